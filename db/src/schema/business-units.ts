@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { type AnyPgColumn, index, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { ltree } from './ltree.js';
+import { appRole, scopePath } from './scope.js';
+
+/**
+ * A node of the tenant hierarchy (MSP, reseller, customer, region, department, server group …).
+ * There are no fixed levels: `kind` is a free label and `path` the chain of ancestor labels.
+ */
+export const businessUnits = pgTable(
+  'business_units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => businessUnits.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    kind: text('kind').notNull().default(''),
+    path: ltree('path').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('business_units_path_gist').using('gist', t.path),
+    index('business_units_parent_idx').on(t.parentId),
+    pgPolicy('business_units_subtree', {
+      for: 'all',
+      to: appRole,
+      using: sql`${t.path} <@ ${scopePath}`,
+      withCheck: sql`${t.path} <@ ${scopePath}`,
+    }),
+  ],
+);

@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { date, index, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { businessUnits } from './business-units.js';
+import { ltree } from './ltree.js';
+import { appRole, scopePath } from './scope.js';
+
+/**
+ * A sellable product. The owning business unit shares it with its whole subtree, so callers
+ * below may read an ancestor's products but only change products inside their own subtree.
+ */
+export const products = pgTable(
+  'products',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    tenantTypes: text('tenant_types').array().notNull(),
+    ownerBusinessUnitId: uuid('owner_business_unit_id')
+      .notNull()
+      .references(() => businessUnits.id, { onDelete: 'restrict' }),
+    buPath: ltree('bu_path').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('products_bu_path_gist').using('gist', t.buPath),
+    pgPolicy('products_shared_read', {
+      for: 'select',
+      to: appRole,
+      using: sql`${t.buPath} <@ ${scopePath} or ${t.buPath} @> ${scopePath}`,
+    }),
+    pgPolicy('products_subtree_insert', { for: 'insert', to: appRole, withCheck: sql`${t.buPath} <@ ${scopePath}` }),
+    pgPolicy('products_subtree_update', {
+      for: 'update',
+      to: appRole,
+      using: sql`${t.buPath} <@ ${scopePath}`,
+      withCheck: sql`${t.buPath} <@ ${scopePath}`,
+    }),
+    pgPolicy('products_subtree_delete', { for: 'delete', to: appRole, using: sql`${t.buPath} <@ ${scopePath}` }),
+  ],
+);
+
+/** Sales data replicated per business unit: what it bought, with which options and SLA, for how long. */
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    externalRef: text('external_ref').notNull().unique(),
+    businessUnitId: uuid('business_unit_id')
+      .notNull()
+      .references(() => businessUnits.id, { onDelete: 'restrict' }),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'restrict' }),
+    sla: text('sla').notNull(),
+    options: jsonb('options').$type<ContractOptions>().notNull().default({}),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on'),
+    buPath: ltree('bu_path').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('contracts_bu_path_gist').using('gist', t.buPath),
+    pgPolicy('contracts_subtree', {
+      for: 'all',
+      to: appRole,
+      using: sql`${t.buPath} <@ ${scopePath}`,
+      withCheck: sql`${t.buPath} <@ ${scopePath}`,
+    }),
+  ],
+);
+
+export interface ContractOptions {
+  /** Test tenants allowed beyond the product's default, each chargeable. */
+  extraTestTenants?: number;
+}

@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { index, pgEnum, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { businessUnits } from './business-units.js';
+import { ltree } from './ltree.js';
+import { products } from './products.js';
+import { appRole, scopePath } from './scope.js';
+
+export const lifecycleStatus = pgEnum('tenant_lifecycle_status', [
+  'provisioning',
+  'live',
+  'decommissioning',
+  'retained',
+  'archived',
+]);
+export const operationalStatus = pgEnum('tenant_operational_status', ['up', 'degraded', 'down', 'maintenance']);
+
+/** A system instance of a product that belongs to one business unit. */
+export const tenants = pgTable(
+  'tenants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    businessUnitId: uuid('business_unit_id')
+      .notNull()
+      .references(() => businessUnits.id, { onDelete: 'restrict' }),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    /** One of the product's tenant types (productive, test, validation, development …). */
+    type: text('type').notNull(),
+    lifecycleStatus: lifecycleStatus('lifecycle_status').notNull().default('provisioning'),
+    operationalStatus: operationalStatus('operational_status').notNull().default('up'),
+    buPath: ltree('bu_path').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('tenants_bu_path_gist').using('gist', t.buPath),
+    index('tenants_business_unit_idx').on(t.businessUnitId),
+    pgPolicy('tenants_subtree', {
+      for: 'all',
+      to: appRole,
+      using: sql`${t.buPath} <@ ${scopePath}`,
+      withCheck: sql`${t.buPath} <@ ${scopePath}`,
+    }),
+  ],
+);

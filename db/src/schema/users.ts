@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm';
+import { index, pgEnum, pgPolicy, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { businessUnits } from './business-units.js';
+import { ltree } from './ltree.js';
+import { appRole, scopePath } from './scope.js';
+
+/** A person who signs in to a host application; belongs to one home business unit. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    businessUnitId: uuid('business_unit_id')
+      .notNull()
+      .references(() => businessUnits.id, { onDelete: 'restrict' }),
+    buPath: ltree('bu_path').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('users_bu_path_gist').using('gist', t.buPath),
+    pgPolicy('users_subtree', {
+      for: 'all',
+      to: appRole,
+      using: sql`${t.buPath} <@ ${scopePath}`,
+      withCheck: sql`${t.buPath} <@ ${scopePath}`,
+    }),
+  ],
+);
+
+export const roleName = pgEnum('role_name', ['viewer', 'operator', 'admin', 'billing']);
+export type RoleName = (typeof roleName.enumValues)[number];
+
+/** A role held on a business unit applies to it and every descendant. */
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    businessUnitId: uuid('business_unit_id')
+      .notNull()
+      .references(() => businessUnits.id, { onDelete: 'restrict' }),
+    role: roleName('role').notNull(),
+    buPath: ltree('bu_path').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('role_assignments_unique').on(t.userId, t.businessUnitId, t.role),
+    index('role_assignments_user_idx').on(t.userId),
+    index('role_assignments_bu_path_gist').using('gist', t.buPath),
+    pgPolicy('role_assignments_subtree', {
+      for: 'all',
+      to: appRole,
+      using: sql`${t.buPath} <@ ${scopePath}`,
+      withCheck: sql`${t.buPath} <@ ${scopePath}`,
+    }),
+  ],
+);

@@ -1,0 +1,142 @@
+import type { Database } from '../client.js';
+import { childPath } from '../paths.js';
+import { businessUnits, contracts, products, roleAssignments, tenants, users } from '../schema/index.js';
+import * as catalog from './catalog.js';
+import { hierarchy, type SeedBusinessUnit } from './hierarchy.js';
+import { seedId } from './ids.js';
+import { personas } from './personas.js';
+
+export type { SeedPersona } from './personas.js';
+export type { SeedBusinessUnit };
+export { hierarchy, personas, seedId };
+
+export interface SeededBusinessUnit {
+  key: string;
+  id: string;
+  parentId: string | null;
+  name: string;
+  kind: string;
+  path: string;
+}
+
+/** Every seeded business unit in pre-order, with ids and paths as the seed writes them. */
+export function seededBusinessUnits(): SeededBusinessUnit[] {
+  const out: SeededBusinessUnit[] = [];
+  const walk = (node: SeedBusinessUnit, parent: SeededBusinessUnit | null) => {
+    const id = seedId('business-unit', node.key);
+    const unit = {
+      key: node.key,
+      id,
+      parentId: parent?.id ?? null,
+      name: node.name,
+      kind: node.kind,
+      path: childPath(parent?.path ?? null, id),
+    };
+    out.push(unit);
+    for (const child of node.children ?? []) walk(child, unit);
+  };
+  walk(hierarchy, null);
+  return out;
+}
+
+export function seededBusinessUnit(key: string): SeededBusinessUnit {
+  const unit = seededBusinessUnits().find((u) => u.key === key);
+  if (!unit) throw new Error(`no seeded business unit "${key}"`);
+  return unit;
+}
+
+/**
+ * Loads the demo hierarchy, personas, products, contracts and tenants. Runs as the owner
+ * (outside any scope) and inserts with fixed ids and ON CONFLICT DO NOTHING, so running it
+ * twice, or after users changed the data, neither duplicates nor overwrites anything.
+ */
+export async function seed(db: Database): Promise<void> {
+  const units = seededBusinessUnits();
+  const byKey = new Map(units.map((u) => [u.key, u]));
+  const unit = (key: string) => {
+    const found = byKey.get(key);
+    if (!found) throw new Error(`seed refers to unknown business unit "${key}"`);
+    return found;
+  };
+  const msp = unit('msp');
+
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(businessUnits)
+      .values(units.map(({ id, parentId, name, kind, path }) => ({ id, parentId, name, kind, path })))
+      .onConflictDoNothing();
+
+    await tx
+      .insert(users)
+      .values(
+        personas.map((p) => ({
+          id: seedId('user', p.key),
+          email: p.email,
+          displayName: p.displayName,
+          businessUnitId: unit(p.businessUnit).id,
+          buPath: unit(p.businessUnit).path,
+        })),
+      )
+      .onConflictDoNothing();
+
+    await tx
+      .insert(roleAssignments)
+      .values(
+        personas.map((p) => ({
+          id: seedId('role-assignment', p.key),
+          userId: seedId('user', p.key),
+          businessUnitId: unit(p.businessUnit).id,
+          role: p.role,
+          buPath: unit(p.businessUnit).path,
+        })),
+      )
+      .onConflictDoNothing();
+
+    await tx
+      .insert(products)
+      .values(
+        catalog.products.map((p) => ({
+          id: seedId('product', p.code),
+          code: p.code,
+          name: p.name,
+          tenantTypes: p.tenantTypes,
+          ownerBusinessUnitId: msp.id,
+          buPath: msp.path,
+        })),
+      )
+      .onConflictDoNothing();
+
+    await tx
+      .insert(contracts)
+      .values(
+        catalog.contracts.map((c) => ({
+          id: seedId('contract', c.externalRef),
+          externalRef: c.externalRef,
+          businessUnitId: unit(c.businessUnit).id,
+          productId: seedId('product', c.product),
+          sla: c.sla,
+          options: c.extraTestTenants ? { extraTestTenants: c.extraTestTenants } : {},
+          startsOn: c.startsOn,
+          endsOn: c.endsOn ?? null,
+          buPath: unit(c.businessUnit).path,
+        })),
+      )
+      .onConflictDoNothing();
+
+    await tx
+      .insert(tenants)
+      .values(
+        catalog.tenants.map((t) => ({
+          id: seedId('tenant', t.key),
+          businessUnitId: unit(t.businessUnit).id,
+          productId: seedId('product', t.product),
+          name: t.name,
+          type: t.type,
+          lifecycleStatus: t.lifecycleStatus,
+          operationalStatus: t.operationalStatus,
+          buPath: unit(t.businessUnit).path,
+        })),
+      )
+      .onConflictDoNothing();
+  });
+}
