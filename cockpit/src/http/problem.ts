@@ -1,0 +1,129 @@
+import { z } from '@hono/zod-openapi';
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+
+/**
+ * The one error shape of every Service Control Center API (RFC 9457 problem details).
+ * `errors` names each offending field, so a caller can show the message next to its input.
+ */
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: 'https://scc.example/problems/validation' }),
+    title: z.string().openapi({ example: 'Invalid request' }),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z
+      .array(
+        z.object({
+          field: z.string().openapi({ example: 'query.limit' }),
+          message: z.string(),
+        }),
+      )
+      .optional(),
+  })
+  .openapi('Problem');
+
+export type Problem = z.infer<typeof ProblemSchema>;
+export type FieldError = NonNullable<Problem['errors']>[number];
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+const PROBLEM_BASE = 'https://scc.example/problems/';
+
+/** Stable problem kinds; titles stay vague on purpose where detail would help an attacker. */
+export const problemKinds = {
+  validation: { status: 400, title: 'Invalid request' },
+  unauthorized: { status: 401, title: 'Unauthorized' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  notFound: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  unsupportedMediaType: { status: 415, title: 'Unsupported media type' },
+  unavailable: { status: 503, title: 'Service unavailable' },
+  internal: { status: 500, title: 'Internal error' },
+} as const;
+
+export type ProblemKind = keyof typeof problemKinds;
+
+export function problem(kind: ProblemKind, detail?: string, errors?: FieldError[]): Problem {
+  const { status, title } = problemKinds[kind];
+  return {
+    type: `${PROBLEM_BASE}${kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+    title,
+    status,
+    ...(detail ? { detail } : {}),
+    ...(errors?.length ? { errors } : {}),
+  };
+}
+
+export function problemResponse(body: Problem, headers?: Record<string, string>): Response {
+  return new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers },
+  });
+}
+
+/** Thrown anywhere in a handler; rendered by {@link onError} as problem+json. */
+export class ProblemError extends Error {
+  constructor(
+    readonly body: Problem,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(body.detail ?? body.title);
+  }
+
+  static of(kind: ProblemKind, detail?: string, errors?: FieldError[]): ProblemError {
+    return new ProblemError(problem(kind, detail, errors));
+  }
+}
+
+export function fieldErrors(target: string, error: ZodError): FieldError[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String);
+    // Unknown keys are reported on the object; name each unknown key as its own field.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: [target, ...path, key].join('.'), message: 'Unknown field' }));
+    }
+    return [{ field: [target, ...path].join('.'), message: issue.message }];
+  }).flat();
+}
+
+export function validationProblem(target: string, error: ZodError): Problem {
+  const errors = fieldErrors(target, error);
+  return problem('validation', `Invalid ${errors.map((e) => e.field).join(', ')}`, errors);
+}
+
+/** The `defaultHook` for every zod-openapi route: a failed validation becomes a 400 naming the fields. */
+export function validationHook(
+  result: { success: true } | { success: false; error: ZodError; target: string },
+  c: Context,
+): Response | undefined {
+  if (result.success) return undefined;
+  return c.body(JSON.stringify(validationProblem(result.target, result.error)), 400, {
+    'content-type': PROBLEM_CONTENT_TYPE,
+  });
+}
+
+export const onError: ErrorHandler = (err) => {
+  if (err instanceof ProblemError) return problemResponse(err.body, err.headers);
+  if (err instanceof HTTPException) {
+    // Hono's validators throw 400 for bodies that are not JSON at all.
+    if (err.status === 400) return problemResponse(problem('validation', err.message, [{ field: 'body', message: err.message }]));
+    const kind = (Object.keys(problemKinds) as ProblemKind[]).find((k) => problemKinds[k].status === err.status);
+    return problemResponse(kind ? problem(kind) : { ...problem('internal'), status: err.status as ContentfulStatusCode });
+  }
+  console.error(err);
+  return problemResponse(problem('internal'));
+};
+
+export const onNotFound: NotFoundHandler = () => problemResponse(problem('notFound'));
+
+/** OpenAPI response entries shared by every route. */
+export const problemResponses = {
+  400: { description: 'Invalid input', content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } },
+  401: { description: 'Missing or invalid credentials', content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } },
+  404: {
+    description: 'Does not exist or lies outside the caller’s subtree',
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+  },
+} as const;

@@ -1,0 +1,20 @@
+import { serve } from '@hono/node-server';
+import { createDatabase } from '@scc/db';
+import type { JSONWebKeySet } from 'jose';
+import { createCockpitApp } from './app.js';
+import { serviceTokenVerifier } from './auth/service-token.js';
+import { readEnv } from './env.js';
+
+const env = readEnv();
+const handle = await createDatabase({ url: env.DATABASE_URL, dataDir: env.SCC_DATA_DIR });
+await handle.migrate();
+const app = createCockpitApp({
+  db: handle.db,
+  verifyServiceToken: serviceTokenVerifier(env.trustedServiceKeys as JSONWebKeySet),
+});
+const server = serve({ fetch: app.fetch, port: env.COCKPIT_PORT, hostname: env.COCKPIT_HOST }, (info) =>
+  console.log(`cockpit listening on http://${env.COCKPIT_HOST}:${info.port} (${handle.engine})`),
+);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => server.close(() => void handle.close().then(() => process.exit(0))));
+}

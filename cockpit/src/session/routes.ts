@@ -1,0 +1,29 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { problemResponses, validationHook } from '../http/problem.js';
+import type { CockpitEnv } from '../scope/caller.js';
+
+export const CallerSchema = z
+  .object({
+    user: z.object({ id: z.uuid(), email: z.string(), displayName: z.string() }),
+    businessUnit: z.object({ id: z.uuid(), name: z.string(), kind: z.string() }),
+    roles: z.array(z.enum(['viewer', 'operator', 'admin', 'billing'])),
+  })
+  .openapi('Caller');
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Session'],
+  summary: 'Who the service token acts for, and with which roles',
+  responses: {
+    200: { description: 'The resolved caller', content: { 'application/json': { schema: CallerSchema } } },
+    ...problemResponses,
+  },
+});
+
+export function sessionRoutes() {
+  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook }).openapi(meRoute, (c) => {
+    const { user, businessUnit, roles } = c.get('caller');
+    return c.json({ user, businessUnit, roles }, 200);
+  });
+}

@@ -1,0 +1,61 @@
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { type Database, withScope } from '@scc/db';
+import { decodeCursor, encodeCursor } from '../http/pagination.js';
+import { ProblemError, problemResponses, validationHook } from '../http/problem.js';
+import type { CockpitEnv } from '../scope/caller.js';
+import { businessUnitPath, findTenant, listTenants } from './queries.js';
+import { ListTenantsQuery, TenantIdParams, TenantPageSchema, TenantSchema } from './schemas.js';
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Tenants'],
+  summary: 'Tenants of the caller’s subtree',
+  request: { query: ListTenantsQuery },
+  responses: {
+    200: { description: 'A page of tenants', content: { 'application/json': { schema: TenantPageSchema } } },
+    ...problemResponses,
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags: ['Tenants'],
+  summary: 'One tenant of the caller’s subtree',
+  request: { params: TenantIdParams },
+  responses: {
+    200: { description: 'The tenant', content: { 'application/json': { schema: TenantSchema } } },
+    ...problemResponses,
+  },
+});
+
+export function tenantRoutes(db: Database) {
+  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
+    .openapi(listRoute, async (c) => {
+      const caller = c.get('caller');
+      const { businessUnitId, type, limit, cursor } = c.req.valid('query');
+      const after = parseTenantCursor(decodeCursor(cursor));
+      if (cursor !== undefined && after === undefined) {
+        throw ProblemError.of('validation', 'Invalid query.cursor', [{ field: 'query.cursor', message: 'Not a cursor returned by this API' }]);
+      }
+      const page = await withScope(db, caller.scopePath, async (tx) => {
+        const underPath = businessUnitId ? await businessUnitPath(tx, caller, businessUnitId) : undefined;
+        if (businessUnitId && !underPath) throw ProblemError.of('notFound');
+        return listTenants(tx, caller, { underPath, type, limit, ...(after ? { after } : {}) });
+      });
+      const nextCursor = page.hasMore && page.last ? encodeCursor(`${page.last.path}|${page.last.id}`) : null;
+      return c.json({ items: page.items, nextCursor }, 200);
+    })
+    .openapi(getRoute, async (c) => {
+      const caller = c.get('caller');
+      const tenant = await withScope(db, caller.scopePath, (tx) => findTenant(tx, caller, c.req.valid('param').id));
+      if (!tenant) throw ProblemError.of('notFound');
+      return c.json(tenant, 200);
+    });
+}
+
+function parseTenantCursor(value: string | undefined): { path: string; id: string } | undefined {
+  const [path, id] = value?.split('|') ?? [];
+  return path && id ? { path, id } : undefined;
+}

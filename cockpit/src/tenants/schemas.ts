@@ -1,0 +1,41 @@
+import { z } from '@hono/zod-openapi';
+import { cursorParam, limitParam } from '../http/pagination.js';
+
+export const TenantSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    type: z.string().openapi({ example: 'productive', description: 'One of the product’s tenant types' }),
+    lifecycleStatus: z.enum(['provisioning', 'live', 'decommissioning', 'retained', 'archived']),
+    operationalStatus: z.enum(['up', 'degraded', 'down', 'maintenance']),
+    businessUnitId: z.uuid(),
+    productId: z.uuid(),
+    productName: z.string(),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Tenant');
+
+export type Tenant = z.infer<typeof TenantSchema>;
+
+export const TenantPageSchema = z
+  .object({ items: z.array(TenantSchema), nextCursor: z.string().nullable() })
+  .openapi('TenantPage');
+
+export const ListTenantsQuery = z.strictObject({
+  businessUnitId: z
+    .uuid()
+    .optional()
+    .openapi({ param: { name: 'businessUnitId', in: 'query' }, description: 'Tenants of this unit and its descendants' }),
+  type: z
+    .string()
+    .min(1)
+    .max(50)
+    .optional()
+    .openapi({ param: { name: 'type', in: 'query' } }),
+  limit: limitParam,
+  cursor: cursorParam,
+});
+
+export const TenantIdParams = z.strictObject({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+});
