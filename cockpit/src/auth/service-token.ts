@@ -1,4 +1,4 @@
-import { createLocalJWKSet, type CryptoKey, type JSONWebKeySet, type JWK, jwtVerify, SignJWT } from 'jose';
+import { type CryptoKey, createLocalJWKSet, type JSONWebKeySet, type JWK, jwtVerify, SignJWT } from 'jose';
 
 /**
  * Service tokens are how trusted services (the BFF) call the cockpit on behalf of a user.

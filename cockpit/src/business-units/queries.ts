@@ -1,11 +1,13 @@
-import { type Transaction, businessUnits } from '@scc/db';
+import { businessUnits, type Transaction } from '@scc/db';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
 import type { BusinessUnit } from './schemas.js';
 
 const columns = (caller: Caller) => ({
   id: businessUnits.id,
-  parentId: sql<string | null>`case when ${businessUnits.id} = ${caller.businessUnit.id} then null else ${businessUnits.parentId} end`,
+  parentId: sql<
+    string | null
+  >`case when ${businessUnits.id} = ${caller.businessUnit.id} then null else ${businessUnits.parentId} end`,
   name: businessUnits.name,
   kind: businessUnits.kind,
   depth: sql<number>`(nlevel(${businessUnits.path}) - nlevel(${caller.scopePath}::ltree))::int`,

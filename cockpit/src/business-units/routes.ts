@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { type Database, withScope } from '@scc/db';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
 import { ProblemError, problemResponses, validationHook } from '../http/problem.js';
@@ -13,7 +13,10 @@ const listRoute = createRoute({
   summary: 'The caller’s business unit and its descendants, parents before children',
   request: { query: ListBusinessUnitsQuery },
   responses: {
-    200: { description: 'A page of business units', content: { 'application/json': { schema: BusinessUnitPageSchema } } },
+    200: {
+      description: 'A page of business units',
+      content: { 'application/json': { schema: BusinessUnitPageSchema } },
+    },
     ...problemResponses,
   },
 });
@@ -37,7 +40,9 @@ export function businessUnitRoutes(db: Database) {
       const { parentId, limit, cursor } = c.req.valid('query');
       const afterPath = decodeCursor(cursor);
       if (cursor !== undefined && afterPath === undefined) {
-        throw ProblemError.of('validation', 'Invalid query.cursor', [{ field: 'query.cursor', message: 'Not a cursor returned by this API' }]);
+        throw ProblemError.of('validation', 'Invalid query.cursor', [
+          { field: 'query.cursor', message: 'Not a cursor returned by this API' },
+        ]);
       }
       const page = await withScope(db, caller.scopePath, async (tx) => {
         if (parentId && !(await findBusinessUnit(tx, caller, parentId))) throw ProblemError.of('notFound');

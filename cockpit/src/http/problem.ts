@@ -77,15 +77,19 @@ export class ProblemError extends Error {
   }
 }
 
-export function fieldErrors(target: string, error: ZodError): FieldError[] {
-  return error.issues.map((issue) => {
+/** Validator targets in the words a client uses: the JSON body is `body`, path parameters `path`. */
+const targetNames: Record<string, string> = { json: 'body', param: 'path', form: 'body' };
+
+export function fieldErrors(validatorTarget: string, error: ZodError): FieldError[] {
+  const target = targetNames[validatorTarget] ?? validatorTarget;
+  return error.issues.flatMap((issue) => {
     const path = issue.path.map(String);
     // Unknown keys are reported on the object; name each unknown key as its own field.
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ field: [target, ...path, key].join('.'), message: 'Unknown field' }));
     }
     return [{ field: [target, ...path].join('.'), message: issue.message }];
-  }).flat();
+  });
 }
 
 export function validationProblem(target: string, error: ZodError): Problem {
@@ -108,9 +112,12 @@ export const onError: ErrorHandler = (err) => {
   if (err instanceof ProblemError) return problemResponse(err.body, err.headers);
   if (err instanceof HTTPException) {
     // Hono's validators throw 400 for bodies that are not JSON at all.
-    if (err.status === 400) return problemResponse(problem('validation', err.message, [{ field: 'body', message: err.message }]));
+    if (err.status === 400)
+      return problemResponse(problem('validation', err.message, [{ field: 'body', message: err.message }]));
     const kind = (Object.keys(problemKinds) as ProblemKind[]).find((k) => problemKinds[k].status === err.status);
-    return problemResponse(kind ? problem(kind) : { ...problem('internal'), status: err.status as ContentfulStatusCode });
+    return problemResponse(
+      kind ? problem(kind) : { ...problem('internal'), status: err.status as ContentfulStatusCode },
+    );
   }
   console.error(err);
   return problemResponse(problem('internal'));
@@ -121,7 +128,10 @@ export const onNotFound: NotFoundHandler = () => problemResponse(problem('notFou
 /** OpenAPI response entries shared by every route. */
 export const problemResponses = {
   400: { description: 'Invalid input', content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } },
-  401: { description: 'Missing or invalid credentials', content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } },
+  401: {
+    description: 'Missing or invalid credentials',
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+  },
   404: {
     description: 'Does not exist or lies outside the caller’s subtree',
     content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },

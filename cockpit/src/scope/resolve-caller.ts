@@ -1,4 +1,4 @@
-import { type Database, type RoleName, businessUnits, roleAssignments, users } from '@scc/db';
+import { businessUnits, type Database, type RoleName, roleAssignments, users } from '@scc/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ServiceTokenClaims } from '../auth/service-token.js';

@@ -1,4 +1,4 @@
-import { type Transaction, businessUnits, products, tenants } from '@scc/db';
+import { businessUnits, products, type Transaction, tenants } from '@scc/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
 import type { Tenant } from './schemas.js';
@@ -20,7 +20,12 @@ const columns = {
 export async function listTenants(
   tx: Transaction,
   caller: Caller,
-  options: { underPath?: string | undefined; type?: string | undefined; limit: number; after?: { path: string; id: string } },
+  options: {
+    underPath?: string | undefined;
+    type?: string | undefined;
+    limit: number;
+    after?: { path: string; id: string };
+  },
 ): Promise<{ items: Tenant[]; last: { path: string; id: string } | undefined; hasMore: boolean }> {
   const rows = await tx
     .select(columns)
@@ -31,7 +36,9 @@ export async function listTenants(
         sql`${tenants.buPath} <@ ${caller.scopePath}::ltree`,
         options.underPath ? sql`${tenants.buPath} <@ ${options.underPath}::ltree` : undefined,
         options.type ? eq(tenants.type, options.type) : undefined,
-        options.after ? sql`(${tenants.buPath}, ${tenants.id}) > (${options.after.path}::ltree, ${options.after.id}::uuid)` : undefined,
+        options.after
+          ? sql`(${tenants.buPath}, ${tenants.id}) > (${options.after.path}::ltree, ${options.after.id}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(asc(tenants.buPath), asc(tenants.id))

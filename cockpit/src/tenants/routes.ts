@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { type Database, withScope } from '@scc/db';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
 import { ProblemError, problemResponses, validationHook } from '../http/problem.js';
@@ -37,7 +37,9 @@ export function tenantRoutes(db: Database) {
       const { businessUnitId, type, limit, cursor } = c.req.valid('query');
       const after = parseTenantCursor(decodeCursor(cursor));
       if (cursor !== undefined && after === undefined) {
-        throw ProblemError.of('validation', 'Invalid query.cursor', [{ field: 'query.cursor', message: 'Not a cursor returned by this API' }]);
+        throw ProblemError.of('validation', 'Invalid query.cursor', [
+          { field: 'query.cursor', message: 'Not a cursor returned by this API' },
+        ]);
       }
       const page = await withScope(db, caller.scopePath, async (tx) => {
         const underPath = businessUnitId ? await businessUnitPath(tx, caller, businessUnitId) : undefined;

@@ -25,7 +25,10 @@ export const ListTenantsQuery = z.strictObject({
   businessUnitId: z
     .uuid()
     .optional()
-    .openapi({ param: { name: 'businessUnitId', in: 'query' }, description: 'Tenants of this unit and its descendants' }),
+    .openapi({
+      param: { name: 'businessUnitId', in: 'query' },
+      description: 'Tenants of this unit and its descendants',
+    }),
   type: z
     .string()
     .min(1)

@@ -1,0 +1,55 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { onError, onNotFound, validationHook } from '@scc/cockpit/problem';
+import { cors } from 'hono/cors';
+import type { CockpitConnection } from './cockpit/cockpit-client.js';
+import { embedSessionRoutes } from './embed-sessions/routes.js';
+import type { WidgetTokenIssuer } from './embed-sessions/widget-token.js';
+import type { HostRegistry } from './hosts/host-registry.js';
+import { requireWidgetSession, type WidgetEnv } from './http/widget-session.js';
+import { widgetApiRoutes } from './widget-api/routes.js';
+import { defaultWidgetBundlePath, widgetBundleHandler } from './widget-bundle.js';
+
+export interface BffDependencies {
+  hosts: HostRegistry;
+  tokens: WidgetTokenIssuer;
+  cockpit: CockpitConnection;
+  widgetBundlePath?: string | undefined;
+}
+
+/** The backend-for-frontend: authenticates embeds, isolates callers and forwards to the cockpit. */
+export function createBffApp(deps: BffDependencies) {
+  const app = new OpenAPIHono<WidgetEnv>({ defaultHook: validationHook });
+  app.onError(onError);
+  app.notFound(onNotFound);
+
+  const registeredOrigins = deps.hosts.allOrigins();
+  app.use(
+    '/v1/widget/*',
+    cors({
+      origin: (origin) => (registeredOrigins.has(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'last-event-id'],
+      exposeHeaders: ['retry-after'],
+      maxAge: 600,
+    }),
+  );
+  app.use('/v1/widget/*', requireWidgetSession(deps.tokens, deps.hosts));
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.get('/.well-known/jwks.json', (c) => c.json(deps.tokens.jwks(), 200, { 'cache-control': 'public, max-age=300' }));
+  app.get('/widget/service-control-center.js', widgetBundleHandler(deps.widgetBundlePath ?? defaultWidgetBundlePath));
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Service Control Center BFF', version: '1.0.0' },
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'hostApiKey', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'widgetToken', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT (ES256, 10 minutes)',
+  });
+
+  return app.route('/v1/embed-sessions', embedSessionRoutes(deps)).route('/v1/widget', widgetApiRoutes(deps.cockpit));
+}
+
+export type BffApp = ReturnType<typeof createBffApp>;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** The only reader of `process.env` in the BFF. */
+const EnvSchema = z.object({
+  BFF_PORT: z.coerce.number().int().min(1).max(65535).default(4020),
+  BFF_HOST: z.string().default('127.0.0.1'),
+  /** Issuer and audience of widget tokens; the URL browsers use to reach this BFF. */
+  BFF_PUBLIC_URL: z.url().default('http://localhost:4020'),
+  COCKPIT_URL: z.url().default('http://127.0.0.1:4010'),
+  /** Private P-256 JWK (JSON text or file path) that signs widget tokens. */
+  BFF_WIDGET_SIGNING_KEY: z.string().min(1),
+  /** Private P-256 JWK (JSON text or file path) that signs service tokens for the cockpit. */
+  BFF_SERVICE_SIGNING_KEY: z.string().min(1),
+  /** Registered host applications (JSON array or file path). */
+  BFF_HOST_APPLICATIONS: z.string().min(1),
+  /** The built widget module served at /widget/service-control-center.js. */
+  BFF_WIDGET_BUNDLE: z.string().optional(),
+});
+
+export type BffEnvironment = z.infer<typeof EnvSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): BffEnvironment {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid BFF configuration: ${fields}`);
+  }
+  return parsed.data;
+}

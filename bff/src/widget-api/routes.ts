@@ -1,0 +1,140 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { BusinessUnit, Tenant } from '@scc/cockpit';
+import { ProblemError, problemResponses, validationHook } from '@scc/cockpit/problem';
+import { type CockpitConnection, cockpitFor, fromCockpit } from '../cockpit/cockpit-client.js';
+import type { WidgetEnv } from '../http/widget-session.js';
+
+/**
+ * View-shaped endpoints for the widget: one call per screen region. The BFF pages through the
+ * cockpit so the widget gets a whole (bounded) list in one answer.
+ */
+const MAX_PAGES = 20;
+const PAGE_SIZE = 1000;
+
+const SessionView = z
+  .object({
+    user: z.object({ id: z.string(), email: z.string(), displayName: z.string() }),
+    businessUnit: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+    roles: z.array(z.string()),
+  })
+  .openapi('SessionView');
+
+const BusinessUnitView = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  name: z.string(),
+  kind: z.string(),
+  depth: z.number().int(),
+});
+
+const TenantView = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  lifecycleStatus: z.string(),
+  operationalStatus: z.string(),
+  businessUnitId: z.string(),
+  productId: z.string(),
+  productName: z.string(),
+  createdAt: z.string(),
+});
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const sessionRoute = createRoute({
+  method: 'get',
+  path: '/session',
+  tags: ['Widget'],
+  security: [{ widgetToken: [] }],
+  responses: { 200: json(SessionView, 'The signed-in user, acting business unit and roles'), ...problemResponses },
+});
+
+const businessUnitsRoute = createRoute({
+  method: 'get',
+  path: '/business-units',
+  tags: ['Widget'],
+  security: [{ widgetToken: [] }],
+  request: { query: z.strictObject({}) },
+  responses: {
+    200: json(z.object({ items: z.array(BusinessUnitView) }).openapi('BusinessUnitTree'), 'The caller’s subtree'),
+    ...problemResponses,
+  },
+});
+
+const tenantsRoute = createRoute({
+  method: 'get',
+  path: '/tenants',
+  tags: ['Widget'],
+  security: [{ widgetToken: [] }],
+  request: {
+    query: z.strictObject({
+      businessUnitId: z
+        .uuid()
+        .optional()
+        .openapi({ param: { name: 'businessUnitId', in: 'query' } }),
+    }),
+  },
+  responses: {
+    200: json(z.object({ items: z.array(TenantView) }).openapi('TenantList'), 'Tenants of the caller’s subtree'),
+    ...problemResponses,
+  },
+});
+
+async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<Response>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const body = await fromCockpit(
+      () => fetchPage(cursor),
+      async (res) => (await res.json()) as { items: T[]; nextCursor: string | null },
+    );
+    items.push(...body.items);
+    if (!body.nextCursor) return items;
+    cursor = body.nextCursor;
+  }
+  throw ProblemError.of('conflict', 'The list is too long to show at once; narrow it to a business unit');
+}
+
+export function widgetApiRoutes(cockpit: CockpitConnection) {
+  const forCaller = (session: WidgetEnv['Variables']['session'], host: WidgetEnv['Variables']['host']) =>
+    cockpitFor(cockpit, {
+      sub: session.userId,
+      businessUnitId: session.businessUnitId,
+      homeBusinessUnitId: host.homeBusinessUnitId,
+      hostId: host.id,
+    });
+
+  return new OpenAPIHono<WidgetEnv>({ defaultHook: validationHook })
+    .openapi(sessionRoute, async (c) => {
+      const client = forCaller(c.get('session'), c.get('host'));
+      const me = await fromCockpit(
+        () => client.v1.me.$get(),
+        async (res) => (await res.json()) as z.infer<typeof SessionView>,
+      );
+      return c.json(me, 200);
+    })
+    .openapi(businessUnitsRoute, async (c) => {
+      const client = forCaller(c.get('session'), c.get('host'));
+      const items = await allPages<BusinessUnit>((cursor) =>
+        client.v1['business-units'].$get({ query: { limit: String(PAGE_SIZE), ...(cursor ? { cursor } : {}) } }),
+      );
+      return c.json({ items }, 200);
+    })
+    .openapi(tenantsRoute, async (c) => {
+      const client = forCaller(c.get('session'), c.get('host'));
+      const { businessUnitId } = c.req.valid('query');
+      const items = await allPages<Tenant>((cursor) =>
+        client.v1.tenants.$get({
+          query: {
+            limit: String(PAGE_SIZE),
+            ...(cursor ? { cursor } : {}),
+            ...(businessUnitId ? { businessUnitId } : {}),
+          },
+        }),
+      );
+      return c.json({ items }, 200);
+    });
+}

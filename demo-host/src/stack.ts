@@ -1,0 +1,143 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import {
+  createBffApp,
+  generateSigningKey,
+  HostRegistry,
+  hashApiKey,
+  loadSigningKey,
+  newApiKey,
+  type SigningKey,
+  widgetTokenIssuer,
+} from '@scc/bff';
+import { createCockpitApp } from '@scc/cockpit';
+import { serviceTokenVerifier } from '@scc/cockpit/service-token';
+import { createDatabase } from '@scc/db';
+import { seed, seededBusinessUnit } from '@scc/db/seed';
+import { createDemoHostApp } from './app.js';
+
+export interface StackOptions {
+  /** PostgreSQL server URL; without one the stack runs on PGlite inside `dataDir`. */
+  databaseUrl?: string | undefined;
+  /** Holds the PGlite database, generated keys and the host registry; `memory://` keeps nothing. */
+  dataDir: string;
+  /** 0 picks a free port. */
+  ports?: { cockpit?: number; bff?: number; demoHost?: number };
+  bindHost?: string;
+  /** The name browsers use for this machine. */
+  publicHost?: string;
+}
+
+export interface RunningStack {
+  urls: { cockpit: string; bff: string; demoHost: string };
+  engine: 'postgres' | 'pglite';
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the whole product on one machine, the way `pnpm start` and the end-to-end tests need it:
+ * cockpit, BFF and demo host as three HTTP servers that talk to each other over real HTTP, on a
+ * migrated, seeded database, with a demo host application registered at the BFF.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const bindHost = options.bindHost ?? '127.0.0.1';
+  const publicHost = options.publicHost ?? 'localhost';
+  const persistent = !options.dataDir.startsWith('memory://');
+  const database = await createDatabase({
+    url: options.databaseUrl,
+    dataDir: persistent ? join(options.dataDir, 'pglite') : options.dataDir,
+  });
+  await database.migrate();
+  await seed(database.db);
+
+  const servers: ServerType[] = [];
+  const listen = (fetch: (req: Request) => Response | Promise<Response>, port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const server = serve({ fetch, port, hostname: bindHost }, (info: AddressInfo) => resolve(info.port));
+      server.once('error', reject);
+      servers.push(server);
+    });
+
+  const serviceKey = await persistedKey(options.dataDir, 'service-signing-key', persistent);
+  const widgetKey = await persistedKey(options.dataDir, 'widget-signing-key', persistent);
+
+  const cockpitApp = createCockpitApp({
+    db: database.db,
+    verifyServiceToken: serviceTokenVerifier([serviceKey.publicJwk]),
+  });
+  const cockpitPort = await listen(cockpitApp.fetch, options.ports?.cockpit ?? 4010);
+
+  // The demo host's origin must be known before the BFF registers it, so it listens first
+  // and gets its app once the BFF's URL exists.
+  let demoHostFetch: (req: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
+  const demoHostPort = await listen((req) => demoHostFetch(req), options.ports?.demoHost ?? 4000);
+  const demoHostUrl = `http://${publicHost}:${demoHostPort}`;
+
+  const apiKey = persistedApiKey(options.dataDir, 'demo-host', persistent);
+  const hosts = new HostRegistry([
+    {
+      id: 'demo-host',
+      name: 'Demo enterprise app',
+      apiKeyHash: hashApiKey(apiKey),
+      homeBusinessUnitId: seededBusinessUnit('msp').id,
+      allowedOrigins: [demoHostUrl, `http://127.0.0.1:${demoHostPort}`],
+    },
+  ]);
+
+  let bffFetch: (req: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
+  const bffPort = await listen((req) => bffFetch(req), options.ports?.bff ?? 4020);
+  const bffUrl = `http://${publicHost}:${bffPort}`;
+  bffFetch = createBffApp({
+    hosts,
+    tokens: widgetTokenIssuer({ publicUrl: bffUrl, signingKey: widgetKey }),
+    cockpit: { baseUrl: `http://${bindHost}:${cockpitPort}`, serviceKey },
+  }).fetch;
+
+  demoHostFetch = createDemoHostApp({
+    bffInternalUrl: `http://${bindHost}:${bffPort}`,
+    bffPublicUrl: bffUrl,
+    apiKey,
+  }).fetch;
+
+  return {
+    urls: { cockpit: `http://${bindHost}:${cockpitPort}`, bff: bffUrl, demoHost: demoHostUrl },
+    engine: database.engine,
+    async stop() {
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              if ('closeAllConnections' in server) server.closeAllConnections();
+            }),
+        ),
+      );
+      await database.close();
+    },
+  };
+}
+
+/** Keys survive restarts in the data folder so open widget sessions stay valid across a restart. */
+async function persistedKey(dataDir: string, name: string, persistent: boolean): Promise<SigningKey> {
+  const file = join(dataDir, 'keys', `${name}.json`);
+  if (persistent && existsSync(file)) return loadSigningKey(file);
+  const key = await generateSigningKey(`${name}-${new Date().toISOString().slice(0, 10)}`);
+  if (persistent) {
+    mkdirSync(join(dataDir, 'keys'), { recursive: true });
+    writeFileSync(file, JSON.stringify(key.privateJwk), { mode: 0o600 });
+  }
+  return key;
+}
+
+function persistedApiKey(dataDir: string, hostId: string, persistent: boolean): string {
+  const file = join(dataDir, 'keys', `${hostId}.api-key`);
+  if (persistent && existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const apiKey = newApiKey(hostId);
+  if (persistent) {
+    mkdirSync(join(dataDir, 'keys'), { recursive: true });
+    writeFileSync(file, apiKey, { mode: 0o600 });
+  }
+  return apiKey;
+}
