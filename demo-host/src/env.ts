@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** The only reader of `process.env` for `pnpm start`. */
+const EnvSchema = z.object({
+  DATABASE_URL: z.url().optional(),
+  SCC_DATA_DIR: z.string().min(1).default('.data'),
+  DEMO_HOST_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  BFF_PORT: z.coerce.number().int().min(0).max(65535).default(4020),
+  COCKPIT_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  SCC_BIND_HOST: z.string().default('127.0.0.1'),
+  SCC_PUBLIC_HOST: z.string().default('localhost'),
+});
+
+export type DemoEnvironment = z.infer<typeof EnvSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): DemoEnvironment {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${fields}`);
+  }
+  return parsed.data;
+}
