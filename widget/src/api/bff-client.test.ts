@@ -1,0 +1,130 @@
+import {
+  assert,
+  assertEqual,
+  assertRejects,
+  type FetchStub,
+  json,
+  problem,
+  session,
+  stubFetch,
+  tenants,
+} from '../../test/helpers.js';
+import { BffClient, BffError } from './bff-client.js';
+
+function client(tokens: string[] = ['t1', 't2', 't3']) {
+  const calls = { get: 0, refresh: [] as string[] };
+  let current = tokens[0] ?? '';
+  let next = 1;
+  const c = new BffClient({
+    apiBase: 'http://bff.test/',
+    getToken: async () => {
+      calls.get++;
+      return current;
+    },
+    refreshToken: async (rejected) => {
+      calls.refresh.push(rejected);
+      current = tokens[next++] ?? 'none';
+      return current;
+    },
+  });
+  return { c, calls };
+}
+
+describe('BffClient', () => {
+  let stub: FetchStub;
+  beforeEach(() => {
+    stub = stubFetch();
+  });
+  afterEach(() => stub.restore());
+
+  it('sends the bearer token to {apiBase}/v1/... and returns typed data', async () => {
+    const { c } = client();
+    const s = await c.getSession();
+    assertEqual(s.user.displayName, session.user.displayName);
+    const list = await c.listTenants();
+    assertEqual(list.length, tenants.length);
+    assertEqual(stub.requests[0]?.url, 'http://bff.test/v1/widget/session', 'no double slash');
+    assertEqual(stub.requests[0]?.authorization, 'Bearer t1');
+  });
+
+  it('parses application/problem+json into a BffError', async () => {
+    stub.on('/v1/widget/tenants', () => problem(503, 'Cockpit unreachable', 'try later'));
+    const { c } = client();
+    await assertRejects(c.listTenants(), (error) => {
+      assert(error instanceof BffError, 'BffError');
+      assertEqual(error.kind, 'http');
+      assertEqual(error.status, 503);
+      assertEqual(error.title, 'Cockpit unreachable');
+      assertEqual(error.detail, 'try later');
+      assertEqual(error.retryable, true);
+    });
+  });
+
+  it('falls back to the status text for non-problem errors', async () => {
+    stub.on('/v1/widget/tenants', () => new Response('nope', { status: 500, statusText: 'Internal Server Error' }));
+    const { c } = client();
+    await assertRejects(c.listTenants(), (error) => {
+      assert(error instanceof BffError);
+      assertEqual(error.status, 500);
+      assertEqual(error.title, 'Internal Server Error');
+      assertEqual(error.retryable, false);
+    });
+  });
+
+  it('maps a rejected fetch to a network error with status 0', async () => {
+    stub.on('/v1/widget/session', () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const { c } = client();
+    await assertRejects(c.getSession(), (error) => {
+      assert(error instanceof BffError);
+      assertEqual(error.kind, 'network');
+      assertEqual(error.status, 0);
+      assertEqual(error.retryable, true);
+    });
+  });
+
+  it('rejects bodies of the wrong shape', async () => {
+    stub.on('/v1/widget/tenants', () => json({ tenants: [] }));
+    const { c } = client();
+    await assertRejects(c.listTenants(), (error) => {
+      assert(error instanceof BffError);
+      assertEqual(error.kind, 'invalid');
+    });
+  });
+
+  it('on 401 refreshes the token once and retries once', async () => {
+    stub.on('/v1/widget/session', () => problem(401, 'expired'), { once: true });
+    const { c, calls } = client();
+    const s = await c.getSession();
+    assertEqual(s.user.id, session.user.id);
+    assertEqual(calls.refresh.length, 1);
+    assertEqual(calls.refresh[0], 't1', 'refresh is told which token was rejected');
+    assertEqual(stub.requests.length, 2);
+    assertEqual(stub.requests[1]?.authorization, 'Bearer t2');
+  });
+
+  it('a second 401 is an error, not a loop', async () => {
+    stub.on('/v1/widget/session', () => problem(401, 'bad token'));
+    const { c, calls } = client();
+    await assertRejects(c.getSession(), (error) => {
+      assert(error instanceof BffError);
+      assertEqual(error.status, 401);
+      assertEqual(error.title, 'bad token');
+    });
+    assertEqual(calls.refresh.length, 1);
+    assertEqual(stub.requests.length, 2);
+  });
+
+  it('passes the abort signal through', async () => {
+    stub.hold();
+    const { c } = client();
+    const abort = new AbortController();
+    const pending = c.getSession(abort.signal);
+    abort.abort();
+    stub.release();
+    await assertRejects(pending, (error) => {
+      assert(!(error instanceof BffError), 'an abort is not reported as a BFF error');
+    });
+  });
+});

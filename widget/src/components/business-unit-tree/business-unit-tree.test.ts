@@ -1,0 +1,192 @@
+import '../../index.js';
+import {
+  $,
+  $$,
+  assert,
+  assertDeepEqual,
+  assertEqual,
+  assertIncludes,
+  businessUnits,
+  cleanup,
+  deepActiveElement,
+  mount,
+  oneEvent,
+  press,
+  sleep,
+} from '../../../test/helpers.js';
+import type { SccBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
+import type { SccBusinessUnitTree } from './business-unit-tree.js';
+
+async function createTree(selectedId?: string): Promise<SccBusinessUnitTree> {
+  const tree = document.createElement('scc-business-unit-tree');
+  tree.items = businessUnits;
+  tree.counts = new Map([
+    ['msp', 6],
+    ['internal', 3],
+    ['critical', 2],
+  ]);
+  if (selectedId) tree.selectedId = selectedId;
+  mount(tree);
+  await tree.updateComplete;
+  return tree;
+}
+
+const item = (tree: SccBusinessUnitTree, id: string) => $(tree, `[role="treeitem"][data-business-unit-id="${id}"]`);
+const visibleIds = (tree: SccBusinessUnitTree) => $$(tree, '[role="treeitem"]').map((li) => li.dataset.businessUnitId);
+const focusedId = () => deepActiveElement()?.getAttribute('data-business-unit-id');
+const tabStops = (tree: SccBusinessUnitTree) =>
+  $$(tree, '[role="treeitem"]')
+    .filter((li) => li.tabIndex === 0)
+    .map((li) => li.dataset.businessUnitId);
+
+async function key(tree: SccBusinessUnitTree, name: string): Promise<KeyboardEvent> {
+  const target = deepActiveElement();
+  assert(target, 'something is focused');
+  const event = press(target, name);
+  await tree.updateComplete;
+  await tree.updateComplete;
+  return event;
+}
+
+describe('scc-business-unit-tree', () => {
+  afterEach(cleanup);
+
+  it('follows the WAI-ARIA tree pattern', async () => {
+    const tree = await createTree('msp');
+    const root = $(tree, '[role="tree"]');
+    assert(root, 'role=tree');
+    assertEqual(root.getAttribute('part'), 'tree');
+    assert(root.getAttribute('aria-label'), 'tree has an accessible name');
+    const msp = item(tree, 'msp');
+    assert(msp);
+    assertEqual(msp.getAttribute('aria-level'), '1');
+    assertEqual(msp.getAttribute('aria-expanded'), 'true');
+    assertEqual(msp.getAttribute('aria-selected'), 'true');
+    assertEqual(msp.getAttribute('part'), 'tree-item');
+    assertIncludes(msp.getAttribute('aria-label'), '6 tenants');
+    const internal = item(tree, 'internal');
+    assertEqual(internal?.getAttribute('aria-level'), '2');
+    assertEqual(internal?.getAttribute('aria-selected'), 'false');
+    assertEqual(internal?.getAttribute('aria-posinset'), '1');
+    assertEqual(internal?.getAttribute('aria-setsize'), '3');
+    assert(internal?.parentElement?.getAttribute('role') === 'group', 'children are in a role=group');
+    assertDeepEqual(visibleIds(tree), ['msp', 'internal', 'external', 'resellers']);
+    assertDeepEqual(tabStops(tree), ['msp'], 'one tab stop: the selected item');
+  });
+
+  it('leaves have no aria-expanded', async () => {
+    const tree = await createTree('critical');
+    assertDeepEqual(
+      visibleIds(tree),
+      ['msp', 'internal', 'critical', 'other-systems', 'external', 'resellers'],
+      'ancestors of the selection expanded',
+    );
+    assertEqual(item(tree, 'critical')?.hasAttribute('aria-expanded'), false);
+    assertDeepEqual(tabStops(tree), ['critical']);
+  });
+
+  it('arrow keys, Home and End move focus with a roving tabindex', async () => {
+    const tree = await createTree('msp');
+    item(tree, 'msp')?.focus();
+    assertEqual(focusedId(), 'msp');
+
+    const down = await key(tree, 'ArrowDown');
+    assert(down.defaultPrevented, 'handled keys prevent default (no page scroll)');
+    assertEqual(focusedId(), 'internal');
+    assertDeepEqual(tabStops(tree), ['internal']);
+
+    await key(tree, 'ArrowDown');
+    assertEqual(focusedId(), 'external');
+    await key(tree, 'ArrowUp');
+    assertEqual(focusedId(), 'internal');
+
+    await key(tree, 'End');
+    assertEqual(focusedId(), 'resellers');
+    await key(tree, 'ArrowDown');
+    assertEqual(focusedId(), 'resellers', 'stays on the last item');
+    await key(tree, 'Home');
+    assertEqual(focusedId(), 'msp');
+    await key(tree, 'ArrowUp');
+    assertEqual(focusedId(), 'msp', 'stays on the first item');
+    assertDeepEqual(tabStops(tree), ['msp']);
+  });
+
+  it('Right expands then enters, Left collapses then goes to the parent', async () => {
+    const tree = await createTree('msp');
+    item(tree, 'internal')?.focus();
+    await key(tree, 'ArrowRight');
+    assertEqual(item(tree, 'internal')?.getAttribute('aria-expanded'), 'true');
+    assertEqual(focusedId(), 'internal', 'first Right only expands');
+    assert(item(tree, 'critical'), 'children rendered');
+
+    await key(tree, 'ArrowRight');
+    assertEqual(focusedId(), 'critical', 'second Right moves to the first child');
+    await key(tree, 'ArrowRight');
+    assertEqual(focusedId(), 'critical', 'Right on a leaf does nothing');
+
+    await key(tree, 'ArrowLeft');
+    assertEqual(focusedId(), 'internal', 'Left on a leaf moves to the parent');
+    await key(tree, 'ArrowLeft');
+    assertEqual(item(tree, 'internal')?.getAttribute('aria-expanded'), 'false', 'Left collapses');
+    assertEqual(item(tree, 'critical'), null, 'children removed');
+    await key(tree, 'ArrowLeft');
+    assertEqual(focusedId(), 'msp');
+  });
+
+  it('Enter and Space select and fire scc-business-unit-select', async () => {
+    const tree = await createTree('msp');
+    item(tree, 'external')?.focus();
+    let selected = oneEvent<SccBusinessUnitSelectEvent>(document, 'scc-business-unit-select');
+    await key(tree, 'Enter');
+    let event = await selected;
+    assertDeepEqual(event.detail, { businessUnitId: 'external' });
+    assert(event.bubbles && event.composed, 'bubbles and composed');
+    assertEqual(tree.selectedId, 'external');
+    assertEqual(item(tree, 'external')?.getAttribute('aria-selected'), 'true');
+    assertEqual(item(tree, 'msp')?.getAttribute('aria-selected'), 'false');
+    assertIncludes(item(tree, 'external')?.querySelector('.row')?.getAttribute('part'), 'tree-item-row-selected');
+
+    await key(tree, 'ArrowDown');
+    selected = oneEvent<SccBusinessUnitSelectEvent>(document, 'scc-business-unit-select');
+    const space = await key(tree, ' ');
+    event = await selected;
+    assert(space.defaultPrevented, 'Space does not scroll the page');
+    assertDeepEqual(event.detail, { businessUnitId: 'resellers' });
+  });
+
+  it('clicking the chevron toggles without selecting; clicking the row selects', async () => {
+    const tree = await createTree('msp');
+    let fired = 0;
+    tree.addEventListener('scc-business-unit-select', () => fired++);
+    item(tree, 'internal')?.querySelector<HTMLElement>('[data-toggle]')?.click();
+    await tree.updateComplete;
+    assertEqual(item(tree, 'internal')?.getAttribute('aria-expanded'), 'true');
+    assertEqual(fired, 0);
+    item(tree, 'critical')?.querySelector<HTMLElement>('.name')?.click();
+    await tree.updateComplete;
+    assertEqual(fired, 1);
+    assertEqual(tree.selectedId, 'critical');
+    await sleep(0);
+    assertEqual(focusedId(), 'critical', 'click moves focus too');
+  });
+
+  it('type-ahead and * work', async () => {
+    const tree = await createTree('msp');
+    item(tree, 'msp')?.focus();
+    await key(tree, 'r');
+    assertEqual(focusedId(), 'resellers');
+    await key(tree, '*');
+    for (const id of ['internal', 'external', 'resellers']) {
+      assertEqual(item(tree, id)?.getAttribute('aria-expanded'), 'true', `${id} expanded by *`);
+    }
+    assert(item(tree, 'reseller-one'), 'grandchildren visible');
+  });
+
+  it('renders a message when there are no business units', async () => {
+    const tree = document.createElement('scc-business-unit-tree');
+    mount(tree);
+    await tree.updateComplete;
+    assertEqual($(tree, '[role="tree"]'), null);
+    assertIncludes($(tree, '.empty')?.textContent, 'No business units');
+  });
+});

@@ -1,0 +1,282 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { BusinessUnit } from '../../api/types.js';
+import { cssVar } from '../../directives/css-var.js';
+import { createBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
+import { messagesFor } from '../../i18n/index.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { type BusinessUnitIndex, indexBusinessUnits, type TreeNode, visibleNodes } from '../../utils/tree.js';
+import { businessUnitTreeStyles } from './business-unit-tree.styles.js';
+
+const chevron = html`<svg viewBox="0 0 16 16" aria-hidden="true">
+  <path d="M6 3.5 10.5 8 6 12.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+</svg>`;
+
+/**
+ * The business-unit hierarchy as a WAI-ARIA tree (single selection, roving tabindex).
+ *
+ * Keys: Up/Down move, Right expands or enters, Left collapses or goes to the parent, Home/End,
+ * Enter/Space select, `*` expands all siblings, typing a letter jumps to the next matching name.
+ *
+ * @tag scc-business-unit-tree
+ * @event scc-business-unit-select - A business unit was selected; detail `{ businessUnitId }`. Bubbles, composed.
+ * @csspart tree - The `role="tree"` list.
+ * @csspart tree-item - Each `role="treeitem"` (it contains its children).
+ * @csspart tree-item-row - The visible row of an item.
+ * @csspart tree-item-row-selected - The row of the selected item.
+ * @csspart tree-count - The tenant count of an item.
+ * @cssproperty --scc-color-primary - Selection colour.
+ */
+export class SccBusinessUnitTree extends LitElement {
+  static override styles = [...sharedStyles, businessUnitTreeStyles];
+
+  static override properties = {
+    items: { attribute: false },
+    counts: { attribute: false },
+    selectedId: { attribute: 'selected-id', reflect: true },
+    label: {},
+    locale: {},
+    _expanded: { state: true },
+    _focusedId: { state: true },
+  };
+
+  /** Business units in pre-order, as returned by `GET /v1/widget/business-units`. */
+  declare items: BusinessUnit[];
+  /** Tenant count per business unit id (shown next to each node when present). */
+  declare counts: ReadonlyMap<string, number> | undefined;
+  /** The selected business unit. */
+  declare selectedId: string | undefined;
+  /** Accessible name of the tree. */
+  declare label: string | undefined;
+  declare locale: string | undefined;
+  declare _expanded: ReadonlySet<string>;
+  declare _focusedId: string | undefined;
+
+  #index: BusinessUnitIndex = { roots: [], byId: new Map() };
+  #seenRoots = new Set<string>();
+  #typeahead = '';
+  #typeaheadTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.items = [];
+    this._expanded = new Set();
+  }
+
+  /** Ids of the expanded nodes. */
+  get expandedIds(): string[] {
+    return [...this._expanded];
+  }
+
+  /** Expands or collapses a node. */
+  setExpanded(id: string, expanded: boolean): void {
+    const next = new Set(this._expanded);
+    if (expanded) next.add(id);
+    else next.delete(id);
+    this._expanded = next;
+  }
+
+  /** Moves keyboard focus to the item with this id (or the current roving item). */
+  async focusItem(id: string | undefined = this._focusedId): Promise<void> {
+    if (id === undefined) return;
+    this._focusedId = id;
+    await this.updateComplete;
+    this.#itemElement(id)?.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#typeaheadTimer);
+    this.#typeaheadTimer = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('items')) {
+      this.#index = indexBusinessUnits(this.items ?? []);
+      // Roots start expanded the first time they appear.
+      const next = new Set([...this._expanded].filter((id) => this.#index.byId.has(id)));
+      for (const root of this.#index.roots) {
+        if (!this.#seenRoots.has(root.unit.id)) {
+          this.#seenRoots.add(root.unit.id);
+          next.add(root.unit.id);
+        }
+      }
+      this._expanded = next;
+    }
+    if ((changed.has('selectedId') || changed.has('items')) && this.selectedId) {
+      // Make sure the selected node is visible.
+      const node = this.#index.byId.get(this.selectedId);
+      let ancestor = node?.parent;
+      if (ancestor && !this._expanded.has(ancestor.unit.id)) {
+        const next = new Set(this._expanded);
+        for (; ancestor; ancestor = ancestor.parent) next.add(ancestor.unit.id);
+        this._expanded = next;
+      }
+    }
+    const visible = visibleNodes(this.#index, this._expanded);
+    if (!this._focusedId || !visible.some((n) => n.unit.id === this._focusedId)) {
+      const selectedVisible = this.selectedId && visible.some((n) => n.unit.id === this.selectedId);
+      this._focusedId = selectedVisible ? this.selectedId : visible[0]?.unit.id;
+    }
+  }
+
+  override render() {
+    const m = messagesFor(this.locale);
+    if (this.#index.roots.length === 0) {
+      return html`<p class="empty">${m.noBusinessUnits}</p>`;
+    }
+    return html`<ul
+      part="tree"
+      role="tree"
+      aria-label=${this.label ?? m.businessUnitTreeLabel}
+      @keydown=${this.#onKeydown}
+      @click=${this.#onClick}
+      @focusin=${this.#onFocusin}
+    >
+      ${this.#index.roots.map((node, i, all) => this.#renderNode(node, i, all.length))}
+    </ul>`;
+  }
+
+  #renderNode(node: TreeNode, index: number, setSize: number): unknown {
+    const m = messagesFor(this.locale);
+    const { id, name, kind } = node.unit;
+    const hasChildren = node.children.length > 0;
+    const expanded = hasChildren && this._expanded.has(id);
+    const selected = id === this.selectedId;
+    const count = this.counts?.get(id);
+    const accessibleName = count === undefined ? name : `${name}, ${m.tenantCount(count)}`;
+    return html`<li
+      role="treeitem"
+      part="tree-item"
+      data-business-unit-id=${id}
+      aria-label=${accessibleName}
+      aria-level=${node.level}
+      aria-setsize=${setSize}
+      aria-posinset=${index + 1}
+      aria-expanded=${hasChildren ? String(expanded) : nothing}
+      aria-selected=${selected ? 'true' : 'false'}
+      tabindex=${id === this._focusedId ? '0' : '-1'}
+    >
+      <div
+        class="row"
+        part=${selected ? 'tree-item-row tree-item-row-selected' : 'tree-item-row'}
+        ${cssVar('--level', node.level - 1)}
+      >
+        <span class="toggle" data-toggle=${hasChildren ? 'true' : nothing} title=${hasChildren ? (expanded ? m.collapse : m.expand) : nothing}
+          >${hasChildren ? chevron : nothing}</span
+        >
+        <span class="label"><span class="name">${name}</span><span class="kind">${kind}</span></span>
+        ${count === undefined ? nothing : html`<span part="tree-count" class="count" aria-hidden="true">${m.tenantCountShort(count)}</span>`}
+      </div>
+      ${
+        expanded
+          ? html`<ul role="group">
+            ${node.children.map((child, i, all) => this.#renderNode(child, i, all.length))}
+          </ul>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  #itemElement(id: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`li[data-business-unit-id="${CSS.escape(id)}"]`);
+  }
+
+  #itemIdFrom(event: Event): string | undefined {
+    const target = event.target instanceof Element ? event.target : null;
+    return target?.closest<HTMLElement>('li[role="treeitem"]')?.dataset.businessUnitId;
+  }
+
+  #select(id: string): void {
+    this.selectedId = id;
+    this.dispatchEvent(createBusinessUnitSelectEvent(id));
+  }
+
+  #onFocusin = (event: FocusEvent): void => {
+    const id = this.#itemIdFrom(event);
+    if (id && id !== this._focusedId) this._focusedId = id;
+  };
+
+  #onClick = (event: MouseEvent): void => {
+    const id = this.#itemIdFrom(event);
+    if (!id) return;
+    const onToggle = event.target instanceof Element && event.target.closest('[data-toggle]');
+    if (onToggle) {
+      this.setExpanded(id, !this._expanded.has(id));
+      void this.focusItem(id);
+      return;
+    }
+    void this.focusItem(id);
+    this.#select(id);
+  };
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const id = this.#itemIdFrom(event) ?? this._focusedId;
+    const node = id ? this.#index.byId.get(id) : undefined;
+    if (!node) return;
+    const visible = visibleNodes(this.#index, this._expanded);
+    const position = visible.indexOf(node);
+    const hasChildren = node.children.length > 0;
+    const expanded = hasChildren && this._expanded.has(node.unit.id);
+    let target: TreeNode | undefined;
+    switch (event.key) {
+      case 'ArrowDown':
+        target = visible[position + 1];
+        break;
+      case 'ArrowUp':
+        target = visible[position - 1];
+        break;
+      case 'ArrowRight':
+        if (hasChildren && !expanded) this.setExpanded(node.unit.id, true);
+        else if (expanded) target = node.children[0];
+        break;
+      case 'ArrowLeft':
+        if (expanded) this.setExpanded(node.unit.id, false);
+        else target = node.parent;
+        break;
+      case 'Home':
+        target = visible[0];
+        break;
+      case 'End':
+        target = visible[visible.length - 1];
+        break;
+      case 'Enter':
+      case ' ':
+        this.#select(node.unit.id);
+        break;
+      case '*': {
+        const siblings = node.parent ? node.parent.children : this.#index.roots;
+        const next = new Set(this._expanded);
+        for (const sibling of siblings) if (sibling.children.length > 0) next.add(sibling.unit.id);
+        this._expanded = next;
+        break;
+      }
+      default:
+        if (event.key.length === 1 && event.key.trim() !== '') {
+          target = this.#typeaheadMatch(event.key, visible, position);
+          if (!target) return;
+          break;
+        }
+        return;
+    }
+    event.preventDefault();
+    if (target) void this.focusItem(target.unit.id);
+  };
+
+  #typeaheadMatch(key: string, visible: TreeNode[], position: number): TreeNode | undefined {
+    clearTimeout(this.#typeaheadTimer);
+    this.#typeaheadTimer = setTimeout(() => {
+      this.#typeahead = '';
+      this.#typeaheadTimer = undefined;
+    }, 500);
+    this.#typeahead += key.toLowerCase();
+    const query = this.#typeahead;
+    // A repeated single letter cycles through matches; a longer prefix starts at the current item.
+    const start = query.length === 1 ? position + 1 : position;
+    for (let i = 0; i < visible.length; i++) {
+      const candidate = visible[(start + i) % visible.length];
+      if (candidate?.unit.name.toLowerCase().startsWith(query)) return candidate;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,487 @@
+import '../../index.js';
+import {
+  $,
+  $$,
+  API_BASE,
+  assert,
+  assertDeepEqual,
+  assertEqual,
+  assertIncludes,
+  cleanup,
+  deepActiveElement,
+  deepText,
+  type FetchStub,
+  fixture,
+  mount,
+  oneEvent,
+  press,
+  problem,
+  session,
+  sleep,
+  stubFetch,
+  tenants,
+  tokenSource,
+  waitFor,
+} from '../../../test/helpers.js';
+import type { SccBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
+import type { SccErrorEvent } from '../../events/scc-error.js';
+import type { SccReadyEvent } from '../../events/scc-ready.js';
+import type { ServiceControlCenter } from './service-control-center.js';
+
+function create(source = tokenSource(), attributes: Record<string, string> = {}): ServiceControlCenter {
+  const el = document.createElement('service-control-center');
+  el.setAttribute('api-base', API_BASE);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.fetchToken = source.fetchToken;
+  return mount(el);
+}
+
+async function whenReady(el: ServiceControlCenter): Promise<void> {
+  await waitFor(() => el.status === 'ready', 'ready state');
+  await el.updateComplete;
+  const tree = treeOf(el);
+  const list = listOf(el);
+  await tree?.updateComplete;
+  await list?.updateComplete;
+  for (const badge of list?.shadowRoot?.querySelectorAll('scc-status-badge') ?? []) {
+    await (badge as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  }
+}
+
+const treeOf = (el: ServiceControlCenter) =>
+  $<HTMLElementTagNameMap['scc-business-unit-tree']>(el, 'scc-business-unit-tree');
+const listOf = (el: ServiceControlCenter) => $<HTMLElementTagNameMap['scc-tenant-list']>(el, 'scc-tenant-list');
+const treeItem = (el: ServiceControlCenter, id: string) =>
+  $(treeOf(el), `[role="treeitem"][data-business-unit-id="${id}"]`);
+const rowIds = (el: ServiceControlCenter) =>
+  $$(listOf(el), 'tr[part~="tenant-row"]').map((row) => row.dataset.tenantId ?? '');
+const statePanel = (el: ServiceControlCenter, testid: string) =>
+  $<HTMLElementTagNameMap['scc-state-panel']>(el, `scc-state-panel[data-testid="${testid}"]`);
+
+describe('service-control-center', () => {
+  let stub: FetchStub;
+
+  beforeEach(() => {
+    stub = stubFetch();
+  });
+
+  afterEach(() => {
+    cleanup();
+    stub.restore();
+    for (const style of document.querySelectorAll('style[data-test]')) style.remove();
+  });
+
+  it('renders header, business-unit tree and tenants from the BFF with the bearer token', async () => {
+    const source = tokenSource();
+    const el = create(source);
+    await whenReady(el);
+
+    assertEqual(source.calls, 1, 'fetchToken calls');
+    for (const path of ['/v1/widget/session', '/v1/widget/business-units', '/v1/widget/tenants']) {
+      const requests = stub.requestsTo(path);
+      assertEqual(requests.length, 1, `requests to ${path}`);
+      assertEqual(requests[0]?.url, `${API_BASE}${path}`);
+      assertEqual(requests[0]?.authorization, `Bearer ${source.issued[0]}`);
+    }
+
+    assertIncludes($(el, '[data-testid="business-unit-name"]')?.textContent, 'MSP');
+    assertEqual($(el, '[data-testid="user-name"]')?.textContent?.trim(), 'Ada Operator');
+
+    const tree = treeOf(el);
+    assert(tree, 'tree rendered');
+    assertDeepEqual(
+      $$(tree, '[role="treeitem"]').map((li) => li.dataset.businessUnitId),
+      ['msp', 'internal', 'external', 'resellers'],
+      'visible tree items (root expanded, others collapsed)',
+    );
+    assertEqual(treeItem(el, 'msp')?.getAttribute('aria-expanded'), 'true');
+    assertEqual(treeItem(el, 'internal')?.getAttribute('aria-expanded'), 'false');
+    assertEqual(treeItem(el, 'msp')?.getAttribute('aria-selected'), 'true');
+    // counts include descendants
+    assertEqual($(treeOf(el), '[data-business-unit-id="msp"] > .row [part~="tree-count"]')?.textContent?.trim(), '6');
+    assertEqual(
+      $(treeOf(el), '[data-business-unit-id="internal"] > .row [part~="tree-count"]')?.textContent?.trim(),
+      '3',
+    );
+
+    assertDeepEqual(
+      rowIds(el),
+      tenants.map((t) => t.id),
+      'all tenants of the root subtree',
+    );
+    const firstRow = $$(listOf(el), 'tr[part~="tenant-row"]')[0];
+    assert(firstRow);
+    assertIncludes(deepText(firstRow), 'MSP Control');
+    assertIncludes(deepText(firstRow), 'Productive');
+    assertIncludes(deepText(firstRow), 'Live');
+    assertIncludes(deepText(firstRow), 'Up');
+    assertIncludes(deepText(listOf(el) as Element), 'Tenants in MSP');
+    assertEqual($(el, '[data-testid="body"]')?.getAttribute('aria-busy'), 'false');
+  });
+
+  it('selecting a business unit filters the tenants to it and its descendants', async () => {
+    const el = create();
+    await whenReady(el);
+    const selected = oneEvent<SccBusinessUnitSelectEvent>(document, 'scc-business-unit-select');
+
+    treeItem(el, 'internal')?.querySelector<HTMLElement>('.name')?.click();
+
+    const event = await selected;
+    assertDeepEqual(event.detail, { businessUnitId: 'internal' });
+    assert(event.bubbles && event.composed, 'bubbles and composed');
+    assertEqual(event.target, el, 'retargeted to the host element');
+    await whenReady(el);
+    assertDeepEqual(rowIds(el), ['t-crit-prod', 't-crit-test', 't-other']);
+    assertEqual(el.selectedBusinessUnitId, 'internal');
+    assertIncludes(deepText(listOf(el) as Element), 'Tenants in Internal systems');
+    // business unit column shows the owning unit's name
+    assertIncludes(deepText($$(listOf(el), 'tr[part~="tenant-row"]')[0] as Element), 'Critical systems');
+
+    // keyboard: expand "Internal systems", go to "Critical systems", select it
+    const internal = treeItem(el, 'internal');
+    assert(internal);
+    internal.focus();
+    press(internal, 'ArrowRight');
+    await treeOf(el)?.updateComplete;
+    press(internal, 'ArrowRight');
+    await waitFor(() => deepActiveElement()?.getAttribute('data-business-unit-id') === 'critical', 'focus on critical');
+    press(deepActiveElement() as Element, 'Enter');
+    await whenReady(el);
+    assertDeepEqual(rowIds(el), ['t-crit-prod', 't-crit-test']);
+  });
+
+  it('shows the empty state for a business unit without tenants', async () => {
+    stub.restore();
+    stub = stubFetch({ tenants: tenants.filter((t) => t.businessUnitId !== 'reseller-one') });
+    const el = create();
+    await whenReady(el);
+    treeItem(el, 'resellers')?.querySelector<HTMLElement>('.name')?.click();
+    await whenReady(el);
+    assertDeepEqual(rowIds(el), []);
+    const empty = $(listOf(el), '[data-testid="tenants-empty"]');
+    assert(empty, 'empty state rendered');
+    assertIncludes(deepText(empty), 'No tenants in this business unit');
+    assertEqual($(listOf(el), 'table'), null, 'no table when empty');
+  });
+
+  it('shows an aria-busy loading state until the data arrives', async () => {
+    stub.hold();
+    const el = create();
+    await el.updateComplete;
+    await waitFor(() => el.status === 'loading', 'loading');
+    const body = $(el, '[data-testid="body"]');
+    assertEqual(body?.getAttribute('aria-busy'), 'true');
+    const panel = statePanel(el, 'loading');
+    assert(panel, 'loading panel');
+    await panel.updateComplete;
+    assert($(panel, '[role="status"] .spinner'), 'spinner in a status region');
+    assertIncludes(deepText(panel), 'Loading');
+    assertEqual(treeOf(el), null, 'no tree while loading');
+    stub.release();
+    await whenReady(el);
+    assertEqual(body?.getAttribute('aria-busy'), 'false');
+  });
+
+  it('503 shows an error with a retry button that really refetches', async () => {
+    stub.on('/v1/widget/tenants', () => problem(503, 'Cockpit unavailable', 'upstream down'), { once: true });
+    const errorEvent = oneEvent<SccErrorEvent>(document, 'scc-error');
+    const el = create();
+    const event = await errorEvent;
+    assertDeepEqual(event.detail, { status: 503, title: 'Cockpit unavailable' });
+    assert(event.bubbles && event.composed, 'scc-error bubbles and is composed');
+    assertEqual(el.status, 'error');
+    assertEqual(el.error?.status, 503);
+    assertEqual(el.error?.detail, 'upstream down');
+
+    const panel = statePanel(el, 'error');
+    assert(panel, 'error panel');
+    await panel.updateComplete;
+    assert($(panel, '[role="alert"]'), 'error is an alert');
+    assertIncludes(deepText(panel), 'temporarily unavailable');
+    const retry = $<HTMLButtonElement>(panel, 'button[part="retry-button"]');
+    assert(retry, 'retry button');
+    assertEqual(stub.requestsTo('/v1/widget/tenants').length, 1);
+
+    const ready = oneEvent<SccReadyEvent>(document, 'scc-ready');
+    retry.click();
+    await ready;
+    await whenReady(el);
+    assertEqual(stub.requestsTo('/v1/widget/tenants').length, 2, 'tenants refetched');
+    assertEqual(stub.requestsTo('/v1/widget/session').length, 2, 'session refetched');
+    assertEqual(rowIds(el).length, tenants.length);
+  });
+
+  it('a network failure shows the retry state too', async () => {
+    stub.on(
+      '/v1/widget/business-units',
+      () => {
+        throw new TypeError('Failed to fetch');
+      },
+      { once: true },
+    );
+    const errorEvent = oneEvent<SccErrorEvent>(document, 'scc-error');
+    const el = create();
+    const event = await errorEvent;
+    assertEqual(event.detail.status, 0);
+    assertEqual(el.error?.kind, 'network');
+    const panel = statePanel(el, 'error');
+    await panel?.updateComplete;
+    assertIncludes(deepText(panel as Element), 'could not be reached');
+    $<HTMLButtonElement>(panel, 'button[part="retry-button"]')?.click();
+    await whenReady(el);
+    assertEqual(stub.requestsTo('/v1/widget/business-units').length, 2);
+  });
+
+  it('on 401 fetches the token exactly once more and retries once', async () => {
+    stub.on('/v1/widget/session', () => problem(401, 'Token expired'), { once: true });
+    const source = tokenSource();
+    const el = create(source);
+    await whenReady(el);
+    assertEqual(source.calls, 2, 'fetchToken calls');
+    const sessionRequests = stub.requestsTo('/v1/widget/session');
+    assertEqual(sessionRequests.length, 2);
+    assertEqual(sessionRequests[0]?.authorization, `Bearer ${source.issued[0]}`);
+    assertEqual(sessionRequests[1]?.authorization, `Bearer ${source.issued[1]}`);
+    assertEqual(stub.requestsTo('/v1/widget/tenants').length, 1, 'other calls not repeated');
+  });
+
+  it('concurrent 401s share one token refresh', async () => {
+    for (const path of ['/v1/widget/session', '/v1/widget/business-units', '/v1/widget/tenants']) {
+      stub.on(path, () => problem(401, 'Token expired'), { once: true });
+    }
+    const source = tokenSource();
+    const el = create(source);
+    await whenReady(el);
+    assertEqual(source.calls, 2, 'fetchToken calls');
+    assertEqual(stub.requests.length, 6);
+  });
+
+  it('a second 401 ends in the error state without looping', async () => {
+    stub.on('/v1/widget/session', () => problem(401, 'Invalid token'));
+    const source = tokenSource();
+    const errorEvent = oneEvent<SccErrorEvent>(document, 'scc-error');
+    const el = create(source);
+    const event = await errorEvent;
+    assertDeepEqual(event.detail, { status: 401, title: 'Invalid token' });
+    assertEqual(source.calls, 2);
+    assertEqual(stub.requestsTo('/v1/widget/session').length, 2);
+    assertEqual(el.status, 'error');
+  });
+
+  it('refreshes the token before it expires', async function () {
+    this.timeout(8000);
+    const source = tokenSource(2); // expires in 2 s -> refresh at half-life
+    const el = create(source);
+    await whenReady(el);
+    assertEqual(source.calls, 1);
+    assert(el.tokenController.refreshScheduled, 'refresh scheduled');
+    await waitFor(() => source.calls >= 2, 'token refresh', 3000);
+    assertEqual(el.tokenController.token, source.issued[1], 'new token in use');
+    assert(el.tokenController.refreshScheduled, 'next refresh scheduled');
+    // the refreshed token is used for the next BFF call
+    await el.reload();
+    const sent = stub.requestsTo('/v1/widget/tenants').at(-1)?.authorization ?? '';
+    assert(sent.startsWith('Bearer '), 'authorization header');
+    assert(source.issued.slice(1).includes(sent.slice(7)), 'a refreshed token was sent');
+  });
+
+  it('no refresh timer survives disconnect', async function () {
+    this.timeout(8000);
+    const source = tokenSource(2);
+    const el = create(source);
+    await whenReady(el);
+    assert(el.tokenController.refreshScheduled, 'refresh scheduled while connected');
+    el.remove();
+    assertEqual(el.tokenController.refreshScheduled, false, 'timer cleared on disconnect');
+    await sleep(2200);
+    assertEqual(source.calls, 1, 'no refresh after disconnect');
+    // reconnecting re-arms (the token is expired by now, so it is fetched on demand)
+    document.body.append(el);
+    await el.reload();
+    assertEqual(source.calls, 2);
+    assert(el.tokenController.refreshScheduled, 'refresh re-armed after reconnect');
+    el.remove();
+    assertEqual(el.tokenController.refreshScheduled, false);
+  });
+
+  it('resumes an interrupted load when re-attached', async () => {
+    stub.hold();
+    const source = tokenSource();
+    const el = create(source);
+    await waitFor(() => stub.requests.length === 3, 'requests started');
+    el.remove();
+    stub.release();
+    await sleep(20);
+    assertEqual(el.status, 'loading', 'aborted load does not settle the state');
+    document.body.append(el);
+    await whenReady(el);
+    assertEqual(stub.requestsTo('/v1/widget/tenants').length, 2);
+    assertEqual(source.calls, 1, 'cached token reused');
+  });
+
+  it('a new api-base reloads from the new BFF with a fresh token', async () => {
+    const source = tokenSource();
+    const el = create(source);
+    await whenReady(el);
+    el.apiBase = 'http://other-bff.test';
+    await waitFor(() => stub.requests.some((r) => r.url === 'http://other-bff.test/v1/widget/tenants'), 'request to new base');
+    await whenReady(el);
+    assertEqual(source.calls, 2);
+  });
+
+  it('fires scc-ready with the session, bubbling and composed', async () => {
+    const ready = oneEvent<SccReadyEvent>(document, 'scc-ready');
+    const el = create();
+    const event = await ready;
+    assertDeepEqual(event.detail, session);
+    assert(event.bubbles, 'bubbles');
+    assert(event.composed, 'composed');
+    assertEqual(event.target, el);
+    assert(treeOf(el), 'rendered before scc-ready');
+  });
+
+  it('global page CSS does not leak in', async () => {
+    const el = create();
+    await whenReady(el);
+    const th = $$(listOf(el), 'thead th')[0];
+    const name = $(listOf(el), 'tbody th .name');
+    const table = $(listOf(el), 'table');
+    const treeRow = $(treeOf(el), '.row');
+    assert(th && name && table && treeRow);
+    const snapshot = () => ({
+      table: getComputedStyle(table).display,
+      thColor: getComputedStyle(th).color,
+      thPadding: getComputedStyle(th).padding,
+      nameColor: getComputedStyle(name).color,
+      nameFont: getComputedStyle(name).fontFamily,
+      nameSpacing: getComputedStyle(name).letterSpacing,
+      rowFont: getComputedStyle(treeRow).fontFamily,
+      rowSize: getComputedStyle(treeRow).fontSize,
+      rowColor: getComputedStyle(treeRow).color,
+    });
+    const before = snapshot();
+    assertEqual(before.table, 'table');
+    fixture(`<style data-test>
+      * { color: red !important; font-family: "Comic Sans MS", cursive !important; letter-spacing: 5px !important; font-size: 30px !important; }
+      table { display: none !important; }
+      th, td { padding: 50px !important; }
+      service-control-center { color: red; font: italic 40px serif; line-height: 5; }
+    </style>`);
+    await whenReady(el);
+    assertDeepEqual(snapshot(), before, 'computed styles inside the widget');
+  });
+
+  it("the widget's styles do not affect light-DOM elements", async () => {
+    const light = fixture(
+      `<div><table id="light"><tr><th>h</th><td>x</td></tr></table><button>b</button><p>t</p></div>`,
+    );
+    const probe = () =>
+      ['table', 'th', 'td', 'button', 'p'].map((sel) => {
+        const cs = getComputedStyle(light.querySelector(sel) as Element);
+        return [cs.display, cs.color, cs.fontFamily, cs.fontSize, cs.padding, cs.borderBottom, cs.background].join('|');
+      });
+    const before = probe();
+    const styleCount = document.querySelectorAll('style, link[rel="stylesheet"]').length;
+    const sheetCount = document.adoptedStyleSheets.length;
+    const el = create();
+    await whenReady(el);
+    assertDeepEqual(probe(), before);
+    assertEqual(
+      document.querySelectorAll('style, link[rel="stylesheet"]').length,
+      styleCount,
+      'no style elements added',
+    );
+    assertEqual(document.adoptedStyleSheets.length, sheetCount, 'no document-level sheets adopted');
+  });
+
+  it('--scc-color-primary on the host themes the inside', async () => {
+    const el = create();
+    await whenReady(el);
+    const logo = $(el, '.logo');
+    assert(logo);
+    assertEqual(getComputedStyle(logo).backgroundColor, 'rgb(37, 99, 235)', 'default primary');
+    el.style.setProperty('--scc-color-primary', 'rgb(1, 2, 3)');
+    assertEqual(getComputedStyle(logo).backgroundColor, 'rgb(1, 2, 3)');
+    el.style.setProperty('--scc-font-family', 'monospace');
+    assertEqual(
+      getComputedStyle($(treeOf(el), '.row') as Element).fontFamily,
+      'monospace',
+      'font reaches nested elements',
+    );
+  });
+
+  it('exported parts can be styled from the page', async () => {
+    fixture(`<style data-test>
+      service-control-center::part(header) { outline: 2px solid rgb(0, 0, 255); }
+      service-control-center::part(tenant-row) { outline: 3px solid rgb(0, 128, 0); }
+      service-control-center::part(status-badge) { text-transform: uppercase; }
+      service-control-center::part(tree-item) { outline: 1px solid rgb(128, 0, 0); }
+      service-control-center::part(tree) { outline: 1px solid rgb(9, 9, 9); }
+      service-control-center::part(tenants) { outline: 1px solid rgb(8, 8, 8); }
+    </style>`);
+    const el = create();
+    await whenReady(el);
+    assertEqual(getComputedStyle($(el, 'header') as Element).outlineColor, 'rgb(0, 0, 255)');
+    assertEqual(getComputedStyle($$(listOf(el), 'tr')[1] as Element).outlineColor, 'rgb(0, 128, 0)');
+    assertEqual(getComputedStyle($(listOf(el), 'table') as Element).outlineColor, 'rgb(8, 8, 8)');
+    assertEqual(getComputedStyle($(treeOf(el), '[role="tree"]') as Element).outlineColor, 'rgb(9, 9, 9)');
+    assertEqual(getComputedStyle($(treeOf(el), '[role="treeitem"]') as Element).outlineColor, 'rgb(128, 0, 0)');
+    const badge = $(listOf(el), 'scc-status-badge');
+    assertEqual(getComputedStyle($(badge, '[part="base"]') as Element).textTransform, 'uppercase');
+  });
+
+  it('the retry button part can be styled from the page', async () => {
+    fixture(`<style data-test>service-control-center::part(retry-button) { outline: 4px solid rgb(1, 1, 1); }</style>`);
+    stub.on('/v1/widget/session', () => problem(503, 'Service Unavailable'));
+    const el = create();
+    await waitFor(() => el.status === 'error', 'error');
+    const panel = statePanel(el, 'error');
+    await panel?.updateComplete;
+    assertEqual(getComputedStyle($(panel, 'button') as Element).outlineColor, 'rgb(1, 1, 1)');
+  });
+
+  it('shows German strings with locale="de"', async () => {
+    const el = create(tokenSource(), { locale: 'de' });
+    await whenReady(el);
+    const text = deepText(el.shadowRoot as ShadowRoot);
+    assertIncludes(text, 'Organisationseinheiten');
+    assertIncludes(text, 'Mandanten in MSP');
+    assertIncludes(text, 'Lebenszyklus');
+    assertIncludes(text, 'In Betrieb');
+    assertIncludes(text, 'Produktiv');
+    assertEqual($(el, '.base')?.getAttribute('lang'), 'de');
+    el.locale = 'en';
+    await whenReady(el);
+    assertIncludes(deepText(el.shadowRoot as ShadowRoot), 'Tenants in MSP');
+  });
+
+  it('defaults the locale to navigator.language', async () => {
+    const el = create();
+    await whenReady(el);
+    const expected = navigator.language.toLowerCase().startsWith('de') ? 'de' : 'en';
+    assertEqual($(el, '.base')?.getAttribute('lang'), expected);
+  });
+
+  it('waits for fetchToken before calling the BFF', async () => {
+    const el = document.createElement('service-control-center');
+    el.setAttribute('api-base', API_BASE);
+    mount(el);
+    await el.updateComplete;
+    await sleep(50);
+    assertEqual(stub.requests.length, 0);
+    assertEqual(el.status, 'idle');
+    const source = tokenSource();
+    el.fetchToken = source.fetchToken;
+    await whenReady(el);
+    assertEqual(source.calls, 1);
+  });
+
+  it('a failing fetchToken ends in the error state', async () => {
+    const errorEvent = oneEvent<SccErrorEvent>(document, 'scc-error');
+    const el = create({ fetchToken: () => Promise.reject(new Error('host said no')), calls: 0, issued: [] });
+    const event = await errorEvent;
+    assertEqual(event.detail.status, 0);
+    assertEqual(el.error?.kind, 'token');
+    assertEqual(stub.requests.length, 0);
+  });
+});

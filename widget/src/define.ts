@@ -1,0 +1,34 @@
+import { SccBusinessUnitTree } from './components/business-unit-tree/business-unit-tree.js';
+import { ServiceControlCenter } from './components/service-control-center/service-control-center.js';
+import { SccStatePanel } from './components/state-panel/state-panel.js';
+import { SccStatusBadge } from './components/status-badge/status-badge.js';
+import { SccTenantList } from './components/tenant-list/tenant-list.js';
+
+/** Tag names and classes of every element of the widget; children first. */
+export const elements = {
+  'scc-status-badge': SccStatusBadge,
+  'scc-state-panel': SccStatePanel,
+  'scc-tenant-list': SccTenantList,
+  'scc-business-unit-tree': SccBusinessUnitTree,
+  'service-control-center': ServiceControlCenter,
+} as const;
+
+/**
+ * Registers all elements. Guarded, so loading the bundle twice (or next to another copy)
+ * neither throws nor replaces an existing definition.
+ */
+export function defineElements(registry: CustomElementRegistry = customElements): void {
+  for (const [tag, ctor] of Object.entries(elements)) {
+    registry.get(tag) || registry.define(tag, ctor);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'service-control-center': ServiceControlCenter;
+    'scc-business-unit-tree': SccBusinessUnitTree;
+    'scc-tenant-list': SccTenantList;
+    'scc-status-badge': SccStatusBadge;
+    'scc-state-panel': SccStatePanel;
+  }
+}

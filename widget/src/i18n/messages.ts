@@ -1,0 +1,124 @@
+/** Every user-visible string of the widget. Add a locale by providing a full `Messages` object. */
+export interface Messages {
+  productName: string;
+  signedInAs: (name: string) => string;
+  businessUnits: string;
+  businessUnitTreeLabel: string;
+  tenants: string;
+  tenantsIn: (businessUnit: string) => string;
+  tenantCount: (count: number) => string;
+  tenantCountShort: (count: number) => string;
+  includesDescendants: string;
+  columns: {
+    name: string;
+    type: string;
+    lifecycleStatus: string;
+    operationalStatus: string;
+    businessUnit: string;
+  };
+  tenantType: Record<string, string>;
+  lifecycleStatus: Record<string, string>;
+  operationalStatus: Record<string, string>;
+  loading: string;
+  loadingDetail: string;
+  emptyTitle: string;
+  emptyDetail: string;
+  noBusinessUnits: string;
+  errorTitle: string;
+  errorUnavailable: string;
+  errorNetwork: string;
+  errorUnauthorized: string;
+  errorForbidden: string;
+  errorGeneric: (status: number) => string;
+  errorNotConfigured: string;
+  retry: string;
+  expand: string;
+  collapse: string;
+}
+
+export const en: Messages = {
+  productName: 'Service Control Center',
+  signedInAs: (name) => `Signed in as ${name}`,
+  businessUnits: 'Business units',
+  businessUnitTreeLabel: 'Business unit hierarchy',
+  tenants: 'Tenants',
+  tenantsIn: (bu) => `Tenants in ${bu}`,
+  tenantCount: (n) => (n === 1 ? '1 tenant' : `${n} tenants`),
+  tenantCountShort: (n) => String(n),
+  includesDescendants: 'including subordinate business units',
+  columns: {
+    name: 'Name',
+    type: 'Type',
+    lifecycleStatus: 'Lifecycle',
+    operationalStatus: 'Status',
+    businessUnit: 'Business unit',
+  },
+  tenantType: { productive: 'Productive', test: 'Test', validation: 'Validation', development: 'Development' },
+  lifecycleStatus: {
+    live: 'Live',
+    provisioning: 'Provisioning',
+    decommissioning: 'Decommissioning',
+    retained: 'Retained',
+    archived: 'Archived',
+  },
+  operationalStatus: { up: 'Up', degraded: 'Degraded', down: 'Down', maintenance: 'Maintenance' },
+  loading: 'Loading…',
+  loadingDetail: 'Fetching business units and tenants',
+  emptyTitle: 'No tenants in this business unit',
+  emptyDetail: 'Tenants of this business unit and its subordinate units will appear here.',
+  noBusinessUnits: 'No business units',
+  errorTitle: 'Something went wrong',
+  errorUnavailable: 'The service control center is temporarily unavailable. Please try again in a moment.',
+  errorNetwork: 'The service could not be reached. Check your connection and try again.',
+  errorUnauthorized: 'Your session could not be verified. Please sign in again.',
+  errorForbidden: 'You are not allowed to see this information.',
+  errorGeneric: (status) => `The request failed (HTTP ${status}).`,
+  errorNotConfigured: 'The widget is not configured: api-base or fetchToken is missing.',
+  retry: 'Retry',
+  expand: 'Expand',
+  collapse: 'Collapse',
+};
+
+export const de: Messages = {
+  productName: 'Service Control Center',
+  signedInAs: (name) => `Angemeldet als ${name}`,
+  businessUnits: 'Organisationseinheiten',
+  businessUnitTreeLabel: 'Hierarchie der Organisationseinheiten',
+  tenants: 'Mandanten',
+  tenantsIn: (bu) => `Mandanten in ${bu}`,
+  tenantCount: (n) => (n === 1 ? '1 Mandant' : `${n} Mandanten`),
+  tenantCountShort: (n) => String(n),
+  includesDescendants: 'einschließlich untergeordneter Einheiten',
+  columns: {
+    name: 'Name',
+    type: 'Typ',
+    lifecycleStatus: 'Lebenszyklus',
+    operationalStatus: 'Status',
+    businessUnit: 'Organisationseinheit',
+  },
+  tenantType: { productive: 'Produktiv', test: 'Test', validation: 'Validierung', development: 'Entwicklung' },
+  lifecycleStatus: {
+    live: 'Aktiv',
+    provisioning: 'Wird bereitgestellt',
+    decommissioning: 'Wird stillgelegt',
+    retained: 'Aufbewahrt',
+    archived: 'Archiviert',
+  },
+  operationalStatus: { up: 'In Betrieb', degraded: 'Beeinträchtigt', down: 'Ausgefallen', maintenance: 'Wartung' },
+  loading: 'Wird geladen …',
+  loadingDetail: 'Organisationseinheiten und Mandanten werden abgerufen',
+  emptyTitle: 'Keine Mandanten in dieser Organisationseinheit',
+  emptyDetail: 'Mandanten dieser Einheit und ihrer untergeordneten Einheiten erscheinen hier.',
+  noBusinessUnits: 'Keine Organisationseinheiten',
+  errorTitle: 'Etwas ist schiefgelaufen',
+  errorUnavailable:
+    'Das Service Control Center ist vorübergehend nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+  errorNetwork: 'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  errorUnauthorized: 'Ihre Sitzung konnte nicht bestätigt werden. Bitte melden Sie sich erneut an.',
+  errorForbidden: 'Sie dürfen diese Informationen nicht sehen.',
+  errorGeneric: (status) => `Die Anfrage ist fehlgeschlagen (HTTP ${status}).`,
+  errorNotConfigured: 'Das Widget ist nicht konfiguriert: api-base oder fetchToken fehlt.',
+  retry: 'Erneut versuchen',
+  expand: 'Aufklappen',
+  collapse: 'Zuklappen',
+};

@@ -1,0 +1,25 @@
+/**
+ * `<service-control-center>` and its parts. Importing this module registers all custom
+ * elements (guarded: a second copy does not throw).
+ */
+import { defineElements } from './define.js';
+
+export type { BffClientOptions, BffErrorKind } from './api/bff-client.js';
+export { BffClient, BffError } from './api/bff-client.js';
+export type * from './api/types.js';
+export { SccBusinessUnitTree } from './components/business-unit-tree/business-unit-tree.js';
+export type { ServiceControlCenterStatus } from './components/service-control-center/service-control-center.js';
+export { ServiceControlCenter } from './components/service-control-center/service-control-center.js';
+export type { StatePanelVariant } from './components/state-panel/state-panel.js';
+export { SccStatePanel } from './components/state-panel/state-panel.js';
+export type { BadgeTone } from './components/status-badge/status-badge.js';
+export { SccStatusBadge } from './components/status-badge/status-badge.js';
+export { SccTenantList } from './components/tenant-list/tenant-list.js';
+export type { FetchToken, SessionTokenControllerOptions } from './controllers/session-token-controller.js';
+export { MissingFetchTokenError, SessionTokenController } from './controllers/session-token-controller.js';
+export { defineElements, elements } from './define.js';
+export * from './events/index.js';
+export type { Messages } from './i18n/index.js';
+export { availableLocales, de, en, messagesFor, registerLocale, resolveLocale } from './i18n/index.js';
+
+defineElements();
