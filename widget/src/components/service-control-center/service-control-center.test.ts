@@ -324,7 +324,10 @@ describe('service-control-center', () => {
     const el = create(source);
     await whenReady(el);
     el.apiBase = 'http://other-bff.test';
-    await waitFor(() => stub.requests.some((r) => r.url === 'http://other-bff.test/v1/widget/tenants'), 'request to new base');
+    await waitFor(
+      () => stub.requests.some((r) => r.url === 'http://other-bff.test/v1/widget/tenants'),
+      'request to new base',
+    );
     await whenReady(el);
     assertEqual(source.calls, 2);
   });
