@@ -11,12 +11,15 @@ export interface CockpitConnection {
   serviceKey: SigningKey;
   /** Replaces the network, e.g. with the cockpit app's own `request` in a single process. */
   fetch?: typeof fetch;
+  /** How long one widget request may wait for the cockpit in all; default 10 s. */
+  timeoutMs?: number;
 }
 
 /** A typed cockpit client acting for one caller; every call carries a fresh one-minute service token. */
 export function cockpitFor(connection: CockpitConnection, claims: ServiceTokenClaims): CockpitClient {
   return hc<CockpitApp>(connection.baseUrl, {
     ...(connection.fetch ? { fetch: connection.fetch } : {}),
+    init: { signal: AbortSignal.timeout(connection.timeoutMs ?? 10_000) },
     headers: async () => ({ authorization: `Bearer ${await signServiceToken(connection.serviceKey, claims)}` }),
   });
 }
@@ -30,18 +33,22 @@ export async function fromCockpit<T>(call: () => Promise<Response>, read: (res: 
   try {
     res = await call();
   } catch {
-    throw new ProblemError(problem('unavailable', 'The control center cannot be reached. Try again shortly.'), {
-      'retry-after': '5',
-    });
+    throw unavailable('The control center cannot be reached. Try again shortly.');
   }
-  if (res.ok) return read(res);
-  if (res.status >= 500) {
-    throw new ProblemError(problem('unavailable', 'The control center failed to answer. Try again shortly.'), {
-      'retry-after': '5',
-    });
+  if (res.ok) {
+    try {
+      return await read(res);
+    } catch {
+      throw unavailable('The control center gave an unreadable answer. Try again shortly.');
+    }
   }
+  if (res.status >= 500) throw unavailable('The control center failed to answer. Try again shortly.');
   const body = (await res.json().catch(() => undefined)) as Problem | undefined;
   throw new ProblemError(
     body?.status === res.status ? body : problem(res.status === 404 ? 'notFound' : 'unauthorized'),
   );
+}
+
+function unavailable(detail: string): ProblemError {
+  return new ProblemError(problem('unavailable', detail), { 'retry-after': '5' });
 }

@@ -11,7 +11,8 @@ export const HostApplicationSchema = z.strictObject({
   name: z.string().min(1).max(200),
   apiKeyHash: z.string().regex(/^[0-9a-f]{64}$/, 'a hex SHA-256 digest'),
   homeBusinessUnitId: z.uuid(),
-  allowedOrigins: z.array(z.url()).min(1),
+  /** Web origins only: `file:`, `data:` and the like all read as the opaque origin "null". */
+  allowedOrigins: z.array(z.url({ protocol: /^https?$/ })).min(1),
 });
 
 export type HostApplication = z.infer<typeof HostApplicationSchema>;

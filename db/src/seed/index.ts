@@ -6,6 +6,7 @@ import { hierarchy, type SeedBusinessUnit } from './hierarchy.js';
 import { seedId } from './ids.js';
 import { personas } from './personas.js';
 
+export * as catalog from './catalog.js';
 export type { SeedPersona } from './personas.js';
 export type { SeedBusinessUnit };
 export { hierarchy, personas, seedId };

@@ -1,0 +1,165 @@
+import { createCockpitApp } from '@scc/cockpit';
+import { serviceTokenVerifier } from '@scc/cockpit/service-token';
+// @scc/db is a dev dependency only: the BFF reaches data through the cockpit, tests seed it.
+import { seededBusinessUnit } from '@scc/db/seed';
+import { createTestDatabase, type TestDatabase } from '@scc/db/testing';
+import type { JWK } from 'jose';
+import { expect } from 'vitest';
+import { type BffApp, type BffDependencies, createBffApp } from '../app.js';
+import type { CockpitConnection } from '../cockpit/cockpit-client.js';
+import { type WidgetTokenIssuer, widgetTokenIssuer } from '../embed-sessions/widget-token.js';
+import { type HostApplication, HostRegistry, hashApiKey, newApiKey } from '../hosts/host-registry.js';
+import { generateSigningKey, type SigningKey } from '../keys/signing-keys.js';
+
+export const PUBLIC_URL = 'https://bff.scc.test';
+export const COCKPIT_URL = 'http://cockpit.internal';
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** A registered host application together with the plain API key only its backend knows. */
+export interface TestHost {
+  entry: HostApplication;
+  apiKey: string;
+  origin: string;
+}
+
+export async function createTestHost(
+  id: string,
+  homeBusinessUnitId: string,
+  origin = `https://${id}.example`,
+): Promise<TestHost> {
+  const apiKey = newApiKey(id);
+  return {
+    apiKey,
+    origin,
+    entry: { id, name: `Host ${id}`, apiKeyHash: hashApiKey(apiKey), homeBusinessUnitId, allowedOrigins: [origin] },
+  };
+}
+
+/** Keys and hosts of a BFF, without any database: enough for tests that never reach a cockpit. */
+type GeneratedKey = SigningKey & { privateJwk: JWK };
+
+export interface BffKeys {
+  widgetKey: GeneratedKey;
+  serviceKey: GeneratedKey;
+  tokens: WidgetTokenIssuer;
+  /** Home = the MSP root. */
+  mspHost: TestHost;
+  /** Home = Reseller One. */
+  resellerHost: TestHost;
+  registry: HostRegistry;
+}
+
+export async function createBffKeys(): Promise<BffKeys> {
+  const widgetKey = await generateSigningKey('widget-test-1');
+  const serviceKey = await generateSigningKey('service-test-1');
+  const mspHost = await createTestHost('msp-portal', seededBusinessUnit('msp').id);
+  const resellerHost = await createTestHost('reseller-portal', seededBusinessUnit('reseller-one').id);
+  return {
+    widgetKey,
+    serviceKey,
+    tokens: widgetTokenIssuer({ publicUrl: PUBLIC_URL, signingKey: widgetKey }),
+    mspHost,
+    resellerHost,
+    registry: new HostRegistry([mspHost.entry, resellerHost.entry]),
+  };
+}
+
+/**
+ * The real cockpit, in-process, on a private seeded database, behind a real BFF whose cockpit
+ * client calls `cockpitApp.request` instead of the network.
+ */
+export interface BffHarness extends BffKeys {
+  database: TestDatabase;
+  cockpitApp: ReturnType<typeof createCockpitApp>;
+  cockpit: CockpitConnection;
+  app: BffApp;
+  /** Another BFF on the same cockpit and keys, with some dependencies replaced. */
+  createApp(overrides?: Partial<BffDependencies>): BffApp;
+  /** Opens an embed session through the API and returns its widget token. */
+  openSession(host: TestHost, email: string, businessUnitId: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createBffHarness(): Promise<BffHarness> {
+  const keys = await createBffKeys();
+  const database = await createTestDatabase({ seed: true });
+  const cockpitApp = createCockpitApp({
+    db: database.handle.db,
+    verifyServiceToken: serviceTokenVerifier([keys.serviceKey.publicJwk]),
+  });
+  const cockpit: CockpitConnection = {
+    baseUrl: COCKPIT_URL,
+    serviceKey: keys.serviceKey,
+    fetch: async (input, init) => cockpitApp.request(input, init),
+  };
+  const createApp = (overrides: Partial<BffDependencies> = {}) =>
+    createBffApp({ hosts: keys.registry, tokens: keys.tokens, cockpit, ...overrides });
+  const app = createApp();
+  return {
+    ...keys,
+    database,
+    cockpitApp,
+    cockpit,
+    app,
+    createApp,
+    async openSession(host, email, businessUnitId) {
+      const res = await app.request(
+        '/v1/embed-sessions',
+        embedSessionInit(host.apiKey, { user: { email }, businessUnitId }),
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+      return ((await res.json()) as { token: string }).token;
+    },
+    close: () => database.drop(),
+  };
+}
+
+export function embedSessionInit(apiKey: string | undefined, body: unknown): RequestInit {
+  return {
+    method: 'POST',
+    headers: {
+      ...(apiKey === undefined ? {} : { authorization: `Bearer ${apiKey}` }),
+      'content-type': 'application/json',
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  };
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+/** Asserts a problem+json answer with the given status and returns its body. */
+export async function expectProblem(res: Response, status: number): Promise<ProblemBody> {
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  expect(res.headers.get('content-type') ?? '').toMatch(/^application\/problem\+json\b/);
+  const body = JSON.parse(text) as ProblemBody;
+  expect(body.status).toBe(status);
+  expect(body.type).toMatch(/^https:\/\//);
+  expect(typeof body.title).toBe('string');
+  return body;
+}
+
+/** The fields a 400 names, in order. */
+export async function expectValidationFields(res: Response): Promise<string[]> {
+  const body = await expectProblem(res, 400);
+  expect(body.errors?.length ?? 0).toBeGreaterThan(0);
+  return (body.errors ?? []).map((e) => e.field);
+}
+
+const base64url = (value: string | Uint8Array) => Buffer.from(value).toString('base64url');
+
+export function decodeSegment(token: string, index: 0 | 1): Record<string, unknown> {
+  const segment = token.split('.')[index];
+  if (segment === undefined) throw new Error('not a JWT');
+  return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+export function encodeSegment(value: Record<string, unknown>): string {
+  return base64url(JSON.stringify(value));
+}
