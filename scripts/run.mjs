@@ -3,7 +3,7 @@
 // only Node built-ins because on a fresh machine nothing else is installed yet: it brings in
 // pnpm and the dependencies, builds the widget when its sources changed, then starts or tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,7 +54,10 @@ function ensureDependencies(pnpm) {
 
 function ensureWidgetBuilt(pnpm) {
   const bundle = join(root, 'widget', 'dist', 'service-control-center.js');
-  const sources = Math.max(newestMtime(join(root, 'widget', 'src')), newestMtime(join(root, 'widget', 'vite.config.ts')));
+  const sources = Math.max(
+    newestMtime(join(root, 'widget', 'src')),
+    newestMtime(join(root, 'widget', 'vite.config.ts')),
+  );
   if (existsSync(bundle) && statSync(bundle).mtimeMs >= sources) return;
   console.log('Building the widget …');
   if (runPnpm(pnpm, ['--filter', '@scc/widget', 'build']) !== 0) fail('Building the widget failed (see above).');
@@ -82,7 +85,10 @@ function findChromium() {
   if (isRoot && existsSync('/usr/bin/apt-get') && existsSync('/etc/debian_version')) {
     console.log('Chromium is missing: installing Debian’s chromium package …');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    if (run('apt-get', ['update', '-qq'], { env }) === 0 && run('apt-get', ['install', '-y', '-qq', 'chromium'], { env }) === 0) {
+    if (
+      run('apt-get', ['update', '-qq'], { env }) === 0 &&
+      run('apt-get', ['install', '-y', '-qq', 'chromium'], { env }) === 0
+    ) {
       if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
     }
   }
@@ -93,7 +99,12 @@ function findChromium() {
 
 function runCapturing(pnpm, args, env) {
   return new Promise((resolve) => {
-    const child = spawn(pnpm[0], [...pnpm.slice(1), ...args], { cwd: root, env, shell: isWindows, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(pnpm[0], [...pnpm.slice(1), ...args], {
+      cwd: root,
+      env,
+      shell: isWindows,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
@@ -132,7 +143,8 @@ async function test(pnpm) {
     unitFailed = Math.max(json.numFailedTests, vitest.code === 0 ? 0 : 1);
   }
   const passed = unitPassed + Number(widgetCounts?.[1] ?? 0);
-  const failed = unitFailed + (widget.code === 0 ? Number(widgetCounts?.[2] ?? 0) : Math.max(1, Number(widgetCounts?.[2] ?? 1)));
+  const failed =
+    unitFailed + (widget.code === 0 ? Number(widgetCounts?.[2] ?? 0) : Math.max(1, Number(widgetCounts?.[2] ?? 1)));
   writeFileSync(join(artifacts, 'summary.txt'), `${passed} passed, ${failed} failed\n`);
   console.log(`\nvitest: ${unitPassed} passed; widget (Chromium): ${widgetCounts?.[1] ?? 0} passed`);
   console.log(`Tests: ${passed} passed, ${failed} failed`);
@@ -147,8 +159,14 @@ function start(pnpm) {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
+function bench(pnpm) {
+  ensureWidgetBuilt(pnpm);
+  process.exit(run(process.execPath, ['--import', 'tsx', 'test/bench/first-slice.bench.ts']));
+}
+
 const pnpm = ensurePnpm();
 ensureDependencies(pnpm);
 if (command === 'start') start(pnpm);
 else if (command === 'test') await test(pnpm);
-else fail('usage: node scripts/run.mjs start|test');
+else if (command === 'bench') bench(pnpm);
+else fail('usage: node scripts/run.mjs start|test|bench');

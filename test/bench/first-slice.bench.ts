@@ -1,0 +1,176 @@
+/**
+ * `pnpm bench`: request-path costs of the first slice on a generated hierarchy, printed as
+ * p50/p95 per operation. Runs on PGlite, or on the server named by DATABASE_URL (in a fresh
+ * database it drops afterwards). Numbers go to BENCHMARKS.md; nothing here asserts timing.
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { createBffApp, generateSigningKey, HostRegistry, hashApiKey, newApiKey, widgetTokenIssuer } from '@scc/bff';
+import { createCockpitApp, resolveCaller } from '@scc/cockpit';
+import { serviceTokenVerifier, signServiceToken } from '@scc/cockpit/service-token';
+import { businessUnits, childPath, roleAssignments, tenants, users } from '@scc/db';
+import { seededBusinessUnit, seedId } from '@scc/db/seed';
+import { createTestDatabase } from '@scc/db/testing';
+
+const FANOUT = [8, 6, 5, 4]; // below the seeded "Reseller One": 8 customers × 6 regions × 5 departments × 4 server groups
+const TENANTS_PER_UNIT = 3;
+const ITERATIONS = 300;
+
+const test = await createTestDatabase({ seed: true });
+const { db, engine } = test.handle;
+const reseller = seededBusinessUnit('reseller-one');
+
+// A deterministic synthetic subtree under Reseller One, inserted in bulk.
+const units: { id: string; parentId: string; name: string; kind: string; path: string }[] = [];
+const kinds = ['customer', 'region', 'department', 'server group'];
+const grow = (parent: { id: string; path: string }, level: number, prefix: string) => {
+  const count = FANOUT[level];
+  if (count === undefined) return;
+  for (let i = 0; i < count; i++) {
+    const key = `${prefix}/${i}`;
+    const id = seedId('bench-unit', key);
+    const unit = {
+      id,
+      parentId: parent.id,
+      name: `${kinds[level]} ${key}`,
+      kind: kinds[level] ?? 'unit',
+      path: childPath(parent.path, id),
+    };
+    units.push(unit);
+    grow(unit, level + 1, key);
+  }
+};
+grow(reseller, 0, 'r1');
+const productId = seedId('product', 'BAAS');
+const tenantRows = units.flatMap((u, i) =>
+  Array.from({ length: TENANTS_PER_UNIT }, (_, j) => ({
+    id: seedId('bench-tenant', `${i}/${j}`),
+    businessUnitId: u.id,
+    productId,
+    name: `Tenant ${i}-${j}`,
+    type: j === 0 ? 'productive' : 'test',
+    lifecycleStatus: 'live' as const,
+    buPath: u.path,
+  })),
+);
+const chunk = <T>(rows: T[], size = 1000) =>
+  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, i * size + size));
+for (const part of chunk(units)) await db.insert(businessUnits).values(part);
+for (const part of chunk(tenantRows)) await db.insert(tenants).values(part);
+
+// A customer admin on the first synthetic customer and a user on one of its departments.
+const customer = units[0];
+const department = units.find((u) => u.kind === 'department');
+if (!customer || !department) throw new Error('generated tree is empty');
+for (const [key, unit] of [
+  ['bench-customer', customer],
+  ['bench-department', department],
+] as const) {
+  await db
+    .insert(users)
+    .values({
+      id: seedId('user', key),
+      email: `${key}@bench.example`,
+      displayName: key,
+      businessUnitId: unit.id,
+      buPath: unit.path,
+    });
+  await db
+    .insert(roleAssignments)
+    .values({
+      id: seedId('role-assignment', key),
+      userId: seedId('user', key),
+      businessUnitId: unit.id,
+      role: 'admin',
+      buPath: unit.path,
+    });
+}
+const subtreeSize = units.filter((u) => u.path.startsWith(customer.path)).length;
+
+const serviceKey = await generateSigningKey('bench-service');
+const widgetKey = await generateSigningKey('bench-widget');
+const cockpit = createCockpitApp({ db, verifyServiceToken: serviceTokenVerifier([serviceKey.publicJwk]) });
+const apiKey = newApiKey('bench-host');
+const msp = seededBusinessUnit('msp');
+const tokens = widgetTokenIssuer({ publicUrl: 'http://bff.bench', signingKey: widgetKey });
+const bff = createBffApp({
+  hosts: new HostRegistry([
+    {
+      id: 'bench-host',
+      name: 'Bench',
+      apiKeyHash: hashApiKey(apiKey),
+      homeBusinessUnitId: msp.id,
+      allowedOrigins: ['http://host.bench'],
+    },
+  ]),
+  tokens,
+  cockpit: {
+    baseUrl: 'http://cockpit.bench',
+    serviceKey,
+    fetch: async (input, init) => cockpit.request(input as string, init),
+  },
+});
+
+async function measure(name: string, op: () => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < 20; i++) await op();
+  const samples: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const start = performance.now();
+    await op();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? Number.NaN;
+  console.log(`| ${name} | ${at(0.5).toFixed(2)} ms | ${at(0.95).toFixed(2)} ms |`);
+}
+
+const claims = {
+  sub: seedId('user', 'bench-customer'),
+  businessUnitId: customer.id,
+  homeBusinessUnitId: msp.id,
+  hostId: 'bench-host',
+};
+const serviceToken = () => signServiceToken(serviceKey, claims);
+const { token: widgetToken } = await tokens.issue({
+  userId: claims.sub,
+  businessUnitId: customer.id,
+  hostId: 'bench-host',
+});
+const departmentToken = (
+  await tokens.issue({
+    userId: seedId('user', 'bench-department'),
+    businessUnitId: department.id,
+    hostId: 'bench-host',
+  })
+).token;
+
+console.log(
+  `\nengine: ${engine}; ${units.length + 40} business units, ${tenantRows.length + 18} tenants; customer subtree ${subtreeSize} units, ${subtreeSize * TENANTS_PER_UNIT} tenants; ${ITERATIONS} iterations\n`,
+);
+console.log('| operation | p50 | p95 |\n| --- | --- | --- |');
+await measure('scope check (resolve caller, one query)', () => resolveCaller(db, claims));
+await measure('widget token verify (ES256)', () => tokens.verify(widgetToken));
+await measure('service token sign (ES256)', serviceToken);
+await measure('cockpit: page of 100 tenants of a customer subtree', async () => {
+  const res = await cockpit.request('/v1/tenants?limit=100', {
+    headers: { authorization: `Bearer ${await serviceToken()}` },
+  });
+  await res.arrayBuffer();
+});
+await measure('cockpit: children of one business unit', async () => {
+  const res = await cockpit.request(`/v1/business-units?parentId=${customer.id}`, {
+    headers: { authorization: `Bearer ${await serviceToken()}` },
+  });
+  await res.arrayBuffer();
+});
+await measure('BFF → cockpit: widget tenants of a department (whole list)', async () => {
+  const res = await bff.request('/v1/widget/tenants', { headers: { authorization: `Bearer ${departmentToken}` } });
+  await res.arrayBuffer();
+});
+
+const bundle = readFileSync(new URL('../../widget/dist/service-control-center.js', import.meta.url));
+const gzip = gzipSync(bundle, { level: 9 }).length;
+console.log(
+  `\nwidget bundle: ${bundle.length} B raw, ${gzip} B gzip = ${(gzip / (6.3 * 1024)).toFixed(1)}× a minimal LitElement (6.3 KB gzip)`,
+);
+await test.drop();
