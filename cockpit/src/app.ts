@@ -27,6 +27,7 @@ export function createCockpitApp({ db, verifyServiceToken }: CockpitDependencies
       version: '1.0.0',
       description: 'Central control center. Callable only by trusted services with a signed service token.',
     },
+    security: [{ serviceToken: [] }],
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'serviceToken', {
     type: 'http',

@@ -39,7 +39,8 @@ export function businessUnitRoutes(db: Database) {
       const caller = c.get('caller');
       const { parentId, limit, cursor } = c.req.valid('query');
       const afterPath = decodeCursor(cursor);
-      if (cursor !== undefined && afterPath === undefined) {
+      // A tenant cursor (`path|id`) is well-formed but not a business-unit cursor.
+      if (cursor !== undefined && (afterPath === undefined || afterPath.includes('|'))) {
         throw ProblemError.of('validation', 'Invalid query.cursor', [
           { field: 'query.cursor', message: 'Not a cursor returned by this API' },
         ]);

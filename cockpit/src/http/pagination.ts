@@ -23,5 +23,11 @@ export function encodeCursor(value: string): string {
 export function decodeCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined) return undefined;
   const value = Buffer.from(cursor, 'base64url').toString('utf8');
-  return /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*(\|[0-9a-f-]{36})?$/.test(value) ? value : undefined;
+  // Labels of at most 256 characters (PostgreSQL 15's ltree limit) and a well-formed uuid: anything
+  // the database would refuse to cast must be a 400 here, not a 500 from the query.
+  return /^[A-Za-z0-9_]{1,256}(\.[A-Za-z0-9_]{1,256})*(\|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/.test(
+    value,
+  )
+    ? value
+    : undefined;
 }

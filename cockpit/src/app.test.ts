@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type CockpitHarness, createCockpitHarness } from '../../test/support/cockpit.js';
+import { personas, personaUserId, seededBusinessUnit } from '../../test/support/seed-model.js';
+
+let harness: CockpitHarness;
+
+beforeAll(async () => {
+  harness = await createCockpitHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('GET /openapi.json', () => {
+  type Operation = {
+    parameters?: { name: string; in: string }[];
+    responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
+  };
+  type Document = {
+    openapi: string;
+    info: { title: string; version: string };
+    paths: Record<string, Record<string, Operation>>;
+    components: {
+      schemas: Record<string, { type?: string; properties?: Record<string, unknown>; required?: string[] }>;
+      securitySchemes: Record<string, { type: string; scheme: string }>;
+    };
+  };
+  let doc: Document;
+
+  beforeAll(async () => {
+    const response = await harness.app.request('/openapi.json');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    doc = (await response.json()) as Document;
+  });
+
+  test('is OpenAPI 3.1 with every public path', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info.title).toEqual(expect.any(String));
+    expect(doc.info.version).toEqual(expect.any(String));
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/v1/business-units',
+      '/v1/business-units/{id}',
+      '/v1/me',
+      '/v1/tenants',
+      '/v1/tenants/{id}',
+    ]);
+    for (const [path, item] of Object.entries(doc.paths)) expect(Object.keys(item), path).toEqual(['get']);
+  });
+
+  test('documents the Problem schema and uses it for every error response', () => {
+    const problem = doc.components.schemas.Problem;
+    expect(problem?.type).toBe('object');
+    expect(problem?.required?.sort()).toEqual(['status', 'title', 'type']);
+    expect(Object.keys(problem?.properties ?? {}).sort()).toEqual(['detail', 'errors', 'status', 'title', 'type']);
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const operation = item.get as Operation;
+      expect(operation.responses['200'], path).toBeDefined();
+      for (const status of ['400', '401', '404']) {
+        expect(
+          operation.responses[status]?.content?.['application/problem+json']?.schema.$ref,
+          `${path} ${status}`,
+        ).toBe('#/components/schemas/Problem');
+      }
+    }
+  });
+
+  test('declares the query and path parameters', () => {
+    const names = (path: string) => (doc.paths[path]?.get?.parameters ?? []).map((p) => `${p.in}:${p.name}`).sort();
+    expect(names('/v1/business-units')).toEqual(['query:cursor', 'query:limit', 'query:parentId']);
+    expect(names('/v1/tenants')).toEqual(['query:businessUnitId', 'query:cursor', 'query:limit', 'query:type']);
+    expect(names('/v1/business-units/{id}')).toEqual(['path:id']);
+    expect(names('/v1/tenants/{id}')).toEqual(['path:id']);
+  });
+
+  test('declares the service-token security scheme and the response schemas', () => {
+    expect(doc.components.securitySchemes.serviceToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    for (const name of ['BusinessUnit', 'BusinessUnitPage', 'Tenant', 'TenantPage', 'Caller']) {
+      expect(doc.components.schemas[name], name).toBeDefined();
+    }
+  });
+});
+
+describe('GET /v1/me', () => {
+  test.each(personas.map((p) => [p.key, p] as const))('resolves %s', async (_key, persona) => {
+    const unit = seededBusinessUnit(persona.businessUnit);
+    const response = await harness.get('/v1/me', await harness.tokenFor(persona));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      user: { id: personaUserId(persona), email: persona.email, displayName: persona.displayName },
+      businessUnit: { id: unit.id, name: unit.name, kind: unit.kind },
+      roles: [persona.role],
+    });
+  });
+
+  test('an unknown /v1 route is a 404 problem once authenticated', async () => {
+    const [persona] = personas;
+    if (!persona) throw new Error('no personas');
+    const response = await harness.get('/v1/nope', await harness.tokenFor(persona));
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+});

@@ -1,0 +1,226 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { createDatabase, type DatabaseHandle, dumpPglite, migrationsFolder } from './client.js';
+import { seed as loadSeed } from './seed/index.js';
+
+/**
+ * Throw-away databases for tests.
+ *
+ * - With `DATABASE_URL` set, every call creates a brand-new database `scc_t_<random>` on that
+ *   server (connecting to the URL's own database to CREATE/DROP it), migrates it and optionally
+ *   seeds it; `drop()` force-drops it.
+ * - Otherwise PGlite: a fresh in-memory PGlite costs about 3 s to create on this machine kind,
+ *   restoring a dump about 0.5 s. So one migrated (and one migrated + seeded) database is built
+ *   once per template key (hash of the migrations, the seed sources and the PGlite build), dumped
+ *   to `.test-artifacts/`, and every call restores a private in-memory copy of it. The vitest
+ *   `globalSetup` builds the dumps before any worker starts; a caller outside vitest builds them
+ *   on first use.
+ */
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  /** The new database's URL on a server; undefined for PGlite. */
+  url?: string;
+  /** Closes the connections and removes the database. Safe to call more than once. */
+  drop(): Promise<void>;
+}
+
+export interface TestDatabaseOptions {
+  /** Load the demo seed (hierarchy, personas, products, contracts, tenants). Default: false. */
+  seed?: boolean;
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const url = process.env.DATABASE_URL;
+  return url ? createServerDatabase(url, options.seed ?? false) : createPgliteDatabase(options.seed ?? false);
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL server
+
+/** Names of databases this module creates; a vitest run sets `SCC_TEST_RUN_ID` so its leftovers can be swept. */
+export const TEST_DATABASE_PREFIX = 'scc_t_';
+const IDENTIFIER = /^[a-z0-9_]+$/;
+
+export function testDatabaseName(): string {
+  const run = process.env.SCC_TEST_RUN_ID;
+  const name = `${TEST_DATABASE_PREFIX}${run ? `${run}_` : ''}${randomBytes(6).toString('hex')}`;
+  return assertIdentifier(name);
+}
+
+function assertIdentifier(name: string): string {
+  if (!IDENTIFIER.test(name) || name.length > 63) throw new Error(`refusing unsafe database name "${name}"`);
+  return name;
+}
+
+function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+function adminClient(serverUrl: string) {
+  return postgres(serverUrl, { max: 1, onnotice: () => {} });
+}
+
+async function createServerDatabase(serverUrl: string, withSeed: boolean): Promise<TestDatabase> {
+  const name = testDatabaseName();
+  const admin = adminClient(serverUrl);
+  let handle: DatabaseHandle | undefined;
+  let dropped = false;
+  const drop = async () => {
+    if (dropped) return;
+    dropped = true;
+    try {
+      await handle?.close();
+    } finally {
+      try {
+        await admin`drop database if exists ${admin(assertIdentifier(name))} with (force)`;
+      } finally {
+        await admin.end({ timeout: 5 });
+      }
+    }
+  };
+  try {
+    await admin`create database ${admin(assertIdentifier(name))}`;
+    const url = databaseUrl(serverUrl, name);
+    handle = await createDatabase({ url, maxConnections: 4 });
+    // Migrations create the cluster-wide role scc_app "if not exists"; two test files migrating
+    // at once on a fresh server would race on it. The advisory lock lives in the admin
+    // database, which every test process shares, so migrations run one at a time.
+    await admin`select pg_advisory_lock(hashtext('scc-test-migrate'))`;
+    try {
+      await handle.migrate();
+    } finally {
+      await admin`select pg_advisory_unlock(hashtext('scc-test-migrate'))`;
+    }
+    if (withSeed) await loadSeed(handle.db);
+    return { handle, url, drop };
+  } catch (error) {
+    await drop().catch(() => {});
+    throw error;
+  }
+}
+
+/** Drops every test database of one vitest run (or, without a run id, none). Returns the names dropped. */
+export async function dropTestDatabasesOfRun(serverUrl: string, runId: string): Promise<string[]> {
+  const admin = adminClient(serverUrl);
+  try {
+    const rows = await admin<{ datname: string }[]>`
+      select datname from pg_database where starts_with(datname, ${`${TEST_DATABASE_PREFIX}${runId}_`})`;
+    for (const { datname } of rows) {
+      await admin`drop database if exists ${admin(assertIdentifier(datname))} with (force)`;
+    }
+    return rows.map((r) => r.datname);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// PGlite
+
+type TemplateKind = 'migrated' | 'seeded';
+
+const dbRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = resolve(dbRoot, '..');
+
+export function testArtifactsDir(): string {
+  return resolve(process.env.SCC_TEST_ARTIFACTS_DIR ?? join(repoRoot, '.test-artifacts'));
+}
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .map((entry) => join(folder, entry))
+    .filter((path) => !path.endsWith('.test.ts') && statSync(path).isFile())
+    .sort();
+}
+
+/** Changes whenever a migration, the seed or the PGlite build changes, so stale dumps are never reused. */
+function templateKey(): string {
+  const hash = createHash('sha256');
+  const sources = [...filesUnder(migrationsFolder), ...filesUnder(join(dbRoot, 'src', 'seed'))];
+  for (const file of sources) hash.update(relative(dbRoot, file)).update('\0').update(readFileSync(file));
+  try {
+    hash.update(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  } catch {
+    // Resolution only adds the installed version to the key; without it the key still works.
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function templatePath(key: string, kind: TemplateKind): string {
+  return join(testArtifactsDir(), `pglite-${key}-${kind}.tar`);
+}
+
+function writeAtomically(path: string, data: Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, path);
+}
+
+let building: Promise<Record<TemplateKind, Blob>> | undefined;
+
+async function buildTemplates(key: string): Promise<Record<TemplateKind, Blob>> {
+  const handle = await createDatabase({ dataDir: 'memory://' });
+  try {
+    await handle.migrate();
+    const migrated = await dumpPglite(handle);
+    await loadSeed(handle.db);
+    const seeded = await dumpPglite(handle);
+    writeAtomically(templatePath(key, 'migrated'), new Uint8Array(await migrated.arrayBuffer()));
+    writeAtomically(templatePath(key, 'seeded'), new Uint8Array(await seeded.arrayBuffer()));
+    return { migrated, seeded };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function template(kind: TemplateKind): Promise<Blob> {
+  const key = templateKey();
+  const path = templatePath(key, kind);
+  if (existsSync(path)) return new Blob([readFileSync(path)]);
+  building ??= buildTemplates(key);
+  return (await building)[kind];
+}
+
+/**
+ * Builds the PGlite template dumps if they are missing and deletes dumps of older keys.
+ * Called once by the vitest globalSetup; a no-op when tests run against a server.
+ */
+export async function prepareTestTemplates(): Promise<void> {
+  if (process.env.DATABASE_URL) return;
+  const key = templateKey();
+  const dir = testArtifactsDir();
+  if (existsSync(dir)) {
+    for (const file of readdirSync(dir)) {
+      if (/^pglite-[0-9a-f]+-(migrated|seeded)\.tar$/.test(file) && !file.startsWith(`pglite-${key}-`)) {
+        rmSync(join(dir, file), { force: true });
+      }
+    }
+  }
+  if (!existsSync(templatePath(key, 'migrated')) || !existsSync(templatePath(key, 'seeded'))) {
+    building = buildTemplates(key);
+    await building;
+  }
+}
+
+async function createPgliteDatabase(withSeed: boolean): Promise<TestDatabase> {
+  const handle = await createDatabase({
+    dataDir: 'memory://',
+    loadDataDir: await template(withSeed ? 'seeded' : 'migrated'),
+  });
+  let dropped = false;
+  return {
+    handle,
+    drop: async () => {
+      if (dropped) return;
+      dropped = true;
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,265 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { newApiKey } from '@scc/bff';
+import { personas } from '@scc/db/seed';
+import { createTestDatabase, type TestDatabase } from '@scc/db/testing';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { CSRF_HEADER, createDemoHostApp, type DemoHostApp, SESSION_COOKIE } from './app.js';
+import { type RunningStack, startStack } from './stack.js';
+
+/**
+ * The demo host in-process (`app.request`) against a real stack: cockpit and BFF run as HTTP
+ * servers on a seeded database. The stack keeps the host's API key in its data folder, so the
+ * test writes a known key there first and builds its own demo host app with that key.
+ */
+const ORIGIN = 'http://localhost';
+const casey = personas.find((p) => p.key === 'customer-admin');
+if (!casey) throw new Error('seed persona customer-admin is missing');
+
+let dataDir: string;
+let database: TestDatabase | undefined;
+let stack: RunningStack;
+let apiKey: string;
+let app: DemoHostApp;
+/** Every response body the tests saw, to prove the API key never left the server. */
+const bodies: string[] = [];
+
+async function request(path: string, init: RequestInit = {}, target: DemoHostApp = app): Promise<Response> {
+  const response = await target.request(path, init);
+  bodies.push(await response.clone().text());
+  return response;
+}
+
+async function signIn(personaKey: string): Promise<string> {
+  const response = await request('/sign-in', {
+    method: 'POST',
+    headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ persona: personaKey }),
+  });
+  expect(response.status).toBe(303);
+  expect(response.headers.get('location')).toBe('/app');
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  const pair = setCookie.split(';', 1)[0] ?? '';
+  expect(pair.startsWith(`${SESSION_COOKIE}=`)).toBe(true);
+  return pair;
+}
+
+const embedSession = (headers: Record<string, string>) =>
+  request('/api/embed-session', { method: 'POST', headers: { origin: ORIGIN, ...headers } });
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'scc-demo-host-'));
+  apiKey = newApiKey('demo-host');
+  mkdirSync(join(dataDir, 'keys'), { recursive: true });
+  writeFileSync(join(dataDir, 'keys', 'demo-host.api-key'), apiKey, { mode: 0o600 });
+  if (process.env.DATABASE_URL) database = await createTestDatabase();
+  stack = await startStack({
+    dataDir,
+    databaseUrl: database?.url,
+    ports: { cockpit: 0, bff: 0, demoHost: 0 },
+  });
+  app = createDemoHostApp({ bffInternalUrl: stack.urls.bff, bffPublicUrl: stack.urls.bff, apiKey });
+}, 60_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  await database?.drop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('demo host', () => {
+  test('answers /health', async () => {
+    const response = await request('/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  test('the sign-in page lists every seed persona with role and business unit', async () => {
+    const response = await request('/sign-in');
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    for (const p of personas) {
+      expect(page).toContain(`data-persona="${p.key}"`);
+      expect(page).toContain(p.displayName);
+      expect(page).toContain(p.email);
+    }
+    expect(page).toContain('Customer admin of Contoso Retail');
+    expect(page).toContain('Administrator');
+  });
+
+  test('signing in sets an HttpOnly, SameSite=Lax signed session cookie', async () => {
+    const response = await request('/sign-in', {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ persona: casey.key }),
+    });
+    expect(response.status).toBe(303);
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=customer-admin\\.[^;]+;`));
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(setCookie).toMatch(/Path=\//);
+  });
+
+  test('rejects a sign-in from another site and an unknown persona', async () => {
+    const crossSite = await request('/sign-in', {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ persona: casey.key }),
+    });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.headers.get('set-cookie')).toBeNull();
+
+    const unknown = await request('/sign-in', {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ persona: 'nobody' }),
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.headers.get('set-cookie')).toBeNull();
+  });
+
+  test('the app page needs a valid session cookie', async () => {
+    const anonymous = await request('/app');
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get('location')).toBe('/sign-in');
+
+    const cookie = await signIn(casey.key);
+    const forged = cookie.replace(/=customer-admin\./, '=msp-operator.');
+    const tampered = await request('/app', { headers: { cookie: forged } });
+    expect(tampered.status).toBe(302);
+  });
+
+  test('the app page embeds the widget with one script tag and one element under a strict CSP', async () => {
+    const cookie = await signIn(casey.key);
+    const response = await request('/app', { headers: { cookie } });
+    expect(response.status).toBe(200);
+    const bff = stack.urls.bff;
+    expect(response.headers.get('content-security-policy')).toBe(
+      `default-src 'self'; script-src 'self' ${bff}; connect-src 'self' ${bff}; style-src 'self'; ` +
+        "img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    );
+    const page = await response.text();
+    expect(page.match(/<service-control-center\b/g)).toHaveLength(1);
+    expect(page).toContain(`<service-control-center api-base="${bff}"`);
+    const scripts = [...page.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.filter((s) => s.includes(`src="${bff}/widget/service-control-center.js"`))).toHaveLength(1);
+    // Nothing inline: every script has a src, and there is no style element or attribute.
+    expect(scripts.every((s) => / src="[^"]+"/.test(s))).toBe(true);
+    expect(page).not.toMatch(/<style\b|\sstyle=/);
+    expect(page).toContain(casey.displayName);
+  });
+
+  test('the placeholder sections show the host chrome but no widget', async () => {
+    const cookie = await signIn(casey.key);
+    const response = await request('/app/orders', { headers: { cookie } });
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('aria-current="page"');
+    expect(page).not.toContain('<service-control-center');
+  });
+
+  test('/api/embed-session refuses callers without a session or without the CSRF header', async () => {
+    const cookie = await signIn(casey.key);
+
+    const anonymous = await embedSession({ [CSRF_HEADER]: 'fetch' });
+    expect(anonymous.status).toBe(401);
+
+    const noHeader = await embedSession({ cookie });
+    expect(noHeader.status).toBe(403);
+
+    const crossSite = await embedSession({ cookie, [CSRF_HEADER]: 'fetch', origin: 'https://evil.example' });
+    expect(crossSite.status).toBe(403);
+
+    const crossSiteFetch = await embedSession({ cookie, [CSRF_HEADER]: 'fetch', 'sec-fetch-site': 'cross-site' });
+    expect(crossSiteFetch.status).toBe(403);
+  });
+
+  test('/api/embed-session returns a widget token for the signed-in persona', async () => {
+    const cookie = await signIn(casey.key);
+    const response = await embedSession({ cookie, [CSRF_HEADER]: 'fetch' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = (await response.json()) as { token: string };
+    expect(Object.keys(body)).toEqual(['token']);
+    expect(body.token.split('.')).toHaveLength(3);
+
+    // The token opens the widget API at the BFF as Casey, in Casey's business unit.
+    const session = await fetch(`${stack.urls.bff}/v1/widget/session`, {
+      headers: { authorization: `Bearer ${body.token}` },
+    });
+    expect(session.status).toBe(200);
+    const view = (await session.json()) as { user: { email: string }; businessUnit: { name: string } };
+    expect(view.user.email).toBe(casey.email);
+    expect(view.businessUnit.name).toBe('Contoso Retail');
+  });
+
+  test('signing out clears the session cookie', async () => {
+    const cookie = await signIn(casey.key);
+    const response = await request('/sign-out', {
+      method: 'POST',
+      headers: { origin: ORIGIN, cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/sign-in');
+    expect(response.headers.get('set-cookie')).toMatch(new RegExp(`^${SESSION_COOKIE}=;.*Max-Age=0`));
+  });
+
+  test('a BFF that refuses the key becomes a 502 without echoing the key', async () => {
+    const wrongKey = newApiKey('demo-host');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const misconfigured = createDemoHostApp({
+      bffInternalUrl: stack.urls.bff,
+      bffPublicUrl: stack.urls.bff,
+      apiKey: wrongKey,
+    });
+    const signedIn = await request(
+      '/sign-in',
+      {
+        method: 'POST',
+        headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ persona: casey.key }),
+      },
+      misconfigured,
+    );
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';', 1)[0] ?? '';
+    const response = await request(
+      '/api/embed-session',
+      { method: 'POST', headers: { origin: ORIGIN, cookie, [CSRF_HEADER]: 'fetch' } },
+      misconfigured,
+    );
+    expect(response.status).toBe(502);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const body = await response.text();
+    expect(body).not.toContain(wrongKey);
+    expect(body).not.toContain(wrongKey.split('.')[1]);
+    // The operator's log says what happened, without the key either.
+    expect(logged).toHaveBeenCalledOnce();
+    const line = String(logged.mock.calls[0]?.[0]);
+    expect(line).toContain('(401)');
+    expect(line).not.toContain(wrongKey.split('.')[1]);
+    logged.mockRestore();
+  });
+
+  test('serves its stylesheet and script', async () => {
+    for (const [path, type] of [
+      ['/app.css', 'text/css'],
+      ['/app.js', 'text/javascript'],
+      ['/favicon.svg', 'image/svg+xml'],
+    ] as const) {
+      const response = await request(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain(type);
+    }
+  });
+
+  test('the API key never appears in any response body', () => {
+    expect(bodies.length).toBeGreaterThan(15);
+    const secret = apiKey.split('.')[1] ?? apiKey;
+    for (const body of bodies) {
+      expect(body).not.toContain(apiKey);
+      expect(body).not.toContain(secret);
+    }
+  });
+});

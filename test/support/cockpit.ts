@@ -1,0 +1,103 @@
+import { createCockpitApp } from '@scc/cockpit';
+import type { SeedPersona } from '@scc/db/seed';
+import { createTestDatabase, type TestDatabase } from '@scc/db/testing';
+import { personaUserId, seededBusinessUnit } from './seed-model.js';
+import { createServiceKeys, type ServiceKeys } from './service-tokens.js';
+
+export const TEST_HOST_ID = 'test-host';
+
+/**
+ * A cockpit app on a private, seeded test database, trusted to accept tokens of one freshly
+ * generated service key. Requests go through `app.request` in-process; no server is started.
+ */
+export interface CockpitHarness {
+  app: ReturnType<typeof createCockpitApp>;
+  database: TestDatabase;
+  keys: ServiceKeys;
+  /** A service token for a persona acting on its own (or the given) business unit, host home = MSP root. */
+  tokenFor(persona: SeedPersona, options?: { actingOn?: string; home?: string }): Promise<string>;
+  /** GET with a bearer token; `token: null` sends no Authorization header. */
+  get(path: string, token: string | null): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function createCockpitHarness(): Promise<CockpitHarness> {
+  const database = await createTestDatabase({ seed: true });
+  try {
+    const keys = await createServiceKeys();
+    const app = createCockpitApp({ db: database.handle.db, verifyServiceToken: keys.verifier });
+    return {
+      app,
+      database,
+      keys,
+      tokenFor: (persona, options = {}) =>
+        keys.sign({
+          sub: personaUserId(persona),
+          businessUnitId: options.actingOn ?? seededBusinessUnit(persona.businessUnit).id,
+          homeBusinessUnitId: options.home ?? seededBusinessUnit('msp').id,
+          hostId: TEST_HOST_ID,
+        }),
+      get: async (path, token) =>
+        app.request(path, token === null ? {} : { headers: { authorization: `Bearer ${token}` } }),
+      close: () => database.drop(),
+    };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Reads a problem+json response, failing loudly if the response is anything else. */
+export async function problemOf(response: Response): Promise<{
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}> {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (!contentType.startsWith(PROBLEM_CONTENT_TYPE)) {
+    throw new Error(
+      `expected ${PROBLEM_CONTENT_TYPE}, got ${response.status} ${contentType}: ${await response.text()}`,
+    );
+  }
+  return response.json() as never;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Follows `nextCursor` from the first page to the last, checking every page's size on the way. */
+export async function walkPages<T>(
+  harness: CockpitHarness,
+  path: string,
+  token: string,
+  limit: number,
+): Promise<{ items: T[]; pages: Page<T>[] }> {
+  const pages: Page<T>[] = [];
+  let cursor: string | null = null;
+  do {
+    const url = new URL(path, 'http://cockpit.test');
+    url.searchParams.set('limit', String(limit));
+    if (cursor) url.searchParams.set('cursor', cursor);
+    const response = await harness.get(`${url.pathname}${url.search}`, token);
+    if (response.status !== 200)
+      throw new Error(`${url.pathname}${url.search}: ${response.status} ${await response.text()}`);
+    const page = (await response.json()) as Page<T>;
+    pages.push(page);
+    cursor = page.nextCursor;
+    if (pages.length > 1000) throw new Error('pagination does not end');
+  } while (cursor);
+  return { items: pages.flatMap((p) => p.items), pages };
+}
+
+/** Status, content type and exact body text: what a caller could compare between two answers. */
+export async function observable(
+  response: Response,
+): Promise<{ status: number; contentType: string | null; body: string }> {
+  return { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() };
+}

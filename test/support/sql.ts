@@ -1,0 +1,40 @@
+/**
+ * Engine-neutral helpers for raw SQL in tests: postgres.js returns rows as an array,
+ * PGlite as `{ rows }`; drizzle wraps driver errors, so the SQLSTATE sits on a `cause`.
+ */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  if (Array.isArray(result)) return [...result] as T[];
+  if (result && typeof result === 'object' && Array.isArray((result as { rows?: unknown }).rows)) {
+    return [...(result as { rows: T[] }).rows];
+  }
+  throw new TypeError(`not a query result: ${String(result)}`);
+}
+
+export interface SqlErrorInfo {
+  code: string | undefined;
+  message: string;
+}
+
+/** The innermost database error of an error chain: its SQLSTATE and message. */
+export function sqlError(error: unknown): SqlErrorInfo {
+  let current: unknown = error;
+  let found: SqlErrorInfo | undefined;
+  for (let depth = 0; current && typeof current === 'object' && depth < 10; depth++) {
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+      found = { code, message: typeof message === 'string' ? message : '' };
+    }
+    current = cause;
+  }
+  return found ?? { code: undefined, message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Awaits `work`, which must fail; returns the database error it failed with. */
+export async function sqlErrorOf(work: Promise<unknown>): Promise<SqlErrorInfo> {
+  try {
+    await work;
+  } catch (error) {
+    return sqlError(error);
+  }
+  throw new Error('expected the statement to fail, but it succeeded');
+}
