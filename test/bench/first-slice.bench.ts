@@ -66,24 +66,20 @@ for (const [key, unit] of [
   ['bench-customer', customer],
   ['bench-department', department],
 ] as const) {
-  await db
-    .insert(users)
-    .values({
-      id: seedId('user', key),
-      email: `${key}@bench.example`,
-      displayName: key,
-      businessUnitId: unit.id,
-      buPath: unit.path,
-    });
-  await db
-    .insert(roleAssignments)
-    .values({
-      id: seedId('role-assignment', key),
-      userId: seedId('user', key),
-      businessUnitId: unit.id,
-      role: 'admin',
-      buPath: unit.path,
-    });
+  await db.insert(users).values({
+    id: seedId('user', key),
+    email: `${key}@bench.example`,
+    displayName: key,
+    businessUnitId: unit.id,
+    buPath: unit.path,
+  });
+  await db.insert(roleAssignments).values({
+    id: seedId('role-assignment', key),
+    userId: seedId('user', key),
+    businessUnitId: unit.id,
+    role: 'admin',
+    buPath: unit.path,
+  });
 }
 const subtreeSize = units.filter((u) => u.path.startsWith(customer.path)).length;
 
