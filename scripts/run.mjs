@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumCandidates } from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const command = process.argv[2];
@@ -62,16 +63,6 @@ function ensureWidgetBuilt(pnpm) {
   console.log('Building the widget …');
   if (runPnpm(pnpm, ['--filter', '@scc/widget', 'build']) !== 0) fail('Building the widget failed (see above).');
 }
-
-const chromiumCandidates = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
 
 /** CHROME_PATH first, then the usual places; on Debian as root, install Debian's chromium. */
 function findChromium() {

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase, testArtifactsDir } from '@scc/db
 import { type RunningStack, startStack } from '@scc/demo-host';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromiumFlags, chromiumPath } from '../../scripts/chromium.mjs';
 import { personaByKey, subtreeOf, tenantsUnder } from '../support/seed-model.js';
 
 /**
@@ -144,16 +145,8 @@ describe('personas on the demo host', { timeout: 120_000 }, () => {
       ports: { cockpit: 0, bff: 0, demoHost: 0 },
     });
     browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: chromiumPath() ?? '/usr/bin/chromium',
+      args: chromiumFlags,
       headless: true,
     });
     casey = await openPage();

@@ -1,0 +1,3 @@
+export declare const chromiumFlags: string[];
+export declare const chromiumCandidates: string[];
+export declare function chromiumPath(): string | undefined;
