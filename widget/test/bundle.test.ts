@@ -22,7 +22,7 @@ import {
   problem,
   session,
   stubFetch,
-  tenants,
+  tenantsByName,
   tokenSource,
   waitFor,
 } from './helpers.js';
@@ -108,12 +108,10 @@ describe('built bundle dist/service-control-center.js', () => {
     assertIncludes(deepText($(el, 'header') as Element), 'Ada Operator');
     assertDeepEqual(
       $$(tree(el), '[role="treeitem"]').map((li) => li.dataset.businessUnitId),
-      ['msp', 'internal', 'external', 'resellers'],
+      ['msp', 'external', 'internal', 'resellers'],
+      'siblings by name',
     );
-    assertDeepEqual(
-      rowIds(el),
-      tenants.map((t) => t.id),
-    );
+    assertDeepEqual(rowIds(el), tenantsByName, 'tenants by name');
     assertEqual(stub.requests[0]?.authorization?.startsWith('Bearer '), true);
     el.style.setProperty('--scc-color-primary', 'rgb(1, 2, 3)');
     assertEqual(getComputedStyle($(el, '.logo') as Element).backgroundColor, 'rgb(1, 2, 3)', 'themable');
@@ -124,8 +122,11 @@ describe('built bundle dist/service-control-center.js', () => {
     await whenReady(el);
     const t = tree(el);
     $(t, '[data-business-unit-id="msp"]')?.focus();
+    // the visual (alphabetical) order: MSP > External customers > Internal systems
     press(deepActiveElement() as Element, 'ArrowDown');
-    await waitFor(() => deepActiveElement()?.getAttribute('data-business-unit-id') === 'internal', 'focus moved');
+    await waitFor(() => deepActiveElement()?.getAttribute('data-business-unit-id') === 'external', 'focus moved');
+    press(deepActiveElement() as Element, 'ArrowDown');
+    await waitFor(() => deepActiveElement()?.getAttribute('data-business-unit-id') === 'internal', 'focus moved on');
     const selected = oneEvent<CustomEvent>(document, 'scc-business-unit-select');
     press(deepActiveElement() as Element, 'Enter');
     const event = await selected;

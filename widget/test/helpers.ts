@@ -201,7 +201,11 @@ export const session: Session = {
   roles: ['operator'],
 };
 
-/** Pre-order, like the BFF sends it. */
+/**
+ * Pre-order, like the BFF sends it. The BFF orders siblings by an opaque path, so on purpose they
+ * are NOT in name order here: the widget shows them sorted by name ("External customers",
+ * "Internal systems", "Resellers"), and the tests expecting that order catch a missing sort.
+ */
 export const businessUnits: BusinessUnit[] = [
   { id: 'msp', parentId: null, name: 'MSP', kind: 'msp', depth: 0 },
   { id: 'internal', parentId: 'msp', name: 'Internal systems', kind: 'division', depth: 1 },
@@ -226,6 +230,7 @@ const tenant = (id: string, name: string, businessUnitId: string, extra: Partial
   ...extra,
 });
 
+/** Not in name order either; the tenant table shows them sorted by name (see `tenantsByName`). */
 export const tenants: Tenant[] = [
   tenant('t-msp', 'MSP Control', 'msp'),
   tenant('t-crit-prod', 'Critical PROD', 'critical'),
@@ -237,6 +242,9 @@ export const tenants: Tenant[] = [
     lifecycleStatus: 'provisioning',
   }),
 ];
+
+/** Ids of `tenants` in the order the tenant table shows them: by name. */
+export const tenantsByName = ['t-crit-prod', 't-crit-test', 't-c1-prod', 't-msp', 't-other', 't-r1-dev'];
 
 export interface RecordedRequest {
   url: string;

@@ -16,9 +16,9 @@ export interface BusinessUnitIndex {
 /**
  * Builds the hierarchy from the BFF's flat list. A node whose parent is not in the list (the
  * caller's own root, `parentId: null`, or a parent outside the caller's scope) becomes a root.
- * Children keep the order of the list.
+ * Siblings are sorted by name (the BFF orders by position in the tree, not alphabetically).
  */
-export function indexBusinessUnits(items: readonly BusinessUnit[]): BusinessUnitIndex {
+export function indexBusinessUnits(items: readonly BusinessUnit[], locale?: string): BusinessUnitIndex {
   const byId = new Map<string, TreeNode>();
   for (const unit of items) byId.set(unit.id, { unit, parent: undefined, children: [], level: 1 });
   const roots: TreeNode[] = [];
@@ -42,6 +42,10 @@ export function indexBusinessUnits(items: readonly BusinessUnit[]): BusinessUnit
     }
   };
   setLevels(roots, 1, new Set());
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+  const byName = (a: TreeNode, b: TreeNode) => collator.compare(a.unit.name, b.unit.name);
+  roots.sort(byName);
+  for (const node of byId.values()) node.children.sort(byName);
   return { roots, byId };
 }
 

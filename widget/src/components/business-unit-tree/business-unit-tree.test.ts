@@ -14,6 +14,7 @@ import {
   press,
   sleep,
 } from '../../../test/helpers.js';
+import type { BusinessUnit } from '../../api/types.js';
 import type { SccBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
 import type { SccBusinessUnitTree } from './business-unit-tree.js';
 
@@ -67,10 +68,14 @@ describe('scc-business-unit-tree', () => {
     const internal = item(tree, 'internal');
     assertEqual(internal?.getAttribute('aria-level'), '2');
     assertEqual(internal?.getAttribute('aria-selected'), 'false');
-    assertEqual(internal?.getAttribute('aria-posinset'), '1');
     assertEqual(internal?.getAttribute('aria-setsize'), '3');
     assert(internal?.parentElement?.getAttribute('role') === 'group', 'children are in a role=group');
-    assertDeepEqual(visibleIds(tree), ['msp', 'internal', 'external', 'resellers']);
+    // siblings by name, and the position in the set follows what is shown
+    assertDeepEqual(visibleIds(tree), ['msp', 'external', 'internal', 'resellers']);
+    assertDeepEqual(
+      ['external', 'internal', 'resellers'].map((id) => item(tree, id)?.getAttribute('aria-posinset')),
+      ['1', '2', '3'],
+    );
     assertDeepEqual(tabStops(tree), ['msp'], 'one tab stop: the selected item');
   });
 
@@ -78,7 +83,7 @@ describe('scc-business-unit-tree', () => {
     const tree = await createTree('critical');
     assertDeepEqual(
       visibleIds(tree),
-      ['msp', 'internal', 'critical', 'other-systems', 'external', 'resellers'],
+      ['msp', 'external', 'internal', 'critical', 'other-systems', 'resellers'],
       'ancestors of the selection expanded',
     );
     assertEqual(item(tree, 'critical')?.hasAttribute('aria-expanded'), false);
@@ -90,15 +95,16 @@ describe('scc-business-unit-tree', () => {
     item(tree, 'msp')?.focus();
     assertEqual(focusedId(), 'msp');
 
+    // Up/Down follow the alphabetical order on screen, not the order the items came in
     const down = await key(tree, 'ArrowDown');
     assert(down.defaultPrevented, 'handled keys prevent default (no page scroll)');
-    assertEqual(focusedId(), 'internal');
-    assertDeepEqual(tabStops(tree), ['internal']);
+    assertEqual(focusedId(), 'external');
+    assertDeepEqual(tabStops(tree), ['external']);
 
     await key(tree, 'ArrowDown');
-    assertEqual(focusedId(), 'external');
-    await key(tree, 'ArrowUp');
     assertEqual(focusedId(), 'internal');
+    await key(tree, 'ArrowUp');
+    assertEqual(focusedId(), 'external');
 
     await key(tree, 'End');
     assertEqual(focusedId(), 'resellers');
@@ -151,7 +157,7 @@ describe('scc-business-unit-tree', () => {
     const space = await key(tree, ' ');
     event = await selected;
     assert(space.defaultPrevented, 'Space does not scroll the page');
-    assertDeepEqual(event.detail, { businessUnitId: 'resellers' });
+    assertDeepEqual(event.detail, { businessUnitId: 'internal' }, 'the next item by name');
   });
 
   it('clicking the chevron toggles without selecting; clicking the row selects', async () => {
@@ -180,6 +186,33 @@ describe('scc-business-unit-tree', () => {
       assertEqual(item(tree, id)?.getAttribute('aria-expanded'), 'true', `${id} expanded by *`);
     }
     assert(item(tree, 'reseller-one'), 'grandchildren visible');
+  });
+
+  it('shows siblings by name whatever order the items come in', async () => {
+    const units: BusinessUnit[] = [
+      { id: 'root', parentId: null, name: 'Contoso', kind: 'customer', depth: 0 },
+      { id: 'u10', parentId: 'root', name: 'Unit 10', kind: 'region', depth: 1 },
+      { id: 'u10-b', parentId: 'u10', name: 'b', kind: 'site', depth: 2 },
+      { id: 'u10-a', parentId: 'u10', name: 'A', kind: 'site', depth: 2 },
+      { id: 'u2', parentId: 'root', name: 'unit 2', kind: 'region', depth: 1 },
+      { id: 'u1', parentId: 'root', name: 'Unit 1', kind: 'region', depth: 1 },
+      { id: 'other', parentId: null, name: 'Aardvark', kind: 'customer', depth: 0 },
+    ];
+    const tree = document.createElement('scc-business-unit-tree');
+    tree.items = units;
+    tree.selectedId = 'u10-a';
+    mount(tree);
+    await tree.updateComplete;
+    const expected = ['other', 'root', 'u1', 'u2', 'u10', 'u10-a', 'u10-b'];
+    assertDeepEqual(visibleIds(tree), expected, 'roots and siblings by name, numbers by value, case ignored');
+    assertDeepEqual(
+      ['u1', 'u2', 'u10'].map((id) => item(tree, id)?.getAttribute('aria-posinset')),
+      ['1', '2', '3'],
+    );
+
+    tree.items = [...units].reverse();
+    await tree.updateComplete;
+    assertDeepEqual(visibleIds(tree), expected, 'same order for another input order');
   });
 
   it('renders a message when there are no business units', async () => {

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { BusinessUnit } from '../../api/types.js';
 import { cssVar } from '../../directives/css-var.js';
 import { createBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
-import { messagesFor } from '../../i18n/index.js';
+import { messagesFor, resolveLocale } from '../../i18n/index.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { type BusinessUnitIndex, indexBusinessUnits, type TreeNode, visibleNodes } from '../../utils/tree.js';
 import { businessUnitTreeStyles } from './business-unit-tree.styles.js';
@@ -39,7 +39,7 @@ export class SccBusinessUnitTree extends LitElement {
     _focusedId: { state: true },
   };
 
-  /** Business units in pre-order, as returned by `GET /v1/widget/business-units`. */
+  /** Business units as returned by `GET /v1/widget/business-units`; siblings are shown sorted by name. */
   declare items: BusinessUnit[];
   /** Tenant count per business unit id (shown next to each node when present). */
   declare counts: ReadonlyMap<string, number> | undefined;
@@ -90,8 +90,9 @@ export class SccBusinessUnitTree extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('items')) {
-      this.#index = indexBusinessUnits(this.items ?? []);
+    if (changed.has('items') || changed.has('locale')) {
+      // Siblings are sorted by name in the UI's locale (always a valid tag, unlike the raw attribute).
+      this.#index = indexBusinessUnits(this.items ?? [], resolveLocale(this.locale));
       // Roots start expanded the first time they appear.
       const next = new Set([...this._expanded].filter((id) => this.#index.byId.has(id)));
       for (const root of this.#index.roots) {

@@ -20,9 +20,11 @@ import {
   sleep,
   stubFetch,
   tenants,
+  tenantsByName,
   tokenSource,
   waitFor,
 } from '../../../test/helpers.js';
+import type { BusinessUnit } from '../../api/types.js';
 import type { SccBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
 import type { SccErrorEvent } from '../../events/scc-error.js';
 import type { SccReadyEvent } from '../../events/scc-ready.js';
@@ -91,8 +93,8 @@ describe('service-control-center', () => {
     assert(tree, 'tree rendered');
     assertDeepEqual(
       $$(tree, '[role="treeitem"]').map((li) => li.dataset.businessUnitId),
-      ['msp', 'internal', 'external', 'resellers'],
-      'visible tree items (root expanded, others collapsed)',
+      ['msp', 'external', 'internal', 'resellers'],
+      'visible tree items (root expanded, others collapsed, siblings by name)',
     );
     assertEqual(treeItem(el, 'msp')?.getAttribute('aria-expanded'), 'true');
     assertEqual(treeItem(el, 'internal')?.getAttribute('aria-expanded'), 'false');
@@ -104,14 +106,10 @@ describe('service-control-center', () => {
       '3',
     );
 
-    assertDeepEqual(
-      rowIds(el),
-      tenants.map((t) => t.id),
-      'all tenants of the root subtree',
-    );
+    assertDeepEqual(rowIds(el), tenantsByName, 'all tenants of the root subtree, by name');
     const firstRow = $$(listOf(el), 'tr[part~="tenant-row"]')[0];
     assert(firstRow);
-    assertIncludes(deepText(firstRow), 'MSP Control');
+    assertIncludes(deepText(firstRow), 'Critical PROD');
     assertIncludes(deepText(firstRow), 'Productive');
     assertIncludes(deepText(firstRow), 'Live');
     assertIncludes(deepText(firstRow), 'Up');
@@ -148,6 +146,58 @@ describe('service-control-center', () => {
     press(deepActiveElement() as Element, 'Enter');
     await whenReady(el);
     assertDeepEqual(rowIds(el), ['t-crit-prod', 't-crit-test']);
+  });
+
+  it('shows siblings alphabetically even when the BFF returns them in another order', async () => {
+    // Pre-order like the BFF, siblings in path order: none in name order; "Reseller 10" before
+    // "reseller 2" is what a plain string sort would give.
+    const shuffled: BusinessUnit[] = [
+      { id: 'msp', parentId: null, name: 'MSP', kind: 'msp', depth: 0 },
+      { id: 'resellers', parentId: 'msp', name: 'Resellers', kind: 'division', depth: 1 },
+      { id: 'reseller-10', parentId: 'resellers', name: 'Reseller 10', kind: 'reseller', depth: 2 },
+      { id: 'reseller-2', parentId: 'resellers', name: 'reseller 2', kind: 'reseller', depth: 2 },
+      { id: 'internal', parentId: 'msp', name: 'Internal systems', kind: 'division', depth: 1 },
+      { id: 'other-systems', parentId: 'internal', name: 'Other systems', kind: 'department', depth: 2 },
+      { id: 'critical', parentId: 'internal', name: 'Critical systems', kind: 'department', depth: 2 },
+      { id: 'external', parentId: 'msp', name: 'External customers', kind: 'division', depth: 1 },
+    ];
+    stub.restore();
+    stub = stubFetch({ businessUnits: shuffled, tenants: [] });
+    const el = create();
+    await whenReady(el);
+    const tree = treeOf(el);
+    assert(tree, 'tree rendered');
+    const visible = () => $$(tree, '[role="treeitem"]').map((li) => li.dataset.businessUnitId);
+    assertDeepEqual(visible(), ['msp', 'external', 'internal', 'resellers'], 'top level by name');
+
+    // expand the children of the root ("*"), then check the whole tree and the keyboard order
+    treeItem(el, 'external')?.focus();
+    press(deepActiveElement() as Element, '*');
+    await waitFor(() => treeItem(el, 'reseller-2'), 'expanded');
+    const expected = [
+      'msp',
+      'external',
+      'internal',
+      'critical',
+      'other-systems',
+      'resellers',
+      'reseller-2',
+      'reseller-10',
+    ];
+    assertDeepEqual(visible(), expected, 'siblings by name at every level, numbers by value');
+    assertDeepEqual(
+      ['reseller-2', 'reseller-10'].map((id) => treeItem(el, id)?.getAttribute('aria-posinset')),
+      ['1', '2'],
+    );
+    treeItem(el, 'msp')?.focus();
+    const visited = ['msp'];
+    for (let i = 1; i < expected.length; i++) {
+      press(deepActiveElement() as Element, 'ArrowDown');
+      const next = expected[i] as string;
+      await waitFor(() => deepActiveElement()?.getAttribute('data-business-unit-id') === next, `focus on ${next}`);
+      visited.push(next);
+    }
+    assertDeepEqual(visited, expected, 'ArrowDown walks the tree in the order shown');
   });
 
   it('shows the empty state for a business unit without tenants', async () => {

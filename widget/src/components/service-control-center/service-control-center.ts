@@ -186,14 +186,15 @@ export class ServiceControlCenter extends LitElement {
       if (changed.get('fetchToken') !== undefined || changed.get('apiBase') !== undefined) this.#tokens.reset();
       void this.#load();
     }
-    if (changed.has('_units')) {
-      this.#index = indexBusinessUnits(this._units);
+    const reindex = changed.has('_units') || changed.has('locale');
+    if (reindex) {
+      this.#index = indexBusinessUnits(this._units, resolveLocale(this.locale));
       this.#names = new Map(this._units.map((u) => [u.id, u.name]));
     }
-    if (changed.has('_units') || changed.has('_tenants')) {
+    if (reindex || changed.has('_tenants')) {
       this.#counts = subtreeTenantCounts(this.#index, this._tenants);
     }
-    if (changed.has('_units') || changed.has('_tenants') || changed.has('_selectedId')) {
+    if (reindex || changed.has('_tenants') || changed.has('_selectedId')) {
       const scope = this._selectedId ? subtreeIds(this.#index, this._selectedId) : undefined;
       this.#visibleTenants = scope ? this._tenants.filter((t) => scope.has(t.businessUnitId)) : this._tenants;
     }

@@ -10,6 +10,7 @@ import {
   deepText,
   mount,
   tenants,
+  tenantsByName,
 } from '../../../test/helpers.js';
 import type { Tenant } from '../../api/types.js';
 import type { SccTenantList } from './tenant-list.js';
@@ -30,6 +31,8 @@ async function createList(items: Tenant[], locale = 'en'): Promise<SccTenantList
   return list;
 }
 
+const rowById = (list: SccTenantList, id: string) => $(list, `tbody tr[data-tenant-id="${id}"]`);
+
 describe('scc-tenant-list', () => {
   afterEach(cleanup);
 
@@ -44,17 +47,27 @@ describe('scc-tenant-list', () => {
     assertDeepEqual(headers, ['Name', 'Type', 'Lifecycle', 'Status', 'Business unit']);
     const rows = $$(list, 'tbody tr');
     assertEqual(rows.length, tenants.length);
+    assertDeepEqual(
+      rows.map((row) => row.dataset.tenantId),
+      tenantsByName,
+      'rows sorted by tenant name',
+    );
     assertEqual(rows[0]?.getAttribute('part'), 'tenant-row');
-    assertEqual(rows[0]?.dataset.tenantId, 't-msp');
     assertEqual(rows[0]?.querySelector('th')?.getAttribute('scope'), 'row');
-    assertIncludes(rows[1]?.textContent, 'Critical systems');
+    assertIncludes(rows[0]?.querySelector('th')?.textContent, 'Critical PROD');
+    // business unit column: the name when known, else the id
+    assertEqual(rows[0]?.querySelector('.bu')?.textContent?.trim(), 'Critical systems');
+    assertEqual(rowById(list, 't-msp')?.querySelector('.bu')?.textContent?.trim(), 'MSP');
+    assertEqual(rowById(list, 't-other')?.querySelector('.bu')?.textContent?.trim(), 'other-systems');
   });
 
   it('shows the operational status as text, not colour alone', async () => {
     const list = await createList(tenants);
     const texts = $$(list, 'scc-status-badge').map((badge) => deepText(badge));
-    assertDeepEqual(texts, ['Up', 'Up', 'Degraded', 'Maintenance', 'Down', 'Up']);
-    const down = $$(list, 'scc-status-badge')[4];
+    // rows by name: Critical PROD, Critical TEST, Customer One PROD, MSP Control, Other systems PROD, Reseller One DEV
+    assertDeepEqual(texts, ['Up', 'Degraded', 'Down', 'Up', 'Maintenance', 'Up']);
+    const down = rowById(list, 't-c1-prod')?.querySelector('scc-status-badge');
+    assertEqual(deepText(down as Element), 'Down');
     assertEqual($(down, '[part="base"]')?.dataset.tone, 'danger');
   });
 
@@ -67,16 +80,52 @@ describe('scc-tenant-list', () => {
       operationalStatus: 'unknown',
     };
     const list = await createList([odd, tenants[1] as Tenant], 'de');
-    const rows = $$(list, 'tbody tr');
-    assertIncludes(deepText(rows[0] as Element), 'Sandbox env');
-    assertIncludes(deepText(rows[0] as Element), 'On hold');
-    assertIncludes(deepText(rows[0] as Element), 'Unknown');
-    assertIncludes(deepText(rows[1] as Element), 'Produktiv');
-    assertIncludes(deepText(rows[1] as Element), 'In Betrieb');
+    const oddRow = rowById(list, 'x');
+    const knownRow = rowById(list, 't-crit-prod');
+    assert(oddRow && knownRow, 'both rows rendered');
+    assertIncludes(deepText(oddRow), 'Sandbox env');
+    assertIncludes(deepText(oddRow), 'On hold');
+    assertIncludes(deepText(oddRow), 'Unknown');
+    assertIncludes(deepText(knownRow), 'Produktiv');
+    assertIncludes(deepText(knownRow), 'In Betrieb');
     assertDeepEqual(
       $$(list, 'thead th').map((th) => th.textContent?.trim()),
       ['Name', 'Typ', 'Lebenszyklus', 'Status', 'Organisationseinheit'],
     );
+  });
+
+  it('sorts the rows by name whatever order the tenants come in', async () => {
+    const named = (id: string, name: string): Tenant => ({ ...(tenants[0] as Tenant), id, name });
+    const input = [
+      named('t10', 'Tenant 10'),
+      named('beta', 'beta'),
+      named('t2', 'tenant 2'),
+      named('alpha', 'Alpha'),
+      named('t1', 'Tenant 1'),
+    ];
+    const snapshot = input.map((t) => t.id);
+    // numbers by value ("Tenant 2" before "Tenant 10"), case ignored ("beta" before "Tenant")
+    const expected = ['alpha', 'beta', 't1', 't2', 't10'];
+    const list = await createList(input);
+    const ids = () => $$(list, 'tbody tr').map((row) => row.dataset.tenantId);
+    assertDeepEqual(ids(), expected);
+    assertDeepEqual(
+      $$(list, 'tbody th .name').map((name) => name.textContent),
+      ['Alpha', 'beta', 'Tenant 1', 'tenant 2', 'Tenant 10'],
+    );
+    assertDeepEqual(
+      list.tenants.map((t) => t.id),
+      snapshot,
+      'the array passed in is not reordered',
+    );
+
+    list.tenants = [...input].reverse();
+    await list.updateComplete;
+    assertDeepEqual(ids(), expected, 'same order for another input order');
+
+    list.tenants = [...input, named('t3', 'Tenant 3')];
+    await list.updateComplete;
+    assertDeepEqual(ids(), ['alpha', 'beta', 't1', 't2', 't3', 't10'], 'a new tenant lands in its place');
   });
 
   it('shows an empty state without a table', async () => {

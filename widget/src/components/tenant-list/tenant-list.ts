@@ -1,7 +1,7 @@
 import { html, LitElement } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Tenant } from '../../api/types.js';
-import { labelFor, messagesFor } from '../../i18n/index.js';
+import { labelFor, messagesFor, resolveLocale } from '../../i18n/index.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tenantListStyles } from './tenant-list.styles.js';
 
@@ -46,7 +46,8 @@ export class SccTenantList extends LitElement {
 
   override render() {
     const m = messagesFor(this.locale);
-    const tenants = this.tenants ?? [];
+    const collator = new Intl.Collator(resolveLocale(this.locale), { numeric: true, sensitivity: 'base' });
+    const tenants = [...(this.tenants ?? [])].sort((a, b) => collator.compare(a.name, b.name));
     const title = this.heading ?? m.tenants;
     const meta = [m.tenantCount(tenants.length), this.note].filter(Boolean).join(' · ');
     if (tenants.length === 0) {
