@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { apiHeaders } from '@scc/cockpit/api-headers';
 import { onError, onNotFound, validationHook } from '@scc/cockpit/problem';
 import { cors } from 'hono/cors';
 import type { CockpitConnection } from './cockpit/cockpit-client.js';
@@ -23,6 +24,7 @@ export function createBffApp(deps: BffDependencies) {
   app.notFound(onNotFound);
 
   const registeredOrigins = deps.hosts.allOrigins();
+  app.use('/v1/*', apiHeaders);
   app.use(
     '/v1/widget/*',
     cors({

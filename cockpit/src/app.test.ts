@@ -85,6 +85,7 @@ describe('GET /v1/me', () => {
   test.each(personas.map((p) => [p.key, p] as const))('resolves %s', async (_key, persona) => {
     const unit = seededBusinessUnit(persona.businessUnit);
     const response = await harness.get('/v1/me', await harness.tokenFor(persona));
+    expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       user: { id: personaUserId(persona), email: persona.email, displayName: persona.displayName },

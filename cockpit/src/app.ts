@@ -3,6 +3,7 @@ import type { Database } from '@scc/db';
 import { requireCaller } from './auth/require-caller.js';
 import type { ServiceTokenVerifier } from './auth/service-token.js';
 import { businessUnitRoutes } from './business-units/routes.js';
+import { apiHeaders } from './http/api-headers.js';
 import { onError, onNotFound, validationHook } from './http/problem.js';
 import type { CockpitEnv } from './scope/caller.js';
 import { sessionRoutes } from './session/routes.js';
@@ -19,7 +20,7 @@ export function createCockpitApp({ db, verifyServiceToken }: CockpitDependencies
   app.onError(onError);
   app.notFound(onNotFound);
   app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.use('/v1/*', requireCaller(db, verifyServiceToken));
+  app.use('/v1/*', apiHeaders, requireCaller(db, verifyServiceToken));
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

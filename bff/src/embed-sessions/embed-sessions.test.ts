@@ -43,6 +43,9 @@ describe('POST /v1/embed-sessions', () => {
     const res = await post(h.mspHost.apiKey, caseyOnContoso);
     expect(res.status).toBe(201);
     expect(res.headers.get('content-type')).toMatch(/^application\/json\b/);
+    // The answer is a bearer credential: no cache may keep it.
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     const body = (await res.json()) as { token: string; tokenType: string; expiresAt: string; expiresIn: number };
     expect(body.tokenType).toBe('Bearer');
 
