@@ -1,4 +1,6 @@
 import {
+  catalog,
+  personaByKey,
   personas,
   type SeededBusinessUnit,
   type SeedPersona,
@@ -6,7 +8,6 @@ import {
   seededBusinessUnits,
   seedId,
 } from '@scc/db/seed';
-import * as catalog from '../../db/src/seed/catalog.js';
 
 /**
  * What the seed should contain, computed from the seed's declarations rather than read back
@@ -61,14 +62,8 @@ export function tenantsUnder(rootKey: string): ExpectedTenant[] {
   return seededTenants().filter((t) => isInSubtree(t.businessUnitPath, root.path));
 }
 
-export function personaByKey(key: string): SeedPersona {
-  const persona = personas.find((p) => p.key === key);
-  if (!persona) throw new Error(`no seeded persona "${key}"`);
-  return persona;
-}
-
 export function personaUserId(persona: SeedPersona): string {
   return seedId('user', persona.key);
 }
 
-export { personas, seededBusinessUnit, seededBusinessUnits, seedId };
+export { personaByKey, personas, seededBusinessUnit, seededBusinessUnits, seedId };

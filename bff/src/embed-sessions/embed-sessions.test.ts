@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { personas, seededBusinessUnit, seedId } from '@scc/db/seed';
+import { personaByKey, seededBusinessUnit, seedId } from '@scc/db/seed';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, type JSONWebKeySet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBffApp } from '../app.js';
@@ -14,14 +14,9 @@ import {
   PUBLIC_URL,
 } from '../testing/harness.js';
 
-const persona = (key: string) => {
-  const found = personas.find((p) => p.key === key);
-  if (!found) throw new Error(`no persona ${key}`);
-  return found;
-};
-const casey = persona('customer-admin');
-const dana = persona('department-user');
-const elliot = persona('customer-one-admin');
+const casey = personaByKey('customer-admin');
+const dana = personaByKey('department-user');
+const elliot = personaByKey('customer-one-admin');
 const contoso = seededBusinessUnit('contoso');
 const contosoFinance = seededBusinessUnit('contoso/north/finance');
 const customerOne = seededBusinessUnit('customer-one');
@@ -253,7 +248,7 @@ describe('POST /v1/embed-sessions', () => {
     });
 
     it('refuses the MSP root through a host rooted at Reseller One, even for the MSP operator', async () => {
-      const morgan = persona('msp-operator');
+      const morgan = personaByKey('msp-operator');
       const res = await post(h.resellerHost.apiKey, {
         user: { email: morgan.email },
         businessUnitId: seededBusinessUnit('msp').id,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { catalog, personas, seededBusinessUnit, seededBusinessUnits, seedId } from '@scc/db/seed';
+import { catalog, personaByKey, seededBusinessUnit, seededBusinessUnits, seedId } from '@scc/db/seed';
 import { type CryptoKey, exportSPKI, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { widgetTokenIssuer } from '../embed-sessions/widget-token.js';
@@ -15,13 +15,8 @@ import {
   PUBLIC_URL,
 } from '../testing/harness.js';
 
-const persona = (key: string) => {
-  const found = personas.find((p) => p.key === key);
-  if (!found) throw new Error(`no persona ${key}`);
-  return found;
-};
-const casey = persona('customer-admin');
-const dana = persona('department-user');
+const casey = personaByKey('customer-admin');
+const dana = personaByKey('department-user');
 const contoso = seededBusinessUnit('contoso');
 const contosoFinance = seededBusinessUnit('contoso/north/finance');
 const fabrikam = seededBusinessUnit('fabrikam');

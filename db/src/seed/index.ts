@@ -4,7 +4,7 @@ import { businessUnits, contracts, products, roleAssignments, tenants, users } f
 import * as catalog from './catalog.js';
 import { hierarchy, type SeedBusinessUnit } from './hierarchy.js';
 import { seedId } from './ids.js';
-import { personas } from './personas.js';
+import { personas, type SeedPersona } from './personas.js';
 
 export * as catalog from './catalog.js';
 export type { SeedPersona } from './personas.js';
@@ -38,6 +38,12 @@ export function seededBusinessUnits(): SeededBusinessUnit[] {
   };
   walk(hierarchy, null);
   return out;
+}
+
+export function personaByKey(key: string): SeedPersona {
+  const persona = personas.find((p) => p.key === key);
+  if (!persona) throw new Error(`no seeded persona "${key}"`);
+  return persona;
 }
 
 export function seededBusinessUnit(key: string): SeededBusinessUnit {
