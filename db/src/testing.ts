@@ -52,7 +52,7 @@ export function testDatabaseName(): string {
 }
 
 function assertIdentifier(name: string): string {
-  if (!IDENTIFIER.test(name) || name.length > 63) throw new Error(`refusing unsafe database name "${name}"`);
+  if (!IDENTIFIER.test(name) || name.length > 63) throw new Error(`refusing unsafe identifier "${name}"`);
   return name;
 }
 
@@ -115,6 +115,91 @@ export async function dropTestDatabasesOfRun(serverUrl: string, runId: string): 
       await admin`drop database if exists ${admin(assertIdentifier(datname))} with (force)`;
     }
     return rows.map((r) => r.datname);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Restricted login roles (server only)
+
+/**
+ * Prefix of the throw-away login roles {@link createTestLoginRole} creates. Roles are
+ * cluster-wide, so a name carries the run id (when vitest set one) and a group naming the test
+ * file, and sweeps only ever touch one run's (or one group's) roles, never a parallel run's.
+ */
+export const TEST_ROLE_PREFIX = 'scc_rt_';
+
+export interface TestLoginRole {
+  name: string;
+  /** `databaseUrl` with this role as its user and no password (the test server trusts local logins). */
+  urlFor(databaseUrl: string): string;
+  /** Ends the role's sessions and drops it. Safe to call more than once. */
+  drop(): Promise<void>;
+}
+
+/** `scc_rt_[<run>_]<group>_`: the names of one test file's roles in this run. */
+export function testRolePrefix(group: string): string {
+  const run = process.env.SCC_TEST_RUN_ID;
+  return assertIdentifier(`${TEST_ROLE_PREFIX}${run ? `${run}_` : ''}${group}_`);
+}
+
+/**
+ * Creates `scc_rt_…` as `LOGIN IN ROLE scc_app`: what an operator creates for the cockpit in
+ * production. It owns nothing and is granted nothing beyond its membership, so dropping it
+ * needs no `DROP OWNED`. Needs a migrated database on the server (scc_app must exist).
+ */
+export async function createTestLoginRole(serverUrl: string, group: string): Promise<TestLoginRole> {
+  const name = assertIdentifier(`${testRolePrefix(group)}${randomBytes(6).toString('hex')}`);
+  const admin = adminClient(serverUrl);
+  try {
+    await admin`create role ${admin(name)} login in role scc_app`;
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  let dropped = false;
+  return {
+    name,
+    urlFor(databaseUrl) {
+      const url = new URL(databaseUrl);
+      url.username = name;
+      url.password = '';
+      return url.toString();
+    },
+    async drop() {
+      if (dropped) return;
+      dropped = true;
+      await dropRoles(serverUrl, [name]);
+    },
+  };
+}
+
+/** Drops every role whose name starts with `prefix` (an `scc_rt_` prefix); returns the names dropped. */
+export async function dropTestRoles(serverUrl: string, prefix: string): Promise<string[]> {
+  if (!prefix.startsWith(TEST_ROLE_PREFIX)) throw new Error(`refusing to sweep roles outside ${TEST_ROLE_PREFIX}`);
+  const admin = adminClient(serverUrl);
+  let names: string[];
+  try {
+    const rows = await admin<{ rolname: string }[]>`
+      select rolname from pg_roles where starts_with(rolname, ${assertIdentifier(prefix)})`;
+    names = rows.map((r) => r.rolname);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  await dropRoles(serverUrl, names);
+  return names;
+}
+
+async function dropRoles(serverUrl: string, names: string[]): Promise<void> {
+  if (names.length === 0) return;
+  const admin = adminClient(serverUrl);
+  try {
+    for (const name of names.map(assertIdentifier)) {
+      // A role with open sessions can still be dropped, but its sessions would linger as a
+      // nameless user; end them first.
+      await admin`select pg_terminate_backend(pid) from pg_stat_activity where usename = ${name}`;
+      await admin`drop role if exists ${admin(name)}`;
+    }
   } finally {
     await admin.end({ timeout: 5 });
   }

@@ -4,6 +4,7 @@ import { startStack } from './stack.js';
 const env = readEnv();
 const stack = await startStack({
   databaseUrl: env.DATABASE_URL,
+  migrationDatabaseUrl: env.DATABASE_MIGRATION_URL,
   dataDir: env.SCC_DATA_DIR,
   ports: { cockpit: env.COCKPIT_PORT, bff: env.BFF_PORT, demoHost: env.DEMO_HOST_PORT },
   bindHost: env.SCC_BIND_HOST,

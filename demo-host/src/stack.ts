@@ -19,8 +19,10 @@ import { seed, seededBusinessUnit } from '@scc/db/seed';
 import { createDemoHostApp } from './app.js';
 
 export interface StackOptions {
-  /** PostgreSQL server URL; without one the stack runs on PGlite inside `dataDir`. */
+  /** PostgreSQL server URL the cockpit runs on; without one the stack runs on PGlite inside `dataDir`. */
   databaseUrl?: string | undefined;
+  /** Owner connection that migrates and seeds the server; without one `databaseUrl` does both. */
+  migrationDatabaseUrl?: string | undefined;
   /** Holds the PGlite database, generated keys and the host registry; `memory://` keeps nothing. */
   dataDir: string;
   /** 0 picks a free port. */
@@ -45,12 +47,26 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const bindHost = options.bindHost ?? '127.0.0.1';
   const publicHost = options.publicHost ?? 'localhost';
   const persistent = !options.dataDir.startsWith('memory://');
+  if (options.migrationDatabaseUrl && !options.databaseUrl) {
+    throw new Error('migrationDatabaseUrl needs databaseUrl: PGlite has no separate owner connection');
+  }
+  if (options.migrationDatabaseUrl) {
+    const owner = await createDatabase({ url: options.migrationDatabaseUrl, maxConnections: 1 });
+    try {
+      await owner.migrate();
+      await seed(owner.db);
+    } finally {
+      await owner.close();
+    }
+  }
   const database = await createDatabase({
     url: options.databaseUrl,
     dataDir: persistent ? join(options.dataDir, 'pglite') : options.dataDir,
   });
-  await database.migrate();
-  await seed(database.db);
+  if (!options.migrationDatabaseUrl) {
+    await database.migrate();
+    await seed(database.db);
+  }
 
   const servers: ServerType[] = [];
   const listen = (fetch: (req: Request) => Response | Promise<Response>, port: number) =>

@@ -1,4 +1,5 @@
 import { createCockpitApp } from '@scc/cockpit';
+import type { Database, DatabaseHandle } from '@scc/db';
 import type { SeedPersona } from '@scc/db/seed';
 import { createTestDatabase, type TestDatabase } from '@scc/db/testing';
 import { personaUserId, seededBusinessUnit } from './seed-model.js';
@@ -13,6 +14,8 @@ export const TEST_HOST_ID = 'test-host';
 export interface CockpitHarness {
   app: ReturnType<typeof createCockpitApp>;
   database: TestDatabase;
+  /** The connection the app runs on: the test database's owner connection unless `connect` chose another. */
+  db: Database;
   keys: ServiceKeys;
   /** A service token for a persona acting on its own (or the given) business unit, host home = MSP root. */
   tokenFor(persona: SeedPersona, options?: { actingOn?: string; home?: string }): Promise<string>;
@@ -21,14 +24,33 @@ export interface CockpitHarness {
   close(): Promise<void>;
 }
 
-export async function createCockpitHarness(): Promise<CockpitHarness> {
+export interface CockpitHarnessOptions {
+  /**
+   * Opens the connection the cockpit runs on, once the seeded database exists (e.g. as a
+   * restricted login). The harness closes it before dropping the database.
+   */
+  connect?: (database: TestDatabase) => Promise<DatabaseHandle>;
+}
+
+export async function createCockpitHarness({ connect }: CockpitHarnessOptions = {}): Promise<CockpitHarness> {
   const database = await createTestDatabase({ seed: true });
+  let runtime: DatabaseHandle | undefined;
+  const close = async () => {
+    try {
+      await runtime?.close();
+    } finally {
+      await database.drop();
+    }
+  };
   try {
+    runtime = connect ? await connect(database) : undefined;
+    const db = runtime?.db ?? database.handle.db;
     const keys = await createServiceKeys();
-    const app = createCockpitApp({ db: database.handle.db, verifyServiceToken: keys.verifier });
+    const app = createCockpitApp({ db, verifyServiceToken: keys.verifier });
     return {
       app,
       database,
+      db,
       keys,
       tokenFor: (persona, options = {}) =>
         keys.sign({
@@ -39,10 +61,10 @@ export async function createCockpitHarness(): Promise<CockpitHarness> {
         }),
       get: async (path, token) =>
         app.request(path, token === null ? {} : { headers: { authorization: `Bearer ${token}` } }),
-      close: () => database.drop(),
+      close,
     };
   } catch (error) {
-    await database.drop();
+    await close();
     throw error;
   }
 }
@@ -73,7 +95,7 @@ export interface Page<T> {
 
 /** Follows `nextCursor` from the first page to the last, checking every page's size on the way. */
 export async function walkPages<T>(
-  harness: CockpitHarness,
+  harness: Pick<CockpitHarness, 'get'>,
   path: string,
   token: string,
   limit: number,

@@ -1,14 +1,9 @@
 /**
- * Engine-neutral helpers for raw SQL in tests: postgres.js returns rows as an array,
- * PGlite as `{ rows }`; drizzle wraps driver errors, so the SQLSTATE sits on a `cause`.
+ * Engine-neutral helpers for raw SQL in tests. `rowsOf` (postgres.js returns rows as an array,
+ * PGlite as `{ rows }`) is the db package's own; drizzle wraps driver errors, so the SQLSTATE
+ * sits on a `cause`.
  */
-export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
-  if (Array.isArray(result)) return [...result] as T[];
-  if (result && typeof result === 'object' && Array.isArray((result as { rows?: unknown }).rows)) {
-    return [...(result as { rows: T[] }).rows];
-  }
-  throw new TypeError(`not a query result: ${String(result)}`);
-}
+export { rowsOf } from '@scc/db';
 
 export interface SqlErrorInfo {
   code: string | undefined;

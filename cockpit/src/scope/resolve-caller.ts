@@ -1,44 +1,40 @@
-import { businessUnits, type Database, type RoleName, roleAssignments, users } from '@scc/db';
-import { and, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { type Database, executeRows, type RoleName } from '@scc/db';
+import { sql } from 'drizzle-orm';
 import type { ServiceTokenClaims } from '../auth/service-token.js';
 import type { Caller } from './caller.js';
 
-const home = alias(businessUnits, 'home');
+interface ResolvedCallerRow {
+  user_id: string;
+  email: string;
+  display_name: string;
+  business_unit_id: string;
+  name: string;
+  kind: string;
+  path: string;
+  roles: RoleName[];
+}
 
 /**
  * The one query that looks across the whole tree: it runs before any scope exists. A caller
  * resolves only if the acting business unit lies in the host's home subtree and the user holds
  * a role on it or on an ancestor; otherwise the caller does not exist for the cockpit.
+ *
+ * The rule lives in the SECURITY DEFINER function `scc_resolve_caller` (migration 0003), so the
+ * cockpit's own connection needs no rights beyond `scc_app`'s and never bypasses row-level security.
  */
 export async function resolveCaller(db: Database, claims: ServiceTokenClaims): Promise<Caller | undefined> {
   if (!isUuid(claims.businessUnitId) || !isUuid(claims.homeBusinessUnitId)) return undefined;
   if (claims.sub !== undefined && !isUuid(claims.sub)) return undefined;
-  const rows = await db
-    .select({
-      userId: users.id,
-      email: users.email,
-      displayName: users.displayName,
-      businessUnitId: businessUnits.id,
-      name: businessUnits.name,
-      kind: businessUnits.kind,
-      path: businessUnits.path,
-      roles: sql<RoleName[]>`array_agg(distinct ${roleAssignments.role}::text order by ${roleAssignments.role}::text)`,
-    })
-    .from(users)
-    .innerJoin(businessUnits, eq(businessUnits.id, claims.businessUnitId))
-    .innerJoin(home, and(eq(home.id, claims.homeBusinessUnitId), sql`${businessUnits.path} <@ ${home.path}`))
-    .innerJoin(
-      roleAssignments,
-      and(eq(roleAssignments.userId, users.id), sql`${roleAssignments.buPath} @> ${businessUnits.path}`),
-    )
-    .where(claims.sub ? eq(users.id, claims.sub) : eq(users.email, claims.email ?? ''))
-    .groupBy(users.id, businessUnits.id);
-  const row = rows[0];
+  const [row] = await executeRows<ResolvedCallerRow>(
+    db,
+    sql`select user_id, email, display_name, business_unit_id, name, kind, path, roles
+      from scc_resolve_caller(${claims.sub ?? null}::uuid, ${claims.email ?? null}::text,
+        ${claims.businessUnitId}::uuid, ${claims.homeBusinessUnitId}::uuid)`,
+  );
   if (!row) return undefined;
   return {
-    user: { id: row.userId, email: row.email, displayName: row.displayName },
-    businessUnit: { id: row.businessUnitId, name: row.name, kind: row.kind },
+    user: { id: row.user_id, email: row.email, displayName: row.display_name },
+    businessUnit: { id: row.business_unit_id, name: row.name, kind: row.kind },
     roles: row.roles,
     scopePath: row.path,
     hostId: claims.hostId,

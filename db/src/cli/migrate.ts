@@ -1,8 +1,12 @@
 import { createDatabase } from '../client.js';
 import { seed } from '../seed/index.js';
 
-/** `pnpm --filter @scc/db migrate [--seed]`: brings DATABASE_URL (or the PGlite folder) up to date. */
-const handle = await createDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.SCC_DATA_DIR });
+/**
+ * `pnpm --filter @scc/db migrate [--seed]`: brings the database up to date as its owner:
+ * DATABASE_MIGRATION_URL if set, else DATABASE_URL, else the PGlite folder.
+ */
+const url = process.env.DATABASE_MIGRATION_URL || process.env.DATABASE_URL;
+const handle = await createDatabase({ url, dataDir: process.env.SCC_DATA_DIR });
 await handle.migrate();
 if (process.argv.includes('--seed')) await seed(handle.db);
 await handle.close();

@@ -1,0 +1,124 @@
+import { createDatabase, executeRows } from '@scc/db';
+import { createTestLoginRole, dropTestRoles, type TestLoginRole, testRolePrefix } from '@scc/db/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type CockpitHarness, createCockpitHarness, TEST_HOST_ID, walkPages } from '../../../test/support/cockpit.js';
+import {
+  personaByKey,
+  personas,
+  personaUserId,
+  seededBusinessUnit,
+  tenantsUnder,
+} from '../../../test/support/seed-model.js';
+import { createCockpitApp } from '../app.js';
+import type { Tenant } from '../tenants/schemas.js';
+import { resolveCaller } from './resolve-caller.js';
+
+/**
+ * The cockpit on a server running as a restricted login that is only a member of scc_app (what
+ * operators create with `CREATE ROLE scc_cockpit LOGIN … IN ROLE scc_app`): scope resolution
+ * still works through the SECURITY DEFINER function, and every answer equals the one the same
+ * cockpit gives on the owner connection.
+ */
+const serverUrl = process.env.DATABASE_URL;
+
+describe.skipIf(!serverUrl)('the cockpit on a restricted runtime login (server only)', () => {
+  const url = serverUrl ?? '';
+  let harness: CockpitHarness;
+  let role: TestLoginRole | undefined;
+  /** The same cockpit on the owner connection, trusting the same key: the control. */
+  let ownerApp: ReturnType<typeof createCockpitApp>;
+
+  beforeAll(async () => {
+    harness = await createCockpitHarness({
+      connect: async (database) => {
+        role = await createTestLoginRole(url, 'cockpit');
+        return createDatabase({ url: role.urlFor(database.url ?? ''), maxConnections: 2 });
+      },
+    });
+    ownerApp = createCockpitApp({ db: harness.database.handle.db, verifyServiceToken: harness.keys.verifier });
+  });
+  afterAll(async () => {
+    try {
+      await harness?.close();
+    } finally {
+      await role?.drop();
+      await dropTestRoles(url, testRolePrefix('cockpit'));
+    }
+  });
+
+  test('the app really runs as the restricted login', async () => {
+    const rows = await executeRows(
+      harness.db,
+      sql`select current_user as "user", (select rolsuper from pg_roles where rolname = current_user) as su`,
+    );
+    expect(rows).toEqual([{ user: role?.name, su: false }]);
+  });
+
+  test('resolveCaller resolves every persona exactly as on the owner connection', async () => {
+    const home = seededBusinessUnit('msp').id;
+    for (const persona of personas) {
+      const unit = seededBusinessUnit(persona.businessUnit);
+      const bySub = { sub: personaUserId(persona), businessUnitId: unit.id, homeBusinessUnitId: home, hostId: 'h' };
+      const byEmail = { email: persona.email, businessUnitId: unit.id, homeBusinessUnitId: home, hostId: 'h' };
+      const asOwner = await resolveCaller(harness.database.handle.db, bySub);
+      expect(asOwner, persona.key).toEqual({
+        user: { id: personaUserId(persona), email: persona.email, displayName: persona.displayName },
+        businessUnit: { id: unit.id, name: unit.name, kind: unit.kind },
+        roles: [persona.role],
+        scopePath: unit.path,
+        hostId: 'h',
+      });
+      expect(await resolveCaller(harness.db, bySub), persona.key).toEqual(asOwner);
+      expect(await resolveCaller(harness.db, byEmail), persona.key).toEqual(asOwner);
+    }
+    // Not upwards, not outside the home subtree (controls for the restricted login too).
+    const casey = personaByKey('customer-admin');
+    const claims = { sub: personaUserId(casey), homeBusinessUnitId: home, hostId: 'h' };
+    expect(await resolveCaller(harness.db, { ...claims, businessUnitId: seededBusinessUnit('reseller-one').id })).toBe(
+      undefined,
+    );
+    expect(
+      await resolveCaller(harness.db, {
+        ...claims,
+        businessUnitId: seededBusinessUnit('contoso').id,
+        homeBusinessUnitId: seededBusinessUnit('fabrikam').id,
+      }),
+    ).toBe(undefined);
+  });
+
+  test('serves /v1/tenants for every persona: exactly its subtree, and the same pages as on the owner', async () => {
+    for (const persona of personas) {
+      const token = await harness.tokenFor(persona);
+      const { items } = await walkPages<Tenant>(harness, '/v1/tenants', token, 7);
+      expect(items.map((t) => t.id).sort(), persona.key).toEqual(
+        tenantsUnder(persona.businessUnit)
+          .map((t) => t.id)
+          .sort(),
+      );
+      const asOwner = await ownerApp.request('/v1/tenants?limit=7', { headers: { authorization: `Bearer ${token}` } });
+      const asRuntime = await harness.get('/v1/tenants?limit=7', token);
+      expect(asRuntime.status, persona.key).toBe(200);
+      expect(await asRuntime.text(), persona.key).toBe(await asOwner.text());
+    }
+  });
+
+  test('/v1/me and /v1/business-units answer as on the owner; a token outside the home subtree is 401', async () => {
+    for (const persona of personas) {
+      const token = await harness.tokenFor(persona);
+      for (const path of ['/v1/me', '/v1/business-units?limit=100']) {
+        const asOwner = await ownerApp.request(path, { headers: { authorization: `Bearer ${token}` } });
+        const asRuntime = await harness.get(path, token);
+        expect(asRuntime.status, `${persona.key} ${path}`).toBe(200);
+        expect(await asRuntime.text(), `${persona.key} ${path}`).toBe(await asOwner.text());
+      }
+    }
+    const outside = await harness.keys.sign({
+      sub: personaUserId(personaByKey('msp-operator')),
+      businessUnitId: seededBusinessUnit('msp').id,
+      homeBusinessUnitId: seededBusinessUnit('contoso').id,
+      hostId: TEST_HOST_ID,
+    });
+    expect((await harness.get('/v1/tenants', outside)).status).toBe(401);
+  });
+});
