@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { type Database, withScope } from '@scc/db';
-import { decodeCursor, encodeCursor } from '../http/pagination.js';
+import { encodeCursor, readPathCursor } from '../http/pagination.js';
 import { ProblemError, problemResponses, validationHook } from '../http/problem.js';
 import type { CockpitEnv } from '../scope/caller.js';
 import { findBusinessUnit, listBusinessUnits } from './queries.js';
@@ -38,13 +38,7 @@ export function businessUnitRoutes(db: Database) {
     .openapi(listRoute, async (c) => {
       const caller = c.get('caller');
       const { parentId, limit, cursor } = c.req.valid('query');
-      const afterPath = decodeCursor(cursor);
-      // A tenant cursor (`path|id`) is well-formed but not a business-unit cursor.
-      if (cursor !== undefined && (afterPath === undefined || afterPath.includes('|'))) {
-        throw ProblemError.of('validation', 'Invalid query.cursor', [
-          { field: 'query.cursor', message: 'Not a cursor returned by this API' },
-        ]);
-      }
+      const afterPath = readPathCursor(cursor);
       const page = await withScope(db, caller.scopePath, async (tx) => {
         if (parentId && !(await findBusinessUnit(tx, caller, parentId))) throw ProblemError.of('notFound');
         return listBusinessUnits(tx, caller, { parentId, limit, afterPath });

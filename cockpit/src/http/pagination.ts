@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ProblemError } from './problem.js';
 
 export const limitParam = z.coerce
   .number()
@@ -30,4 +31,35 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   )
     ? value
     : undefined;
+}
+
+function invalidCursor(): ProblemError {
+  return ProblemError.of('validation', 'Invalid query.cursor', [
+    { field: 'query.cursor', message: 'Not a cursor returned by this API' },
+  ]);
+}
+
+/** The position after a business unit (its path); a 400 for anything else, including tenant cursors. */
+export function readPathCursor(cursor: string | undefined): string | undefined {
+  if (cursor === undefined) return undefined;
+  const path = decodeCursor(cursor);
+  if (path === undefined || path.includes('|')) throw invalidCursor();
+  return path;
+}
+
+export interface PathIdPosition {
+  path: string;
+  id: string;
+}
+
+/** The position after a row that sorts by (path, id), such as a tenant. */
+export function pathIdCursor(position: PathIdPosition): string {
+  return encodeCursor(`${position.path}|${position.id}`);
+}
+
+export function readPathIdCursor(cursor: string | undefined): PathIdPosition | undefined {
+  if (cursor === undefined) return undefined;
+  const [path, id] = decodeCursor(cursor)?.split('|') ?? [];
+  if (!path || !id) throw invalidCursor();
+  return { path, id };
 }

@@ -1,5 +1,6 @@
 import { businessUnits, products, type Transaction, tenants } from '@scc/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { PathIdPosition } from '../http/pagination.js';
 import type { Caller } from '../scope/caller.js';
 import type { Tenant } from './schemas.js';
 
@@ -24,9 +25,9 @@ export async function listTenants(
     underPath?: string | undefined;
     type?: string | undefined;
     limit: number;
-    after?: { path: string; id: string };
+    after?: PathIdPosition | undefined;
   },
-): Promise<{ items: Tenant[]; last: { path: string; id: string } | undefined; hasMore: boolean }> {
+): Promise<{ items: Tenant[]; last: PathIdPosition | undefined; hasMore: boolean }> {
   const rows = await tx
     .select(columns)
     .from(tenants)

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { type Database, withScope } from '@scc/db';
-import { decodeCursor, encodeCursor } from '../http/pagination.js';
+import { pathIdCursor, readPathIdCursor } from '../http/pagination.js';
 import { ProblemError, problemResponses, validationHook } from '../http/problem.js';
 import type { CockpitEnv } from '../scope/caller.js';
 import { businessUnitPath, findTenant, listTenants } from './queries.js';
@@ -35,18 +35,13 @@ export function tenantRoutes(db: Database) {
     .openapi(listRoute, async (c) => {
       const caller = c.get('caller');
       const { businessUnitId, type, limit, cursor } = c.req.valid('query');
-      const after = parseTenantCursor(decodeCursor(cursor));
-      if (cursor !== undefined && after === undefined) {
-        throw ProblemError.of('validation', 'Invalid query.cursor', [
-          { field: 'query.cursor', message: 'Not a cursor returned by this API' },
-        ]);
-      }
+      const after = readPathIdCursor(cursor);
       const page = await withScope(db, caller.scopePath, async (tx) => {
         const underPath = businessUnitId ? await businessUnitPath(tx, caller, businessUnitId) : undefined;
         if (businessUnitId && !underPath) throw ProblemError.of('notFound');
-        return listTenants(tx, caller, { underPath, type, limit, ...(after ? { after } : {}) });
+        return listTenants(tx, caller, { underPath, type, limit, after });
       });
-      const nextCursor = page.hasMore && page.last ? encodeCursor(`${page.last.path}|${page.last.id}`) : null;
+      const nextCursor = page.hasMore && page.last ? pathIdCursor(page.last) : null;
       return c.json({ items: page.items, nextCursor }, 200);
     })
     .openapi(getRoute, async (c) => {
@@ -55,9 +50,4 @@ export function tenantRoutes(db: Database) {
       if (!tenant) throw ProblemError.of('notFound');
       return c.json(tenant, 200);
     });
-}
-
-function parseTenantCursor(value: string | undefined): { path: string; id: string } | undefined {
-  const [path, id] = value?.split('|') ?? [];
-  return path && id ? { path, id } : undefined;
 }
