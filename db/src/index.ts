@@ -1,5 +1,6 @@
 export { createDatabase, type Database, type DatabaseHandle, type DatabaseOptions, dumpPglite } from './client.js';
 export { childPath, pathLabel } from './paths.js';
+export { queryResolvedCaller, type ResolvedCallerRow } from './resolve-caller.js';
 export { executeRows, rowsOf } from './rows.js';
 export * from './schema/index.js';
 export { type Transaction, withScope } from './scoped.js';

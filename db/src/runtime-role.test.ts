@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   isInSubtree,
+  personaByKey,
   personas,
   seededBusinessUnit,
   seededBusinessUnits,
@@ -10,6 +11,7 @@ import {
 } from '../../test/support/seed-model.js';
 import { sqlErrorOf } from '../../test/support/sql.js';
 import { createDatabase, type Database, type DatabaseHandle } from './client.js';
+import { queryResolvedCaller, type ResolvedCallerRow } from './resolve-caller.js';
 import { executeRows } from './rows.js';
 import { withScope } from './scoped.js';
 import type { SeedPersona } from './seed/index.js';
@@ -30,17 +32,6 @@ import {
  * both engines; everything that needs a second login only on a server.
  */
 
-interface ResolvedRow {
-  user_id: string;
-  email: string;
-  display_name: string;
-  business_unit_id: string;
-  name: string;
-  kind: string;
-  path: string;
-  roles: string[];
-}
-
 const sorted = (ids: string[]) => [...ids].sort();
 const msp = seededBusinessUnit('msp');
 const contoso = seededBusinessUnit('contoso');
@@ -48,16 +39,17 @@ const contoso = seededBusinessUnit('contoso');
 function resolve(
   db: Pick<Database, 'execute'>,
   args: { userId?: string | null; email?: string | null; actingOn: string; home?: string },
-): Promise<ResolvedRow[]> {
-  return executeRows<ResolvedRow>(
-    db,
-    sql`select * from scc_resolve_caller(${args.userId ?? null}::uuid, ${args.email ?? null}::text,
-      ${args.actingOn}::uuid, ${args.home ?? msp.id}::uuid)`,
-  );
+): Promise<ResolvedCallerRow[]> {
+  return queryResolvedCaller(db, {
+    userId: args.userId,
+    email: args.email,
+    businessUnitId: args.actingOn,
+    homeBusinessUnitId: args.home ?? msp.id,
+  });
 }
 
 /** What the function must return for a seeded persona acting on a unit in its subtree. */
-function expectedRow(persona: SeedPersona, actingOnKey = persona.businessUnit): ResolvedRow {
+function expectedRow(persona: SeedPersona, actingOnKey = persona.businessUnit): ResolvedCallerRow {
   const unit = seededBusinessUnit(actingOnKey);
   return {
     user_id: seedId('user', persona.key),
@@ -70,12 +62,6 @@ function expectedRow(persona: SeedPersona, actingOnKey = persona.businessUnit): 
     roles: [persona.role],
   };
 }
-
-const persona = (key: string) => {
-  const found = personas.find((p) => p.key === key);
-  if (!found) throw new Error(`no persona ${key}`);
-  return found;
-};
 
 class Rollback extends Error {}
 
@@ -118,7 +104,7 @@ describe('scc_resolve_caller (owner connection, both engines)', () => {
   });
 
   test('a role on an ancestor covers a descendant', async () => {
-    const reseller = persona('reseller-admin');
+    const reseller = personaByKey('reseller-admin');
     const fabrikam = seededBusinessUnit('fabrikam');
     expect(await resolve(db, { userId: seedId('user', reseller.key), actingOn: fabrikam.id })).toEqual([
       expectedRow(reseller, 'fabrikam'),
@@ -145,8 +131,8 @@ describe('scc_resolve_caller (owner connection, both engines)', () => {
   });
 
   test('the id decides when given: an e-mail beside it is ignored', async () => {
-    const casey = persona('customer-admin');
-    const morgan = persona('msp-operator');
+    const casey = personaByKey('customer-admin');
+    const morgan = personaByKey('msp-operator');
     expect(await resolve(db, { userId: seedId('user', casey.key), email: morgan.email, actingOn: contoso.id })).toEqual(
       [expectedRow(casey)],
     );
@@ -164,7 +150,7 @@ describe('scc_resolve_caller (owner connection, both engines)', () => {
     const grant = (unit: { id: string; path: string }, role: string) =>
       sql`insert into role_assignments (user_id, business_unit_id, role, bu_path)
         values (${casey}, ${unit.id}, ${role}::role_name, ${unit.path}::ltree)`;
-    let rows: ResolvedRow[] = [];
+    let rows: ResolvedCallerRow[] = [];
     await db
       .transaction(async (tx) => {
         await tx.execute(grant(msp, 'operator'));
@@ -182,7 +168,7 @@ describe('scc_resolve_caller (owner connection, both engines)', () => {
   });
 
   test('resolves as scc_app with no scope at all, where a plain select sees nothing', async () => {
-    const casey = persona('customer-admin');
+    const casey = personaByKey('customer-admin');
     const [users, resolved] = await withScope(db, '', async (tx) => [
       await executeRows(tx, sql`select id from users`),
       await resolve(tx, { userId: seedId('user', casey.key), actingOn: contoso.id }),

@@ -1,18 +1,6 @@
-import { type Database, executeRows, type RoleName } from '@scc/db';
-import { sql } from 'drizzle-orm';
+import { type Database, queryResolvedCaller } from '@scc/db';
 import type { ServiceTokenClaims } from '../auth/service-token.js';
 import type { Caller } from './caller.js';
-
-interface ResolvedCallerRow {
-  user_id: string;
-  email: string;
-  display_name: string;
-  business_unit_id: string;
-  name: string;
-  kind: string;
-  path: string;
-  roles: RoleName[];
-}
 
 /**
  * The one query that looks across the whole tree: it runs before any scope exists. A caller
@@ -25,12 +13,12 @@ interface ResolvedCallerRow {
 export async function resolveCaller(db: Database, claims: ServiceTokenClaims): Promise<Caller | undefined> {
   if (!isUuid(claims.businessUnitId) || !isUuid(claims.homeBusinessUnitId)) return undefined;
   if (claims.sub !== undefined && !isUuid(claims.sub)) return undefined;
-  const [row] = await executeRows<ResolvedCallerRow>(
-    db,
-    sql`select user_id, email, display_name, business_unit_id, name, kind, path, roles
-      from scc_resolve_caller(${claims.sub ?? null}::uuid, ${claims.email ?? null}::text,
-        ${claims.businessUnitId}::uuid, ${claims.homeBusinessUnitId}::uuid)`,
-  );
+  const [row] = await queryResolvedCaller(db, {
+    userId: claims.sub,
+    email: claims.email,
+    businessUnitId: claims.businessUnitId,
+    homeBusinessUnitId: claims.homeBusinessUnitId,
+  });
   if (!row) return undefined;
   return {
     user: { id: row.user_id, email: row.email, displayName: row.display_name },
