@@ -224,8 +224,17 @@ function filesUnder(folder: string): string[] {
     .sort();
 }
 
-/** Changes whenever a migration, the seed or the PGlite build changes, so stale dumps are never reused. */
+/**
+ * Changes whenever a migration, the seed or the PGlite build changes, so stale dumps are never
+ * reused. Sources do not change during a run, so each process hashes them once.
+ */
+let cachedKey: string | undefined;
 function templateKey(): string {
+  cachedKey ??= computeTemplateKey();
+  return cachedKey;
+}
+
+function computeTemplateKey(): string {
   const hash = createHash('sha256');
   const sources = [...filesUnder(migrationsFolder), ...filesUnder(join(dbRoot, 'src', 'seed'))];
   for (const file of sources) hash.update(relative(dbRoot, file)).update('\0').update(readFileSync(file));
@@ -265,12 +274,22 @@ async function buildTemplates(key: string): Promise<Record<TemplateKind, Blob>> 
   }
 }
 
+/** A dump is read from disk once per process; PGlite only reads the Blob, so copies can share it. */
+const loaded = new Map<TemplateKind, Blob>();
+
 async function template(kind: TemplateKind): Promise<Blob> {
-  const key = templateKey();
-  const path = templatePath(key, kind);
-  if (existsSync(path)) return new Blob([readFileSync(path)]);
-  building ??= buildTemplates(key);
-  return (await building)[kind];
+  const cached = loaded.get(kind);
+  if (cached) return cached;
+  const path = templatePath(templateKey(), kind);
+  let blob: Blob;
+  if (existsSync(path)) {
+    blob = new Blob([readFileSync(path)]);
+  } else {
+    building ??= buildTemplates(templateKey());
+    blob = (await building)[kind];
+  }
+  loaded.set(kind, blob);
+  return blob;
 }
 
 /**
