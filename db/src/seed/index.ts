@@ -20,8 +20,15 @@ export interface SeededBusinessUnit {
   path: string;
 }
 
+let cachedUnits: readonly SeededBusinessUnit[] | undefined;
+
 /** Every seeded business unit in pre-order, with ids and paths as the seed writes them. */
-export function seededBusinessUnits(): SeededBusinessUnit[] {
+export function seededBusinessUnits(): readonly SeededBusinessUnit[] {
+  cachedUnits ??= Object.freeze(walkHierarchy().map((unit) => Object.freeze(unit)));
+  return cachedUnits;
+}
+
+function walkHierarchy(): SeededBusinessUnit[] {
   const out: SeededBusinessUnit[] = [];
   const walk = (node: SeedBusinessUnit, parent: SeededBusinessUnit | null) => {
     const id = seedId('business-unit', node.key);
