@@ -1,4 +1,5 @@
 import { createCockpitApp } from '@scc/cockpit';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '@scc/cockpit/problem';
 import type { Database, DatabaseHandle } from '@scc/db';
 import type { SeedPersona } from '@scc/db/seed';
 import { createTestDatabase, type TestDatabase } from '@scc/db/testing';
@@ -69,16 +70,10 @@ export async function createCockpitHarness({ connect }: CockpitHarnessOptions = 
   }
 }
 
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+export { PROBLEM_CONTENT_TYPE };
 
 /** Reads a problem+json response, failing loudly if the response is anything else. */
-export async function problemOf(response: Response): Promise<{
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: { field: string; message: string }[];
-}> {
+export async function problemOf(response: Response): Promise<Problem> {
   const contentType = response.headers.get('content-type') ?? '';
   if (!contentType.startsWith(PROBLEM_CONTENT_TYPE)) {
     throw new Error(

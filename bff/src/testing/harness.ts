@@ -13,7 +13,7 @@ import { generateSigningKey, type SigningKey } from '../keys/signing-keys.js';
 
 export const PUBLIC_URL = 'https://bff.scc.test';
 export const COCKPIT_URL = 'http://cockpit.internal';
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+export { PROBLEM_CONTENT_TYPE } from '@scc/cockpit/problem';
 
 /** A registered host application together with the plain API key only its backend knows. */
 export interface TestHost {
