@@ -1,43 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { BusinessUnit, Tenant } from '@scc/cockpit';
+import { type BusinessUnit, BusinessUnitSchema, CallerSchema, type Tenant, TenantSchema } from '@scc/cockpit';
 import { ProblemError, problemResponses, validationHook } from '@scc/cockpit/problem';
 import { type CockpitConnection, cockpitFor, fromCockpit } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
 
 /**
  * View-shaped endpoints for the widget: one call per screen region. The BFF pages through the
- * cockpit so the widget gets a whole (bounded) list in one answer.
+ * cockpit so the widget gets a whole (bounded) list in one answer; items keep the cockpit's shapes.
  */
 const MAX_PAGES = 20;
 const PAGE_SIZE = 1000;
-
-const SessionView = z
-  .object({
-    user: z.object({ id: z.string(), email: z.string(), displayName: z.string() }),
-    businessUnit: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
-    roles: z.array(z.string()),
-  })
-  .openapi('SessionView');
-
-const BusinessUnitView = z.object({
-  id: z.string(),
-  parentId: z.string().nullable(),
-  name: z.string(),
-  kind: z.string(),
-  depth: z.number().int(),
-});
-
-const TenantView = z.object({
-  id: z.string(),
-  name: z.string(),
-  type: z.string(),
-  lifecycleStatus: z.string(),
-  operationalStatus: z.string(),
-  businessUnitId: z.string(),
-  productId: z.string(),
-  productName: z.string(),
-  createdAt: z.string(),
-});
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -49,7 +21,7 @@ const sessionRoute = createRoute({
   path: '/session',
   tags: ['Widget'],
   security: [{ widgetToken: [] }],
-  responses: { 200: json(SessionView, 'The signed-in user, acting business unit and roles'), ...problemResponses },
+  responses: { 200: json(CallerSchema, 'The signed-in user, acting business unit and roles'), ...problemResponses },
 });
 
 const businessUnitsRoute = createRoute({
@@ -59,7 +31,7 @@ const businessUnitsRoute = createRoute({
   security: [{ widgetToken: [] }],
   request: { query: z.strictObject({}) },
   responses: {
-    200: json(z.object({ items: z.array(BusinessUnitView) }).openapi('BusinessUnitTree'), 'The caller’s subtree'),
+    200: json(z.object({ items: z.array(BusinessUnitSchema) }).openapi('BusinessUnitTree'), 'The caller’s subtree'),
     ...problemResponses,
   },
 });
@@ -78,7 +50,7 @@ const tenantsRoute = createRoute({
     }),
   },
   responses: {
-    200: json(z.object({ items: z.array(TenantView) }).openapi('TenantList'), 'Tenants of the caller’s subtree'),
+    200: json(z.object({ items: z.array(TenantSchema) }).openapi('TenantList'), 'Tenants of the caller’s subtree'),
     ...problemResponses,
   },
 });
@@ -112,7 +84,7 @@ export function widgetApiRoutes(cockpit: CockpitConnection) {
       const client = forCaller(c.get('session'), c.get('host'));
       const me = await fromCockpit(
         () => client.v1.me.$get(),
-        async (res) => (await res.json()) as z.infer<typeof SessionView>,
+        async (res) => (await res.json()) as z.infer<typeof CallerSchema>,
       );
       return c.json(me, 200);
     })

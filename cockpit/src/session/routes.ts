@@ -1,14 +1,7 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { problemResponses, validationHook } from '../http/problem.js';
 import type { CockpitEnv } from '../scope/caller.js';
-
-export const CallerSchema = z
-  .object({
-    user: z.object({ id: z.uuid(), email: z.string(), displayName: z.string() }),
-    businessUnit: z.object({ id: z.uuid(), name: z.string(), kind: z.string() }),
-    roles: z.array(z.enum(['viewer', 'operator', 'admin', 'billing'])),
-  })
-  .openapi('Caller');
+import { CallerSchema } from './schemas.js';
 
 const meRoute = createRoute({
   method: 'get',
