@@ -63,11 +63,3 @@ export async function findTenant(tx: Transaction, caller: Caller, id: string): P
   const { buPath: _buPath, ...tenant } = row;
   return tenant;
 }
-
-export async function businessUnitPath(tx: Transaction, caller: Caller, id: string): Promise<string | undefined> {
-  const [row] = await tx
-    .select({ path: businessUnits.path })
-    .from(businessUnits)
-    .where(and(sql`${businessUnits.path} <@ ${caller.scopePath}::ltree`, eq(businessUnits.id, id)));
-  return row?.path;
-}

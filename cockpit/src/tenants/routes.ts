@@ -1,9 +1,10 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { type Database, withScope } from '@scc/db';
+import { findBusinessUnit } from '../business-units/queries.js';
 import { pathIdCursor, readPathIdCursor } from '../http/pagination.js';
 import { ProblemError, problemResponses, validationHook } from '../http/problem.js';
 import type { CockpitEnv } from '../scope/caller.js';
-import { businessUnitPath, findTenant, listTenants } from './queries.js';
+import { findTenant, listTenants } from './queries.js';
 import { ListTenantsQuery, TenantIdParams, TenantPageSchema, TenantSchema } from './schemas.js';
 
 const listRoute = createRoute({
@@ -37,7 +38,7 @@ export function tenantRoutes(db: Database) {
       const { businessUnitId, type, limit, cursor } = c.req.valid('query');
       const after = readPathIdCursor(cursor);
       const page = await withScope(db, caller.scopePath, async (tx) => {
-        const underPath = businessUnitId ? await businessUnitPath(tx, caller, businessUnitId) : undefined;
+        const underPath = businessUnitId ? (await findBusinessUnit(tx, caller, businessUnitId))?.path : undefined;
         if (businessUnitId && !underPath) throw ProblemError.of('notFound');
         return listTenants(tx, caller, { underPath, type, limit, after });
       });
