@@ -1,4 +1,4 @@
-import { businessUnits, products, type Transaction, tenants } from '@scc/db';
+import { products, type Transaction, tenants } from '@scc/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { PathIdPosition } from '../http/pagination.js';
 import type { Caller } from '../scope/caller.js';
