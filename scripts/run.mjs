@@ -150,9 +150,20 @@ function start(pnpm) {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
+/** `pnpm bench [name …]`: every `test/bench/*.bench.ts`, or only those whose names are given. */
 function bench(pnpm) {
   ensureWidgetBuilt(pnpm);
-  process.exit(run(process.execPath, ['--import', 'tsx', 'test/bench/first-slice.bench.ts']));
+  const wanted = process.argv.slice(3);
+  const files = readdirSync(join(root, 'test/bench'))
+    .filter((f) => f.endsWith('.bench.ts'))
+    .filter((f) => wanted.length === 0 || wanted.includes(f.replace('.bench.ts', '')))
+    .sort();
+  if (files.length === 0) fail(`no benchmark named ${wanted.join(', ')}`);
+  for (const file of files) {
+    console.log(`\n## ${file}`);
+    const code = run(process.execPath, ['--import', 'tsx', join('test/bench', file)]);
+    if (code !== 0) process.exit(code);
+  }
 }
 
 const pnpm = ensurePnpm();

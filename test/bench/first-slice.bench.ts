@@ -11,6 +11,7 @@ import { serviceTokenVerifier, signServiceToken } from '@scc/cockpit/service-tok
 import { businessUnits, childPath, roleAssignments, tenants, users } from '@scc/db';
 import { seededBusinessUnit, seedId } from '@scc/db/seed';
 import { createTestDatabase } from '@scc/db/testing';
+import { measure, printTable, type Row } from './support/measure.js';
 
 const FANOUT = [8, 6, 5, 4]; // below the seeded "Reseller One": 8 customers × 6 regions × 5 departments × 4 server groups
 const TENANTS_PER_UNIT = 3;
@@ -107,19 +108,6 @@ const bff = createBffApp({
   },
 });
 
-async function measure(name: string, op: () => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < 20; i++) await op();
-  const samples: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const start = performance.now();
-    await op();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? Number.NaN;
-  console.log(`| ${name} | ${at(0.5).toFixed(2)} ms | ${at(0.95).toFixed(2)} ms |`);
-}
-
 const claims = {
   sub: seedId('user', 'bench-customer'),
   businessUnitId: customer.id,
@@ -143,26 +131,31 @@ const departmentToken = (
 console.log(
   `\nengine: ${engine}; ${units.length + 40} business units, ${tenantRows.length + 18} tenants; customer subtree ${subtreeSize} units, ${subtreeSize * TENANTS_PER_UNIT} tenants; ${ITERATIONS} iterations\n`,
 );
-console.log('| operation | p50 | p95 |\n| --- | --- | --- |');
-await measure('scope check (resolve caller, one query)', () => resolveCaller(db, claims));
-await measure('widget token verify (ES256)', () => tokens.verify(widgetToken));
-await measure('service token sign (ES256)', serviceToken);
-await measure('cockpit: page of 100 tenants of a customer subtree', async () => {
-  const res = await cockpit.request('/v1/tenants?limit=100', {
-    headers: { authorization: `Bearer ${await serviceToken()}` },
-  });
+const rows: Row[] = [];
+const cockpitGet = async (path: string) => {
+  const res = await cockpit.request(path, { headers: { authorization: `Bearer ${await serviceToken()}` } });
   await res.arrayBuffer();
-});
-await measure('cockpit: children of one business unit', async () => {
-  const res = await cockpit.request(`/v1/business-units?parentId=${customer.id}`, {
-    headers: { authorization: `Bearer ${await serviceToken()}` },
-  });
-  await res.arrayBuffer();
-});
-await measure('BFF → cockpit: widget tenants of a department (whole list)', async () => {
-  const res = await bff.request('/v1/widget/tenants', { headers: { authorization: `Bearer ${departmentToken}` } });
-  await res.arrayBuffer();
-});
+};
+rows.push(await measure('scope check (resolve caller, one query)', ITERATIONS, () => resolveCaller(db, claims)));
+rows.push(await measure('widget token verify (ES256)', ITERATIONS, () => tokens.verify(widgetToken)));
+rows.push(await measure('service token sign (ES256)', ITERATIONS, serviceToken));
+rows.push(
+  await measure('cockpit: page of 100 tenants of a customer subtree', ITERATIONS, () =>
+    cockpitGet('/v1/tenants?limit=100'),
+  ),
+);
+rows.push(
+  await measure('cockpit: children of one business unit', ITERATIONS, () =>
+    cockpitGet(`/v1/business-units?parentId=${customer.id}`),
+  ),
+);
+rows.push(
+  await measure('BFF → cockpit: widget tenants of a department (whole list)', ITERATIONS, async () => {
+    const res = await bff.request('/v1/widget/tenants', { headers: { authorization: `Bearer ${departmentToken}` } });
+    await res.arrayBuffer();
+  }),
+);
+printTable(rows);
 
 const bundle = readFileSync(new URL('../../widget/dist/service-control-center.js', import.meta.url));
 const gzip = gzipSync(bundle, { level: 9 }).length;

@@ -1,0 +1,36 @@
+/** One printed benchmark line: percentiles over the measured calls, after warm-up calls. */
+export interface Row {
+  name: string;
+  samples: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export async function measure(
+  name: string,
+  iterations: number,
+  op: () => Promise<unknown>,
+  options: { warmup?: number } = {},
+): Promise<Row> {
+  const warmup = options.warmup ?? Math.min(20, iterations);
+  for (let i = 0; i < warmup; i++) await op();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    await op();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? Number.NaN;
+  return { name, samples: iterations, p50: at(0.5), p95: at(0.95), max: samples.at(-1) ?? Number.NaN };
+}
+
+export function printTable(rows: Row[]): void {
+  console.log('| operation | calls | p50 | p95 | max |\n| --- | --- | --- | --- | --- |');
+  for (const r of rows) {
+    console.log(`| ${r.name} | ${r.samples} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} |`);
+  }
+}
+
+const ms = (value: number) => `${value.toFixed(2)} ms`;
