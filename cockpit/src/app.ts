@@ -3,6 +3,7 @@ import type { Database } from '@scc/db';
 import { requireCaller } from './auth/require-caller.js';
 import type { ServiceTokenVerifier } from './auth/service-token.js';
 import { businessUnitRoutes } from './business-units/routes.js';
+import { hierarchyRoutes } from './hierarchy/routes.js';
 import { apiHeaders } from './http/api-headers.js';
 import { onError, onNotFound, validationHook } from './http/problem.js';
 import type { CockpitEnv } from './scope/caller.js';
@@ -38,6 +39,7 @@ export function createCockpitApp({ db, verifyServiceToken }: CockpitDependencies
   return app
     .route('/v1/me', sessionRoutes())
     .route('/v1/business-units', businessUnitRoutes(db))
+    .route('/v1/business-units', hierarchyRoutes(db))
     .route('/v1/tenants', tenantRoutes(db));
 }
 
