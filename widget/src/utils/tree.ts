@@ -1,11 +1,16 @@
-import type { BusinessUnit, Tenant } from '../api/types.js';
+import type { BusinessUnit, Page, Tenant } from '../api/types.js';
 
 export interface TreeNode {
   unit: BusinessUnit;
   parent: TreeNode | undefined;
+  /** The children loaded so far, in the order they are shown. */
   children: TreeNode[];
   /** 1-based level, as used by `aria-level`. */
   level: number;
+  /** Whether the first page of children has arrived. */
+  loaded: boolean;
+  /** Where the next page of children starts; null when all are loaded. */
+  nextCursor: string | null;
 }
 
 export interface BusinessUnitIndex {
@@ -20,7 +25,7 @@ export interface BusinessUnitIndex {
  */
 export function indexBusinessUnits(items: readonly BusinessUnit[], locale?: string): BusinessUnitIndex {
   const byId = new Map<string, TreeNode>();
-  for (const unit of items) byId.set(unit.id, { unit, parent: undefined, children: [], level: 1 });
+  for (const unit of items) byId.set(unit.id, node(unit, undefined, true));
   const roots: TreeNode[] = [];
   for (const unit of items) {
     const node = byId.get(unit.id);
@@ -47,6 +52,54 @@ export function indexBusinessUnits(items: readonly BusinessUnit[], locale?: stri
   roots.sort(byName);
   for (const node of byId.values()) node.children.sort(byName);
   return { roots, byId };
+}
+
+function node(unit: BusinessUnit, parent: TreeNode | undefined, loaded: boolean): TreeNode {
+  return { unit, parent, children: [], level: parent ? parent.level + 1 : 1, loaded, nextCursor: null };
+}
+
+export function emptyIndex(): BusinessUnitIndex {
+  return { roots: [], byId: new Map() };
+}
+
+/**
+ * Adds one page of a level (`parentId` undefined: the roots) in the order the server sent it, which
+ * is already by name: the index grows by the page and nothing else is touched or sorted again.
+ * Units already known are skipped, so a page loaded twice does not duplicate them.
+ */
+export function addLevel(index: BusinessUnitIndex, parentId: string | undefined, page: Page<BusinessUnit>): void {
+  const parent = parentId === undefined ? undefined : index.byId.get(parentId);
+  if (parentId !== undefined && !parent) return;
+  const siblings = parent ? parent.children : index.roots;
+  for (const unit of page.items) {
+    if (index.byId.has(unit.id)) continue;
+    const child = node(unit, parent, false);
+    index.byId.set(unit.id, child);
+    siblings.push(child);
+  }
+  if (parent) {
+    parent.loaded = true;
+    parent.nextCursor = page.nextCursor;
+  }
+}
+
+/** Drops the loaded children of `id` and everything below them, so that level loads afresh. */
+export function forgetChildren(index: BusinessUnitIndex, id: string): void {
+  const start = index.byId.get(id);
+  if (!start) return;
+  for (const descendant of subtreeIds(index, id)) if (descendant !== id) index.byId.delete(descendant);
+  start.children = [];
+  start.loaded = false;
+  start.nextCursor = null;
+  // The count came with the old answer; until the level is loaded again it may have children.
+  const { childCount: _stale, ...unit } = start.unit;
+  start.unit = unit;
+}
+
+/** Whether a node can be expanded: it has children, more to load, or is not loaded and not known to be a leaf. */
+export function mayHaveChildren(node: TreeNode): boolean {
+  if (node.children.length > 0 || node.nextCursor !== null) return true;
+  return !node.loaded && (node.unit.childCount ?? 1) > 0;
 }
 
 /** Ids of `id` and all its descendants. */
