@@ -186,3 +186,36 @@ describe('administering the hierarchy', () => {
     expect(res.headers.get('access-control-allow-methods')).toContain('DELETE');
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes every widget route of the hierarchy, users, data sources and audit log', async () => {
+    const doc = await ok<{ paths: Record<string, Record<string, unknown>> }>(await h.app.request('/openapi.json'));
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /v1/widget/business-units',
+        'POST /v1/widget/business-units',
+        'GET /v1/widget/business-units/{id}',
+        'PATCH /v1/widget/business-units/{id}',
+        'DELETE /v1/widget/business-units/{id}',
+        'GET /v1/widget/business-units/{id}/ancestors',
+        'POST /v1/widget/business-units/{id}/move-preview',
+        'POST /v1/widget/business-units/{id}/move',
+        'GET /v1/widget/business-units/{id}/data-sources',
+        'POST /v1/widget/business-units/{id}/data-sources',
+        'PATCH /v1/widget/data-sources/{id}',
+        'DELETE /v1/widget/data-sources/{id}',
+        'GET /v1/widget/users',
+        'POST /v1/widget/users',
+        'GET /v1/widget/users/{id}',
+        'PATCH /v1/widget/users/{id}',
+        'DELETE /v1/widget/users/{id}',
+        'POST /v1/widget/role-assignments',
+        'DELETE /v1/widget/role-assignments/{id}',
+        'GET /v1/widget/audit-events',
+      ]),
+    );
+  });
+});

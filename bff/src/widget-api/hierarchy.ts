@@ -1,17 +1,28 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { type BusinessUnit, BusinessUnitSchema } from '@scc/cockpit';
+import {
+  type BusinessUnit,
+  BusinessUnitSchema,
+  type MovePreview,
+  MovePreviewSchema,
+  MoveResultSchema,
+} from '@scc/cockpit';
 import { changeProblemResponses, ProblemError, problemResponses, validationHook } from '@scc/cockpit/problem';
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import type { CockpitClient, CockpitConnection } from '../cockpit/cockpit-client.js';
 import { fromCockpit } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
-import { asJson, cockpitForWidget } from './cockpit-for-widget.js';
+import {
+  asJson,
+  cockpitForWidget,
+  cursorQuery,
+  forwardedBody,
+  IdParams,
+  json,
+  noBody,
+  security,
+} from './forwarding.js';
 
-/**
- * The business-unit hierarchy for the widget's lazy tree and admin screens. Each route forwards
- * one call to the cockpit, which validates, authorizes and answers; its problems (naming fields
- * such as `body.name`, or a 409 saying what is left in a unit) pass through unchanged.
- */
+/** The business-unit hierarchy for the widget's lazy tree and admin screens. */
 
 /** One level of the lazy tree: the widget never loads more than it shows. */
 const LEVEL_PAGE_SIZE = 200;
@@ -21,27 +32,13 @@ type Unit = Units[':id'];
 type CreateBody = InferRequestType<Units['$post']>['json'];
 type UpdateBody = InferRequestType<Unit['$patch']>['json'];
 type MoveBody = InferRequestType<Unit['move']['$post']>['json'];
-type MovePreview = InferResponseType<Unit['move-preview']['$post'], 200>;
-type MoveResult = InferResponseType<Unit['move']['$post'], 200>;
 type Ancestors = InferResponseType<Unit['ancestors']['$get'], 200>;
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+const AncestorsSchema = z
+  .object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })) })
+  .openapi('WidgetBusinessUnitAncestors');
 
-/** Bodies are checked once, by the cockpit, so the two services can never disagree on a rule. */
-const forwardedBody = (name: string, description: string) => ({
-  required: true,
-  content: { 'application/json': { schema: z.looseObject({}).openapi(name, { description }) } },
-});
-
-/** Answers the BFF passes on as the cockpit shaped them (described in the cockpit's OpenAPI document). */
-const forwarded = (name: string, description: string) => json(z.looseObject({}).openapi(name), description);
-
-const security = [{ widgetToken: [] }];
 const tags = ['Widget: business units'];
-const IdParams = z.strictObject({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 const BusinessUnitLevelSchema = z
   .object({ items: z.array(BusinessUnitSchema), nextCursor: z.string().nullable() })
@@ -67,11 +64,7 @@ const listRoute = createRoute({
         .max(200)
         .optional()
         .openapi({ param: { name: 'q', in: 'query' }, description: 'Units whose name contains this, with ancestors' }),
-      cursor: z
-        .string()
-        .max(2000)
-        .optional()
-        .openapi({ param: { name: 'cursor', in: 'query' }, description: 'The `nextCursor` of the previous page' }),
+      cursor: cursorQuery,
     }),
   },
   responses: { 200: json(BusinessUnitLevelSchema, 'A page of one tree level, or search results'), ...problemResponses },
@@ -93,7 +86,7 @@ const ancestorsRoute = createRoute({
   summary: 'Breadcrumbs: the caller’s own unit down to this one',
   security,
   request: { params: IdParams },
-  responses: { 200: forwarded('WidgetBusinessUnitAncestors', 'The units on the way'), ...problemResponses },
+  responses: { 200: json(AncestorsSchema, 'The units on the way'), ...problemResponses },
 });
 
 const createUnitRoute = createRoute({
@@ -133,7 +126,7 @@ const previewRoute = createRoute({
   summary: 'What moving this unit would change; changes nothing',
   security,
   request: { params: IdParams, body: forwardedBody('WidgetMoveBusinessUnit', '`{ newParentId }`') },
-  responses: { 200: forwarded('WidgetMovePreview', 'The move’s effects'), ...changeProblemResponses },
+  responses: { 200: json(MovePreviewSchema, 'The move’s effects'), ...changeProblemResponses },
 });
 
 const moveRoute = createRoute({
@@ -143,7 +136,7 @@ const moveRoute = createRoute({
   summary: 'Move a unit with its subtree under a new parent (admin on both)',
   security,
   request: { params: IdParams, body: forwardedBody('WidgetMoveBusinessUnit', '`{ newParentId }`') },
-  responses: { 200: forwarded('WidgetMoveResult', 'The moved unit and what moved with it'), ...changeProblemResponses },
+  responses: { 200: json(MoveResultSchema, 'The moved unit and what moved with it'), ...changeProblemResponses },
 });
 
 export function hierarchyRoutes(cockpit: CockpitConnection) {
@@ -202,10 +195,7 @@ export function hierarchyRoutes(cockpit: CockpitConnection) {
     .openapi(deleteRoute, async (c) => {
       const param = c.req.valid('param');
       const unit = cockpitForWidget(cockpit, c).v1['business-units'][':id'];
-      await fromCockpit(
-        () => unit.$delete({ param }),
-        async () => undefined,
-      );
+      await fromCockpit(() => unit.$delete({ param }), noBody);
       return c.body(null, 204);
     })
     .openapi(previewRoute, async (c) => {
@@ -218,6 +208,9 @@ export function hierarchyRoutes(cockpit: CockpitConnection) {
       const param = c.req.valid('param');
       const json = c.req.valid('json') as MoveBody;
       const unit = cockpitForWidget(cockpit, c).v1['business-units'][':id'];
-      return c.json(await fromCockpit(() => unit.move.$post({ param, json }), asJson<MoveResult>()), 200);
+      return c.json(
+        await fromCockpit(() => unit.move.$post({ param, json }), asJson<z.infer<typeof MoveResultSchema>>()),
+        200,
+      );
     });
 }

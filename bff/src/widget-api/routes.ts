@@ -3,13 +3,17 @@ import { CallerSchema, type Tenant, TenantSchema } from '@scc/cockpit';
 import { ProblemError, problemResponses, validationHook } from '@scc/cockpit/problem';
 import { type CockpitConnection, fromCockpit } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
-import { cockpitForWidget } from './cockpit-for-widget.js';
+import { auditRoutes } from './audit.js';
+import { dataSourceRoutes } from './data-sources.js';
+import { cockpitForWidget } from './forwarding.js';
 import { hierarchyRoutes } from './hierarchy.js';
+import { userRoutes } from './users.js';
 
 /**
  * View-shaped endpoints for the widget: one call per screen region. For tenants the BFF pages
  * through the cockpit so the widget gets a whole (bounded) list in one answer; the hierarchy
- * (`hierarchy.ts`) is loaded level by level instead. Items keep the cockpit's shapes.
+ * (`hierarchy.ts`) is loaded level by level instead; users and roles, data sources and the audit log
+ * have their own files. Items keep the cockpit's shapes.
  */
 const MAX_PAGES = 20;
 const PAGE_SIZE = 1000;
@@ -85,5 +89,8 @@ export function widgetApiRoutes(cockpit: CockpitConnection) {
       );
       return c.json({ items }, 200);
     })
-    .route('/', hierarchyRoutes(cockpit));
+    .route('/', hierarchyRoutes(cockpit))
+    .route('/', dataSourceRoutes(cockpit))
+    .route('/', userRoutes(cockpit))
+    .route('/', auditRoutes(cockpit));
 }
