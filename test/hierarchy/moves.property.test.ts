@@ -88,27 +88,23 @@ test('visible sets follow every move; no cycle or broken path ever', async () =>
         })),
       );
       const people = [0, ...homes.map((h) => h % n)].map((home) => ({ id: randomUUID(), home }));
-      await db
-        .insert(users)
-        .values(
-          people.map((p) => ({
-            id: p.id,
-            email: `${p.id}@prop.example`,
-            displayName: 'P',
-            businessUnitId: ids[p.home] ?? '',
-            buPath: paths[p.home] ?? '',
-          })),
-        );
-      await db
-        .insert(roleAssignments)
-        .values(
-          people.map((p) => ({
-            userId: p.id,
-            businessUnitId: ids[p.home] ?? '',
-            role: 'admin' as const,
-            buPath: paths[p.home] ?? '',
-          })),
-        );
+      await db.insert(users).values(
+        people.map((p) => ({
+          id: p.id,
+          email: `${p.id}@prop.example`,
+          displayName: 'P',
+          businessUnitId: ids[p.home] ?? '',
+          buPath: paths[p.home] ?? '',
+        })),
+      );
+      await db.insert(roleAssignments).values(
+        people.map((p) => ({
+          userId: p.id,
+          businessUnitId: ids[p.home] ?? '',
+          role: 'admin' as const,
+          buPath: paths[p.home] ?? '',
+        })),
+      );
       const tokenOf = (person: { id: string; home: number }) =>
         harness.keys.sign({
           sub: person.id,
