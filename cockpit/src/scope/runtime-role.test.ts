@@ -103,6 +103,20 @@ describe.skipIf(!serverUrl)('the cockpit on a restricted runtime login (server o
     }
   });
 
+  test('a subtree move with its audit rebase works on the restricted login, and back', async () => {
+    const token = await harness.tokenFor(personaByKey('reseller-admin'));
+    const north = seededBusinessUnit('contoso/north');
+    const move = (newParentId: string) =>
+      harness.send('POST', `/v1/business-units/${north.id}/move`, token, { newParentId });
+    const there = await move(seededBusinessUnit('fabrikam').id);
+    expect(there.status, await there.clone().text()).toBe(200);
+    const back = await move(seededBusinessUnit('contoso').id);
+    expect(back.status, await back.clone().text()).toBe(200);
+    const events = await harness.get(`/v1/audit-events?businessUnitId=${north.id}`, token);
+    const actions = ((await events.json()) as { items: { action: string }[] }).items.map((e) => e.action);
+    expect(actions).toEqual(['business-unit.moved', 'business-unit.moved']);
+  });
+
   test('/v1/me and /v1/business-units answer as on the owner; a token outside the home subtree is 401', async () => {
     for (const persona of personas) {
       const token = await harness.tokenFor(persona);
