@@ -9,14 +9,16 @@ import {
   businessUnits,
   cleanup,
   deepActiveElement,
+  levelOf,
   mount,
   oneEvent,
   press,
   sleep,
+  waitFor,
 } from '../../../test/helpers.js';
 import type { BusinessUnit } from '../../api/types.js';
 import type { SccBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
-import type { SccBusinessUnitTree } from './business-unit-tree.js';
+import type { LevelLoader, SccBusinessUnitTree } from './business-unit-tree.js';
 
 async function createTree(selectedId?: string): Promise<SccBusinessUnitTree> {
   const tree = document.createElement('scc-business-unit-tree');
@@ -221,5 +223,147 @@ describe('scc-business-unit-tree', () => {
     await tree.updateComplete;
     assertEqual($(tree, '[role="tree"]'), null);
     assertIncludes($(tree, '.empty')?.textContent, 'No business units');
+  });
+
+  describe('loading lazily with loadLevel', () => {
+    /** A loader over the fixture that records each call and can page or fail a level. */
+    function loader(options: { pageSize?: number; failFirst?: string } = {}) {
+      const calls: string[] = [];
+      let failed = false;
+      const load: LevelLoader = async (parentId, cursor) => {
+        calls.push(`${parentId ?? 'root'}${cursor ? `@${cursor}` : ''}`);
+        if (options.failFirst !== undefined && parentId === options.failFirst && !failed) {
+          failed = true;
+          throw new Error('unavailable');
+        }
+        const level = levelOf(businessUnits, new URLSearchParams(parentId ? { parentId } : {})).items;
+        const size = options.pageSize ?? level.length;
+        const start = Number(cursor ?? 0);
+        return {
+          items: level.slice(start, start + size),
+          nextCursor: start + size < level.length ? String(start + size) : null,
+        };
+      };
+      return { calls, load };
+    }
+
+    async function lazyTree(load: LevelLoader): Promise<SccBusinessUnitTree> {
+      const tree = document.createElement('scc-business-unit-tree');
+      tree.loadLevel = load;
+      tree.selectedId = 'msp';
+      mount(tree);
+      await waitFor(() => item(tree, 'external'), 'children of the root');
+      return tree;
+    }
+
+    it('loads the root and its children, then one level per expanded unit, once', async () => {
+      const { calls, load } = loader();
+      const tree = await lazyTree(load);
+      assertDeepEqual(calls, ['root', 'msp']);
+      assertDeepEqual(visibleIds(tree), ['msp', 'external', 'internal', 'resellers'], 'in the order the server sent');
+      assertEqual(item(tree, 'internal')?.getAttribute('aria-expanded'), 'false', 'not loaded, but has children');
+
+      item(tree, 'internal')?.querySelector<HTMLElement>('[data-toggle]')?.click();
+      await waitFor(() => item(tree, 'critical'), 'level loaded');
+      assertDeepEqual(calls, ['root', 'msp', 'internal']);
+      assertEqual(item(tree, 'critical')?.hasAttribute('aria-expanded'), false, 'a leaf (childCount 0)');
+
+      // Collapsing and expanding again does not ask again.
+      item(tree, 'internal')?.querySelector<HTMLElement>('[data-toggle]')?.click();
+      await tree.updateComplete;
+      item(tree, 'internal')?.querySelector<HTMLElement>('[data-toggle]')?.click();
+      await tree.updateComplete;
+      assertDeepEqual(calls, ['root', 'msp', 'internal']);
+    });
+
+    it('pages a long level with "load more"', async () => {
+      const { calls, load } = loader({ pageSize: 2 });
+      const tree = await lazyTree(load);
+      assertDeepEqual(visibleIds(tree), ['msp', 'external', 'internal']);
+      const more = $(tree, '[part="tree-load-more"]');
+      assertEqual(more?.textContent?.trim(), 'Load more');
+      more?.click();
+      await waitFor(() => item(tree, 'resellers'), 'second page');
+      assertDeepEqual(calls, ['root', 'msp', 'msp@2']);
+      assertEqual($(tree, '[part="tree-load-more"]'), null, 'no more pages');
+      assertEqual(item(tree, 'resellers')?.getAttribute('aria-posinset'), '3');
+    });
+
+    it('offers a retry when a level fails to load', async () => {
+      const { calls, load } = loader({ failFirst: 'internal' });
+      const tree = await lazyTree(load);
+      item(tree, 'internal')?.querySelector<HTMLElement>('[data-toggle]')?.click();
+      const retry = await waitFor(() => $(tree, '[data-load-more="internal"]'), 'retry');
+      assertEqual(retry.textContent?.trim(), 'Retry');
+      retry.click();
+      await waitFor(() => item(tree, 'critical'), 'loaded on retry');
+      assertDeepEqual(calls, ['root', 'msp', 'internal', 'internal']);
+    });
+
+    it('reveal() loads and opens a path page by page and selects its end', async () => {
+      const { calls, load } = loader({ pageSize: 1 });
+      const tree = await lazyTree(load);
+      const found = await tree.reveal([
+        { id: 'msp', name: 'MSP' },
+        { id: 'resellers', name: 'Resellers' },
+        { id: 'reseller-one', name: 'Reseller One' },
+      ]);
+      assert(found, 'revealed');
+      assertEqual(tree.selectedId, 'reseller-one');
+      assertEqual(item(tree, 'reseller-one')?.getAttribute('aria-selected'), 'true');
+      assertEqual(focusedId(), 'reseller-one');
+      assertDeepEqual(calls, ['root', 'msp', 'msp@1', 'msp@2', 'resellers']);
+      assertEqual(
+        await tree.reveal([
+          { id: 'msp', name: 'MSP' },
+          { id: 'gone', name: 'Gone' },
+        ]),
+        false,
+      );
+    });
+
+    it('reloadLevel() asks for one level again and keeps the rest', async () => {
+      const { calls, load } = loader();
+      const tree = await lazyTree(load);
+      await tree.reloadLevel('msp');
+      await tree.updateComplete;
+      assertDeepEqual(calls, ['root', 'msp', 'msp']);
+      assertDeepEqual(visibleIds(tree), ['msp', 'external', 'internal', 'resellers']);
+    });
+
+    it('renders only expanded levels, so a level of thousands costs nothing until opened', async () => {
+      const many = Array.from({ length: 3000 }, (_, i) => ({
+        id: `c${i}`,
+        parentId: 'big',
+        name: `Customer ${String(i).padStart(4, '0')}`,
+        kind: 'customer',
+        depth: 2,
+        childCount: 0,
+      }));
+      const load: LevelLoader = async (parentId) => {
+        if (!parentId)
+          return {
+            items: [{ id: 'root', parentId: null, name: 'Root', kind: 'msp', depth: 0, childCount: 1 }],
+            nextCursor: null,
+          };
+        if (parentId === 'root')
+          return {
+            items: [{ id: 'big', parentId: 'root', name: 'Big', kind: 'region', depth: 1, childCount: 3000 }],
+            nextCursor: null,
+          };
+        return { items: many, nextCursor: null };
+      };
+      const tree = document.createElement('scc-business-unit-tree');
+      tree.loadLevel = load;
+      mount(tree);
+      await waitFor(() => item(tree, 'big'), 'big');
+      assertEqual($$(tree, '[role="treeitem"]').length, 2);
+      item(tree, 'big')?.querySelector<HTMLElement>('[data-toggle]')?.click();
+      await waitFor(() => item(tree, 'c2999'), 'all children');
+      assertEqual($$(tree, '[role="treeitem"]').length, 3002);
+      item(tree, 'big')?.querySelector<HTMLElement>('[data-toggle]')?.click();
+      await tree.updateComplete;
+      assertEqual($$(tree, '[role="treeitem"]').length, 2, 'collapsed again: not rendered');
+    });
   });
 });
