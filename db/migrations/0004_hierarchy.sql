@@ -27,6 +27,8 @@ CREATE TABLE "data_sources" (
 );
 --> statement-breakpoint
 ALTER TABLE "data_sources" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "role_assignments" DROP CONSTRAINT "role_assignments_user_id_users_id_fk";
+--> statement-breakpoint
 ALTER TABLE "business_units" ADD COLUMN "external_ref" text;--> statement-breakpoint
 ALTER TABLE "business_units" ADD COLUMN "brand" jsonb;--> statement-breakpoint
 ALTER TABLE "business_units" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
@@ -34,6 +36,7 @@ ALTER TABLE "data_sources" ADD CONSTRAINT "data_sources_business_unit_id_busines
 CREATE INDEX "audit_events_bu_path_gist" ON "audit_events" USING gist ("bu_path");--> statement-breakpoint
 CREATE INDEX "audit_events_newest_idx" ON "audit_events" USING btree ("occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "data_sources_bu_path_gist" ON "data_sources" USING gist ("bu_path");--> statement-breakpoint
+ALTER TABLE "role_assignments" ADD CONSTRAINT "role_assignments_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "business_units_parent_name_idx" ON "business_units" USING btree ("parent_id","name","id");--> statement-breakpoint
 ALTER TABLE "business_units" ADD CONSTRAINT "business_units_external_ref_unique" UNIQUE("external_ref");--> statement-breakpoint
 CREATE POLICY "audit_events_subtree_read" ON "audit_events" AS PERMISSIVE FOR SELECT TO "scc_app" USING ("audit_events"."bu_path" <@ (select nullif(current_setting('app.scope_path', true), '')::ltree));--> statement-breakpoint

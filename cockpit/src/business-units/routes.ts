@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { type Database, withScope } from '@scc/db';
+import { isForeignKeyViolation } from '../http/database-errors.js';
 import { encodeCursor, keysetCursor, readNameIdCursor, readPathCursor } from '../http/pagination.js';
 import { changeProblemResponses, ProblemError, problemResponses, validationHook } from '../http/problem.js';
 import type { CockpitEnv } from '../scope/caller.js';
@@ -164,7 +165,15 @@ export function businessUnitRoutes(db: Database) {
     })
     .openapi(deleteRoute, async (c) => {
       const caller = c.get('caller');
-      await withScope(db, caller.scopePath, (tx) => deleteBusinessUnit(tx, caller, c.req.valid('param').id));
+      await withScope(db, caller.scopePath, (tx) => deleteBusinessUnit(tx, caller, c.req.valid('param').id)).catch(
+        (error: unknown) => {
+          // Something was added to the unit after it was found empty, or refers to it from outside the subtree.
+          if (!isForeignKeyViolation(error)) throw error;
+          throw ProblemError.of('conflict', 'The business unit is still referenced', [
+            { field: 'path.id', message: 'Still referenced' },
+          ]);
+        },
+      );
       return c.body(null, 204);
     });
 }

@@ -18,3 +18,12 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const found = databaseError(error);
   return found?.code === '23505' && (found.constraint === undefined || found.constraint === constraint);
 }
+
+/**
+ * A foreign key refused the write: something still refers to the row (possibly outside the
+ * caller's view). 23503 for NO ACTION keys, 23001 for ON DELETE RESTRICT.
+ */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = databaseError(error)?.code;
+  return code === '23503' || code === '23001';
+}

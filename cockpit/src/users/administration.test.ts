@@ -94,6 +94,38 @@ describe('users', () => {
   });
 });
 
+describe('deleting a user who holds roles outside the caller’s subtree', () => {
+  test('is refused (409) and removes nothing, not even the visible roles', async () => {
+    const created = await harness.send('POST', '/v1/users', casey, {
+      email: 'two.hats@contoso.example',
+      displayName: 'Two hats',
+      businessUnitId: finance.id,
+    });
+    const user = (await created.json()) as User;
+    // The reseller admin, who sees both customers, gives this Contoso user a role at Fabrikam too.
+    const atFabrikam = await harness.send('POST', '/v1/role-assignments', riley, {
+      userId: user.id,
+      businessUnitId: fabrikam.id,
+      role: 'viewer',
+    });
+    expect(atFabrikam.status).toBe(201);
+    const atFinance = await harness.send('POST', '/v1/role-assignments', casey, {
+      userId: user.id,
+      businessUnitId: finance.id,
+      role: 'viewer',
+    });
+    expect(atFinance.status).toBe(201);
+    const before = await count('role_assignments');
+    const problem = await problemOf(await harness.send('DELETE', `/v1/users/${user.id}`, casey));
+    expect(problem.status).toBe(409);
+    expect(await count('role_assignments')).toBe(before);
+    expect((await harness.get(`/v1/users/${user.id}`, casey)).status).toBe(200);
+    // The reseller admin sees both and may delete the user.
+    expect((await harness.send('DELETE', `/v1/users/${user.id}`, riley)).status).toBe(204);
+    expect(await count('role_assignments')).toBe((before ?? 0) - 2);
+  });
+});
+
 describe('role assignments: delegated administration without escalation', () => {
   test('an admin grants and revokes roles it holds, inside its subtree only', async () => {
     const dept = personaUserId(personaByKey('department-user'));

@@ -3,7 +3,7 @@ import { type Database, roleAssignments, type Transaction, users, withScope } fr
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { findBusinessUnit, lockBusinessUnit } from '../business-units/queries.js';
-import { isUniqueViolation } from '../http/database-errors.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../http/database-errors.js';
 import { keysetCursor, readNameIdCursor } from '../http/pagination.js';
 import { changeProblemResponses, ProblemError, problemResponses, validationHook } from '../http/problem.js';
 import { requireRole } from '../scope/authorize.js';
@@ -170,6 +170,12 @@ export function userRoutes(db: Database) {
           before: { ...audited(user), roles: user.roles },
           after: null,
         });
+      }).catch((error: unknown) => {
+        // Roles the user holds outside the caller's subtree are invisible here and must not vanish with it.
+        if (!isForeignKeyViolation(error)) throw error;
+        throw ProblemError.of('conflict', 'The user still holds roles or records outside your subtree', [
+          { field: 'path.id', message: 'Still referenced outside your subtree' },
+        ]);
       });
       return c.body(null, 204);
     });
