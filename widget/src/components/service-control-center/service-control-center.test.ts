@@ -28,6 +28,7 @@ import {
   waitFor,
 } from '../../../test/helpers.js';
 import type { BusinessUnit } from '../../api/types.js';
+import { createBusinessUnitChangeEvent } from '../../events/scc-business-unit-change.js';
 import type { SccBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
 import type { SccErrorEvent } from '../../events/scc-error.js';
 import type { SccReadyEvent } from '../../events/scc-ready.js';
@@ -227,6 +228,48 @@ describe('service-control-center', () => {
     // A breadcrumb selects its unit.
     $(el, '[part="breadcrumbs"] button[data-index="1"]')?.click();
     await waitFor(() => el.selectedBusinessUnitId === 'c4', 'breadcrumb selects');
+  });
+
+  it('shows the admin screens only to a caller holding admin', async () => {
+    const el = create();
+    await whenReady(el);
+    assertEqual($(el, 'scc-business-unit-admin'), null, 'an operator sees none');
+    cleanup();
+    stub.restore();
+    stub = stubFetch({ session: { ...session, roles: ['admin', 'operator', 'viewer'] } });
+    stub.on('/v1/widget/users', () => json({ items: [], nextCursor: null }));
+    const admin = create();
+    await whenReady(admin);
+    const panel = await waitFor(
+      () => $<HTMLElementTagNameMap['scc-business-unit-admin']>(admin, 'scc-business-unit-admin'),
+      'admin panel',
+    );
+    assertEqual(panel.businessUnitId, 'msp');
+  });
+
+  it('after an admin change, reloads the touched level and selects the unit', async () => {
+    stub.restore();
+    const units = [...businessUnits];
+    stub = stubFetch({ businessUnits: units, session: { ...session, roles: ['admin', 'operator', 'viewer'] } });
+    stub.on('/v1/widget/users', () => json({ items: [], nextCursor: null }));
+    const el = create();
+    await whenReady(el);
+    await waitFor(() => treeItem(el, 'internal'), 'children of the root');
+    const created = { id: 'audit', parentId: 'msp', name: 'Audit', kind: 'department', depth: 1 };
+    units.push(created);
+    stub.on('/v1/widget/business-units/audit/ancestors', () => json({ items: [{ id: 'msp', name: 'MSP' }, created] }));
+    const before = stub.requestsTo('/v1/widget/business-units').length;
+    $(el, 'scc-business-unit-admin')?.dispatchEvent(
+      createBusinessUnitChangeEvent({ action: 'created', businessUnit: created, parentIds: ['msp'] }),
+    );
+    await waitFor(() => treeItem(el, 'audit')?.getAttribute('aria-selected') === 'true', 'new unit selected');
+    const after = stub.requestsTo('/v1/widget/business-units').slice(before);
+    assertDeepEqual(
+      after.map((r) => r.query.toString()),
+      ['parentId=msp'],
+      'only the touched level',
+    );
+    await waitFor(() => deepText($(el, '[part="breadcrumbs"]') as Element) === 'MSP Audit', 'breadcrumbs');
   });
 
   it('shows the empty state for a business unit without tenants', async () => {
