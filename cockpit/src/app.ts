@@ -3,6 +3,7 @@ import type { Database } from '@scc/db';
 import { auditRoutes } from './audit/routes.js';
 import { requireCaller } from './auth/require-caller.js';
 import type { ServiceTokenVerifier } from './auth/service-token.js';
+import { brandRoutes } from './business-units/brand.js';
 import { businessUnitRoutes } from './business-units/routes.js';
 import { businessUnitDataSourceRoutes, dataSourceRoutes } from './data-sources/routes.js';
 import { hierarchyRoutes } from './hierarchy/routes.js';
@@ -43,6 +44,7 @@ export function createCockpitApp({ db, verifyServiceToken }: CockpitDependencies
   return app
     .route('/v1/me', sessionRoutes())
     .route('/v1/business-units', businessUnitRoutes(db))
+    .route('/v1/business-units', brandRoutes(db))
     .route('/v1/business-units', hierarchyRoutes(db))
     .route('/v1/business-units', businessUnitDataSourceRoutes(db))
     .route('/v1/data-sources', dataSourceRoutes(db))

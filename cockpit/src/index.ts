@@ -1,5 +1,6 @@
 export { type CockpitApp, type CockpitDependencies, createCockpitApp } from './app.js';
 export { type AuditEvent, AuditEventSchema } from './audit/routes.js';
+export { BrandSchema, type EffectiveBrand, EffectiveBrandSchema } from './business-units/brand.js';
 export { type BusinessUnit, BusinessUnitSchema } from './business-units/schemas.js';
 export { type DataSource, DataSourceSchema } from './data-sources/schemas.js';
 export { type MovePreview, MovePreviewSchema, MoveResultSchema } from './hierarchy/schemas.js';

@@ -135,6 +135,18 @@ const endpoints: Endpoint[] = [
     request: (p, u) => ['GET', `/v1/users/${probe('user', p, u)}`],
   },
   {
+    name: 'GET /v1/business-units/{id}/brand',
+    need: 'any',
+    allowed: [200],
+    request: (_p, u) => ['GET', `/v1/business-units/${u.id}/brand`],
+  },
+  {
+    name: 'PUT /v1/business-units/{id}/brand',
+    need: 'admin',
+    allowed: [200],
+    request: (_p, u) => ['PUT', `/v1/business-units/${u.id}/brand`, { brand: { displayName: u.name } }],
+  },
+  {
     name: 'POST /v1/business-units',
     need: 'admin',
     allowed: [201],

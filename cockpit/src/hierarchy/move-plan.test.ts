@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { brandSource, inheritedRoleChanges, isInSubtree, moveRefusal, rebasePath } from './move-plan.js';
+import { brandAfterMove, inheritedRoleChanges, isInSubtree, moveRefusal, rebasePath } from './move-plan.js';
 
 describe('moveRefusal', () => {
   const unit = { id: 'u', parentId: 'p', path: 'r.p.u' };
@@ -33,14 +33,13 @@ describe('rebasePath', () => {
   });
 });
 
-describe('brandSource', () => {
-  const plain = (id: string) => ({ id, name: id, brand: null });
-  test('own brand first, then the nearest ancestor, else none', () => {
-    const reseller = { id: 'r', name: 'R', brand: { displayName: 'R' } };
-    const unit = { id: 'u', name: 'U', brand: { primaryColor: '#123456' } };
-    expect(brandSource([plain('m'), reseller, plain('c'), unit])).toBe(unit);
-    expect(brandSource([plain('m'), reseller, plain('c'), plain('u')])).toBe(reseller);
-    expect(brandSource([plain('m'), plain('u')])).toBeUndefined();
+describe('brandAfterMove', () => {
+  const shown = { sourceBusinessUnitId: 'r', name: 'R', brand: { displayName: 'R' } };
+  test('own brand travels with the unit; otherwise the new parent’s shown brand, or none', () => {
+    const own = { id: 'u', name: 'U', brand: { primaryColor: '#123456' } };
+    expect(brandAfterMove(own, shown)).toEqual({ sourceBusinessUnitId: 'u', name: 'U', brand: own.brand });
+    expect(brandAfterMove(undefined, shown)).toBe(shown);
+    expect(brandAfterMove(undefined, null)).toBeNull();
   });
 });
 

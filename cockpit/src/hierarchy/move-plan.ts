@@ -33,19 +33,18 @@ export function rebasePath(path: string, oldUnitPath: string, newParentPath: str
   return [newParentPath, ...path.split('.').slice(ownLevel)].join('.');
 }
 
-export interface BrandHolder {
-  id: string;
-  name: string;
-  brand: Brand | null;
+export interface BrandShown {
+  sourceBusinessUnitId: string | null;
+  name: string | null;
+  brand: Brand;
 }
 
-/** The brand a unit shows: its own, else the nearest ancestor's. `chain` runs from the root down to the unit. */
-export function brandSource(chain: readonly BrandHolder[]): BrandHolder | undefined {
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const holder = chain[i];
-    if (holder?.brand) return holder;
-  }
-  return undefined;
+/** A unit keeps its own brand wherever it goes; without one it shows what its new parent shows. */
+export function brandAfterMove(
+  own: { id: string; name: string; brand: Brand } | undefined,
+  shownByNewParent: BrandShown | null,
+): BrandShown | null {
+  return own ? { sourceBusinessUnitId: own.id, name: own.name, brand: own.brand } : shownByNewParent;
 }
 
 export interface HeldRole {

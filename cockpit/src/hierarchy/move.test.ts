@@ -113,3 +113,62 @@ describe('move preview and move', () => {
     await expectConsistentTree();
   });
 });
+
+describe('brands', () => {
+  const contoso = seededBusinessUnit('contoso');
+  const fabrikam = seededBusinessUnit('fabrikam');
+  const north = seededBusinessUnit('contoso/north');
+  const resellerOne = seededBusinessUnit('reseller-one');
+  const putBrand = (token: string, id: string, brand: unknown) =>
+    harness.send('PUT', `/v1/business-units/${id}/brand`, token, { brand });
+
+  test('a brand is inherited down the tree, also from above the caller’s unit, without naming that unit', async () => {
+    const set = await putBrand(reseller, resellerOne.id, { displayName: 'Reseller One', primaryColor: '#aa0000' });
+    expect(set.status, await set.clone().text()).toBe(200);
+    const casey = await harness.tokenFor(personaByKey('customer-admin'));
+    const shown = await (await harness.get(`/v1/business-units/${north.id}/brand`, casey)).json();
+    expect(shown).toEqual({
+      own: null,
+      effective: {
+        sourceBusinessUnitId: null,
+        name: null,
+        brand: { displayName: 'Reseller One', primaryColor: '#aa0000' },
+      },
+    });
+    const asReseller = await (await harness.get(`/v1/business-units/${north.id}/brand`, reseller)).json();
+    expect(asReseller).toMatchObject({ effective: { sourceBusinessUnitId: resellerOne.id, name: 'Reseller One' } });
+    // Casey may not change the reseller's brand: it lies above Casey's unit.
+    expect((await putBrand(casey, resellerOne.id, null)).status).toBe(404);
+  });
+
+  test('bad brands are refused naming the field', async () => {
+    for (const [brand, field] of [
+      [{ primaryColor: 'red' }, 'body.brand.primaryColor'],
+      [{ logoUrl: 'http://insecure.example/logo.png' }, 'body.brand.logoUrl'],
+      [{ displayName: '' }, 'body.brand.displayName'],
+      [{ font: 'Comic Sans' }, 'body.brand.font'],
+    ] as const) {
+      const problem = await problemOf(await putBrand(reseller, fabrikam.id, brand));
+      expect(problem.errors?.map((e) => e.field)).toEqual([field]);
+    }
+  });
+
+  test('the move preview tells which brand the unit shows before and after', async () => {
+    expect((await putBrand(reseller, fabrikam.id, { displayName: 'Fabrikam' })).status).toBe(200);
+    const preview = (await (await move(reseller, north.id, fabrikam.id, true)).json()) as MovePreview;
+    expect(preview.brand).toEqual({
+      before: {
+        sourceBusinessUnitId: resellerOne.id,
+        name: 'Reseller One',
+        brand: { displayName: 'Reseller One', primaryColor: '#aa0000' },
+      },
+      after: { sourceBusinessUnitId: fabrikam.id, name: 'Fabrikam Health', brand: { displayName: 'Fabrikam' } },
+      changes: true,
+    });
+    const toContoso = (await (
+      await move(reseller, seededBusinessUnit('contoso/north/finance').id, contoso.id, true)
+    ).json()) as MovePreview;
+    expect(toContoso.brand.changes).toBe(false);
+    expect((await putBrand(reseller, fabrikam.id, null)).status).toBe(200);
+  });
+});

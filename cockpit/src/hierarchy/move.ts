@@ -1,5 +1,4 @@
 import {
-  type Brand,
   businessUnitOwnedTables,
   businessUnits,
   dataSources,
@@ -10,11 +9,12 @@ import {
 } from '@scc/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
+import { effectiveBrand } from '../business-units/brand.js';
 import { type LockedBusinessUnit, lockBusinessUnit } from '../business-units/queries.js';
 import { ProblemError } from '../http/problem.js';
 import { requireRole } from '../scope/authorize.js';
 import type { Caller } from '../scope/caller.js';
-import { brandSource, type HeldRole, inheritedRoleChanges, type MoveRefusal, moveRefusal } from './move-plan.js';
+import { brandAfterMove, type HeldRole, inheritedRoleChanges, type MoveRefusal, moveRefusal } from './move-plan.js';
 import type { MovePreview } from './schemas.js';
 
 const refusals: Record<MoveRefusal, { detail: string; field: string; message: string }> = {
@@ -70,13 +70,14 @@ async function countsUnder(tx: Transaction, path: string) {
   };
 }
 
-/** Units from the caller's root down to `path` inclusive, with their brands. */
-async function chainTo(tx: Transaction, caller: Caller, path: string) {
-  return tx
-    .select({ id: businessUnits.id, name: businessUnits.name, brand: businessUnits.brand })
+/** Names of the units from the caller's root down to `path` inclusive. */
+async function namesTo(tx: Transaction, caller: Caller, path: string): Promise<string[]> {
+  const rows = await tx
+    .select({ name: businessUnits.name })
     .from(businessUnits)
     .where(and(sql`${businessUnits.path} <@ ${caller.scopePath}::ltree`, sql`${businessUnits.path} @> ${path}::ltree`))
     .orderBy(sql`nlevel(${businessUnits.path})`);
+  return rows.map((r) => r.name);
 }
 
 /** Assignments on units from the caller's root down to `path` inclusive. */
@@ -93,9 +94,6 @@ async function rolesHeldOver(tx: Transaction, caller: Caller, path: string): Pro
     );
 }
 
-const brandView = (holder: { id: string; name: string; brand: Brand | null } | undefined) =>
-  holder?.brand ? { sourceBusinessUnitId: holder.id, name: holder.name, brand: holder.brand } : null;
-
 /** What a move would change, computed in the same checks as the move itself; changes nothing. */
 export async function previewMove(
   tx: Transaction,
@@ -104,28 +102,33 @@ export async function previewMove(
   newParentId: string,
 ): Promise<MovePreview> {
   const { unit, newParent } = await checkedMove(tx, caller, unitId, newParentId);
-  const [oldChain, newParentChain, counts, heldBefore, heldAbove] = await Promise.all([
-    chainTo(tx, caller, unit.path),
-    chainTo(tx, caller, newParent.path),
+  const [oldNames, newParentNames, counts, heldBefore, heldAbove, heldOnUnit] = await Promise.all([
+    namesTo(tx, caller, unit.path),
+    namesTo(tx, caller, newParent.path),
     countsUnder(tx, unit.path),
     rolesHeldOver(tx, caller, unit.path),
     rolesHeldOver(tx, caller, newParent.path),
+    tx
+      .select({ userId: roleAssignments.userId, email: users.email, role: roleAssignments.role })
+      .from(roleAssignments)
+      .innerJoin(users, eq(users.id, roleAssignments.userId))
+      .where(eq(roleAssignments.businessUnitId, unit.id)),
   ]);
-  const own = oldChain.at(-1);
-  const newChain = own ? [...newParentChain, own] : newParentChain;
-  const before = brandView(brandSource(oldChain));
-  const after = brandView(brandSource(newChain));
-  const heldOnUnit = await tx
-    .select({ userId: roleAssignments.userId, email: users.email, role: roleAssignments.role })
-    .from(roleAssignments)
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(eq(roleAssignments.businessUnitId, unit.id));
+  const [own] = await tx
+    .select({ brand: businessUnits.brand })
+    .from(businessUnits)
+    .where(eq(businessUnits.id, unit.id));
+  const before = await effectiveBrand(tx, unit.id);
+  const after = brandAfterMove(
+    own?.brand ? { id: unit.id, name: unit.name, brand: own.brand } : undefined,
+    await effectiveBrand(tx, newParent.id),
+  );
   return {
     businessUnit: { id: unit.id, name: unit.name },
-    from: { parentId: unit.parentId, path: oldChain.slice(0, -1).map((u) => u.name) },
-    to: { parentId: newParent.id, path: newParentChain.map((u) => u.name) },
+    from: { parentId: unit.parentId, path: oldNames.slice(0, -1) },
+    to: { parentId: newParent.id, path: newParentNames },
     counts,
-    brand: { before, after, changes: before?.sourceBusinessUnitId !== after?.sourceBusinessUnitId },
+    brand: { before, after, changes: JSON.stringify(before) !== JSON.stringify(after) },
     inheritedRoles: inheritedRoleChanges(heldBefore, [...heldAbove, ...heldOnUnit]),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { EffectiveBrandSchema } from '../business-units/brand.js';
 import { BusinessUnitRefSchema, BusinessUnitSchema } from '../business-units/schemas.js';
 
 export const MoveBody = z.strictObject({ newParentId: z.uuid() }).openapi('MoveBusinessUnit');
@@ -15,19 +16,6 @@ export const MoveCountsSchema = z
 
 const role = z.enum(['viewer', 'operator', 'admin', 'billing']);
 
-const BrandSourceSchema = z
-  .object({
-    sourceBusinessUnitId: z.uuid(),
-    name: z.string().openapi({ description: 'Name of the unit the brand comes from' }),
-    brand: z.object({
-      displayName: z.string().optional(),
-      primaryColor: z.string().optional(),
-      logoUrl: z.string().optional(),
-    }),
-  })
-  .nullable()
-  .openapi('BrandSource', { description: 'null: no unit inside the caller’s subtree brands it' });
-
 const PlaceSchema = z.object({
   parentId: z.uuid().nullable(),
   path: z.array(z.string()).openapi({ description: 'Names from the caller’s own unit down to the parent' }),
@@ -39,7 +27,7 @@ export const MovePreviewSchema = z
     from: PlaceSchema,
     to: PlaceSchema,
     counts: MoveCountsSchema,
-    brand: z.object({ before: BrandSourceSchema, after: BrandSourceSchema, changes: z.boolean() }),
+    brand: z.object({ before: EffectiveBrandSchema, after: EffectiveBrandSchema, changes: z.boolean() }),
     inheritedRoles: z.array(
       z.object({ userId: z.uuid(), email: z.string(), before: z.array(role), after: z.array(role) }),
     ),
