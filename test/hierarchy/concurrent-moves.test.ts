@@ -52,4 +52,33 @@ describe.skipIf(!process.env.DATABASE_URL)('concurrent subtree moves (server onl
     );
     expect(broken).toEqual([]);
   });
+  test('writes inside a subtree while it moves never land at a stale path', async () => {
+    const db = harness.database.handle.db;
+    for (let round = 0; round < 15; round++) {
+      const [a, b] = [randomUUID(), randomUUID()];
+      await db.insert(businessUnits).values([
+        { id: a, parentId: resellers.id, name: `A${round}`, path: childPath(resellers.path, a) },
+        { id: b, parentId: resellers.id, name: `B${round}`, path: childPath(resellers.path, b) },
+      ]);
+      const responses = await Promise.all([
+        harness.send('POST', '/v1/business-units', token, { parentId: a, name: 'child' }),
+        harness.send('POST', `/v1/business-units/${a}/move`, token, { newParentId: b }),
+        harness.send('POST', `/v1/business-units/${a}/data-sources`, token, { kind: 'k', externalRef: 'r', name: 'n' }),
+        harness.send('POST', '/v1/users', token, { email: `${a}@race.example`, displayName: 'R', businessUnitId: a }),
+      ]);
+      expect(
+        responses.map((r) => r.status),
+        `round ${round}`,
+      ).toEqual([201, 200, 201, 201]);
+      const stale = rowsOf(
+        await db.execute(sql`select c.id from business_units c join business_units p on p.id = c.parent_id
+            where c.path <> p.path || replace(c.id::text, '-', '')::ltree
+          union all select d.id from data_sources d join business_units u on u.id = d.business_unit_id
+            where d.bu_path <> u.path
+          union all select s.id from users s join business_units u on u.id = s.business_unit_id
+            where s.bu_path <> u.path`),
+      );
+      expect(stale, `round ${round}`).toEqual([]);
+    }
+  });
 });

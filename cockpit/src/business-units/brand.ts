@@ -54,8 +54,8 @@ export async function effectiveBrand(tx: Transaction, unitId: string): Promise<E
   return row ? { sourceBusinessUnitId: row.source_business_unit_id, name: row.source_name, brand: row.brand } : null;
 }
 
-async function brandOf(tx: Transaction, caller: Caller, id: string) {
-  const unit = await lockBusinessUnit(tx, caller, id);
+async function brandOf(tx: Transaction, caller: Caller, id: string, mode: 'share' | 'update' = 'share') {
+  const unit = await lockBusinessUnit(tx, caller, id, mode);
   if (!unit) throw ProblemError.of('notFound');
   const [row] = await tx.select({ brand: businessUnits.brand }).from(businessUnits).where(eq(businessUnits.id, id));
   return { unit, own: row?.brand ?? null };
@@ -104,7 +104,7 @@ export function brandRoutes(db: Database) {
       const { id } = c.req.valid('param');
       const { brand } = c.req.valid('json');
       const body = await withScope(db, caller.scopePath, async (tx) => {
-        const { unit, own } = await brandOf(tx, caller, id);
+        const { unit, own } = await brandOf(tx, caller, id, 'update');
         await requireRole(tx, caller, unit.path, 'admin');
         const next = brand && Object.keys(brand).length > 0 ? brand : null;
         await tx.update(businessUnits).set({ brand: next, updatedAt: sql`now()` }).where(eq(businessUnits.id, id));

@@ -54,7 +54,7 @@ export async function updateBusinessUnit(
   id: string,
   changes: { name?: string | undefined; kind?: string | undefined },
 ): Promise<void> {
-  const unit = await lockBusinessUnit(tx, caller, id);
+  const unit = await lockBusinessUnit(tx, caller, id, 'update');
   if (!unit) throw ProblemError.of('notFound');
   await requireRole(tx, caller, unit.path, 'admin');
   const after = { ...unit, name: changes.name ?? unit.name, kind: changes.kind ?? unit.kind };
@@ -99,7 +99,7 @@ async function contentsOf(tx: Transaction, unitId: string): Promise<[string, num
 
 /** Deletes an empty unit; admin on it; never the caller's own root. */
 export async function deleteBusinessUnit(tx: Transaction, caller: Caller, id: string): Promise<void> {
-  const unit = await lockBusinessUnit(tx, caller, id);
+  const unit = await lockBusinessUnit(tx, caller, id, 'update');
   if (!unit) throw ProblemError.of('notFound');
   await requireRole(tx, caller, unit.path, 'admin');
   if (unit.id === caller.businessUnit.id) {

@@ -115,14 +115,18 @@ export interface LockedBusinessUnit {
 }
 
 /**
- * Reads a unit of the subtree and holds it (FOR SHARE) until the transaction ends. Whoever
- * derives a `bu_path` from a unit's path must read it this way: a concurrent subtree move then
- * waits for the write, or the write sees the moved path, and no row is left at a stale path.
+ * Reads a unit of the subtree and locks it until the transaction ends. Whoever derives a
+ * `bu_path` from a unit's path must read it this way (`share`): a subtree move locks its whole
+ * subtree for update before rewriting it, so it waits for such a write to commit and then
+ * rewrites its rows too, or the write waits for the move and reads the moved path. Whoever
+ * changes or deletes the unit itself takes `update` at once (upgrading a share lock later
+ * could deadlock against another writer doing the same).
  */
 export async function lockBusinessUnit(
   tx: Transaction,
   caller: Caller,
   id: string,
+  mode: 'share' | 'update' = 'share',
 ): Promise<LockedBusinessUnit | undefined> {
   const [row] = await tx
     .select({
@@ -134,7 +138,7 @@ export async function lockBusinessUnit(
     })
     .from(businessUnits)
     .where(and(inScope(caller), eq(businessUnits.id, id)))
-    .for('share');
+    .for(mode);
   return row;
 }
 

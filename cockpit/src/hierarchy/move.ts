@@ -37,8 +37,14 @@ interface MoveSides {
 }
 
 /** Scope (404), roles (403: admin on the unit and on the new parent), then the move rules (409). */
-async function checkedMove(tx: Transaction, caller: Caller, unitId: string, newParentId: string): Promise<MoveSides> {
-  const unit = await lockBusinessUnit(tx, caller, unitId);
+async function checkedMove(
+  tx: Transaction,
+  caller: Caller,
+  unitId: string,
+  newParentId: string,
+  unitLock: 'share' | 'update',
+): Promise<MoveSides> {
+  const unit = await lockBusinessUnit(tx, caller, unitId, unitLock);
   const newParent = unit ? await lockBusinessUnit(tx, caller, newParentId) : undefined;
   if (!unit || !newParent) throw ProblemError.of('notFound');
   await requireRole(tx, caller, unit.path, 'admin');
@@ -101,7 +107,7 @@ export async function previewMove(
   unitId: string,
   newParentId: string,
 ): Promise<MovePreview> {
-  const { unit, newParent } = await checkedMove(tx, caller, unitId, newParentId);
+  const { unit, newParent } = await checkedMove(tx, caller, unitId, newParentId, 'share');
   const [oldNames, newParentNames, counts, heldBefore, heldAbove, heldOnUnit] = await Promise.all([
     namesTo(tx, caller, unit.path),
     namesTo(tx, caller, newParent.path),
@@ -139,13 +145,21 @@ const MOVE_LOCK = sql`select pg_advisory_xact_lock(hashtext('scc:business-unit-m
 /**
  * Moves a unit with its whole subtree under a new parent, in the caller's transaction. Moves
  * run one at a time and read both paths only after taking the move lock, so a concurrent move
- * can neither make this one a cycle nor leave it writing a stale path. Each table is rewritten
- * by one set-based UPDATE: business units first (their row locks make writers that derived a
- * path from one of them finish first), then every table of the registry.
+ * can neither make this one a cycle nor leave it writing a stale path. Then the subtree's units
+ * are locked for update (see lockBusinessUnit), and each table is rewritten by one set-based
+ * UPDATE: business units first, then every table of the registry.
  */
 export async function moveSubtree(tx: Transaction, caller: Caller, unitId: string, newParentId: string) {
   await tx.execute(MOVE_LOCK);
-  const { unit, newParent } = await checkedMove(tx, caller, unitId, newParentId);
+  const { unit, newParent } = await checkedMove(tx, caller, unitId, newParentId, 'update');
+  // Waits for every write that derived a path from a unit of the subtree (they hold it FOR
+  // SHARE) and keeps new ones out until this transaction ends; the UPDATEs below start after
+  // it, so their snapshots include those writes.
+  await tx
+    .select({ id: businessUnits.id })
+    .from(businessUnits)
+    .where(sql`${businessUnits.path} <@ ${unit.path}::ltree`)
+    .for('update');
   const counts = await countsUnder(tx, unit.path);
   const oldPath = unit.path;
   // Everything from the moved unit's own label on, appended to the new parent's path. (subpath at
