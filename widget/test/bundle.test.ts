@@ -195,6 +195,7 @@ describe('built bundle dist/service-control-center.js', () => {
     const el = create();
     await whenReady(el);
     const t = tree(el);
+    await waitFor(() => $(t, '[data-business-unit-id="internal"]'), 'children of the root loaded');
     $(t, '[data-business-unit-id="internal"] [data-toggle]')?.click();
     await waitFor(() => $(t, '[data-business-unit-id="critical"]'), 'expanded');
     await new Promise((resolve) => setTimeout(resolve, 50));

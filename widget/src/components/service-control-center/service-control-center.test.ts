@@ -47,6 +47,12 @@ async function whenReady(el: ServiceControlCenter): Promise<void> {
   await el.updateComplete;
   const tree = treeOf(el);
   const list = listOf(el);
+  // The tree loads its first levels by itself: ready once no level is still loading.
+  await waitFor(
+    () =>
+      $$(tree, '[role="treeitem"]').length > 0 && $$(tree, '.level-note').every((note) => note.querySelector('button')),
+    'first tree levels',
+  );
   await tree?.updateComplete;
   await list?.updateComplete;
   for (const badge of list?.shadowRoot?.querySelectorAll('scc-status-badge') ?? []) {
@@ -127,7 +133,9 @@ describe('service-control-center', () => {
     await whenReady(el);
     const selected = oneEvent<SccBusinessUnitSelectEvent>(document, 'scc-business-unit-select');
 
-    treeItem(el, 'internal')?.querySelector<HTMLElement>('.name')?.click();
+    (await waitFor(() => treeItem(el, 'internal'), 'children of the root'))
+      .querySelector<HTMLElement>('.name')
+      ?.click();
 
     const event = await selected;
     assertDeepEqual(event.detail, { businessUnitId: 'internal' });
@@ -277,7 +285,9 @@ describe('service-control-center', () => {
     stub = stubFetch({ tenants: tenants.filter((t) => t.businessUnitId !== 'reseller-one') });
     const el = create();
     await whenReady(el);
-    treeItem(el, 'resellers')?.querySelector<HTMLElement>('.name')?.click();
+    (await waitFor(() => treeItem(el, 'resellers'), 'children of the root'))
+      .querySelector<HTMLElement>('.name')
+      ?.click();
     await waitFor(() => rowIds(el).length === 0, 'no tenants');
     assertDeepEqual(rowIds(el), []);
     const empty = $(listOf(el), '[data-testid="tenants-empty"]');
