@@ -122,10 +122,18 @@ export async function expandItem(page: Page, id: string): Promise<void> {
   const item = page.locator(`${WIDGET} [role="treeitem"][data-business-unit-id="${id}"]`);
   await item.locator(':scope > [part~="tree-item-row"] [data-toggle]').click();
   await item.locator(':scope > [role="group"] > [role="treeitem"]').first().waitFor();
+  await treeSettled(page);
+}
+
+/** Waits until no tree level is loading any more. */
+export async function treeSettled(page: Page): Promise<void> {
+  await page.locator(`${WIDGET} [role="tree"]`).waitFor();
+  await page.locator(`${WIDGET} .level-note:not(:has(button))`).first().waitFor({ state: 'detached' });
 }
 
 /** Opens every collapsed tree item, the way a user would: level by level, each loaded on demand. */
 export async function expandTree(page: Page): Promise<void> {
+  await treeSettled(page);
   const collapsed = page.locator(`${WIDGET} [role="treeitem"][aria-expanded="false"]`);
   for (let guard = 0; guard < 200 && (await collapsed.count()) > 0; guard++) {
     const id = await collapsed.first().getAttribute('data-business-unit-id');
