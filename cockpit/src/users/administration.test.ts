@@ -299,3 +299,20 @@ describe('audit events', () => {
     expect((await harness.get(`/v1/audit-events?businessUnitId=${fabrikam.id}`, casey)).status).toBe(404);
   });
 });
+
+test('every kind of change made in this file left its audit event', async () => {
+  const actions = rowsOf<{ action: string }>(
+    await harness.database.handle.db.execute(sql`select distinct action from audit_events order by action`),
+  ).map((r) => r.action);
+  expect(actions).toEqual([
+    'business-unit.created',
+    'data-source.created',
+    'data-source.deleted',
+    'data-source.updated',
+    'role-assignment.granted',
+    'role-assignment.revoked',
+    'user.created',
+    'user.deleted',
+    'user.updated',
+  ]);
+});
