@@ -1,4 +1,4 @@
-import type { BusinessUnit, Page, Tenant } from '../api/types.js';
+import type { BusinessUnit, Page } from '../api/types.js';
 
 export interface TreeNode {
   unit: BusinessUnit;
@@ -18,44 +18,8 @@ export interface BusinessUnitIndex {
   byId: Map<string, TreeNode>;
 }
 
-/**
- * Builds the hierarchy from the BFF's flat list. A node whose parent is not in the list (the
- * caller's own root, `parentId: null`, or a parent outside the caller's scope) becomes a root.
- * Siblings are sorted by name (the BFF orders by position in the tree, not alphabetically).
- */
-export function indexBusinessUnits(items: readonly BusinessUnit[], locale?: string): BusinessUnitIndex {
-  const byId = new Map<string, TreeNode>();
-  for (const unit of items) byId.set(unit.id, node(unit, undefined, true));
-  const roots: TreeNode[] = [];
-  for (const unit of items) {
-    const node = byId.get(unit.id);
-    if (!node || node.parent || roots.includes(node)) continue;
-    const parent = unit.parentId !== null ? byId.get(unit.parentId) : undefined;
-    if (parent && parent !== node) {
-      node.parent = parent;
-      parent.children.push(node);
-    } else {
-      roots.push(node);
-    }
-  }
-  const setLevels = (nodes: TreeNode[], level: number, seen: Set<TreeNode>): void => {
-    for (const node of nodes) {
-      if (seen.has(node)) continue;
-      seen.add(node);
-      node.level = level;
-      setLevels(node.children, level + 1, seen);
-    }
-  };
-  setLevels(roots, 1, new Set());
-  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
-  const byName = (a: TreeNode, b: TreeNode) => collator.compare(a.unit.name, b.unit.name);
-  roots.sort(byName);
-  for (const node of byId.values()) node.children.sort(byName);
-  return { roots, byId };
-}
-
-function node(unit: BusinessUnit, parent: TreeNode | undefined, loaded: boolean): TreeNode {
-  return { unit, parent, children: [], level: parent ? parent.level + 1 : 1, loaded, nextCursor: null };
+function node(unit: BusinessUnit, parent: TreeNode | undefined): TreeNode {
+  return { unit, parent, children: [], level: parent ? parent.level + 1 : 1, loaded: false, nextCursor: null };
 }
 
 export function emptyIndex(): BusinessUnitIndex {
@@ -73,7 +37,7 @@ export function addLevel(index: BusinessUnitIndex, parentId: string | undefined,
   const siblings = parent ? parent.children : index.roots;
   for (const unit of page.items) {
     if (index.byId.has(unit.id)) continue;
-    const child = node(unit, parent, false);
+    const child = node(unit, parent);
     index.byId.set(unit.id, child);
     siblings.push(child);
   }
@@ -115,20 +79,6 @@ export function subtreeIds(index: BusinessUnitIndex, id: string): Set<string> {
     stack.push(...node.children);
   }
   return ids;
-}
-
-/** Number of tenants per business unit, counting each node's whole subtree. */
-export function subtreeTenantCounts(index: BusinessUnitIndex, tenants: readonly Tenant[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const id of index.byId.keys()) counts.set(id, 0);
-  for (const tenant of tenants) {
-    const seen = new Set<TreeNode>();
-    for (let node = index.byId.get(tenant.businessUnitId); node && !seen.has(node); node = node.parent) {
-      seen.add(node);
-      counts.set(node.unit.id, (counts.get(node.unit.id) ?? 0) + 1);
-    }
-  }
-  return counts;
 }
 
 /** Nodes in visible (pre-)order given the set of expanded ids. */

@@ -2,14 +2,13 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { BusinessUnit, BusinessUnitRef, Page } from '../../api/types.js';
 import { cssVar } from '../../directives/css-var.js';
 import { createBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
-import { messagesFor, resolveLocale } from '../../i18n/index.js';
+import { messagesFor } from '../../i18n/index.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import {
   addLevel,
   type BusinessUnitIndex,
   emptyIndex,
   forgetChildren,
-  indexBusinessUnits,
   mayHaveChildren,
   type TreeNode,
   visibleNodes,
@@ -29,9 +28,9 @@ const MAX_REVEAL_PAGES = 50;
 /**
  * The business-unit hierarchy as a WAI-ARIA tree (single selection, roving tabindex).
  *
- * Two ways to feed it: `loadLevel` loads lazily, one call per expanded unit (and per "load more"
- * of a long level), keeping the server's order; or `items`, a whole flat list sorted here. Only
- * expanded levels are rendered, so thousands of loaded units stay cheap.
+ * `loadLevel` feeds it lazily: one call per expanded unit (and per "load more" of a long level),
+ * kept in the server's order (by name). The index only grows by each page, nothing is sorted
+ * again, and only expanded levels are rendered, so thousands of loaded units stay cheap.
  *
  * Keys: Up/Down move, Right expands or enters, Left collapses or goes to the parent, Home/End,
  * Enter/Space select, `*` expands all siblings, typing a letter jumps to the next matching name.
@@ -50,7 +49,6 @@ export class SccBusinessUnitTree extends LitElement {
   static override styles = [...sharedStyles, businessUnitTreeStyles];
 
   static override properties = {
-    items: { attribute: false },
     loadLevel: { attribute: false },
     counts: { attribute: false },
     selectedId: { attribute: 'selected-id', reflect: true },
@@ -61,9 +59,7 @@ export class SccBusinessUnitTree extends LitElement {
     _revision: { state: true },
   };
 
-  /** Business units as returned by `GET /v1/widget/business-units`; siblings are shown sorted by name. */
-  declare items: BusinessUnit[];
-  /** Lazy source of the tree; when set, `items` is ignored. */
+  /** Loads the tree's levels, e.g. from `GET /v1/widget/business-units`. */
   declare loadLevel: LevelLoader | undefined;
   /** Tenant count per business unit id (shown next to each node when present). */
   declare counts: ReadonlyMap<string, number> | undefined;
@@ -81,13 +77,11 @@ export class SccBusinessUnitTree extends LitElement {
   /** Loads under way per unit id ('' for the roots), so a level is never asked for twice at once. */
   #pending = new Map<string, Promise<void>>();
   #failed = new Set<string>();
-  #seenRoots = new Set<string>();
   #typeahead = '';
   #typeaheadTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
-    this.items = [];
     this._expanded = new Set();
     this._revision = 0;
   }
@@ -165,29 +159,6 @@ export class SccBusinessUnitTree extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('loadLevel') && this.loadLevel) void this.#loadRoots();
-    if (!this.loadLevel && (changed.has('items') || changed.has('locale'))) {
-      // Siblings are sorted by name in the UI's locale (always a valid tag, unlike the raw attribute).
-      this.#index = indexBusinessUnits(this.items ?? [], resolveLocale(this.locale));
-      // Roots start expanded the first time they appear.
-      const next = new Set([...this._expanded].filter((id) => this.#index.byId.has(id)));
-      for (const root of this.#index.roots) {
-        if (!this.#seenRoots.has(root.unit.id)) {
-          this.#seenRoots.add(root.unit.id);
-          next.add(root.unit.id);
-        }
-      }
-      this._expanded = next;
-    }
-    if (!this.loadLevel && (changed.has('selectedId') || changed.has('items')) && this.selectedId) {
-      // Make sure the selected node is visible.
-      const node = this.#index.byId.get(this.selectedId);
-      let ancestor = node?.parent;
-      if (ancestor && !this._expanded.has(ancestor.unit.id)) {
-        const next = new Set(this._expanded);
-        for (; ancestor; ancestor = ancestor.parent) next.add(ancestor.unit.id);
-        this._expanded = next;
-      }
-    }
     const visible = visibleNodes(this.#index, this._expanded);
     if (!this._focusedId || !visible.some((n) => n.unit.id === this._focusedId)) {
       const selectedVisible = this.selectedId && visible.some((n) => n.unit.id === this.selectedId);
