@@ -150,6 +150,10 @@ export class BffClient {
     return this.#request(`/v1/widget/users${query({ businessUnitId, cursor })}`, signal, pageOf<User>);
   }
 
+  getUser(id: string, signal?: AbortSignal): Promise<User> {
+    return this.#request(`/v1/widget/users/${encodeURIComponent(id)}`, signal, record<User>);
+  }
+
   createUser(body: { email: string; displayName: string; businessUnitId: string }): Promise<User> {
     return this.#request('/v1/widget/users', undefined, record<User>, { method: 'POST', body });
   }

@@ -37,7 +37,7 @@ export class SccBusinessUnitAdmin extends LitElement {
   declare businessUnitId: string | undefined;
   /** The caller's unit down to the selected one (breadcrumbs). */
   declare path: BusinessUnitRef[];
-  /** Roles the caller holds here (inherited from its own unit). */
+  /** Roles the caller holds on this unit, implied ones included. */
   declare roles: RoleName[];
   /** The caller's own unit: it can be neither deleted nor moved by the caller. */
   declare rootId: string | undefined;

@@ -255,6 +255,28 @@ describe('service-control-center', () => {
     assertEqual(panel.businessUnitId, 'msp');
   });
 
+  it('shows the admin screens below a unit where the caller was made admin', async () => {
+    stub.on('/v1/widget/users/u-1', () =>
+      json({
+        ...session.user,
+        businessUnitId: 'msp',
+        roles: [{ id: 'ra', businessUnitId: 'internal', businessUnitName: 'Internal systems', role: 'admin' }],
+      }),
+    );
+    stub.on('/v1/widget/users', () => json({ items: [], nextCursor: null }));
+    const el = create();
+    await whenReady(el);
+    assertEqual($(el, 'scc-business-unit-admin'), null, 'not on the root');
+    (await waitFor(() => treeItem(el, 'internal'), 'internal')).querySelector<HTMLElement>('.name')?.click();
+    const panel = await waitFor(
+      () => $<HTMLElementTagNameMap['scc-business-unit-admin']>(el, 'scc-business-unit-admin'),
+      'admin panel on Internal systems',
+    );
+    assertDeepEqual([...panel.roles].sort(), ['admin', 'operator', 'viewer'], 'admin brings operator and viewer');
+    (await waitFor(() => treeItem(el, 'external'), 'external')).querySelector<HTMLElement>('.name')?.click();
+    await waitFor(() => !$(el, 'scc-business-unit-admin'), 'no admin panel on a sibling');
+  });
+
   it('after an admin change, reloads the touched level and selects the unit', async () => {
     stub.restore();
     const units = [...businessUnits];
@@ -386,7 +408,12 @@ describe('service-control-center', () => {
     const el = create(source);
     await whenReady(el);
     assertEqual(source.calls, 2, 'fetchToken calls');
-    assertEqual(stub.requests.filter((r) => !r.query.has('parentId')).length, 6, 'each of the three calls twice');
+    const first = ['/v1/widget/session', '/v1/widget/business-units', '/v1/widget/tenants'];
+    assertEqual(
+      stub.requests.filter((r) => first.includes(r.path) && !r.query.has('parentId')).length,
+      6,
+      'each of the three calls twice',
+    );
   });
 
   it('a second 401 ends in the error state without looping', async () => {

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { BffClient, BffError } from '../../api/bff-client.js';
-import type { BusinessUnit, BusinessUnitRef, Page, Session, Tenant } from '../../api/types.js';
+import type { BusinessUnit, BusinessUnitRef, Page, RoleAssignment, Session, Tenant } from '../../api/types.js';
 import {
   type FetchToken,
   MissingFetchTokenError,
@@ -15,6 +15,7 @@ import { createErrorEvent, type SccErrorDetail } from '../../events/scc-error.js
 import { createReadyEvent } from '../../events/scc-ready.js';
 import { type Messages, messagesFor, resolveLocale } from '../../i18n/index.js';
 import { baseReset, sharedStyles } from '../../styles/shared.styles.js';
+import { rolesOn } from '../../utils/roles.js';
 import type { SccBusinessUnitTree } from '../business-unit-tree/business-unit-tree.js';
 import { serviceControlCenterStyles } from './service-control-center.styles.js';
 
@@ -109,6 +110,7 @@ export class ServiceControlCenter extends LitElement {
     _tenants: { state: true },
     _path: { state: true },
     _names: { state: true },
+    _assignments: { state: true },
     _selectedId: { state: true },
     _error: { state: true },
   };
@@ -127,6 +129,8 @@ export class ServiceControlCenter extends LitElement {
   declare _path: BusinessUnitRef[];
   /** Names of every unit seen so far (tree levels, search results, breadcrumbs), for the tenant table. */
   declare _names: ReadonlyMap<string, string>;
+  /** The caller's own role assignments inside its subtree (roles below its acting unit). */
+  declare _assignments: RoleAssignment[];
   declare _selectedId: string | undefined;
   declare _error: BffError | undefined;
 
@@ -145,6 +149,7 @@ export class ServiceControlCenter extends LitElement {
     this._tenants = [];
     this._path = [];
     this._names = new Map();
+    this._assignments = [];
   }
 
   /** `idle` (waiting for `fetchToken`), `loading`, `ready` or `error`. */
@@ -255,6 +260,10 @@ export class ServiceControlCenter extends LitElement {
         client.listBusinessUnitLevel(undefined, undefined, abort.signal),
         this.#selectionData(client, this._selectedId, abort.signal),
       ]);
+      // An admin of its own unit is one everywhere below; anyone else may hold admin deeper down.
+      const assignments = session.roles.includes('admin')
+        ? []
+        : await this.#ownAssignments(client, session, abort.signal);
       const path = selection.path ?? [session.businessUnit];
       const selected = path.at(-1)?.id ?? session.businessUnit.id;
       const tenants = selection.tenants;
@@ -262,6 +271,7 @@ export class ServiceControlCenter extends LitElement {
       this.#abort = undefined;
       this.#remember([session.businessUnit, ...path]);
       this.#roots = roots;
+      this._assignments = assignments;
       this._session = session;
       this._path = path;
       this._tenants = tenants;
@@ -280,6 +290,16 @@ export class ServiceControlCenter extends LitElement {
       await this.updateComplete;
       const detail: SccErrorDetail = { status: error.status, title: error.title };
       this.dispatchEvent(createErrorEvent(detail));
+    }
+  }
+
+  async #ownAssignments(client: BffClient, session: Session, signal: AbortSignal): Promise<RoleAssignment[]> {
+    try {
+      return (await client.getUser(session.user.id, signal)).roles;
+    } catch (error) {
+      // Acting below its own home, the caller's user record lies outside the subtree.
+      if (error instanceof BffError && error.status === 404) return [];
+      throw error;
     }
   }
 
@@ -432,7 +452,7 @@ export class ServiceControlCenter extends LitElement {
       case 'ready': {
         const selectedName = this._path.at(-1)?.name ?? this._session?.businessUnit.name ?? '';
         const selected = this._selectedId ? this.#tree?.unitById(this._selectedId) : undefined;
-        const isAdmin = this._session?.roles.includes('admin') ?? false;
+        const roles = rolesOn(this._path, this._session?.roles ?? [], this._assignments);
         return html`<div class="layout">
           <nav part="sidebar" class="sidebar" aria-label=${m.businessUnits} data-testid="sidebar">
             <h2 class="section-title">${m.businessUnits}</h2>
@@ -466,14 +486,14 @@ export class ServiceControlCenter extends LitElement {
               </ol>
             </nav>
             ${
-              isAdmin && this._selectedId
+              roles.includes('admin') && this._selectedId
                 ? html`<scc-business-unit-admin
                     data-testid="admin"
                     exportparts="admin"
                     .client=${this.#client}
                     .businessUnitId=${this._selectedId}
                     .path=${this._path}
-                    .roles=${this._session?.roles ?? []}
+                    .roles=${roles}
                     .rootId=${this._session?.businessUnit.id}
                     locale=${locale}
                     @scc-business-unit-change=${this.#onChange}
