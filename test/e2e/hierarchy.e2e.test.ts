@@ -117,7 +117,9 @@ describe('the business-unit hierarchy in the widget', { timeout: 120_000 }, () =
     await targets.first().click();
     const preview = move.locator('[data-testid="move-preview"]');
     await preview.waitFor();
-    await expect(preview.locator('[data-testid="move-counts"]').textContent()).resolves.toContain('1 business units');
+    await expect(preview.locator('[data-testid="move-counts"]').textContent()).resolves.toContain(
+      '1 business unit, 0 tenants',
+    );
     await expect(preview.textContent()).resolves.toContain('Contoso Retail › North');
     await expect(preview.textContent()).resolves.toContain('Contoso Retail › South');
     mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,5 +1,8 @@
 import type { MoveCounts } from '../api/types.js';
 
+/** `1 tenant`, `2 tenants`: English plurals add an s unless told otherwise. */
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 /** Every user-visible string of the widget. Add a locale by providing a full `Messages` object. */
 export interface Messages {
   productName: string;
@@ -150,7 +153,13 @@ export const en: Messages = {
   moveTo: 'To',
   moveCounts: 'Moves',
   moveCountsText: (c) =>
-    `${c.businessUnits} business units, ${c.tenants} tenants, ${c.users} users, ${c.roleAssignments} role assignments, ${c.dataSources} data sources`,
+    [
+      count(c.businessUnits, 'business unit'),
+      count(c.tenants, 'tenant'),
+      count(c.users, 'user'),
+      count(c.roleAssignments, 'role assignment'),
+      count(c.dataSources, 'data source'),
+    ].join(', '),
   brand: 'Brand',
   brandSame: 'unchanged',
   brandChange: (before, after) => `changes from ${before} to ${after}`,
@@ -242,7 +251,13 @@ export const de: Messages = {
   moveTo: 'Nach',
   moveCounts: 'Betroffen',
   moveCountsText: (c) =>
-    `${c.businessUnits} Organisationseinheiten, ${c.tenants} Mandanten, ${c.users} Benutzer, ${c.roleAssignments} Rollenzuweisungen, ${c.dataSources} Datenquellen`,
+    [
+      count(c.businessUnits, 'Organisationseinheit', 'Organisationseinheiten'),
+      count(c.tenants, 'Mandant', 'Mandanten'),
+      count(c.users, 'Benutzer', 'Benutzer'),
+      count(c.roleAssignments, 'Rollenzuweisung', 'Rollenzuweisungen'),
+      count(c.dataSources, 'Datenquelle', 'Datenquellen'),
+    ].join(', '),
   brand: 'Marke',
   brandSame: 'unverändert',
   brandChange: (before, after) => `wechselt von ${before} zu ${after}`,

@@ -82,7 +82,13 @@ describe('scc-move-dialog', () => {
     const text = deepText(shown);
     assertIncludes(text, 'MSP › Internal systems');
     assertIncludes(text, 'MSP › External customers');
-    assertIncludes(deepText($(el, '[data-testid="move-counts"]') as Element), '3 business units, 2 tenants, 1 users');
+    const counts = () => deepText($(el, '[data-testid="move-counts"]') as Element);
+    assertEqual(counts(), '3 business units, 2 tenants, 1 user, 1 role assignment, 4 data sources');
+    el.locale = 'de';
+    await el.updateComplete;
+    assertEqual(counts(), '3 Organisationseinheiten, 2 Mandanten, 1 Benutzer, 1 Rollenzuweisung, 4 Datenquellen');
+    el.locale = 'en';
+    await el.updateComplete;
     assertIncludes(deepText($(el, '[data-testid="move-brand"]') as Element), 'changes from – to External customers');
     assertIncludes(deepText($(el, '[data-testid="move-roles"]') as Element), 'sam@msp.example Viewer Viewer, Operator');
 

@@ -302,6 +302,22 @@ describe('service-control-center', () => {
     await waitFor(() => deepText($(el, '[part="breadcrumbs"]') as Element) === 'MSP Audit', 'breadcrumbs');
   });
 
+  it('after renaming the caller’s own unit, reloads the tree from its root', async () => {
+    stub.restore();
+    const units = [...businessUnits];
+    stub = stubFetch({ businessUnits: units, session: { ...session, roles: ['admin'] } });
+    stub.on('/v1/widget/users', () => json({ items: [], nextCursor: null }));
+    const el = create();
+    await whenReady(el);
+    units[0] = { ...businessUnits[0], name: 'Northstar MSP' } as BusinessUnit;
+    stub.on('/v1/widget/business-units/msp/ancestors', () => json({ items: [{ id: 'msp', name: 'Northstar MSP' }] }));
+    $(el, 'scc-business-unit-admin')?.dispatchEvent(
+      createBusinessUnitChangeEvent({ action: 'updated', businessUnit: units[0] as BusinessUnit, parentIds: [] }),
+    );
+    await waitFor(() => treeItem(el, 'msp')?.textContent?.includes('Northstar MSP'), 'renamed root');
+    await waitFor(() => deepText($(el, '[part="breadcrumbs"]') as Element) === 'Northstar MSP', 'breadcrumbs');
+  });
+
   it('shows the empty state for a business unit without tenants', async () => {
     stub.restore();
     stub = stubFetch({ tenants: tenants.filter((t) => t.businessUnitId !== 'reseller-one') });

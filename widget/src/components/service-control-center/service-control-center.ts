@@ -365,7 +365,8 @@ export class ServiceControlCenter extends LitElement {
   #onChange = async (event: SccBusinessUnitChangeEvent): Promise<void> => {
     const { action, businessUnit, parentIds } = event.detail;
     const tree = this.#tree;
-    await Promise.all(parentIds.map((id) => tree?.reloadLevel(id)));
+    // A change of the caller's own unit (a rename) has no parent in view: reload the whole tree.
+    await Promise.all(parentIds.length ? parentIds.map((id) => tree?.reloadLevel(id)) : [tree?.reloadLevel()]);
     if (action === 'deleted') {
       const parent = this._path.at(-2);
       if (parent) await this.#selectUnit(parent.id, this._path.slice(0, -1));
