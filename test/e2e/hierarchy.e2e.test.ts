@@ -163,6 +163,29 @@ describe('the business-unit hierarchy in the widget', { timeout: 120_000 }, () =
     assertNoProblems(started(), casey);
   });
 
+  test('an admin adds a user to a unit and grants it a role it holds itself', async () => {
+    await item(casey, north.id).locator(':scope > [part~="tree-item-row"] .name').click();
+    await expect.poll(() => crumbs(casey)).toEqual(['Contoso Retail', 'North']);
+    const users = admin(casey).locator('details[data-testid="admin-users"]');
+    await users.locator('summary').click();
+    const form = users.locator('form[data-testid="user-create"]');
+    await form.locator('input[name="email"]').fill('pat@contoso.example');
+    await form.locator('input[name="displayName"]').fill('Pat North');
+    await form.locator('button').click();
+    const row = users.locator('[part="user-row"]', { hasText: 'pat@contoso.example' });
+    await row.waitFor();
+    // Casey holds admin (so operator and viewer too), never billing.
+    await expect(
+      row.locator('form.grant option').evaluateAll((o) => o.map((e) => e.getAttribute('value'))),
+    ).resolves.toEqual(['viewer', 'operator', 'admin']);
+    await row.locator('form.grant select').selectOption('operator');
+    await row.locator('form.grant button').click();
+    await expect
+      .poll(() => row.locator('.roles li').allTextContents())
+      .toEqual([expect.stringContaining('Operator · North')]);
+    assertNoProblems(started(), casey);
+  });
+
   test('a viewer sees the tree but no admin screens', async () => {
     const sam = await started().openPage();
     await signIn(started(), sam, viewer.key);
