@@ -291,7 +291,8 @@ describe('scc-business-unit-tree', () => {
       assert(found, 'revealed');
       assertEqual(tree.selectedId, 'reseller-one');
       assertEqual(item(tree, 'reseller-one')?.getAttribute('aria-selected'), 'true');
-      assertEqual(focusedId(), 'reseller-one');
+      assertDeepEqual(tabStops(tree), ['reseller-one'], 'the tab stop moves there');
+      assert(focusedId() !== 'reseller-one', 'but the page focus stays where it was');
       assertDeepEqual(calls, ['root', 'msp', 'msp@1', 'msp@2', 'resellers']);
       assertEqual(
         await tree.reveal([

@@ -92,8 +92,9 @@ export class SccBusinessUnitTree extends LitElement {
   }
 
   /**
-   * Loads and expands the path from a root down to its last unit, which becomes selected and
-   * focused. Resolves false when a step of the path is not (or no longer) in the tree.
+   * Loads and expands the path from a root down to its last unit, which becomes selected and the
+   * tree's tab stop (without taking the page's focus: `focusItem` does). Resolves false when a step
+   * of the path is not (or no longer) in the tree.
    */
   async reveal(path: readonly BusinessUnitRef[]): Promise<boolean> {
     const last = path.at(-1);
@@ -107,7 +108,8 @@ export class SccBusinessUnitTree extends LitElement {
     }
     if (!this.#index.byId.has(last.id)) return false;
     this.selectedId = last.id;
-    await this.focusItem(last.id);
+    this._focusedId = last.id;
+    await this.updateComplete;
     return true;
   }
 

@@ -229,6 +229,7 @@ describe('service-control-center', () => {
     await waitFor(() => treeItem(el, 'deep')?.getAttribute('aria-selected') === 'true', 'result selected in the tree');
     assertEqual(el.selectedBusinessUnitId, 'deep');
     assertEqual(treeItem(el, 'c4')?.getAttribute('aria-expanded'), 'true');
+    await waitFor(() => deepActiveElement()?.getAttribute('data-business-unit-id') === 'deep', 'focus follows');
     await waitFor(
       () => deepText($(el, '[part="breadcrumbs"]') as Element) === 'Root Customer 4 Deep department',
       'breadcrumbs of the result',

@@ -328,7 +328,13 @@ export class ServiceControlCenter extends LitElement {
     const abort = new AbortController();
     this.#selectionAbort = abort;
     this._selectedId = id;
-    if (path) void this.#tree?.reveal(path);
+    // Chosen in the search or the breadcrumbs: open the tree there and carry the focus along.
+    const tree = this.#tree;
+    if (path && tree) {
+      void tree.reveal(path).then((found) => {
+        if (found) void tree.focusItem(id);
+      });
+    }
     try {
       const [ancestors, tenants] = await Promise.all([
         path ? Promise.resolve([...path]) : client.getAncestors(id, abort.signal),
