@@ -150,12 +150,10 @@ export function hierarchyRoutes(cockpit: CockpitConnection) {
             { field: 'query.cursor', message: 'Only a level under parentId or a search has more pages' },
           ]);
         }
-        // The caller's own unit comes first in the cockpit's pre-order: it is the tree's only root.
-        const first = await fromCockpit(
-          () => units.$get({ query: { limit: '1' } }),
-          asJson<{ items: BusinessUnit[] }>(),
-        );
-        return c.json({ items: first.items, nextCursor: null } satisfies Level, 200);
+        // The tree's only root is the unit the caller acts on.
+        const param = { id: c.get('session').businessUnitId };
+        const root = await fromCockpit(() => units[':id'].$get({ param }), asJson<BusinessUnit>());
+        return c.json({ items: [root], nextCursor: null } satisfies Level, 200);
       }
       const page = await fromCockpit(
         () =>
