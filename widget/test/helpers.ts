@@ -342,6 +342,7 @@ export function stubFetch(
     ],
   ]);
   for (const unit of units) {
+    handlers.set(`/v1/widget/business-units/${unit.id}`, () => json(unit));
     handlers.set(`/v1/widget/business-units/${unit.id}/ancestors`, () => json({ items: pathTo(units, unit.id) }));
   }
   const onceHandlers = new Map<string, Handler[]>();

@@ -112,6 +112,10 @@ export class BffClient {
     return (await this.#request(`/v1/widget/business-units${query({ q })}`, signal, itemsOf<BusinessUnit>)).items;
   }
 
+  getBusinessUnit(id: string, signal?: AbortSignal): Promise<BusinessUnit> {
+    return this.#request(`/v1/widget/business-units/${encodeURIComponent(id)}`, signal, record<BusinessUnit>);
+  }
+
   /** The caller's unit down to `id` inclusive. */
   async getAncestors(id: string, signal?: AbortSignal): Promise<BusinessUnitRef[]> {
     const path = `/v1/widget/business-units/${encodeURIComponent(id)}/ancestors`;

@@ -45,7 +45,6 @@ export interface Messages {
   searchNoResults: string;
   searchFailed: string;
   breadcrumbsLabel: string;
-  adminTitle: (unit: string) => string;
   /** Label of a field the server may name in a problem (`body.name`), falling back to the raw name. */
   fieldLabel: (field: string) => string;
   editUnit: string;
@@ -127,7 +126,6 @@ export const en: Messages = {
   searchNoResults: 'No business unit matches.',
   searchFailed: 'The search failed. Try again.',
   breadcrumbsLabel: 'Path of the selected business unit',
-  adminTitle: (unit) => `Administer ${unit}`,
   fieldLabel: (field) =>
     (
       ({
@@ -225,7 +223,6 @@ export const de: Messages = {
   searchNoResults: 'Keine Organisationseinheit gefunden.',
   searchFailed: 'Die Suche ist fehlgeschlagen. Bitte erneut versuchen.',
   breadcrumbsLabel: 'Pfad der ausgewählten Organisationseinheit',
-  adminTitle: (unit) => `${unit} verwalten`,
   fieldLabel: (field) =>
     (
       ({

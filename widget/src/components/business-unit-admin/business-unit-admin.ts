@@ -71,7 +71,7 @@ export class SccBusinessUnitAdmin extends LitElement {
     const unit = this.#unit;
     if (!unit || !this.client) return nothing;
     const isRoot = unit.id === this.rootId;
-    return html`<section part="admin" aria-label=${m.adminTitle(unit.name)}>
+    return html`<section part="admin" aria-label=${unit.name}>
       <details data-testid="admin-update">
         <summary>${m.editUnit}</summary>
         <form @submit=${this.#onUpdate}>

@@ -118,6 +118,12 @@ describe('service-control-center', () => {
     assertEqual(treeItem(el, 'msp')?.getAttribute('aria-selected'), 'true');
     assertEqual(deepText($(el, '[part="breadcrumbs"]') as Element), 'MSP', 'breadcrumbs of the root');
     assertDeepEqual(rowIds(el), tenantsByName, 'all tenants of the root subtree, by name');
+    // Units no loaded level has named yet are looked up for the business unit column.
+    await waitFor(
+      () => deepText($$(listOf(el), 'tr[part~="tenant-row"]')[0] as Element).includes('Critical systems'),
+      'the unit column names a unit below the loaded levels',
+    );
+    assertEqual(stub.requestsTo('/v1/widget/business-units/critical').length, 1);
     const firstRow = $$(listOf(el), 'tr[part~="tenant-row"]')[0];
     assert(firstRow);
     assertIncludes(deepText(firstRow), 'Critical PROD');

@@ -19,6 +19,9 @@ import { rolesOn } from '../../utils/roles.js';
 import type { SccBusinessUnitTree } from '../business-unit-tree/business-unit-tree.js';
 import { serviceControlCenterStyles } from './service-control-center.styles.js';
 
+/** Beyond this many unnamed units, the tenant table waits for the tree to name them. */
+const NAME_LOOKUPS = 20;
+
 export type ServiceControlCenterStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 const logo = html`<svg viewBox="0 0 24 24" aria-hidden="true">
@@ -277,6 +280,7 @@ export class ServiceControlCenter extends LitElement {
       this._tenants = tenants;
       this._selectedId = selected;
       this._status = 'ready';
+      void this.#nameUnits(client, tenants, abort.signal);
       await this.updateComplete;
       if (path.length > 1) void this.#tree?.reveal(path);
       this.dispatchEvent(createReadyEvent(session));
@@ -291,6 +295,14 @@ export class ServiceControlCenter extends LitElement {
       const detail: SccErrorDetail = { status: error.status, title: error.title };
       this.dispatchEvent(createErrorEvent(detail));
     }
+  }
+
+  /** Names the tenant table's units that no tree level has brought yet, if they are few. */
+  async #nameUnits(client: BffClient, tenants: readonly Tenant[], signal: AbortSignal): Promise<void> {
+    const unknown = [...new Set(tenants.map((t) => t.businessUnitId))].filter((id) => !this._names.has(id));
+    if (unknown.length > NAME_LOOKUPS) return;
+    const units = await Promise.all(unknown.map((id) => client.getBusinessUnit(id, signal).catch(() => undefined)));
+    this.#remember(units.filter((u) => u !== undefined));
   }
 
   async #ownAssignments(client: BffClient, session: Session, signal: AbortSignal): Promise<RoleAssignment[]> {
@@ -344,6 +356,7 @@ export class ServiceControlCenter extends LitElement {
       this.#remember(ancestors);
       this._path = ancestors;
       this._tenants = tenants;
+      void this.#nameUnits(client, tenants, abort.signal);
     } catch (cause) {
       if (this.#selectionAbort !== abort || abort.signal.aborted) return;
       this._error = toBffError(cause);
