@@ -148,6 +148,17 @@ describe('scc-business-unit-admin', () => {
     assertEqual(stub.requestsTo('/v1/widget/business-units/north').at(-1)?.method, 'DELETE');
   });
 
+  it('loads users only when their section is opened', async () => {
+    const el = await create();
+    await el.updateComplete;
+    assertEqual(stub.requestsTo('/v1/widget/users').length, 0);
+    assertEqual($(el, 'scc-user-admin'), null);
+    (section(el, 'users') as HTMLDetailsElement).open = true;
+    const users = await waitFor(() => $<HTMLElementTagNameMap['scc-user-admin']>(el, 'scc-user-admin'), 'user admin');
+    assertEqual(users.businessUnitId, 'north');
+    await waitFor(() => stub.requestsTo('/v1/widget/users').length === 1, 'users listed');
+  });
+
   it('offers neither move nor delete for the caller’s own unit', async () => {
     const el = await create([path[0] as BusinessUnitRef]);
     assert(section(el, 'create'), 'create');

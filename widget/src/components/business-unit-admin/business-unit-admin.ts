@@ -31,6 +31,7 @@ export class SccBusinessUnitAdmin extends LitElement {
     _busy: { state: true },
     _errors: { state: true },
     _confirmDelete: { state: true },
+    _usersOpen: { state: true },
   };
 
   declare client: BffClient | undefined;
@@ -46,6 +47,7 @@ export class SccBusinessUnitAdmin extends LitElement {
   /** Problem lines per form. */
   declare _errors: Partial<Record<'create' | 'update' | 'delete', string[]>>;
   declare _confirmDelete: boolean;
+  declare _usersOpen: boolean;
 
   constructor() {
     super();
@@ -53,6 +55,7 @@ export class SccBusinessUnitAdmin extends LitElement {
     this.roles = [];
     this._errors = {};
     this._confirmDelete = false;
+    this._usersOpen = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -114,12 +117,21 @@ export class SccBusinessUnitAdmin extends LitElement {
               </div>
             </details>`
       }
-      <details data-testid="admin-users">
+      <details data-testid="admin-users" @toggle=${this.#onUsersToggle}>
         <summary>${m.users}</summary>
-        <scc-user-admin .client=${this.client} .businessUnitId=${unit.id} .roles=${this.roles} locale=${this.locale ?? ''}></scc-user-admin>
+        ${
+          // Users load only once someone looks at them.
+          this._usersOpen
+            ? html`<scc-user-admin .client=${this.client} .businessUnitId=${unit.id} .roles=${this.roles} locale=${this.locale ?? ''}></scc-user-admin>`
+            : nothing
+        }
       </details>
     </section>`;
   }
+
+  #onUsersToggle = (event: Event): void => {
+    this._usersOpen = (event.currentTarget as HTMLDetailsElement).open;
+  };
 
   #renderErrors(form: 'create' | 'update' | 'delete'): unknown {
     const lines = this._errors[form];
