@@ -25,6 +25,7 @@ afterAll(async () => {
 const reads: [string, (id: string) => string][] = [
   ['unit', (id) => `/business-units/${id}`],
   ['ancestors', (id) => `/business-units/${id}/ancestors`],
+  ['brand', (id) => `/business-units/${id}/brand`],
   ['children', (id) => `/business-units?parentId=${id}`],
   ['data sources', (id) => `/business-units/${id}/data-sources`],
   ['users', (id) => `/users?businessUnitId=${id}`],

@@ -167,6 +167,30 @@ describe('administering the hierarchy', () => {
     expect(cycle.errors?.map((e) => e.field)).toContain('body.newParentId');
   });
 
+  it('sets a brand that the units below show, and clears it again', async () => {
+    const put = await ok<{ own: { displayName: string } | null }>(
+      await call('PUT', `/business-units/${north.id}/brand`, caseyToken, {
+        brand: { displayName: 'Contoso North', primaryColor: '#12ab34' },
+      }),
+    );
+    expect(put.own).toEqual({ displayName: 'Contoso North', primaryColor: '#12ab34' });
+    type Shown = { own: unknown; effective: { sourceBusinessUnitId: string | null; brand: { displayName: string } } };
+    const below = await ok<Shown>(await call('GET', `/business-units/${finance.id}/brand`, caseyToken));
+    expect(below.own).toBeNull();
+    expect(below.effective).toMatchObject({ sourceBusinessUnitId: north.id, brand: { displayName: 'Contoso North' } });
+    // From below, the brand shows, but not where above the caller's own unit it comes from.
+    const fromDana = await ok<Shown>(await call('GET', `/business-units/${finance.id}/brand`, danaToken));
+    expect(fromDana.effective).toMatchObject({ sourceBusinessUnitId: null, brand: { displayName: 'Contoso North' } });
+    await expectProblem(await call('PUT', `/business-units/${finance.id}/brand`, danaToken, { brand: null }), 403);
+    const bad = await expectProblem(
+      await call('PUT', `/business-units/${north.id}/brand`, caseyToken, { brand: { primaryColor: 'green' } }),
+      400,
+    );
+    expect(bad.errors?.map((e) => e.field)).toEqual(['body.brand.primaryColor']);
+    await ok(await call('PUT', `/business-units/${north.id}/brand`, caseyToken, { brand: null }));
+    await expectProblem(await call('GET', `/business-units/${fabrikam.id}/brand`, caseyToken), 404);
+  });
+
   it('refuses an operator (403) and never reaches outside the subtree (404)', async () => {
     await expectProblem(await call('POST', '/business-units', danaToken, { parentId: finance.id, name: 'Sub' }), 403);
     await expectProblem(await call('POST', '/business-units', caseyToken, { parentId: fabrikam.id, name: 'Sub' }), 404);
@@ -176,7 +200,7 @@ describe('administering the hierarchy', () => {
     );
   });
 
-  it('lets a registered origin PATCH and DELETE across origins', async () => {
+  it('lets a registered origin PATCH, PUT and DELETE across origins', async () => {
     const res = await h.app.request('/v1/widget/business-units/x', {
       method: 'OPTIONS',
       headers: { origin: h.mspHost.origin, 'access-control-request-method': 'PATCH' },
@@ -184,6 +208,7 @@ describe('administering the hierarchy', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-methods')).toContain('PATCH');
     expect(res.headers.get('access-control-allow-methods')).toContain('DELETE');
+    expect(res.headers.get('access-control-allow-methods')).toContain('PUT');
   });
 });
 
@@ -203,6 +228,8 @@ describe('the OpenAPI document', () => {
         'GET /v1/widget/business-units/{id}/ancestors',
         'POST /v1/widget/business-units/{id}/move-preview',
         'POST /v1/widget/business-units/{id}/move',
+        'GET /v1/widget/business-units/{id}/brand',
+        'PUT /v1/widget/business-units/{id}/brand',
         'GET /v1/widget/business-units/{id}/data-sources',
         'POST /v1/widget/business-units/{id}/data-sources',
         'PATCH /v1/widget/data-sources/{id}',

@@ -1,7 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
+  BrandSchema,
   type BusinessUnit,
   BusinessUnitSchema,
+  EffectiveBrandSchema,
   type MovePreview,
   MovePreviewSchema,
   MoveResultSchema,
@@ -33,6 +35,12 @@ type CreateBody = InferRequestType<Units['$post']>['json'];
 type UpdateBody = InferRequestType<Unit['$patch']>['json'];
 type MoveBody = InferRequestType<Unit['move']['$post']>['json'];
 type Ancestors = InferResponseType<Unit['ancestors']['$get'], 200>;
+type BrandBody = InferRequestType<Unit['brand']['$put']>['json'];
+
+const BusinessUnitBrandSchema = z
+  .object({ own: BrandSchema.nullable(), effective: EffectiveBrandSchema })
+  .openapi('WidgetBusinessUnitBrand');
+type BusinessUnitBrand = z.infer<typeof BusinessUnitBrandSchema>;
 
 const AncestorsSchema = z
   .object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })) })
@@ -139,6 +147,29 @@ const moveRoute = createRoute({
   responses: { 200: json(MoveResultSchema, 'The moved unit and what moved with it'), ...changeProblemResponses },
 });
 
+const brandRoute = createRoute({
+  method: 'get',
+  path: '/business-units/{id}/brand',
+  tags,
+  summary: 'A unit’s own brand and the brand it shows (its own or the nearest ancestor’s)',
+  security,
+  request: { params: IdParams },
+  responses: { 200: json(BusinessUnitBrandSchema, 'The brand'), ...problemResponses },
+});
+
+const putBrandRoute = createRoute({
+  method: 'put',
+  path: '/business-units/{id}/brand',
+  tags,
+  summary: 'Set or clear a unit’s own brand (admin)',
+  security,
+  request: {
+    params: IdParams,
+    body: forwardedBody('WidgetPutBrand', '`{ brand: { displayName?, primaryColor?, logoUrl? } | null }`'),
+  },
+  responses: { 200: json(BusinessUnitBrandSchema, 'The brand'), ...changeProblemResponses },
+});
+
 export function hierarchyRoutes(cockpit: CockpitConnection) {
   return new OpenAPIHono<WidgetEnv>({ defaultHook: validationHook })
     .openapi(listRoute, async (c) => {
@@ -195,6 +226,17 @@ export function hierarchyRoutes(cockpit: CockpitConnection) {
       const unit = cockpitForWidget(cockpit, c).v1['business-units'][':id'];
       await fromCockpit(() => unit.$delete({ param }), noBody);
       return c.body(null, 204);
+    })
+    .openapi(brandRoute, async (c) => {
+      const param = c.req.valid('param');
+      const unit = cockpitForWidget(cockpit, c).v1['business-units'][':id'];
+      return c.json(await fromCockpit(() => unit.brand.$get({ param }), asJson<BusinessUnitBrand>()), 200);
+    })
+    .openapi(putBrandRoute, async (c) => {
+      const param = c.req.valid('param');
+      const json = c.req.valid('json') as BrandBody;
+      const unit = cockpitForWidget(cockpit, c).v1['business-units'][':id'];
+      return c.json(await fromCockpit(() => unit.brand.$put({ param, json }), asJson<BusinessUnitBrand>()), 200);
     })
     .openapi(previewRoute, async (c) => {
       const param = c.req.valid('param');
