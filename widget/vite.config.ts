@@ -1,6 +1,30 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const entry = decodeURIComponent(new URL('./src/index.ts', import.meta.url).pathname);
+
+/**
+ * Lit keeps `css` templates exactly as written; the minifier leaves template text alone. Hosts load
+ * the bundle on every page, so drop comments and the whitespace that carries no meaning (never
+ * around `+`, `-` or `*`, which `calc()` needs).
+ */
+function minifyCss(text: string): string {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .trim();
+}
+
+function minifyCssTemplates(): Plugin {
+  return {
+    name: 'scc-minify-css-templates',
+    transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return null;
+      return { code: code.replace(/\bcss`([^`]*)`/g, (_all, body: string) => `css\`${minifyCss(body)}\``), map: null };
+    },
+  };
+}
 
 /**
  * Library build: one self-registering ES module with lit bundled in.
@@ -8,6 +32,7 @@ const entry = decodeURIComponent(new URL('./src/index.ts', import.meta.url).path
  * `<script type="module" src=".../service-control-center.js">`.
  */
 export default defineConfig({
+  plugins: [minifyCssTemplates()],
   build: {
     target: 'es2022',
     outDir: 'dist',

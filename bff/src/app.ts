@@ -29,7 +29,7 @@ export function createBffApp(deps: BffDependencies) {
     '/v1/widget/*',
     cors({
       origin: (origin) => (registeredOrigins.has(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'last-event-id'],
       exposeHeaders: ['retry-after'],
       maxAge: 600,

@@ -38,14 +38,26 @@ describe('GET /openapi.json', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info.title).toEqual(expect.any(String));
     expect(doc.info.version).toEqual(expect.any(String));
-    expect(Object.keys(doc.paths).sort()).toEqual([
-      '/v1/business-units',
-      '/v1/business-units/{id}',
-      '/v1/me',
-      '/v1/tenants',
-      '/v1/tenants/{id}',
-    ]);
-    for (const [path, item] of Object.entries(doc.paths)) expect(Object.keys(item), path).toEqual(['get']);
+    expect(
+      Object.fromEntries(Object.entries(doc.paths).map(([path, item]) => [path, Object.keys(item).sort()])),
+    ).toEqual({
+      '/v1/audit-events': ['get'],
+      '/v1/business-units': ['get', 'post'],
+      '/v1/business-units/{id}': ['delete', 'get', 'patch'],
+      '/v1/business-units/{id}/ancestors': ['get'],
+      '/v1/business-units/{id}/brand': ['get', 'put'],
+      '/v1/business-units/{id}/data-sources': ['get', 'post'],
+      '/v1/business-units/{id}/move': ['post'],
+      '/v1/business-units/{id}/move-preview': ['post'],
+      '/v1/data-sources/{id}': ['delete', 'get', 'patch'],
+      '/v1/me': ['get'],
+      '/v1/role-assignments': ['post'],
+      '/v1/role-assignments/{id}': ['delete'],
+      '/v1/tenants': ['get'],
+      '/v1/tenants/{id}': ['get'],
+      '/v1/users': ['get', 'post'],
+      '/v1/users/{id}': ['delete', 'get', 'patch'],
+    });
   });
 
   test('documents the Problem schema and uses it for every error response', () => {
@@ -54,20 +66,25 @@ describe('GET /openapi.json', () => {
     expect(problem?.required?.sort()).toEqual(['status', 'title', 'type']);
     expect(Object.keys(problem?.properties ?? {}).sort()).toEqual(['detail', 'errors', 'status', 'title', 'type']);
     for (const [path, item] of Object.entries(doc.paths)) {
-      const operation = item.get as Operation;
-      expect(operation.responses['200'], path).toBeDefined();
-      for (const status of ['400', '401', '404']) {
-        expect(
-          operation.responses[status]?.content?.['application/problem+json']?.schema.$ref,
-          `${path} ${status}`,
-        ).toBe('#/components/schemas/Problem');
+      for (const [method, operation] of Object.entries(item)) {
+        const success = Object.keys(operation.responses).filter((s) => s.startsWith('2'));
+        expect(success, `${method} ${path}`).toHaveLength(1);
+        const errors = method === 'get' ? ['400', '401', '404'] : ['400', '401', '403', '404', '409'];
+        for (const status of errors) {
+          expect(
+            operation.responses[status]?.content?.['application/problem+json']?.schema.$ref,
+            `${method} ${path} ${status}`,
+          ).toBe('#/components/schemas/Problem');
+        }
       }
     }
   });
 
   test('declares the query and path parameters', () => {
     const names = (path: string) => (doc.paths[path]?.get?.parameters ?? []).map((p) => `${p.in}:${p.name}`).sort();
-    expect(names('/v1/business-units')).toEqual(['query:cursor', 'query:limit', 'query:parentId']);
+    expect(names('/v1/business-units')).toEqual(['query:cursor', 'query:limit', 'query:parentId', 'query:q']);
+    expect(names('/v1/users')).toEqual(['query:businessUnitId', 'query:cursor', 'query:limit']);
+    expect(names('/v1/audit-events')).toEqual(['query:businessUnitId', 'query:cursor', 'query:limit']);
     expect(names('/v1/tenants')).toEqual(['query:businessUnitId', 'query:cursor', 'query:limit', 'query:type']);
     expect(names('/v1/business-units/{id}')).toEqual(['path:id']);
     expect(names('/v1/tenants/{id}')).toEqual(['path:id']);
@@ -75,7 +92,21 @@ describe('GET /openapi.json', () => {
 
   test('declares the service-token security scheme and the response schemas', () => {
     expect(doc.components.securitySchemes.serviceToken).toMatchObject({ type: 'http', scheme: 'bearer' });
-    for (const name of ['BusinessUnit', 'BusinessUnitPage', 'Tenant', 'TenantPage', 'Caller']) {
+    for (const name of [
+      'BusinessUnit',
+      'BusinessUnitPage',
+      'Tenant',
+      'TenantPage',
+      'Caller',
+      'MovePreview',
+      'MoveResult',
+      'DataSource',
+      'User',
+      'UserPage',
+      'RoleAssignment',
+      'AuditEvent',
+      'AuditEventPage',
+    ]) {
       expect(doc.components.schemas[name], name).toBeDefined();
     }
   });

@@ -1,6 +1,11 @@
 export { type CockpitApp, type CockpitDependencies, createCockpitApp } from './app.js';
+export { type AuditEvent, AuditEventSchema } from './audit/routes.js';
+export { BrandSchema, type EffectiveBrand, EffectiveBrandSchema } from './business-units/brand.js';
 export { type BusinessUnit, BusinessUnitSchema } from './business-units/schemas.js';
+export { type DataSource, DataSourceSchema } from './data-sources/schemas.js';
+export { type MovePreview, MovePreviewSchema, MoveResultSchema } from './hierarchy/schemas.js';
 export type { Caller } from './scope/caller.js';
 export { resolveCaller } from './scope/resolve-caller.js';
 export { CallerSchema } from './session/schemas.js';
 export { type Tenant, TenantSchema } from './tenants/schemas.js';
+export { RoleAssignmentSchema, type User, UserSchema } from './users/schemas.js';

@@ -22,6 +22,8 @@ export interface CockpitHarness {
   tokenFor(persona: SeedPersona, options?: { actingOn?: string; home?: string }): Promise<string>;
   /** GET with a bearer token; `token: null` sends no Authorization header. */
   get(path: string, token: string | null): Promise<Response>;
+  /** Any method with a bearer token and an optional JSON body. */
+  send(method: string, path: string, token: string, body?: unknown): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,15 @@ export async function createCockpitHarness({ connect }: CockpitHarnessOptions = 
         }),
       get: async (path, token) =>
         app.request(path, token === null ? {} : { headers: { authorization: `Bearer ${token}` } }),
+      send: async (method, path, token, body) =>
+        app.request(path, {
+          method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        }),
       close,
     };
   } catch (error) {

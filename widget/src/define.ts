@@ -1,8 +1,12 @@
+import { SccBusinessUnitAdmin } from './components/business-unit-admin/business-unit-admin.js';
+import { SccBusinessUnitSearch } from './components/business-unit-search/business-unit-search.js';
 import { SccBusinessUnitTree } from './components/business-unit-tree/business-unit-tree.js';
+import { SccMoveDialog } from './components/move-dialog/move-dialog.js';
 import { ServiceControlCenter } from './components/service-control-center/service-control-center.js';
 import { SccStatePanel } from './components/state-panel/state-panel.js';
 import { SccStatusBadge } from './components/status-badge/status-badge.js';
 import { SccTenantList } from './components/tenant-list/tenant-list.js';
+import { SccUserAdmin } from './components/user-admin/user-admin.js';
 
 /** Tag names and classes of every element of the widget; children first. */
 export const elements = {
@@ -10,6 +14,10 @@ export const elements = {
   'scc-state-panel': SccStatePanel,
   'scc-tenant-list': SccTenantList,
   'scc-business-unit-tree': SccBusinessUnitTree,
+  'scc-business-unit-search': SccBusinessUnitSearch,
+  'scc-user-admin': SccUserAdmin,
+  'scc-move-dialog': SccMoveDialog,
+  'scc-business-unit-admin': SccBusinessUnitAdmin,
   'service-control-center': ServiceControlCenter,
 } as const;
 
@@ -27,6 +35,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'service-control-center': ServiceControlCenter;
     'scc-business-unit-tree': SccBusinessUnitTree;
+    'scc-business-unit-search': SccBusinessUnitSearch;
+    'scc-business-unit-admin': SccBusinessUnitAdmin;
+    'scc-move-dialog': SccMoveDialog;
+    'scc-user-admin': SccUserAdmin;
     'scc-tenant-list': SccTenantList;
     'scc-status-badge': SccStatusBadge;
     'scc-state-panel': SccStatePanel;

@@ -106,6 +106,7 @@ describe('built bundle dist/service-control-center.js', () => {
       'component styles applied',
     );
     assertIncludes(deepText($(el, 'header') as Element), 'Ada Operator');
+    await waitFor(() => $$(tree(el), '[role="treeitem"]').length === 4, 'children of the root loaded');
     assertDeepEqual(
       $$(tree(el), '[role="treeitem"]').map((li) => li.dataset.businessUnitId),
       ['msp', 'external', 'internal', 'resellers'],
@@ -121,6 +122,7 @@ describe('built bundle dist/service-control-center.js', () => {
     const el = create();
     await whenReady(el);
     const t = tree(el);
+    await waitFor(() => $(t, '[data-business-unit-id="internal"]'), 'children of the root loaded');
     $(t, '[data-business-unit-id="msp"]')?.focus();
     // the visual (alphabetical) order: MSP > External customers > Internal systems
     press(deepActiveElement() as Element, 'ArrowDown');
@@ -166,7 +168,8 @@ describe('built bundle dist/service-control-center.js', () => {
     const el = create({}, source);
     await whenReady(el);
     assertEqual(source.calls, 2);
-    assertEqual(stub.requestsTo('/v1/widget/business-units').length, 2);
+    const rootLevels = stub.requestsTo('/v1/widget/business-units').filter((r) => !r.query.has('parentId'));
+    assertEqual(rootLevels.length, 2);
   });
 
   it('works under a strict CSP (no eval, no inline styles)', async () => {
@@ -192,6 +195,7 @@ describe('built bundle dist/service-control-center.js', () => {
     const el = create();
     await whenReady(el);
     const t = tree(el);
+    await waitFor(() => $(t, '[data-business-unit-id="internal"]'), 'children of the root loaded');
     $(t, '[data-business-unit-id="internal"] [data-toggle]')?.click();
     await waitFor(() => $(t, '[data-business-unit-id="critical"]'), 'expanded');
     await new Promise((resolve) => setTimeout(resolve, 50));

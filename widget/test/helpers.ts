@@ -2,7 +2,7 @@
  * Test helpers shared by the source tests and the bundle test. Nothing here imports the widget,
  * so the bundle test exercises only the built file.
  */
-import type { BusinessUnit, Session, Tenant } from '../src/api/types.js';
+import type { BusinessUnit, BusinessUnitRef, Page, Session, Tenant } from '../src/api/types.js';
 
 // ---------------------------------------------------------------- assertions
 
@@ -251,6 +251,10 @@ export interface RecordedRequest {
   path: string;
   method: string;
   authorization: string | null;
+  /** The query parameters of `url`. */
+  query: URLSearchParams;
+  /** The JSON body, if any. */
+  body: unknown;
 }
 
 export type Handler = (request: RecordedRequest) => Response | Promise<Response>;
@@ -263,6 +267,48 @@ export const problem = (status: number, title: string, detail?: string): Respons
     status,
     headers: { 'content-type': 'application/problem+json' },
   });
+
+const byName = (a: BusinessUnit, b: BusinessUnit) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** The caller's unit down to `id`, as `GET …/ancestors` answers. */
+export function pathTo(units: readonly BusinessUnit[], id: string): BusinessUnitRef[] {
+  const path: BusinessUnitRef[] = [];
+  for (let unit = units.find((u) => u.id === id); unit; unit = units.find((u) => u.id === unit?.parentId)) {
+    path.unshift({ id: unit.id, name: unit.name, kind: unit.kind });
+  }
+  return path;
+}
+
+/** What the BFF answers for a level (`parentId`), a search (`q`) or the root, from a flat fixture. */
+export function levelOf(units: readonly BusinessUnit[], query: URLSearchParams): Page<BusinessUnit> {
+  const withCount = (u: BusinessUnit) => ({ ...u, childCount: units.filter((c) => c.parentId === u.id).length });
+  const q = query.get('q');
+  if (q) {
+    const found = units.filter((u) => u.name.toLowerCase().includes(q.toLowerCase())).sort(byName);
+    return {
+      items: found.map((u) => ({ ...withCount(u), ancestors: pathTo(units, u.id).slice(0, -1) })),
+      nextCursor: null,
+    };
+  }
+  const parentId = query.get('parentId');
+  const level = units.filter((u) => u.parentId === parentId).sort(byName);
+  return { items: level.map(withCount), nextCursor: null };
+}
+
+function tenantsUnder(units: readonly BusinessUnit[], all: readonly Tenant[], id: string | null): Tenant[] {
+  if (!id) return [...all];
+  const inside = new Set([id]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const unit of units) {
+      if (unit.parentId && inside.has(unit.parentId) && !inside.has(unit.id)) {
+        inside.add(unit.id);
+        grew = true;
+      }
+    }
+  }
+  return all.filter((t) => inside.has(t.businessUnitId));
+}
 
 export interface FetchStub {
   requests: RecordedRequest[];
@@ -285,11 +331,20 @@ export function stubFetch(
 ): FetchStub {
   const original = window.fetch;
   const requests: RecordedRequest[] = [];
+  const units = data.businessUnits ?? businessUnits;
+  const allTenants = data.tenants ?? tenants;
   const handlers = new Map<string, Handler>([
     ['/v1/widget/session', () => json(data.session ?? session)],
-    ['/v1/widget/business-units', () => json({ items: data.businessUnits ?? businessUnits })],
-    ['/v1/widget/tenants', () => json({ items: data.tenants ?? tenants })],
+    ['/v1/widget/business-units', (request) => json(levelOf(units, request.query))],
+    [
+      '/v1/widget/tenants',
+      (request) => json({ items: tenantsUnder(units, allTenants, request.query.get('businessUnitId')) }),
+    ],
   ]);
+  for (const unit of units) {
+    handlers.set(`/v1/widget/business-units/${unit.id}`, () => json(unit));
+    handlers.set(`/v1/widget/business-units/${unit.id}/ancestors`, () => json({ items: pathTo(units, unit.id) }));
+  }
   const onceHandlers = new Map<string, Handler[]>();
   let gate: Promise<void> | undefined;
   let open: (() => void) | undefined;
@@ -303,6 +358,8 @@ export function stubFetch(
       path,
       method: init?.method ?? 'GET',
       authorization: headers.get('authorization'),
+      query: new URL(url, location.href).searchParams,
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
     };
     requests.push(request);
     const signal = init?.signal;

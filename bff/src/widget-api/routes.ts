@@ -1,12 +1,19 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { type BusinessUnit, BusinessUnitSchema, CallerSchema, type Tenant, TenantSchema } from '@scc/cockpit';
+import { CallerSchema, type Tenant, TenantSchema } from '@scc/cockpit';
 import { ProblemError, problemResponses, validationHook } from '@scc/cockpit/problem';
-import { type CockpitConnection, cockpitFor, fromCockpit } from '../cockpit/cockpit-client.js';
+import { type CockpitConnection, fromCockpit } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
+import { auditRoutes } from './audit.js';
+import { dataSourceRoutes } from './data-sources.js';
+import { cockpitForWidget } from './forwarding.js';
+import { hierarchyRoutes } from './hierarchy.js';
+import { userRoutes } from './users.js';
 
 /**
- * View-shaped endpoints for the widget: one call per screen region. The BFF pages through the
- * cockpit so the widget gets a whole (bounded) list in one answer; items keep the cockpit's shapes.
+ * View-shaped endpoints for the widget: one call per screen region. For tenants the BFF pages
+ * through the cockpit so the widget gets a whole (bounded) list in one answer; the hierarchy
+ * (`hierarchy.ts`) is loaded level by level instead; users and roles, data sources and the audit log
+ * have their own files. Items keep the cockpit's shapes.
  */
 const MAX_PAGES = 20;
 const PAGE_SIZE = 1000;
@@ -22,18 +29,6 @@ const sessionRoute = createRoute({
   tags: ['Widget'],
   security: [{ widgetToken: [] }],
   responses: { 200: json(CallerSchema, 'The signed-in user, acting business unit and roles'), ...problemResponses },
-});
-
-const businessUnitsRoute = createRoute({
-  method: 'get',
-  path: '/business-units',
-  tags: ['Widget'],
-  security: [{ widgetToken: [] }],
-  request: { query: z.strictObject({}) },
-  responses: {
-    200: json(z.object({ items: z.array(BusinessUnitSchema) }).openapi('BusinessUnitTree'), 'The caller’s subtree'),
-    ...problemResponses,
-  },
 });
 
 const tenantsRoute = createRoute({
@@ -71,32 +66,17 @@ async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<Re
 }
 
 export function widgetApiRoutes(cockpit: CockpitConnection) {
-  const forCaller = (session: WidgetEnv['Variables']['session'], host: WidgetEnv['Variables']['host']) =>
-    cockpitFor(cockpit, {
-      sub: session.userId,
-      businessUnitId: session.businessUnitId,
-      homeBusinessUnitId: host.homeBusinessUnitId,
-      hostId: host.id,
-    });
-
   return new OpenAPIHono<WidgetEnv>({ defaultHook: validationHook })
     .openapi(sessionRoute, async (c) => {
-      const client = forCaller(c.get('session'), c.get('host'));
+      const client = cockpitForWidget(cockpit, c);
       const me = await fromCockpit(
         () => client.v1.me.$get(),
         async (res) => (await res.json()) as z.infer<typeof CallerSchema>,
       );
       return c.json(me, 200);
     })
-    .openapi(businessUnitsRoute, async (c) => {
-      const client = forCaller(c.get('session'), c.get('host'));
-      const items = await allPages<BusinessUnit>((cursor) =>
-        client.v1['business-units'].$get({ query: { limit: String(PAGE_SIZE), ...(cursor ? { cursor } : {}) } }),
-      );
-      return c.json({ items }, 200);
-    })
     .openapi(tenantsRoute, async (c) => {
-      const client = forCaller(c.get('session'), c.get('host'));
+      const client = cockpitForWidget(cockpit, c);
       const { businessUnitId } = c.req.valid('query');
       const items = await allPages<Tenant>((cursor) =>
         client.v1.tenants.$get({
@@ -108,5 +88,9 @@ export function widgetApiRoutes(cockpit: CockpitConnection) {
         }),
       );
       return c.json({ items }, 200);
-    });
+    })
+    .route('/', hierarchyRoutes(cockpit))
+    .route('/', dataSourceRoutes(cockpit))
+    .route('/', userRoutes(cockpit))
+    .route('/', auditRoutes(cockpit));
 }

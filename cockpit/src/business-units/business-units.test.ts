@@ -38,6 +38,7 @@ function expectedView(unit: SeededBusinessUnit, root: SeededBusinessUnit): Busin
     name: unit.name,
     kind: unit.kind,
     depth: levels(unit.path) - levels(root.path),
+    childCount: seededBusinessUnits().filter((u) => u.parentId === unit.id).length,
   };
 }
 

@@ -11,41 +11,146 @@ const columns = (caller: Caller) => ({
   name: businessUnits.name,
   kind: businessUnits.kind,
   depth: sql<number>`(nlevel(${businessUnits.path}) - nlevel(${caller.scopePath}::ltree))::int`,
+  // Written out: drizzle leaves a lone table's columns unqualified, which inside the subquery
+  // would name the subquery's own columns.
+  childCount: sql<number>`(select count(*)::int from business_units c where c.parent_id = business_units.id)`,
   path: businessUnits.path,
 });
 
 const inScope = (caller: Caller) => sql`${businessUnits.path} <@ ${caller.scopePath}::ltree`;
 
-/** Pre-order (parents before children) page of the caller's subtree, or the children of one unit. */
+type Row = BusinessUnit & { path: string };
+const view = ({ path: _path, ...unit }: Row): BusinessUnit => unit;
+
+/** Pre-order (parents before children) page of the caller's subtree. */
 export async function listBusinessUnits(
   tx: Transaction,
   caller: Caller,
-  options: { parentId?: string | undefined; limit: number; afterPath?: string | undefined },
+  options: { limit: number; afterPath?: string | undefined },
 ): Promise<{ items: BusinessUnit[]; lastPath: string | undefined; hasMore: boolean }> {
   const rows = await tx
     .select(columns(caller))
     .from(businessUnits)
-    .where(
-      and(
-        inScope(caller),
-        options.parentId ? eq(businessUnits.parentId, options.parentId) : undefined,
-        options.afterPath ? gt(businessUnits.path, options.afterPath) : undefined,
-      ),
-    )
+    .where(and(inScope(caller), options.afterPath ? gt(businessUnits.path, options.afterPath) : undefined))
     .orderBy(asc(businessUnits.path))
     .limit(options.limit + 1);
   const page = rows.slice(0, options.limit);
+  return { items: page.map(view), lastPath: page.at(-1)?.path, hasMore: rows.length > options.limit };
+}
+
+export interface NamePosition {
+  name: string;
+  id: string;
+}
+
+const afterName = (after: NamePosition | undefined) =>
+  after ? sql`(${businessUnits.name}, ${businessUnits.id}) > (${after.name}, ${after.id}::uuid)` : undefined;
+
+/** One tree level: the direct children of a unit, by name. */
+export async function listChildren(
+  tx: Transaction,
+  caller: Caller,
+  options: { parentId: string; limit: number; after?: NamePosition | undefined },
+): Promise<{ items: BusinessUnit[]; hasMore: boolean }> {
+  const rows = await tx
+    .select(columns(caller))
+    .from(businessUnits)
+    .where(and(inScope(caller), eq(businessUnits.parentId, options.parentId), afterName(options.after)))
+    .orderBy(asc(businessUnits.name), asc(businessUnits.id))
+    .limit(options.limit + 1);
+  return { items: rows.slice(0, options.limit).map(view), hasMore: rows.length > options.limit };
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Units below `underPath` whose name contains `q`, by name, each with its ancestors inside the scope. */
+export async function searchBusinessUnits(
+  tx: Transaction,
+  caller: Caller,
+  options: { q: string; underPath: string; limit: number; after?: NamePosition | undefined },
+): Promise<{ items: BusinessUnit[]; hasMore: boolean }> {
+  const rows = await tx
+    .select({
+      ...columns(caller),
+      ancestors: sql<{ id: string; name: string }[]>`(
+        select coalesce(json_agg(json_build_object('id', a.id, 'name', a.name) order by nlevel(a.path)), '[]'::json)
+        from business_units a
+        where a.path @> business_units.path and a.path <@ ${caller.scopePath}::ltree and a.id <> business_units.id)`,
+    })
+    .from(businessUnits)
+    .where(
+      and(
+        inScope(caller),
+        sql`${businessUnits.path} <@ ${options.underPath}::ltree`,
+        sql`${businessUnits.name} ilike ${likePattern(options.q)}`,
+        afterName(options.after),
+      ),
+    )
+    .orderBy(asc(businessUnits.name), asc(businessUnits.id))
+    .limit(options.limit + 1);
   return {
-    items: page.map(({ path: _path, ...unit }) => unit),
-    lastPath: page.at(-1)?.path,
+    items: rows.slice(0, options.limit).map(({ path: _path, ...unit }) => unit),
     hasMore: rows.length > options.limit,
   };
 }
 
-export async function findBusinessUnit(tx: Transaction, caller: Caller, id: string) {
+export async function findBusinessUnit(tx: Transaction, caller: Caller, id: string): Promise<Row | undefined> {
   const [row] = await tx
     .select(columns(caller))
     .from(businessUnits)
     .where(and(inScope(caller), eq(businessUnits.id, id)));
   return row;
+}
+
+export function businessUnitView(row: Row): BusinessUnit {
+  return view(row);
+}
+
+export interface LockedBusinessUnit {
+  id: string;
+  parentId: string | null;
+  name: string;
+  kind: string;
+  path: string;
+}
+
+/**
+ * Reads a unit of the subtree and locks it until the transaction ends. Whoever derives a
+ * `bu_path` from a unit's path must read it this way (`share`): a subtree move locks its whole
+ * subtree for update before rewriting it, so it waits for such a write to commit and then
+ * rewrites its rows too, or the write waits for the move and reads the moved path. Whoever
+ * changes or deletes the unit itself takes `update` at once (upgrading a share lock later
+ * could deadlock against another writer doing the same).
+ */
+export async function lockBusinessUnit(
+  tx: Transaction,
+  caller: Caller,
+  id: string,
+  mode: 'share' | 'update' = 'share',
+): Promise<LockedBusinessUnit | undefined> {
+  const [row] = await tx
+    .select({
+      id: businessUnits.id,
+      parentId: businessUnits.parentId,
+      name: businessUnits.name,
+      kind: businessUnits.kind,
+      path: businessUnits.path,
+    })
+    .from(businessUnits)
+    .where(and(inScope(caller), eq(businessUnits.id, id)))
+    .for(mode);
+  return row;
+}
+
+/** From the caller's own unit down to `path` inclusive. */
+export async function ancestorsInScope(
+  tx: Transaction,
+  caller: Caller,
+  path: string,
+): Promise<{ id: string; name: string; kind: string }[]> {
+  return tx
+    .select({ id: businessUnits.id, name: businessUnits.name, kind: businessUnits.kind })
+    .from(businessUnits)
+    .where(and(inScope(caller), sql`${businessUnits.path} @> ${path}::ltree`))
+    .orderBy(sql`nlevel(${businessUnits.path})`);
 }

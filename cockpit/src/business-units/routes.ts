@@ -1,22 +1,40 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { type Database, withScope } from '@scc/db';
-import { encodeCursor, readPathCursor } from '../http/pagination.js';
-import { ProblemError, problemResponses, validationHook } from '../http/problem.js';
+import { isForeignKeyViolation } from '../http/database-errors.js';
+import { encodeCursor, keysetCursor, readNameIdCursor, readPathCursor } from '../http/pagination.js';
+import { changeProblemResponses, ProblemError, problemResponses, validationHook } from '../http/problem.js';
 import type { CockpitEnv } from '../scope/caller.js';
-import { findBusinessUnit, listBusinessUnits } from './queries.js';
-import { BusinessUnitIdParams, BusinessUnitPageSchema, BusinessUnitSchema, ListBusinessUnitsQuery } from './schemas.js';
+import { createBusinessUnit, deleteBusinessUnit, updateBusinessUnit } from './changes.js';
+import {
+  ancestorsInScope,
+  businessUnitView,
+  findBusinessUnit,
+  listBusinessUnits,
+  listChildren,
+  searchBusinessUnits,
+} from './queries.js';
+import {
+  BreadcrumbsSchema,
+  type BusinessUnit,
+  BusinessUnitIdParams,
+  BusinessUnitPageSchema,
+  BusinessUnitSchema,
+  CreateBusinessUnitBody,
+  ListBusinessUnitsQuery,
+  UpdateBusinessUnitBody,
+} from './schemas.js';
+
+const tags = ['Business units'];
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 const listRoute = createRoute({
   method: 'get',
   path: '/',
-  tags: ['Business units'],
-  summary: 'The caller’s business unit and its descendants, parents before children',
+  tags,
+  summary: 'The caller’s subtree (parents before children), one unit’s children by name, or a name search',
   request: { query: ListBusinessUnitsQuery },
   responses: {
-    200: {
-      description: 'A page of business units',
-      content: { 'application/json': { schema: BusinessUnitPageSchema } },
-    },
+    200: { description: 'A page of business units', content: json(BusinessUnitPageSchema) },
     ...problemResponses,
   },
 });
@@ -24,36 +42,138 @@ const listRoute = createRoute({
 const getRoute = createRoute({
   method: 'get',
   path: '/{id}',
-  tags: ['Business units'],
+  tags,
   summary: 'One business unit of the caller’s subtree',
   request: { params: BusinessUnitIdParams },
   responses: {
-    200: { description: 'The business unit', content: { 'application/json': { schema: BusinessUnitSchema } } },
+    200: { description: 'The business unit', content: json(BusinessUnitSchema) },
     ...problemResponses,
   },
 });
+
+const ancestorsRoute = createRoute({
+  method: 'get',
+  path: '/{id}/ancestors',
+  tags,
+  summary: 'Breadcrumbs: from the caller’s own unit down to this one, inclusive',
+  request: { params: BusinessUnitIdParams },
+  responses: {
+    200: { description: 'The units on the way', content: json(BreadcrumbsSchema) },
+    ...problemResponses,
+  },
+});
+
+const createUnitRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags,
+  summary: 'Create a business unit under a parent (admin on the parent)',
+  request: { body: { required: true, content: json(CreateBusinessUnitBody) } },
+  responses: {
+    201: { description: 'The new business unit', content: json(BusinessUnitSchema) },
+    ...changeProblemResponses,
+  },
+});
+
+const updateRoute = createRoute({
+  method: 'patch',
+  path: '/{id}',
+  tags,
+  summary: 'Rename a business unit or change its kind (admin on the unit)',
+  request: { params: BusinessUnitIdParams, body: { required: true, content: json(UpdateBusinessUnitBody) } },
+  responses: {
+    200: { description: 'The changed business unit', content: json(BusinessUnitSchema) },
+    ...changeProblemResponses,
+  },
+});
+
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  tags,
+  summary: 'Delete an empty business unit (admin on the unit; never the caller’s own)',
+  request: { params: BusinessUnitIdParams },
+  responses: {
+    204: { description: 'Deleted' },
+    ...changeProblemResponses,
+  },
+});
+
+/** Search pages stay small: every result carries its ancestors. */
+const SEARCH_LIMIT = 100;
 
 export function businessUnitRoutes(db: Database) {
   return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
     .openapi(listRoute, async (c) => {
       const caller = c.get('caller');
-      const { parentId, limit, cursor } = c.req.valid('query');
+      const { parentId, q, limit, cursor } = c.req.valid('query');
+      if (q !== undefined || parentId !== undefined) {
+        const after = readNameIdCursor(cursor);
+        const page = await withScope(db, caller.scopePath, async (tx) => {
+          const parent = parentId ? await findBusinessUnit(tx, caller, parentId) : undefined;
+          if (parentId && !parent) throw ProblemError.of('notFound');
+          if (q !== undefined) {
+            const underPath = parent?.path ?? caller.scopePath;
+            return searchBusinessUnits(tx, caller, { q, underPath, limit: Math.min(limit, SEARCH_LIMIT), after });
+          }
+          return listChildren(tx, caller, { parentId: parentId ?? '', limit, after });
+        });
+        const last: BusinessUnit | undefined = page.items.at(-1);
+        const nextCursor = page.hasMore && last ? keysetCursor([last.name, last.id]) : null;
+        return c.json({ items: page.items, nextCursor }, 200);
+      }
       const afterPath = readPathCursor(cursor);
-      const page = await withScope(db, caller.scopePath, async (tx) => {
-        if (parentId && !(await findBusinessUnit(tx, caller, parentId))) throw ProblemError.of('notFound');
-        return listBusinessUnits(tx, caller, { parentId, limit, afterPath });
-      });
-      return c.json(
-        { items: page.items, nextCursor: page.hasMore && page.lastPath ? encodeCursor(page.lastPath) : null },
-        200,
-      );
+      const page = await withScope(db, caller.scopePath, (tx) => listBusinessUnits(tx, caller, { limit, afterPath }));
+      const nextCursor = page.hasMore && page.lastPath ? encodeCursor(page.lastPath) : null;
+      return c.json({ items: page.items, nextCursor }, 200);
     })
     .openapi(getRoute, async (c) => {
       const caller = c.get('caller');
-      const { id } = c.req.valid('param');
-      const unit = await withScope(db, caller.scopePath, (tx) => findBusinessUnit(tx, caller, id));
+      const unit = await withScope(db, caller.scopePath, (tx) => findBusinessUnit(tx, caller, c.req.valid('param').id));
       if (!unit) throw ProblemError.of('notFound');
-      const { path: _path, ...body } = unit;
-      return c.json(body, 200);
+      return c.json(businessUnitView(unit), 200);
+    })
+    .openapi(ancestorsRoute, async (c) => {
+      const caller = c.get('caller');
+      const items = await withScope(db, caller.scopePath, async (tx) => {
+        const unit = await findBusinessUnit(tx, caller, c.req.valid('param').id);
+        if (!unit) throw ProblemError.of('notFound');
+        return ancestorsInScope(tx, caller, unit.path);
+      });
+      return c.json({ items }, 200);
+    })
+    .openapi(createUnitRoute, async (c) => {
+      const caller = c.get('caller');
+      const body = c.req.valid('json');
+      const unit = await withScope(db, caller.scopePath, async (tx) => {
+        const id = await createBusinessUnit(tx, caller, body);
+        return findBusinessUnit(tx, caller, id);
+      });
+      if (!unit) throw new Error('created business unit not readable');
+      return c.json(businessUnitView(unit), 201);
+    })
+    .openapi(updateRoute, async (c) => {
+      const caller = c.get('caller');
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const unit = await withScope(db, caller.scopePath, async (tx) => {
+        await updateBusinessUnit(tx, caller, id, body);
+        return findBusinessUnit(tx, caller, id);
+      });
+      if (!unit) throw new Error('updated business unit not readable');
+      return c.json(businessUnitView(unit), 200);
+    })
+    .openapi(deleteRoute, async (c) => {
+      const caller = c.get('caller');
+      await withScope(db, caller.scopePath, (tx) => deleteBusinessUnit(tx, caller, c.req.valid('param').id)).catch(
+        (error: unknown) => {
+          // Something was added to the unit after it was found empty, or refers to it from outside the subtree.
+          if (!isForeignKeyViolation(error)) throw error;
+          throw ProblemError.of('conflict', 'The business unit is still referenced', [
+            { field: 'path.id', message: 'Still referenced' },
+          ]);
+        },
+      );
+      return c.body(null, 204);
     });
 }

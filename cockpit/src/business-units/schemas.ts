@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { cursorParam, limitParam } from '../http/pagination.js';
 
+export const BusinessUnitRefSchema = z.object({ id: z.uuid(), name: z.string() }).openapi('BusinessUnitRef');
+
 export const BusinessUnitSchema = z
   .object({
     id: z.uuid(),
@@ -8,6 +10,10 @@ export const BusinessUnitSchema = z
     name: z.string(),
     kind: z.string().openapi({ example: 'customer' }),
     depth: z.number().int().openapi({ description: 'Levels below the caller’s own business unit' }),
+    childCount: z.number().int().openapi({ description: 'Direct children' }),
+    ancestors: z.array(BusinessUnitRefSchema).optional().openapi({
+      description: 'Only in search results: from the caller’s own unit down to the parent, the unit itself excluded',
+    }),
   })
   .openapi('BusinessUnit');
 
@@ -17,11 +23,28 @@ export const BusinessUnitPageSchema = z
   .object({ items: z.array(BusinessUnitSchema), nextCursor: z.string().nullable() })
   .openapi('BusinessUnitPage');
 
+/** Names are trimmed; what is left must be 1 to 200 characters. */
+export const businessUnitName = z.string().trim().min(1).max(200);
+const kind = z.string().trim().max(50).openapi({ description: 'Free label: reseller, customer, region …' });
+
 export const ListBusinessUnitsQuery = z.strictObject({
   parentId: z
     .uuid()
     .optional()
-    .openapi({ param: { name: 'parentId', in: 'query' }, description: 'Only the direct children of this unit' }),
+    .openapi({
+      param: { name: 'parentId', in: 'query' },
+      description: 'Only the direct children of this unit, sorted by name (with `q`: search below this unit)',
+    }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({
+      param: { name: 'q', in: 'query' },
+      description: 'Case-insensitive name search in the subtree, sorted by name, at most 100 per page',
+    }),
   limit: limitParam,
   cursor: cursorParam,
 });
@@ -29,3 +52,16 @@ export const ListBusinessUnitsQuery = z.strictObject({
 export const BusinessUnitIdParams = z.strictObject({
   id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
 });
+
+export const CreateBusinessUnitBody = z
+  .strictObject({ parentId: z.uuid(), name: businessUnitName, kind: kind.optional() })
+  .openapi('CreateBusinessUnit');
+
+export const UpdateBusinessUnitBody = z
+  .strictObject({ name: businessUnitName.optional(), kind: kind.optional() })
+  .refine((body) => body.name !== undefined || body.kind !== undefined, { message: 'Give a name or a kind' })
+  .openapi('UpdateBusinessUnit');
+
+export const BreadcrumbsSchema = z
+  .object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })) })
+  .openapi('BusinessUnitAncestors');

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { cursorParam, decodeCursor, encodeCursor, limitParam } from './pagination.js';
+import {
+  cursorParam,
+  decodeCursor,
+  encodeCursor,
+  keysetCursor,
+  limitParam,
+  readNameIdCursor,
+  readPathCursor,
+  readTimeIdCursor,
+} from './pagination.js';
 
 describe('cursors', () => {
   const path = '5af68a99b6c55d2f8ad8f027ab2faccd.4e24d9c7d2015247b570e7716f15c103';
@@ -41,5 +50,26 @@ describe('limit', () => {
     expect(limitParam.parse(undefined)).toBe(500);
     expect(limitParam.parse('7')).toBe(7);
     for (const bad of ['0', '1001', 'abc', '2.5', '-1']) expect(limitParam.safeParse(bad).success, bad).toBe(false);
+  });
+});
+
+describe('keyset cursors', () => {
+  test('round-trip (name, id) and (time, id), including names with any characters', () => {
+    const id = randomUUID();
+    const name = 'Zürich "North" | a.b, 1';
+    expect(readNameIdCursor(keysetCursor([name, id]))).toEqual({ name, id });
+    const at = '2026-11-22T05:31:02.123456Z';
+    expect(readTimeIdCursor(keysetCursor([at, id]))).toEqual({ at, id });
+    expect(cursorParam.safeParse(keysetCursor([name, id])).success).toBe(true);
+  });
+
+  test('refuse path cursors, malformed ids and times, and the other kinds', () => {
+    const id = randomUUID();
+    const path = '5af68a99b6c55d2f8ad8f027ab2faccd';
+    expect(() => readNameIdCursor(encodeCursor(path))).toThrow();
+    expect(() => readNameIdCursor(keysetCursor(['a', 'no-uuid']))).toThrow();
+    expect(() => readNameIdCursor(keysetCursor(['a']))).toThrow();
+    expect(() => readTimeIdCursor(keysetCursor(['yesterday', id]))).toThrow();
+    expect(() => readPathCursor(keysetCursor(['a', id]))).toThrow();
   });
 });

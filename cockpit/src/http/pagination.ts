@@ -63,3 +63,50 @@ export function readPathIdCursor(cursor: string | undefined): PathIdPosition | u
   if (!path || !id) throw invalidCursor();
   return { path, id };
 }
+
+/**
+ * A position in a list sorted by several text keys (a name and an id, a time and an id). The
+ * keys travel as a JSON array, so a path or tenant cursor never parses as one and vice versa.
+ */
+export function keysetCursor(keys: readonly string[]): string {
+  return encodeCursor(JSON.stringify(keys));
+}
+
+export function readKeysetCursor<N extends number>(
+  cursor: string | undefined,
+  length: N,
+  isValid: (keys: string[]) => boolean = () => true,
+): string[] | undefined {
+  if (cursor === undefined) return undefined;
+  let keys: unknown;
+  try {
+    keys = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
+  }
+  if (
+    !Array.isArray(keys) ||
+    keys.length !== length ||
+    !keys.every((k) => typeof k === 'string' && k.length <= 1000) ||
+    !isValid(keys)
+  ) {
+    throw invalidCursor();
+  }
+  return keys as string[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** After a row sorted by (name, id): children of a unit, search results, users by e-mail. */
+export function readNameIdCursor(cursor: string | undefined): { name: string; id: string } | undefined {
+  const keys = readKeysetCursor(cursor, 2, ([, id]) => UUID.test(id ?? ''));
+  return keys ? { name: keys[0] ?? '', id: keys[1] ?? '' } : undefined;
+}
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** After a row sorted newest first by (time, id): audit events. */
+export function readTimeIdCursor(cursor: string | undefined): { at: string; id: string } | undefined {
+  const keys = readKeysetCursor(cursor, 2, ([at, id]) => TIMESTAMP.test(at ?? '') && UUID.test(id ?? ''));
+  return keys ? { at: keys[0] ?? '', id: keys[1] ?? '' } : undefined;
+}

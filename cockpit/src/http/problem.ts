@@ -137,3 +137,16 @@ export const problemResponses = {
     content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
   },
 } as const;
+
+/** OpenAPI entries of routes that change something: a role too low for it, or a rule refusing it. */
+export const changeProblemResponses = {
+  ...problemResponses,
+  403: {
+    description: 'Inside the caller’s subtree, but the caller’s role does not allow this',
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+  },
+  409: {
+    description: 'Refused by a rule (a cycle, something left inside, a duplicate …)',
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+  },
+} as const;

@@ -103,6 +103,48 @@ describe.skipIf(!serverUrl)('the cockpit on a restricted runtime login (server o
     }
   });
 
+  test('a subtree move with its audit rebase works on the restricted login, and back', async () => {
+    const token = await harness.tokenFor(personaByKey('reseller-admin'));
+    const north = seededBusinessUnit('contoso/north');
+    const move = (newParentId: string) =>
+      harness.send('POST', `/v1/business-units/${north.id}/move`, token, { newParentId });
+    const there = await move(seededBusinessUnit('fabrikam').id);
+    expect(there.status, await there.clone().text()).toBe(200);
+    const back = await move(seededBusinessUnit('contoso').id);
+    expect(back.status, await back.clone().text()).toBe(200);
+    const events = await harness.get(`/v1/audit-events?businessUnitId=${north.id}`, token);
+    const actions = ((await events.json()) as { items: { action: string }[] }).items.map((e) => e.action);
+    expect(actions).toEqual(['business-unit.moved', 'business-unit.moved']);
+  });
+
+  test('brands (SECURITY DEFINER lookup), users and data sources work on the restricted login', async () => {
+    const riley = await harness.tokenFor(personaByKey('reseller-admin'));
+    const casey = await harness.tokenFor(personaByKey('customer-admin'));
+    const reseller = seededBusinessUnit('reseller-one');
+    const finance = seededBusinessUnit('contoso/north/finance');
+    const put = await harness.send('PUT', `/v1/business-units/${reseller.id}/brand`, riley, {
+      brand: { displayName: 'Reseller One' },
+    });
+    expect(put.status, await put.clone().text()).toBe(200);
+    const shown = await (await harness.get(`/v1/business-units/${finance.id}/brand`, casey)).json();
+    expect(shown).toEqual({
+      own: null,
+      effective: { sourceBusinessUnitId: null, name: null, brand: { displayName: 'Reseller One' } },
+    });
+    const user = await harness.send('POST', '/v1/users', casey, {
+      email: 'runtime@contoso.example',
+      displayName: 'Runtime',
+      businessUnitId: finance.id,
+    });
+    expect(user.status, await user.clone().text()).toBe(201);
+    const source = await harness.send('POST', `/v1/business-units/${finance.id}/data-sources`, casey, {
+      kind: 'backup-server',
+      externalRef: 'RT-1',
+      name: 'Runtime',
+    });
+    expect(source.status, await source.clone().text()).toBe(201);
+  });
+
   test('/v1/me and /v1/business-units answer as on the owner; a token outside the home subtree is 401', async () => {
     for (const persona of personas) {
       const token = await harness.tokenFor(persona);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, index, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, index, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ltree } from './ltree.js';
 import { appRole, scopePath } from './scope.js';
 
@@ -15,11 +15,18 @@ export const businessUnits = pgTable(
     name: text('name').notNull(),
     kind: text('kind').notNull().default(''),
     path: ltree('path').notNull().unique(),
+    /** The sales system's id for this unit, so replicated sales data can find it. */
+    externalRef: text('external_ref').unique(),
+    /** Own branding; descendants without one inherit the nearest ancestor's. */
+    brand: jsonb('brand').$type<Brand>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('business_units_path_gist').using('gist', t.path),
     index('business_units_parent_idx').on(t.parentId),
+    // Children are listed by name: one index range scan per page of a tree level.
+    index('business_units_parent_name_idx').on(t.parentId, t.name, t.id),
     pgPolicy('business_units_subtree', {
       for: 'all',
       to: appRole,
@@ -28,3 +35,9 @@ export const businessUnits = pgTable(
     }),
   ],
 );
+
+export interface Brand {
+  displayName?: string;
+  primaryColor?: string;
+  logoUrl?: string;
+}

@@ -36,9 +36,12 @@ export const roleAssignments = pgTable(
   'role_assignments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // Restrict, not cascade: a user may hold roles outside the subtree of the admin deleting it,
+    // and a cascade would remove them past row-level security. The cockpit deletes the visible
+    // ones itself and refuses when any remain.
     userId: uuid('user_id')
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      .references(() => users.id, { onDelete: 'restrict' }),
     businessUnitId: uuid('business_unit_id')
       .notNull()
       .references(() => businessUnits.id, { onDelete: 'restrict' }),

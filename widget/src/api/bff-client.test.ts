@@ -127,4 +127,60 @@ describe('BffClient', () => {
       assert(!(error instanceof BffError), 'an abort is not reported as a BFF error');
     });
   });
+
+  it('sends changes as JSON with the right method, and reads 204 as done', async () => {
+    let contentType: string | null = null;
+    const stubbed = window.fetch;
+    window.fetch = async (input, init) => {
+      contentType = new Headers(init?.headers).get('content-type');
+      return stubbed(input, init);
+    };
+    try {
+      stub.on('/v1/widget/business-units', () => json({ id: 'n', parentId: 'p', name: 'N', kind: '', depth: 1 }, 201));
+      const { c } = client();
+      const created = await c.createBusinessUnit({ parentId: 'p', name: 'N' });
+      assertEqual(created.id, 'n');
+      assertEqual(contentType, 'application/json');
+      const post = stub.requestsTo('/v1/widget/business-units')[0];
+      assertEqual(post?.method, 'POST');
+      assertEqual(JSON.stringify(post?.body), JSON.stringify({ parentId: 'p', name: 'N' }));
+
+      stub.on('/v1/widget/business-units/n', () => new Response(null, { status: 204 }));
+      await c.deleteBusinessUnit('n');
+      assertEqual(stub.requestsTo('/v1/widget/business-units/n')[0]?.method, 'DELETE');
+
+      stub.on('/v1/widget/business-units', () => json({ items: [], nextCursor: 'next' }));
+      const level = await c.listBusinessUnitLevel('p', 'abc');
+      assertEqual(level.nextCursor, 'next');
+      assertEqual(stub.requestsTo('/v1/widget/business-units').at(-1)?.query.toString(), 'parentId=p&cursor=abc');
+    } finally {
+      window.fetch = stubbed;
+    }
+  });
+
+  it('keeps the fields a problem names', async () => {
+    stub.on(
+      '/v1/widget/users',
+      () =>
+        new Response(
+          JSON.stringify({
+            type: 'https://scc.example/problems/conflict',
+            title: 'Conflict',
+            status: 409,
+            detail: 'That e-mail is taken',
+            errors: [{ field: 'body.email', message: 'Already in use' }, { field: 7 }],
+          }),
+          { status: 409, headers: { 'content-type': 'application/problem+json' } },
+        ),
+    );
+    const { c } = client();
+    await assertRejects(c.createUser({ email: 'a@b.example', displayName: 'A', businessUnitId: 'u' }), (error) => {
+      assert(error instanceof BffError);
+      assertEqual(error.status, 409);
+      assertEqual(error.detail, 'That e-mail is taken');
+      assertEqual(error.errors.length, 1, 'malformed entries dropped');
+      assertEqual(error.fieldMessage('body.email'), 'Already in use');
+      assertEqual(error.fieldMessage('body.name'), undefined);
+    });
+  });
 });

@@ -1,4 +1,17 @@
-import type { BusinessUnit, ItemsResponse, ProblemDetails, Session, Tenant } from './types.js';
+import type {
+  BusinessUnit,
+  BusinessUnitRef,
+  ItemsResponse,
+  MoveCounts,
+  MovePreview,
+  Page,
+  ProblemDetails,
+  RoleAssignment,
+  RoleName,
+  Session,
+  Tenant,
+  User,
+} from './types.js';
 
 /**
  * Why a BFF call failed. `http`: the BFF answered >= 400; `network`: fetch rejected;
@@ -17,6 +30,7 @@ export class BffError extends Error {
   readonly title: string;
   readonly type: string;
   readonly detail: string | undefined;
+  readonly errors: { field: string; message: string }[];
 
   constructor(kind: BffErrorKind, problem: ProblemDetails, options?: { cause?: unknown }) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title, options);
@@ -26,6 +40,12 @@ export class BffError extends Error {
     this.title = problem.title;
     this.type = problem.type;
     this.detail = problem.detail;
+    this.errors = problem.errors ?? [];
+  }
+
+  /** The message for one named field (`body.name`), if the server named it. */
+  fieldMessage(field: string): string | undefined {
+    return this.errors.find((e) => e.field === field)?.message;
   }
 
   /** True when retrying later may help (network failure, 502/503/504). */
@@ -73,12 +93,82 @@ export class BffClient {
     });
   }
 
-  async listBusinessUnits(signal?: AbortSignal): Promise<BusinessUnit[]> {
-    return (await this.#request('/v1/widget/business-units', signal, itemsOf<BusinessUnit>)).items;
+  /** Tenants of `businessUnitId` and its descendants (default: the caller's whole subtree). */
+  async listTenants(signal?: AbortSignal, businessUnitId?: string): Promise<Tenant[]> {
+    return (await this.#request(`/v1/widget/tenants${query({ businessUnitId })}`, signal, itemsOf<Tenant>)).items;
   }
 
-  async listTenants(signal?: AbortSignal): Promise<Tenant[]> {
-    return (await this.#request('/v1/widget/tenants', signal, itemsOf<Tenant>)).items;
+  /** One tree level: the caller's own unit (no `parentId`) or a page of a unit's children, by name. */
+  listBusinessUnitLevel(
+    parentId: string | undefined,
+    cursor?: string,
+    signal?: AbortSignal,
+  ): Promise<Page<BusinessUnit>> {
+    return this.#request(`/v1/widget/business-units${query({ parentId, cursor })}`, signal, pageOf<BusinessUnit>);
+  }
+
+  /** Units of the subtree whose name contains `q`, each with its `ancestors`. */
+  async searchBusinessUnits(q: string, signal?: AbortSignal): Promise<BusinessUnit[]> {
+    return (await this.#request(`/v1/widget/business-units${query({ q })}`, signal, itemsOf<BusinessUnit>)).items;
+  }
+
+  getBusinessUnit(id: string, signal?: AbortSignal): Promise<BusinessUnit> {
+    return this.#request(`/v1/widget/business-units/${encodeURIComponent(id)}`, signal, record<BusinessUnit>);
+  }
+
+  /** The caller's unit down to `id` inclusive. */
+  async getAncestors(id: string, signal?: AbortSignal): Promise<BusinessUnitRef[]> {
+    const path = `/v1/widget/business-units/${encodeURIComponent(id)}/ancestors`;
+    return (await this.#request(path, signal, itemsOf<BusinessUnitRef>)).items;
+  }
+
+  createBusinessUnit(body: { parentId: string; name: string; kind?: string }): Promise<BusinessUnit> {
+    return this.#request('/v1/widget/business-units', undefined, record<BusinessUnit>, { method: 'POST', body });
+  }
+
+  updateBusinessUnit(id: string, body: { name?: string; kind?: string }): Promise<BusinessUnit> {
+    const path = `/v1/widget/business-units/${encodeURIComponent(id)}`;
+    return this.#request(path, undefined, record<BusinessUnit>, { method: 'PATCH', body });
+  }
+
+  async deleteBusinessUnit(id: string): Promise<void> {
+    const path = `/v1/widget/business-units/${encodeURIComponent(id)}`;
+    await this.#request(path, undefined, () => true, { method: 'DELETE' });
+  }
+
+  previewMove(id: string, newParentId: string): Promise<MovePreview> {
+    const path = `/v1/widget/business-units/${encodeURIComponent(id)}/move-preview`;
+    return this.#request(path, undefined, record<MovePreview>, { method: 'POST', body: { newParentId } });
+  }
+
+  moveBusinessUnit(id: string, newParentId: string): Promise<{ businessUnit: BusinessUnit; counts: MoveCounts }> {
+    const path = `/v1/widget/business-units/${encodeURIComponent(id)}/move`;
+    return this.#request(path, undefined, record<{ businessUnit: BusinessUnit; counts: MoveCounts }>, {
+      method: 'POST',
+      body: { newParentId },
+    });
+  }
+
+  /** Users whose home is `businessUnitId` or below it. */
+  listUsers(businessUnitId: string, cursor?: string, signal?: AbortSignal): Promise<Page<User>> {
+    return this.#request(`/v1/widget/users${query({ businessUnitId, cursor })}`, signal, pageOf<User>);
+  }
+
+  getUser(id: string, signal?: AbortSignal): Promise<User> {
+    return this.#request(`/v1/widget/users/${encodeURIComponent(id)}`, signal, record<User>);
+  }
+
+  createUser(body: { email: string; displayName: string; businessUnitId: string }): Promise<User> {
+    return this.#request('/v1/widget/users', undefined, record<User>, { method: 'POST', body });
+  }
+
+  grantRole(body: { userId: string; businessUnitId: string; role: RoleName }): Promise<RoleAssignment> {
+    return this.#request('/v1/widget/role-assignments', undefined, record<RoleAssignment>, { method: 'POST', body });
+  }
+
+  async revokeRole(id: string): Promise<void> {
+    const path = `/v1/widget/role-assignments/${encodeURIComponent(id)}`;
+    await this.#request(path, undefined, () => true, { method: 'DELETE' });
   }
 
   /** Absolute URL for a BFF path. */
@@ -90,16 +180,18 @@ export class BffClient {
     path: string,
     signal: AbortSignal | undefined,
     validate: (body: unknown) => T | undefined,
+    send: Send = { method: 'GET' },
   ): Promise<T> {
     const token = await this.#options.getToken();
-    let response = await this.#fetch(path, token, signal);
+    let response = await this.#fetch(path, token, signal, send);
     if (response.status === 401) {
       // Drain the body so the connection can be reused, then retry once with a fresh token.
       await response.body?.cancel().catch(() => undefined);
       const fresh = await this.#options.refreshToken(token);
-      response = await this.#fetch(path, fresh, signal);
+      response = await this.#fetch(path, fresh, signal, send);
     }
     if (!response.ok) throw await problemFrom(response);
+    if (response.status === 204) return validate(undefined) as T;
     let body: unknown;
     try {
       body = await response.json();
@@ -111,12 +203,18 @@ export class BffClient {
     return value;
   }
 
-  async #fetch(path: string, token: string, signal: AbortSignal | undefined): Promise<Response> {
+  async #fetch(path: string, token: string, signal: AbortSignal | undefined, send: Send): Promise<Response> {
     const doFetch = this.#options.fetch ?? globalThis.fetch;
+    const headers: Record<string, string> = {
+      Accept: `application/json, ${PROBLEM_JSON}`,
+      Authorization: `Bearer ${token}`,
+    };
+    if (send.body !== undefined) headers['Content-Type'] = 'application/json';
     try {
       return await doFetch(this.url(path), {
-        method: 'GET',
-        headers: { Accept: `application/json, ${PROBLEM_JSON}`, Authorization: `Bearer ${token}` },
+        method: send.method,
+        headers,
+        ...(send.body !== undefined ? { body: JSON.stringify(send.body) } : {}),
         credentials: 'omit',
         ...(signal ? { signal } : {}),
       });
@@ -134,6 +232,29 @@ export class BffClient {
       );
     }
   }
+}
+
+interface Send {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+}
+
+/** `?a=1&b=2` of the defined values, or nothing. */
+function query(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, value);
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+function record<T>(body: unknown): T | undefined {
+  return isRecord(body) ? (body as T) : undefined;
+}
+
+function pageOf<T>(body: unknown): Page<T> | undefined {
+  return isRecord(body) && Array.isArray(body.items)
+    ? { items: body.items as T[], nextCursor: typeof body.nextCursor === 'string' ? body.nextCursor : null }
+    : undefined;
 }
 
 function itemsOf<T>(body: unknown): ItemsResponse<T> | undefined {
@@ -162,6 +283,12 @@ export async function problemFrom(response: Response): Promise<BffError> {
           status: response.status,
         };
         if (typeof body.detail === 'string') problem.detail = body.detail;
+        if (Array.isArray(body.errors)) {
+          problem.errors = body.errors.filter(
+            (e): e is { field: string; message: string } =>
+              isRecord(e) && typeof e.field === 'string' && typeof e.message === 'string',
+          );
+        }
         return new BffError('http', problem);
       }
     } catch {

@@ -98,3 +98,58 @@ export const baseReset = css`
 `;
 
 export const sharedStyles = [tokens, hostReset];
+
+/** Form controls of the search and admin screens. */
+export const controlStyles = css`
+  button,
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+  input,
+  select {
+    min-height: 32px;
+    padding: 4px 8px;
+    border: 1px solid var(--_scc-border);
+    border-radius: calc(var(--_scc-radius) - 2px);
+    background: var(--_scc-surface);
+  }
+  button {
+    min-height: 32px;
+    padding: 4px 12px;
+    border: 1px solid var(--_scc-border);
+    border-radius: calc(var(--_scc-radius) - 2px);
+    background: var(--_scc-surface);
+    cursor: pointer;
+  }
+  button.primary {
+    border-color: var(--_scc-primary);
+    background: var(--_scc-primary);
+    color: var(--_scc-on-primary);
+  }
+  button.danger {
+    border-color: var(--_scc-danger);
+    color: var(--_scc-danger);
+  }
+  button:disabled {
+    opacity: 0.55;
+    cursor: default;
+  }
+  button:focus-visible,
+  input:focus-visible,
+  select:focus-visible {
+    outline: none;
+    box-shadow: var(--_scc-focus);
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    font-size: 0.857em;
+    color: var(--_scc-muted);
+  }
+  .error {
+    color: var(--_scc-danger);
+  }
+`;

@@ -1,68 +1,93 @@
-import { assertDeepEqual, assertEqual, businessUnits, tenants } from '../../test/helpers.js';
+import { assert, assertDeepEqual, assertEqual, businessUnits, levelOf } from '../../test/helpers.js';
 import type { BusinessUnit } from '../api/types.js';
-import { indexBusinessUnits, subtreeIds, subtreeTenantCounts, visibleNodes } from './tree.js';
+import { addLevel, emptyIndex, forgetChildren, mayHaveChildren, subtreeIds, visibleNodes } from './tree.js';
 
-describe('tree helpers', () => {
-  const index = indexBusinessUnits(businessUnits);
+/** The fixture's level under `parentId` as the server sends it: by name, with child counts. */
+const level = (parentId?: string) => levelOf(businessUnits, new URLSearchParams(parentId ? { parentId } : {}));
 
-  it('builds the hierarchy with levels', () => {
+function loaded(...parents: string[]) {
+  const index = emptyIndex();
+  addLevel(index, undefined, level());
+  for (const parent of parents) addLevel(index, parent, level(parent));
+  return index;
+}
+
+describe('tree index', () => {
+  it('grows level by level, in the order given, with levels', () => {
+    const index = loaded('msp', 'internal');
     assertDeepEqual(
       index.roots.map((n) => n.unit.id),
       ['msp'],
     );
+    assertDeepEqual(
+      index.byId.get('msp')?.children.map((n) => n.unit.id),
+      ['external', 'internal', 'resellers'],
+    );
     assertEqual(index.byId.get('critical')?.level, 3);
     assertEqual(index.byId.get('critical')?.parent?.unit.id, 'internal');
+    assertEqual(index.byId.get('msp')?.loaded, true);
+    assertEqual(index.byId.get('external')?.loaded, false);
   });
 
-  it('subtree ids and counts include descendants', () => {
+  it('keeps the server’s order and never duplicates a unit loaded twice', () => {
+    const index = loaded();
+    const reversed = { items: [...level('msp').items].reverse(), nextCursor: 'more' };
+    addLevel(index, 'msp', reversed);
+    addLevel(index, 'msp', { items: level('msp').items, nextCursor: null });
+    assertDeepEqual(
+      index.byId.get('msp')?.children.map((n) => n.unit.id),
+      ['resellers', 'internal', 'external'],
+    );
+    assertEqual(index.byId.get('msp')?.nextCursor, null);
+  });
+
+  it('ignores a level of a unit it does not know', () => {
+    const index = loaded();
+    addLevel(index, 'nowhere', level('internal'));
+    assertEqual(index.byId.has('critical'), false);
+  });
+
+  it('knows which units may have children', () => {
+    const index = loaded('msp', 'internal');
+    const may = (id: string) => {
+      const node = index.byId.get(id);
+      assert(node, id);
+      return mayHaveChildren(node);
+    };
+    assertEqual(may('msp'), true, 'loaded children');
+    assertEqual(may('external'), true, 'not loaded, childCount 1');
+    assertEqual(may('critical'), false, 'childCount 0');
+    const unknownCount: BusinessUnit = { id: 'x', parentId: null, name: 'X', kind: '', depth: 0 };
+    const other = emptyIndex();
+    addLevel(other, undefined, { items: [unknownCount], nextCursor: null });
+    assertEqual(mayHaveChildren(other.roots[0] as never), true, 'no count: maybe');
+    addLevel(other, 'x', { items: [], nextCursor: null });
+    assertEqual(mayHaveChildren(other.roots[0] as never), false, 'loaded and empty');
+  });
+
+  it('forgets a level and everything below it', () => {
+    const index = loaded('msp', 'internal');
+    forgetChildren(index, 'msp');
+    assertDeepEqual([...index.byId.keys()], ['msp']);
+    const msp = index.byId.get('msp');
+    assertEqual(msp?.loaded, false);
+    assertEqual(msp?.unit.childCount, undefined, 'the stale count is dropped');
+  });
+
+  it('subtree ids and visible nodes follow what is loaded and expanded', () => {
+    const index = loaded('msp', 'internal');
     assertDeepEqual([...subtreeIds(index, 'internal')].sort(), ['critical', 'internal', 'other-systems']);
-    const counts = subtreeTenantCounts(index, tenants);
-    assertEqual(counts.get('msp'), 6);
-    assertEqual(counts.get('internal'), 3);
-    assertEqual(counts.get('critical'), 2);
-    assertEqual(counts.get('resellers'), 1);
-  });
-
-  it('sorts siblings by name whatever order the list has', () => {
-    const sorted = indexBusinessUnits([
-      { id: 'root', parentId: null, name: 'Contoso', kind: 'customer', depth: 0 },
-      { id: 's', parentId: 'root', name: 'South', kind: 'region', depth: 1 },
-      { id: 'n10', parentId: 'root', name: 'North 10', kind: 'region', depth: 1 },
-      { id: 'n2', parentId: 'root', name: 'north 2', kind: 'region', depth: 1 },
-    ]);
     assertDeepEqual(
-      sorted.byId.get('root')?.children.map((n) => n.unit.id),
-      ['n2', 'n10', 's'],
-    );
-  });
-
-  it('sorts roots too, and by the rules of the given locale', () => {
-    const units: BusinessUnit[] = [
-      { id: 'z', parentId: null, name: 'Zeta', kind: 'customer', depth: 0 },
-      { id: 'ae', parentId: null, name: 'Ärlig', kind: 'customer', depth: 0 },
-      { id: 'a', parentId: null, name: 'Alpha', kind: 'customer', depth: 0 },
-    ];
-    const roots = (locale: string) => indexBusinessUnits(units, locale).roots.map((n) => n.unit.id);
-    assertDeepEqual(roots('de'), ['a', 'ae', 'z'], 'German: Ä with A');
-    assertDeepEqual(roots('sv'), ['a', 'z', 'ae'], 'Swedish: Ä after Z');
-  });
-
-  it('units whose parent is out of scope become roots', () => {
-    const scoped = indexBusinessUnits([
-      { id: 'a', parentId: 'hidden', name: 'A', kind: 'customer', depth: 0 },
-      { id: 'b', parentId: 'a', name: 'B', kind: 'region', depth: 1 },
-    ]);
-    assertDeepEqual(
-      scoped.roots.map((n) => n.unit.id),
-      ['a'],
+      visibleNodes(index, new Set(['msp'])).map((n) => n.unit.id),
+      ['msp', 'external', 'internal', 'resellers'],
     );
     assertDeepEqual(
-      visibleNodes(scoped, new Set(['a'])).map((n) => n.unit.id),
-      ['a', 'b'],
+      visibleNodes(index, new Set(['msp', 'internal'])).map((n) => n.unit.id),
+      ['msp', 'external', 'internal', 'critical', 'other-systems', 'resellers'],
     );
     assertDeepEqual(
-      visibleNodes(scoped, new Set()).map((n) => n.unit.id),
-      ['a'],
+      visibleNodes(index, new Set()).map((n) => n.unit.id),
+      ['msp'],
     );
   });
 });

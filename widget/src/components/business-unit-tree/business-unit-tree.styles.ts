@@ -111,4 +111,12 @@ export const businessUnitTreeStyles = css`
     padding: calc(var(--_scc-space) * 2);
     color: var(--_scc-muted);
   }
+  .level-note {
+    padding: 4px 8px 4px calc(32px + var(--level, 0) * 18px);
+    color: var(--_scc-muted);
+  }
+  [part='tree-load-more'] {
+    font: inherit;
+    color: var(--_scc-primary);
+  }
 `;

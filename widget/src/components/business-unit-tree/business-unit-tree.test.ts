@@ -9,25 +9,33 @@ import {
   businessUnits,
   cleanup,
   deepActiveElement,
+  levelOf,
   mount,
   oneEvent,
+  pathTo,
   press,
   sleep,
+  waitFor,
 } from '../../../test/helpers.js';
-import type { BusinessUnit } from '../../api/types.js';
 import type { SccBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
-import type { SccBusinessUnitTree } from './business-unit-tree.js';
+import type { LevelLoader, SccBusinessUnitTree } from './business-unit-tree.js';
 
-async function createTree(selectedId?: string): Promise<SccBusinessUnitTree> {
+/** Serves the fixture level by level, as the BFF does: by name, with child counts. */
+const fixtureLoader: LevelLoader = async (parentId) =>
+  levelOf(businessUnits, new URLSearchParams(parentId ? { parentId } : {}));
+
+async function createTree(selectedId = 'msp'): Promise<SccBusinessUnitTree> {
   const tree = document.createElement('scc-business-unit-tree');
-  tree.items = businessUnits;
+  tree.loadLevel = fixtureLoader;
   tree.counts = new Map([
     ['msp', 6],
     ['internal', 3],
     ['critical', 2],
   ]);
-  if (selectedId) tree.selectedId = selectedId;
+  tree.selectedId = 'msp';
   mount(tree);
+  await waitFor(() => item(tree, 'external'), 'the root’s children');
+  if (selectedId !== 'msp') await tree.reveal(pathTo(businessUnits, selectedId));
   await tree.updateComplete;
   return tree;
 }
@@ -123,7 +131,7 @@ describe('scc-business-unit-tree', () => {
     await key(tree, 'ArrowRight');
     assertEqual(item(tree, 'internal')?.getAttribute('aria-expanded'), 'true');
     assertEqual(focusedId(), 'internal', 'first Right only expands');
-    assert(item(tree, 'critical'), 'children rendered');
+    await waitFor(() => item(tree, 'critical'), 'children loaded and rendered');
 
     await key(tree, 'ArrowRight');
     assertEqual(focusedId(), 'critical', 'second Right moves to the first child');
@@ -168,6 +176,7 @@ describe('scc-business-unit-tree', () => {
     await tree.updateComplete;
     assertEqual(item(tree, 'internal')?.getAttribute('aria-expanded'), 'true');
     assertEqual(fired, 0);
+    await waitFor(() => item(tree, 'critical'), 'children loaded');
     item(tree, 'critical')?.querySelector<HTMLElement>('.name')?.click();
     await tree.updateComplete;
     assertEqual(fired, 1);
@@ -185,41 +194,157 @@ describe('scc-business-unit-tree', () => {
     for (const id of ['internal', 'external', 'resellers']) {
       assertEqual(item(tree, id)?.getAttribute('aria-expanded'), 'true', `${id} expanded by *`);
     }
-    assert(item(tree, 'reseller-one'), 'grandchildren visible');
-  });
-
-  it('shows siblings by name whatever order the items come in', async () => {
-    const units: BusinessUnit[] = [
-      { id: 'root', parentId: null, name: 'Contoso', kind: 'customer', depth: 0 },
-      { id: 'u10', parentId: 'root', name: 'Unit 10', kind: 'region', depth: 1 },
-      { id: 'u10-b', parentId: 'u10', name: 'b', kind: 'site', depth: 2 },
-      { id: 'u10-a', parentId: 'u10', name: 'A', kind: 'site', depth: 2 },
-      { id: 'u2', parentId: 'root', name: 'unit 2', kind: 'region', depth: 1 },
-      { id: 'u1', parentId: 'root', name: 'Unit 1', kind: 'region', depth: 1 },
-      { id: 'other', parentId: null, name: 'Aardvark', kind: 'customer', depth: 0 },
-    ];
-    const tree = document.createElement('scc-business-unit-tree');
-    tree.items = units;
-    tree.selectedId = 'u10-a';
-    mount(tree);
-    await tree.updateComplete;
-    const expected = ['other', 'root', 'u1', 'u2', 'u10', 'u10-a', 'u10-b'];
-    assertDeepEqual(visibleIds(tree), expected, 'roots and siblings by name, numbers by value, case ignored');
-    assertDeepEqual(
-      ['u1', 'u2', 'u10'].map((id) => item(tree, id)?.getAttribute('aria-posinset')),
-      ['1', '2', '3'],
-    );
-
-    tree.items = [...units].reverse();
-    await tree.updateComplete;
-    assertDeepEqual(visibleIds(tree), expected, 'same order for another input order');
+    await waitFor(() => item(tree, 'reseller-one'), 'grandchildren loaded and visible');
   });
 
   it('renders a message when there are no business units', async () => {
     const tree = document.createElement('scc-business-unit-tree');
+    tree.loadLevel = async () => ({ items: [], nextCursor: null });
     mount(tree);
-    await tree.updateComplete;
+    await waitFor(() => $(tree, '.empty')?.textContent?.includes('No business units'), 'the empty message');
     assertEqual($(tree, '[role="tree"]'), null);
-    assertIncludes($(tree, '.empty')?.textContent, 'No business units');
+  });
+
+  describe('loading lazily with loadLevel', () => {
+    /** A loader over the fixture that records each call and can page or fail a level. */
+    function loader(options: { pageSize?: number; failFirst?: string } = {}) {
+      const calls: string[] = [];
+      let failed = false;
+      const load: LevelLoader = async (parentId, cursor) => {
+        calls.push(`${parentId ?? 'root'}${cursor ? `@${cursor}` : ''}`);
+        if (options.failFirst !== undefined && parentId === options.failFirst && !failed) {
+          failed = true;
+          throw new Error('unavailable');
+        }
+        const level = levelOf(businessUnits, new URLSearchParams(parentId ? { parentId } : {})).items;
+        const size = options.pageSize ?? level.length;
+        const start = Number(cursor ?? 0);
+        return {
+          items: level.slice(start, start + size),
+          nextCursor: start + size < level.length ? String(start + size) : null,
+        };
+      };
+      return { calls, load };
+    }
+
+    async function lazyTree(load: LevelLoader): Promise<SccBusinessUnitTree> {
+      const tree = document.createElement('scc-business-unit-tree');
+      tree.loadLevel = load;
+      tree.selectedId = 'msp';
+      mount(tree);
+      await waitFor(() => item(tree, 'external'), 'children of the root');
+      return tree;
+    }
+
+    it('loads the root and its children, then one level per expanded unit, once', async () => {
+      const { calls, load } = loader();
+      const tree = await lazyTree(load);
+      assertDeepEqual(calls, ['root', 'msp']);
+      assertDeepEqual(visibleIds(tree), ['msp', 'external', 'internal', 'resellers'], 'in the order the server sent');
+      assertEqual(item(tree, 'internal')?.getAttribute('aria-expanded'), 'false', 'not loaded, but has children');
+
+      item(tree, 'internal')?.querySelector<HTMLElement>('[data-toggle]')?.click();
+      await waitFor(() => item(tree, 'critical'), 'level loaded');
+      assertDeepEqual(calls, ['root', 'msp', 'internal']);
+      assertEqual(item(tree, 'critical')?.hasAttribute('aria-expanded'), false, 'a leaf (childCount 0)');
+
+      // Collapsing and expanding again does not ask again.
+      item(tree, 'internal')?.querySelector<HTMLElement>('[data-toggle]')?.click();
+      await tree.updateComplete;
+      item(tree, 'internal')?.querySelector<HTMLElement>('[data-toggle]')?.click();
+      await tree.updateComplete;
+      assertDeepEqual(calls, ['root', 'msp', 'internal']);
+    });
+
+    it('pages a long level with "load more"', async () => {
+      const { calls, load } = loader({ pageSize: 2 });
+      const tree = await lazyTree(load);
+      assertDeepEqual(visibleIds(tree), ['msp', 'external', 'internal']);
+      const more = $(tree, '[part="tree-load-more"]');
+      assertEqual(more?.textContent?.trim(), 'Load more');
+      more?.click();
+      await waitFor(() => item(tree, 'resellers'), 'second page');
+      assertDeepEqual(calls, ['root', 'msp', 'msp@2']);
+      assertEqual($(tree, '[part="tree-load-more"]'), null, 'no more pages');
+      assertEqual(item(tree, 'resellers')?.getAttribute('aria-posinset'), '3');
+    });
+
+    it('offers a retry when a level fails to load', async () => {
+      const { calls, load } = loader({ failFirst: 'internal' });
+      const tree = await lazyTree(load);
+      item(tree, 'internal')?.querySelector<HTMLElement>('[data-toggle]')?.click();
+      const retry = await waitFor(() => $(tree, '[data-load-more="internal"]'), 'retry');
+      assertEqual(retry.textContent?.trim(), 'Retry');
+      retry.click();
+      await waitFor(() => item(tree, 'critical'), 'loaded on retry');
+      assertDeepEqual(calls, ['root', 'msp', 'internal', 'internal']);
+    });
+
+    it('reveal() loads and opens a path page by page and selects its end', async () => {
+      const { calls, load } = loader({ pageSize: 1 });
+      const tree = await lazyTree(load);
+      const found = await tree.reveal([
+        { id: 'msp', name: 'MSP' },
+        { id: 'resellers', name: 'Resellers' },
+        { id: 'reseller-one', name: 'Reseller One' },
+      ]);
+      assert(found, 'revealed');
+      assertEqual(tree.selectedId, 'reseller-one');
+      assertEqual(item(tree, 'reseller-one')?.getAttribute('aria-selected'), 'true');
+      assertDeepEqual(tabStops(tree), ['reseller-one'], 'the tab stop moves there');
+      assert(focusedId() !== 'reseller-one', 'but the page focus stays where it was');
+      assertDeepEqual(calls, ['root', 'msp', 'msp@1', 'msp@2', 'resellers']);
+      assertEqual(
+        await tree.reveal([
+          { id: 'msp', name: 'MSP' },
+          { id: 'gone', name: 'Gone' },
+        ]),
+        false,
+      );
+    });
+
+    it('reloadLevel() asks for one level again and keeps the rest', async () => {
+      const { calls, load } = loader();
+      const tree = await lazyTree(load);
+      await tree.reloadLevel('msp');
+      await tree.updateComplete;
+      assertDeepEqual(calls, ['root', 'msp', 'msp']);
+      assertDeepEqual(visibleIds(tree), ['msp', 'external', 'internal', 'resellers']);
+    });
+
+    it('renders only expanded levels, so a level of thousands costs nothing until opened', async () => {
+      const many = Array.from({ length: 3000 }, (_, i) => ({
+        id: `c${i}`,
+        parentId: 'big',
+        name: `Customer ${String(i).padStart(4, '0')}`,
+        kind: 'customer',
+        depth: 2,
+        childCount: 0,
+      }));
+      const load: LevelLoader = async (parentId) => {
+        if (!parentId)
+          return {
+            items: [{ id: 'root', parentId: null, name: 'Root', kind: 'msp', depth: 0, childCount: 1 }],
+            nextCursor: null,
+          };
+        if (parentId === 'root')
+          return {
+            items: [{ id: 'big', parentId: 'root', name: 'Big', kind: 'region', depth: 1, childCount: 3000 }],
+            nextCursor: null,
+          };
+        return { items: many, nextCursor: null };
+      };
+      const tree = document.createElement('scc-business-unit-tree');
+      tree.loadLevel = load;
+      mount(tree);
+      await waitFor(() => item(tree, 'big'), 'big');
+      assertEqual($$(tree, '[role="treeitem"]').length, 2);
+      item(tree, 'big')?.querySelector<HTMLElement>('[data-toggle]')?.click();
+      await waitFor(() => item(tree, 'c2999'), 'all children');
+      assertEqual($$(tree, '[role="treeitem"]').length, 3002);
+      item(tree, 'big')?.querySelector<HTMLElement>('[data-toggle]')?.click();
+      await tree.updateComplete;
+      assertEqual($$(tree, '[role="treeitem"]').length, 2, 'collapsed again: not rendered');
+    });
   });
 });

@@ -1,18 +1,36 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { BusinessUnit } from '../../api/types.js';
+import type { BusinessUnit, BusinessUnitRef, Page } from '../../api/types.js';
 import { cssVar } from '../../directives/css-var.js';
 import { createBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
-import { messagesFor, resolveLocale } from '../../i18n/index.js';
+import { messagesFor } from '../../i18n/index.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { type BusinessUnitIndex, indexBusinessUnits, type TreeNode, visibleNodes } from '../../utils/tree.js';
+import {
+  addLevel,
+  type BusinessUnitIndex,
+  emptyIndex,
+  forgetChildren,
+  mayHaveChildren,
+  type TreeNode,
+  visibleNodes,
+} from '../../utils/tree.js';
 import { businessUnitTreeStyles } from './business-unit-tree.styles.js';
 
 const chevron = html`<svg viewBox="0 0 16 16" aria-hidden="true">
   <path d="M6 3.5 10.5 8 6 12.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
 </svg>`;
 
+/** Loads one level: the roots (`parentId` undefined) or a page of a unit's children, sorted by name. */
+export type LevelLoader = (parentId: string | undefined, cursor: string | undefined) => Promise<Page<BusinessUnit>>;
+
+/** How many pages `reveal` reads of one level looking for the next unit of a path. */
+const MAX_REVEAL_PAGES = 50;
+
 /**
  * The business-unit hierarchy as a WAI-ARIA tree (single selection, roving tabindex).
+ *
+ * `loadLevel` feeds it lazily: one call per expanded unit (and per "load more" of a long level),
+ * kept in the server's order (by name). The index only grows by each page, nothing is sorted
+ * again, and only expanded levels are rendered, so thousands of loaded units stay cheap.
  *
  * Keys: Up/Down move, Right expands or enters, Left collapses or goes to the parent, Home/End,
  * Enter/Space select, `*` expands all siblings, typing a letter jumps to the next matching name.
@@ -24,23 +42,25 @@ const chevron = html`<svg viewBox="0 0 16 16" aria-hidden="true">
  * @csspart tree-item-row - The visible row of an item.
  * @csspart tree-item-row-selected - The row of the selected item.
  * @csspart tree-count - The tenant count of an item.
+ * @csspart tree-load-more - The button loading the next page of a long level.
  * @cssproperty --scc-color-primary - Selection colour.
  */
 export class SccBusinessUnitTree extends LitElement {
   static override styles = [...sharedStyles, businessUnitTreeStyles];
 
   static override properties = {
-    items: { attribute: false },
+    loadLevel: { attribute: false },
     counts: { attribute: false },
     selectedId: { attribute: 'selected-id', reflect: true },
     label: {},
     locale: {},
     _expanded: { state: true },
     _focusedId: { state: true },
+    _revision: { state: true },
   };
 
-  /** Business units as returned by `GET /v1/widget/business-units`; siblings are shown sorted by name. */
-  declare items: BusinessUnit[];
+  /** Loads the tree's levels, e.g. from `GET /v1/widget/business-units`. */
+  declare loadLevel: LevelLoader | undefined;
   /** Tenant count per business unit id (shown next to each node when present). */
   declare counts: ReadonlyMap<string, number> | undefined;
   /** The selected business unit. */
@@ -50,16 +70,64 @@ export class SccBusinessUnitTree extends LitElement {
   declare locale: string | undefined;
   declare _expanded: ReadonlySet<string>;
   declare _focusedId: string | undefined;
+  /** Bumped whenever the lazily loaded index changes. */
+  declare _revision: number;
 
-  #index: BusinessUnitIndex = { roots: [], byId: new Map() };
-  #seenRoots = new Set<string>();
+  #index: BusinessUnitIndex = emptyIndex();
+  /** Loads under way per unit id ('' for the roots), so a level is never asked for twice at once. */
+  #pending = new Map<string, Promise<void>>();
+  #failed = new Set<string>();
   #typeahead = '';
   #typeaheadTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
-    this.items = [];
     this._expanded = new Set();
+    this._revision = 0;
+  }
+
+  /** A loaded unit, e.g. the selected one. */
+  unitById(id: string): BusinessUnit | undefined {
+    return this.#index.byId.get(id)?.unit;
+  }
+
+  /**
+   * Loads and expands the path from a root down to its last unit, which becomes selected and the
+   * tree's tab stop (without taking the page's focus: `focusItem` does). Resolves false when a step
+   * of the path is not (or no longer) in the tree.
+   */
+  async reveal(path: readonly BusinessUnitRef[]): Promise<boolean> {
+    const last = path.at(-1);
+    if (!last) return false;
+    for (let i = 0; i < path.length - 1; i++) {
+      const node = this.#index.byId.get(path[i]?.id ?? '');
+      const next = path[i + 1]?.id ?? '';
+      if (!node) return false;
+      await this.#loadUntil(node, next);
+      if (!this._expanded.has(node.unit.id)) this.setExpanded(node.unit.id, true);
+    }
+    if (!this.#index.byId.has(last.id)) return false;
+    this.selectedId = last.id;
+    this._focusedId = last.id;
+    await this.updateComplete;
+    return true;
+  }
+
+  /**
+   * Loads the children of `id` again (after a unit was created, renamed, moved or deleted there);
+   * without `id`, the whole tree from its roots.
+   */
+  async reloadLevel(id?: string): Promise<void> {
+    if (!this.loadLevel) return;
+    if (id === undefined) {
+      await this.#loadRoots();
+      return;
+    }
+    const node = this.#index.byId.get(id);
+    if (!node) return;
+    forgetChildren(this.#index, id);
+    this._revision++;
+    await this.#loadChildren(node);
   }
 
   /** Ids of the expanded nodes. */
@@ -73,6 +141,8 @@ export class SccBusinessUnitTree extends LitElement {
     if (expanded) next.add(id);
     else next.delete(id);
     this._expanded = next;
+    const node = this.#index.byId.get(id);
+    if (expanded && node && !node.loaded) void this.#loadChildren(node);
   }
 
   /** Moves keyboard focus to the item with this id (or the current roving item). */
@@ -90,29 +160,7 @@ export class SccBusinessUnitTree extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('items') || changed.has('locale')) {
-      // Siblings are sorted by name in the UI's locale (always a valid tag, unlike the raw attribute).
-      this.#index = indexBusinessUnits(this.items ?? [], resolveLocale(this.locale));
-      // Roots start expanded the first time they appear.
-      const next = new Set([...this._expanded].filter((id) => this.#index.byId.has(id)));
-      for (const root of this.#index.roots) {
-        if (!this.#seenRoots.has(root.unit.id)) {
-          this.#seenRoots.add(root.unit.id);
-          next.add(root.unit.id);
-        }
-      }
-      this._expanded = next;
-    }
-    if ((changed.has('selectedId') || changed.has('items')) && this.selectedId) {
-      // Make sure the selected node is visible.
-      const node = this.#index.byId.get(this.selectedId);
-      let ancestor = node?.parent;
-      if (ancestor && !this._expanded.has(ancestor.unit.id)) {
-        const next = new Set(this._expanded);
-        for (; ancestor; ancestor = ancestor.parent) next.add(ancestor.unit.id);
-        this._expanded = next;
-      }
-    }
+    if (changed.has('loadLevel') && this.loadLevel) void this.#loadRoots();
     const visible = visibleNodes(this.#index, this._expanded);
     if (!this._focusedId || !visible.some((n) => n.unit.id === this._focusedId)) {
       const selectedVisible = this.selectedId && visible.some((n) => n.unit.id === this.selectedId);
@@ -123,7 +171,12 @@ export class SccBusinessUnitTree extends LitElement {
   override render() {
     const m = messagesFor(this.locale);
     if (this.#index.roots.length === 0) {
-      return html`<p class="empty">${m.noBusinessUnits}</p>`;
+      if (this.#failed.has('')) {
+        return html`<p class="empty">
+          ${m.errorGeneric(0)} <button type="button" part="tree-load-more" @click=${() => this.#loadRoots()}>${m.retry}</button>
+        </p>`;
+      }
+      return html`<p class="empty">${this.#pending.has('') ? m.loading : m.noBusinessUnits}</p>`;
     }
     return html`<ul
       part="tree"
@@ -140,7 +193,7 @@ export class SccBusinessUnitTree extends LitElement {
   #renderNode(node: TreeNode, index: number, setSize: number): unknown {
     const m = messagesFor(this.locale);
     const { id, name, kind } = node.unit;
-    const hasChildren = node.children.length > 0;
+    const hasChildren = mayHaveChildren(node);
     const expanded = hasChildren && this._expanded.has(id);
     const selected = id === this.selectedId;
     const count = this.counts?.get(id);
@@ -172,10 +225,87 @@ export class SccBusinessUnitTree extends LitElement {
         expanded
           ? html`<ul role="group">
             ${node.children.map((child, i, all) => this.#renderNode(child, i, all.length))}
+            ${this.#renderLevelEnd(node)}
           </ul>`
           : nothing
       }
     </li>`;
+  }
+
+  /** Below a level: loading, a failure with retry, or "load more" when the level has more pages. */
+  #renderLevelEnd(node: TreeNode): unknown {
+    const m = messagesFor(this.locale);
+    const id = node.unit.id;
+    const indent = cssVar('--level', node.level);
+    if (this.#pending.has(id)) return html`<li role="none" class="level-note" ${indent}>${m.loading}</li>`;
+    if (this.#failed.has(id) || node.nextCursor !== null) {
+      return html`<li role="none" class="level-note" ${indent}>
+        <button type="button" part="tree-load-more" data-load-more=${id}>
+          ${this.#failed.has(id) ? m.retry : m.loadMore}
+        </button>
+      </li>`;
+    }
+    return nothing;
+  }
+
+  async #loadRoots(): Promise<void> {
+    const loader = this.loadLevel;
+    if (!loader) return;
+    this.#index = emptyIndex();
+    this.#failed.clear();
+    const load = loader(undefined, undefined).then((page) => {
+      if (this.loadLevel !== loader) return;
+      addLevel(this.#index, undefined, page);
+    });
+    this.#pending.set('', load);
+    this._revision++;
+    try {
+      await load;
+    } catch {
+      this.#failed.add('');
+      return;
+    } finally {
+      this.#pending.delete('');
+      this._revision++;
+    }
+    // The roots start expanded: the caller's own unit is never worth a click.
+    const next = new Set(this._expanded);
+    for (const root of this.#index.roots) next.add(root.unit.id);
+    this._expanded = next;
+    await Promise.all(this.#index.roots.map((root) => this.#loadChildren(root)));
+  }
+
+  /** Loads the first page of a node's children, or the next one when `more` is set. */
+  #loadChildren(node: TreeNode, more = false): Promise<void> {
+    const loader = this.loadLevel;
+    const id = node.unit.id;
+    const running = this.#pending.get(id);
+    if (running) return running;
+    if (!loader || (more ? node.nextCursor === null : node.loaded)) return Promise.resolve();
+    const index = this.#index;
+    this.#failed.delete(id);
+    const load = loader(id, more ? (node.nextCursor ?? undefined) : undefined)
+      .then((page) => {
+        if (this.#index === index) addLevel(index, id, page);
+      })
+      .catch(() => {
+        this.#failed.add(id);
+      })
+      .finally(() => {
+        this.#pending.delete(id);
+        this._revision++;
+      });
+    this.#pending.set(id, load);
+    this._revision++;
+    return load;
+  }
+
+  /** Loads pages of `node`'s children until `childId` is among them or the level ends. */
+  async #loadUntil(node: TreeNode, childId: string): Promise<void> {
+    await this.#loadChildren(node);
+    for (let page = 0; page < MAX_REVEAL_PAGES && !this.#index.byId.has(childId) && node.nextCursor; page++) {
+      await this.#loadChildren(node, true);
+    }
   }
 
   #itemElement(id: string): HTMLElement | null {
@@ -198,6 +328,12 @@ export class SccBusinessUnitTree extends LitElement {
   };
 
   #onClick = (event: MouseEvent): void => {
+    const more = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-load-more]') : null;
+    if (more) {
+      const node = this.#index.byId.get(more.dataset.loadMore ?? '');
+      if (node) void this.#loadChildren(node, node.loaded);
+      return;
+    }
     const id = this.#itemIdFrom(event);
     if (!id) return;
     const onToggle = event.target instanceof Element && event.target.closest('[data-toggle]');
@@ -217,7 +353,7 @@ export class SccBusinessUnitTree extends LitElement {
     if (!node) return;
     const visible = visibleNodes(this.#index, this._expanded);
     const position = visible.indexOf(node);
-    const hasChildren = node.children.length > 0;
+    const hasChildren = mayHaveChildren(node);
     const expanded = hasChildren && this._expanded.has(node.unit.id);
     let target: TreeNode | undefined;
     switch (event.key) {
@@ -248,8 +384,9 @@ export class SccBusinessUnitTree extends LitElement {
       case '*': {
         const siblings = node.parent ? node.parent.children : this.#index.roots;
         const next = new Set(this._expanded);
-        for (const sibling of siblings) if (sibling.children.length > 0) next.add(sibling.unit.id);
+        for (const sibling of siblings) if (mayHaveChildren(sibling)) next.add(sibling.unit.id);
         this._expanded = next;
+        for (const sibling of siblings) if (!sibling.loaded) void this.#loadChildren(sibling);
         break;
       }
       default:

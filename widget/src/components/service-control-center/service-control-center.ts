@@ -1,18 +1,26 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { BffClient, BffError } from '../../api/bff-client.js';
-import type { BusinessUnit, Session, Tenant } from '../../api/types.js';
+import type { BusinessUnit, BusinessUnitRef, Page, RoleAssignment, Session, Tenant } from '../../api/types.js';
 import {
   type FetchToken,
   MissingFetchTokenError,
   SessionTokenController,
 } from '../../controllers/session-token-controller.js';
-import type { SccBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
+import type { SccBusinessUnitChangeEvent } from '../../events/scc-business-unit-change.js';
+import {
+  createBusinessUnitSelectEvent,
+  type SccBusinessUnitSelectEvent,
+} from '../../events/scc-business-unit-select.js';
 import { createErrorEvent, type SccErrorDetail } from '../../events/scc-error.js';
 import { createReadyEvent } from '../../events/scc-ready.js';
 import { type Messages, messagesFor, resolveLocale } from '../../i18n/index.js';
 import { baseReset, sharedStyles } from '../../styles/shared.styles.js';
-import { type BusinessUnitIndex, indexBusinessUnits, subtreeIds, subtreeTenantCounts } from '../../utils/tree.js';
+import { rolesOn } from '../../utils/roles.js';
+import type { SccBusinessUnitTree } from '../business-unit-tree/business-unit-tree.js';
 import { serviceControlCenterStyles } from './service-control-center.styles.js';
+
+/** Beyond this many unnamed units, the tenant table waits for the tree to name them. */
+const NAME_LOOKUPS = 20;
 
 export type ServiceControlCenterStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -55,7 +63,8 @@ function toBffError(error: unknown): BffError {
  *
  * @event scc-ready - Data has loaded. `detail` is the session (`{ user, businessUnit, roles }`).
  * @event scc-error - Loading failed. `detail` is `{ status, title }` (`status` 0: network/configuration).
- * @event scc-business-unit-select - The user selected a business unit. `detail` is `{ businessUnitId }`.
+ * @event scc-business-unit-select - The user selected a business unit. `detail` is `{ businessUnitId, path? }`.
+ * @event scc-business-unit-change - An admin created, changed, moved or deleted a business unit.
  *
  * @csspart base - The outer frame.
  * @csspart header - The header with business unit and user.
@@ -66,6 +75,11 @@ function toBffError(error: unknown): BffError {
  * @csspart tree-item-row - The visible row of a tree item.
  * @csspart tree-item-row-selected - The row of the selected tree item.
  * @csspart tree-count - Tenant count of a tree item.
+ * @csspart tree-load-more - "Load more" of a long tree level.
+ * @csspart search - The name search box.
+ * @csspart search-result - Each search result.
+ * @csspart breadcrumbs - The path of the selected unit above the tenants.
+ * @csspart admin - The admin panel (only for callers holding admin).
  * @csspart tenants - The tenant `<table>`.
  * @csspart tenant-row - Each tenant row (`data-tenant-id`).
  * @csspart status-badge - Operational-status badge.
@@ -96,8 +110,10 @@ export class ServiceControlCenter extends LitElement {
     locale: {},
     _status: { state: true },
     _session: { state: true },
-    _units: { state: true },
     _tenants: { state: true },
+    _path: { state: true },
+    _names: { state: true },
+    _assignments: { state: true },
     _selectedId: { state: true },
     _error: { state: true },
   };
@@ -111,8 +127,13 @@ export class ServiceControlCenter extends LitElement {
 
   declare _status: ServiceControlCenterStatus;
   declare _session: Session | undefined;
-  declare _units: BusinessUnit[];
   declare _tenants: Tenant[];
+  /** Breadcrumbs: the caller's unit down to the selected one. */
+  declare _path: BusinessUnitRef[];
+  /** Names of every unit seen so far (tree levels, search results, breadcrumbs), for the tenant table. */
+  declare _names: ReadonlyMap<string, string>;
+  /** The caller's own role assignments inside its subtree (roles below its acting unit). */
+  declare _assignments: RoleAssignment[];
   declare _selectedId: string | undefined;
   declare _error: BffError | undefined;
 
@@ -120,17 +141,18 @@ export class ServiceControlCenter extends LitElement {
     fetchToken: () => this.fetchToken,
   });
   #abort: AbortController | undefined;
+  #selectionAbort: AbortController | undefined;
   #resumeOnConnect = false;
-  #index: BusinessUnitIndex = { roots: [], byId: new Map() };
-  #counts = new Map<string, number>();
-  #names = new Map<string, string>();
-  #visibleTenants: Tenant[] = [];
+  #client: BffClient | undefined;
+  #roots: Page<BusinessUnit> | undefined;
 
   constructor() {
     super();
     this._status = 'idle';
-    this._units = [];
     this._tenants = [];
+    this._path = [];
+    this._names = new Map();
+    this._assignments = [];
   }
 
   /** `idle` (waiting for `fetchToken`), `loading`, `ready` or `error`. */
@@ -180,28 +202,50 @@ export class ServiceControlCenter extends LitElement {
     }
   }
 
+  /** The BFF client of the current configuration (for the admin screens and tests). */
+  get client(): BffClient | undefined {
+    return this.#client;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('fetchToken') || changed.has('apiBase')) && this.fetchToken) {
       // A new token source or BFF invalidates the cached token; then (re)load with the new configuration.
       if (changed.get('fetchToken') !== undefined || changed.get('apiBase') !== undefined) this.#tokens.reset();
       void this.#load();
     }
-    const reindex = changed.has('_units') || changed.has('locale');
-    if (reindex) {
-      this.#index = indexBusinessUnits(this._units, resolveLocale(this.locale));
-      this.#names = new Map(this._units.map((u) => [u.id, u.name]));
-    }
-    if (reindex || changed.has('_tenants')) {
-      this.#counts = subtreeTenantCounts(this.#index, this._tenants);
-    }
-    if (reindex || changed.has('_tenants') || changed.has('_selectedId')) {
-      const scope = this._selectedId ? subtreeIds(this.#index, this._selectedId) : undefined;
-      this.#visibleTenants = scope ? this._tenants.filter((t) => scope.has(t.businessUnitId)) : this._tenants;
-    }
+  }
+
+  #loadLevel = async (parentId: string | undefined, cursor: string | undefined): Promise<Page<BusinessUnit>> => {
+    if (!this.#client) throw new Error('not loaded');
+    // The roots came with the session (so a failure there is the widget's error state); once.
+    const roots = parentId === undefined ? this.#roots : undefined;
+    this.#roots = undefined;
+    const page = roots ?? (await this.#client.listBusinessUnitLevel(parentId, cursor));
+    this.#remember(page.items);
+    return page;
+  };
+
+  #search = async (q: string, signal: AbortSignal): Promise<BusinessUnit[]> => {
+    if (!this.#client) return [];
+    const found = await this.#client.searchBusinessUnits(q, signal);
+    this.#remember(found);
+    return found;
+  };
+
+  #remember(units: readonly BusinessUnitRef[]): void {
+    if (units.every((u) => this._names.get(u.id) === u.name)) return;
+    const names = new Map(this._names);
+    for (const unit of units) names.set(unit.id, unit.name);
+    this._names = names;
+  }
+
+  get #tree(): SccBusinessUnitTree | null {
+    return this.renderRoot.querySelector('scc-business-unit-tree');
   }
 
   async #load(): Promise<void> {
     this.#abort?.abort();
+    this.#selectionAbort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
     this._status = 'loading';
@@ -211,28 +255,34 @@ export class ServiceControlCenter extends LitElement {
       getToken: () => this.#tokens.getToken(),
       refreshToken: (rejected) => this.#tokens.refresh(rejected),
     });
+    this.#client = client;
     try {
-      const [session, units, tenants] = await Promise.all([
+      // A selection inside the subtree survives a reload; otherwise start at the caller's own unit.
+      const [session, roots, selection] = await Promise.all([
         client.getSession(abort.signal),
-        client.listBusinessUnits(abort.signal),
-        client.listTenants(abort.signal),
+        client.listBusinessUnitLevel(undefined, undefined, abort.signal),
+        this.#selectionData(client, this._selectedId, abort.signal),
       ]);
+      // An admin of its own unit is one everywhere below; anyone else may hold admin deeper down.
+      const assignments = session.roles.includes('admin')
+        ? []
+        : await this.#ownAssignments(client, session, abort.signal);
+      const path = selection.path ?? [session.businessUnit];
+      const selected = path.at(-1)?.id ?? session.businessUnit.id;
+      const tenants = selection.tenants;
       if (this.#abort !== abort) return;
       this.#abort = undefined;
-      const ids = new Set(units.map((u) => u.id));
-      const root = units.find((u) => u.parentId === null) ?? units[0];
-      const selected =
-        this._selectedId && ids.has(this._selectedId)
-          ? this._selectedId
-          : ids.has(session.businessUnit.id)
-            ? session.businessUnit.id
-            : root?.id;
+      this.#remember([session.businessUnit, ...path]);
+      this.#roots = roots;
+      this._assignments = assignments;
       this._session = session;
-      this._units = units;
+      this._path = path;
       this._tenants = tenants;
       this._selectedId = selected;
       this._status = 'ready';
+      void this.#nameUnits(client, tenants, abort.signal);
       await this.updateComplete;
+      if (path.length > 1) void this.#tree?.reveal(path);
       this.dispatchEvent(createReadyEvent(session));
     } catch (cause) {
       if (this.#abort !== abort) return;
@@ -247,9 +297,103 @@ export class ServiceControlCenter extends LitElement {
     }
   }
 
+  /** Names the tenant table's units that no tree level has brought yet, if they are few. */
+  async #nameUnits(client: BffClient, tenants: readonly Tenant[], signal: AbortSignal): Promise<void> {
+    const unknown = [...new Set(tenants.map((t) => t.businessUnitId))].filter((id) => !this._names.has(id));
+    if (unknown.length > NAME_LOOKUPS) return;
+    const units = await Promise.all(unknown.map((id) => client.getBusinessUnit(id, signal).catch(() => undefined)));
+    this.#remember(units.filter((u) => u !== undefined));
+  }
+
+  async #ownAssignments(client: BffClient, session: Session, signal: AbortSignal): Promise<RoleAssignment[]> {
+    try {
+      return (await client.getUser(session.user.id, signal)).roles;
+    } catch (error) {
+      // Acting below its own home, the caller's user record lies outside the subtree.
+      if (error instanceof BffError && error.status === 404) return [];
+      throw error;
+    }
+  }
+
+  /** Path and tenants of a kept selection, or the whole subtree's tenants when there is none (any more). */
+  async #selectionData(
+    client: BffClient,
+    id: string | undefined,
+    signal: AbortSignal,
+  ): Promise<{ path: BusinessUnitRef[] | undefined; tenants: Tenant[] }> {
+    if (id) {
+      try {
+        const [path, tenants] = await Promise.all([client.getAncestors(id, signal), client.listTenants(signal, id)]);
+        return { path, tenants };
+      } catch (error) {
+        if (!(error instanceof BffError && error.status === 404)) throw error;
+      }
+    }
+    return { path: undefined, tenants: await client.listTenants(signal) };
+  }
+
+  /** Selects a unit: breadcrumbs and tenants follow; `path` (from search or breadcrumbs) opens the tree to it. */
+  async #selectUnit(id: string, path?: readonly BusinessUnitRef[]): Promise<void> {
+    const client = this.#client;
+    if (!client) return;
+    this.#selectionAbort?.abort();
+    const abort = new AbortController();
+    this.#selectionAbort = abort;
+    this._selectedId = id;
+    // Chosen in the search or the breadcrumbs: open the tree there and carry the focus along.
+    const tree = this.#tree;
+    if (path && tree) {
+      void tree.reveal(path).then((found) => {
+        if (found) void tree.focusItem(id);
+      });
+    }
+    try {
+      const [ancestors, tenants] = await Promise.all([
+        path ? Promise.resolve([...path]) : client.getAncestors(id, abort.signal),
+        client.listTenants(abort.signal, id),
+      ]);
+      if (this.#selectionAbort !== abort) return;
+      this.#remember(ancestors);
+      this._path = ancestors;
+      this._tenants = tenants;
+      void this.#nameUnits(client, tenants, abort.signal);
+    } catch (cause) {
+      if (this.#selectionAbort !== abort || abort.signal.aborted) return;
+      this._error = toBffError(cause);
+      this._status = 'error';
+    }
+  }
+
   #onSelect = (event: SccBusinessUnitSelectEvent): void => {
     // The event itself bubbles on to the host page (it is composed).
-    this._selectedId = event.detail.businessUnitId;
+    const { businessUnitId, path } = event.detail;
+    void this.#selectUnit(businessUnitId, path);
+  };
+
+  #onCrumb = (event: MouseEvent): void => {
+    const index = Number((event.currentTarget as HTMLElement).dataset.index);
+    const path = this._path.slice(0, index + 1);
+    const id = path.at(-1)?.id;
+    if (id && id !== this._selectedId) {
+      this.dispatchEvent(createBusinessUnitSelectEvent(id, path));
+      void this.#selectUnit(id, path);
+    }
+  };
+
+  /** After an admin change: reload the touched tree levels, then show the unit the change points at. */
+  #onChange = async (event: SccBusinessUnitChangeEvent): Promise<void> => {
+    const { action, businessUnit, parentIds } = event.detail;
+    const tree = this.#tree;
+    // A change of the caller's own unit (a rename) has no parent in view: reload the whole tree.
+    await Promise.all(parentIds.length ? parentIds.map((id) => tree?.reloadLevel(id)) : [tree?.reloadLevel()]);
+    if (action === 'deleted') {
+      const parent = this._path.at(-2);
+      if (parent) await this.#selectUnit(parent.id, this._path.slice(0, -1));
+      return;
+    }
+    if (!this.#client) return;
+    const path = await this.#client.getAncestors(businessUnit.id).catch(() => undefined);
+    if (path) await this.#selectUnit(businessUnit.id, path);
   };
 
   #onRetry = (): void => {
@@ -326,29 +470,63 @@ export class ServiceControlCenter extends LitElement {
           @scc-retry=${this.#onRetry}
         ></scc-state-panel>`;
       case 'ready': {
-        const selected = this._selectedId ? this.#index.byId.get(this._selectedId) : undefined;
-        const selectedName = selected?.unit.name ?? this._session?.businessUnit.name ?? '';
+        const selectedName = this._path.at(-1)?.name ?? this._session?.businessUnit.name ?? '';
+        const selected = this._selectedId ? this.#tree?.unitById(this._selectedId) : undefined;
+        const roles = rolesOn(this._path, this._session?.roles ?? [], this._assignments);
         return html`<div class="layout">
           <nav part="sidebar" class="sidebar" aria-label=${m.businessUnits} data-testid="sidebar">
             <h2 class="section-title">${m.businessUnits}</h2>
+            <scc-business-unit-search
+              data-testid="search"
+              exportparts="search, search-result"
+              .search=${this.#search}
+              locale=${locale}
+              @scc-business-unit-select=${this.#onSelect}
+            ></scc-business-unit-search>
             <scc-business-unit-tree
               data-testid="tree"
-              exportparts="tree, tree-item, tree-item-row, tree-item-row-selected, tree-count"
-              .items=${this._units}
-              .counts=${this.#counts}
+              exportparts="tree, tree-item, tree-item-row, tree-item-row-selected, tree-count, tree-load-more"
+              .loadLevel=${this.#loadLevel}
               .selectedId=${this._selectedId}
               locale=${locale}
               @scc-business-unit-select=${this.#onSelect}
             ></scc-business-unit-tree>
           </nav>
           <section part="main" class="main" aria-label=${m.tenants} data-testid="main">
+            <nav part="breadcrumbs" class="crumbs" aria-label=${m.breadcrumbsLabel} data-testid="breadcrumbs">
+              <ol>
+                ${this._path.map(
+                  (step, i, all) =>
+                    html`<li>${
+                      i === all.length - 1
+                        ? html`<span aria-current="location">${step.name}</span>`
+                        : html`<button type="button" data-index=${i} @click=${this.#onCrumb}>${step.name}</button>`
+                    }</li>`,
+                )}
+              </ol>
+            </nav>
+            ${
+              roles.includes('admin') && this._selectedId
+                ? html`<scc-business-unit-admin
+                    data-testid="admin"
+                    exportparts="admin"
+                    .client=${this.#client}
+                    .businessUnitId=${this._selectedId}
+                    .path=${this._path}
+                    .roles=${roles}
+                    .rootId=${this._session?.businessUnit.id}
+                    locale=${locale}
+                    @scc-business-unit-change=${this.#onChange}
+                  ></scc-business-unit-admin>`
+                : nothing
+            }
             <scc-tenant-list
               data-testid="tenant-list"
               exportparts="tenants, tenant-row, status-badge, empty"
-              .tenants=${this.#visibleTenants}
-              .businessUnitNames=${this.#names}
+              .tenants=${this._tenants}
+              .businessUnitNames=${this._names}
               .heading=${m.tenantsIn(selectedName)}
-              .note=${selected && selected.children.length > 0 ? m.includesDescendants : undefined}
+              .note=${selected?.childCount === 0 ? undefined : m.includesDescendants}
               locale=${locale}
             ></scc-tenant-list>
           </section>

@@ -1,0 +1,42 @@
+import { auditEvents, type Transaction } from '@scc/db';
+import type { Caller } from '../scope/caller.js';
+
+export type AuditAction =
+  | 'business-unit.created'
+  | 'business-unit.renamed'
+  | 'business-unit.updated'
+  | 'business-unit.deleted'
+  | 'business-unit.moved'
+  | 'data-source.created'
+  | 'data-source.updated'
+  | 'data-source.deleted'
+  | 'user.created'
+  | 'user.updated'
+  | 'user.deleted'
+  | 'role-assignment.granted'
+  | 'role-assignment.revoked';
+
+export interface AuditEntry {
+  action: AuditAction;
+  entityType: 'business-unit' | 'data-source' | 'user' | 'role-assignment';
+  entityId: string;
+  /** The unit the change belongs to, and its path: where in the tree the event is readable. */
+  businessUnit: { id: string; path: string };
+  before: unknown;
+  after: unknown;
+}
+
+/** Writes the change's audit event in the change's own transaction, so neither exists without the other. */
+export async function recordAudit(tx: Transaction, caller: Caller, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values({
+    actorUserId: caller.user.id,
+    actorEmail: caller.user.email,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    businessUnitId: entry.businessUnit.id,
+    buPath: entry.businessUnit.path,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}

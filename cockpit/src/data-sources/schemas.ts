@@ -1,0 +1,44 @@
+import { z } from '@hono/zod-openapi';
+
+const attributes = z
+  .record(z.string().min(1).max(100), z.union([z.string().max(2000), z.number(), z.boolean()]))
+  .refine((value) => Object.keys(value).length <= 50, { message: 'At most 50 attributes' })
+  .openapi({ example: { host: 'bk-01.example', port: 8443 } });
+
+export const DataSourceSchema = z
+  .object({
+    id: z.uuid(),
+    businessUnitId: z.uuid(),
+    kind: z.string().openapi({ example: 'backup-server' }),
+    externalRef: z.string().openapi({ description: 'The id of this system in its own world' }),
+    name: z.string(),
+    attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('DataSource');
+
+export type DataSource = z.infer<typeof DataSourceSchema>;
+
+export const DataSourceListSchema = z.object({ items: z.array(DataSourceSchema) }).openapi('DataSourceList');
+
+const kind = z.string().trim().min(1).max(50);
+const externalRef = z.string().trim().min(1).max(200);
+const name = z.string().trim().min(1).max(200);
+
+export const CreateDataSourceBody = z
+  .strictObject({ kind, externalRef, name, attributes: attributes.optional() })
+  .openapi('CreateDataSource');
+
+export const UpdateDataSourceBody = z
+  .strictObject({
+    kind: kind.optional(),
+    externalRef: externalRef.optional(),
+    name: name.optional(),
+    attributes: attributes.optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'Give at least one field' })
+  .openapi('UpdateDataSource');
+
+export const DataSourceIdParams = z.strictObject({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+});

@@ -1,0 +1,59 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { type Database, withScope } from '@scc/db';
+import { businessUnitView, findBusinessUnit } from '../business-units/queries.js';
+import { BusinessUnitIdParams } from '../business-units/schemas.js';
+import { changeProblemResponses, validationHook } from '../http/problem.js';
+import type { CockpitEnv } from '../scope/caller.js';
+import { moveSubtree, previewMove } from './move.js';
+import { MoveBody, MovePreviewSchema, MoveResultSchema } from './schemas.js';
+
+const tags = ['Business units'];
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+const previewRoute = createRoute({
+  method: 'post',
+  path: '/{id}/move-preview',
+  tags,
+  summary: 'What moving this unit under a new parent would change; changes nothing',
+  request: { params: BusinessUnitIdParams, body: { required: true, content: json(MoveBody) } },
+  responses: {
+    200: { description: 'The move’s effects', content: json(MovePreviewSchema) },
+    ...changeProblemResponses,
+  },
+});
+
+const moveRoute = createRoute({
+  method: 'post',
+  path: '/{id}/move',
+  tags,
+  summary: 'Move a unit with its whole subtree under a new parent, in one transaction',
+  request: { params: BusinessUnitIdParams, body: { required: true, content: json(MoveBody) } },
+  responses: {
+    200: { description: 'The moved unit and what moved with it', content: json(MoveResultSchema) },
+    ...changeProblemResponses,
+  },
+});
+
+export function hierarchyRoutes(db: Database) {
+  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
+    .openapi(previewRoute, async (c) => {
+      const caller = c.get('caller');
+      const { newParentId } = c.req.valid('json');
+      const preview = await withScope(db, caller.scopePath, (tx) =>
+        previewMove(tx, caller, c.req.valid('param').id, newParentId),
+      );
+      return c.json(preview, 200);
+    })
+    .openapi(moveRoute, async (c) => {
+      const caller = c.get('caller');
+      const { id } = c.req.valid('param');
+      const { newParentId } = c.req.valid('json');
+      const result = await withScope(db, caller.scopePath, async (tx) => {
+        const counts = await moveSubtree(tx, caller, id, newParentId);
+        const unit = await findBusinessUnit(tx, caller, id);
+        if (!unit) throw new Error('moved business unit not readable');
+        return { businessUnit: businessUnitView(unit), counts };
+      });
+      return c.json(result, 200);
+    });
+}

@@ -1,0 +1,29 @@
+/** The SQLSTATE and constraint of the database error inside a (driver- or drizzle-wrapped) error. */
+function databaseError(error: unknown): { code?: string; constraint?: string } | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 10; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+      const found = current as { constraint?: unknown; constraint_name?: unknown };
+      const constraint = found.constraint ?? found.constraint_name;
+      return { code, ...(typeof constraint === 'string' ? { constraint } : {}) };
+    }
+    current = cause;
+  }
+  return undefined;
+}
+
+/** A unique constraint refused the write; races past a pre-check end here. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const found = databaseError(error);
+  return found?.code === '23505' && (found.constraint === undefined || found.constraint === constraint);
+}
+
+/**
+ * A foreign key refused the write: something still refers to the row (possibly outside the
+ * caller's view). 23503 for NO ACTION keys, 23001 for ON DELETE RESTRICT.
+ */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = databaseError(error)?.code;
+  return code === '23503' || code === '23001';
+}

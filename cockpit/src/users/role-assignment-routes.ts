@@ -1,0 +1,131 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { type Database, roleAssignments, withScope } from '@scc/db';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/record.js';
+import { lockBusinessUnit } from '../business-units/queries.js';
+import { changeProblemResponses, ProblemError, validationHook } from '../http/problem.js';
+import { requireRole, rolesOn } from '../scope/authorize.js';
+import type { CockpitEnv } from '../scope/caller.js';
+import { grantRefusal } from '../scope/roles.js';
+import { findUser } from './queries.js';
+import { GrantRoleBody, RoleAssignmentSchema } from './schemas.js';
+
+const tags = ['Users'];
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+const grantRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags,
+  summary: 'Grant a role on a unit to a user of the subtree (admin there, and holding the role granted)',
+  request: { body: { required: true, content: json(GrantRoleBody) } },
+  responses: {
+    201: { description: 'The new assignment', content: json(RoleAssignmentSchema) },
+    ...changeProblemResponses,
+  },
+});
+
+const revokeRoute = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  tags,
+  summary: 'Revoke a role assignment (admin on its unit; never your own last admin)',
+  request: { params: z.strictObject({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: { 204: { description: 'Revoked' }, ...changeProblemResponses },
+});
+
+export function roleAssignmentRoutes(db: Database) {
+  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
+    .openapi(grantRoute, async (c) => {
+      const caller = c.get('caller');
+      const body = c.req.valid('json');
+      const assignment = await withScope(db, caller.scopePath, async (tx) => {
+        const unit = await lockBusinessUnit(tx, caller, body.businessUnitId);
+        const user = unit ? await findUser(tx, caller, body.userId) : undefined;
+        if (!unit || !user) throw ProblemError.of('notFound');
+        const refusal = grantRefusal(await rolesOn(tx, caller, unit.path), body.role);
+        if (refusal === 'not-admin') throw ProblemError.of('forbidden');
+        if (refusal === 'role-not-held') {
+          throw ProblemError.of('forbidden', undefined, [
+            { field: 'body.role', message: 'You can only grant roles you hold yourself' },
+          ]);
+        }
+        const [existing] = await tx
+          .select({ id: roleAssignments.id })
+          .from(roleAssignments)
+          .where(
+            and(
+              eq(roleAssignments.userId, user.id),
+              eq(roleAssignments.businessUnitId, unit.id),
+              eq(roleAssignments.role, body.role),
+            ),
+          );
+        if (existing) {
+          throw ProblemError.of('conflict', 'The user already holds this role on this unit', [
+            { field: 'body.role', message: 'Already granted' },
+          ]);
+        }
+        const [row] = await tx
+          .insert(roleAssignments)
+          .values({ userId: user.id, businessUnitId: unit.id, role: body.role, buPath: unit.path })
+          .returning({
+            id: roleAssignments.id,
+            userId: roleAssignments.userId,
+            businessUnitId: roleAssignments.businessUnitId,
+            role: roleAssignments.role,
+          });
+        if (!row) throw new Error('role assignment not written');
+        await recordAudit(tx, caller, {
+          action: 'role-assignment.granted',
+          entityType: 'role-assignment',
+          entityId: row.id,
+          businessUnit: { id: unit.id, path: unit.path },
+          before: null,
+          after: { userId: user.id, email: user.email, role: row.role },
+        });
+        return row;
+      });
+      return c.json(assignment, 201);
+    })
+    .openapi(revokeRoute, async (c) => {
+      const caller = c.get('caller');
+      const { id } = c.req.valid('param');
+      await withScope(db, caller.scopePath, async (tx) => {
+        const [assignment] = await tx
+          .select()
+          .from(roleAssignments)
+          .where(and(eq(roleAssignments.id, id), sql`${roleAssignments.buPath} <@ ${caller.scopePath}::ltree`));
+        if (!assignment) throw ProblemError.of('notFound');
+        await requireRole(tx, caller, assignment.buPath, 'admin');
+        if (assignment.userId === caller.user.id && assignment.role === 'admin') {
+          // Only admin assignments of one's own on the acting unit can carry one's admin rights.
+          const [otherAdmin] = await tx
+            .select({ id: roleAssignments.id })
+            .from(roleAssignments)
+            .where(
+              and(
+                eq(roleAssignments.userId, caller.user.id),
+                eq(roleAssignments.role, 'admin'),
+                ne(roleAssignments.id, id),
+                sql`${roleAssignments.buPath} @> ${caller.scopePath}::ltree`,
+              ),
+            );
+          if (assignment.buPath === caller.scopePath && !otherAdmin) {
+            throw ProblemError.of('conflict', 'You cannot revoke your own last admin role', [
+              { field: 'path.id', message: 'Your own last admin role' },
+            ]);
+          }
+        }
+        await tx.delete(roleAssignments).where(eq(roleAssignments.id, id));
+        await recordAudit(tx, caller, {
+          action: 'role-assignment.revoked',
+          entityType: 'role-assignment',
+          entityId: id,
+          businessUnit: { id: assignment.businessUnitId, path: assignment.buPath },
+          before: { userId: assignment.userId, role: assignment.role },
+          after: null,
+        });
+      });
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,39 @@
+import { getTableName } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { auditEvents } from './audit.js';
+import { dataSources } from './data-sources.js';
+import { contracts, products } from './products.js';
+import { tenants } from './tenants.js';
+import { roleAssignments, users } from './users.js';
+
+export interface BusinessUnitOwnedTable {
+  table: PgTable;
+  name: string;
+  /**
+   * How a subtree move rewrites its `bu_path`: `update` in place as the application role, or
+   * `append-only` through `scc_rebase_audit_events`, because the application role may never
+   * update those rows itself.
+   */
+  rebase: 'update' | 'append-only';
+}
+
+const owned = (table: PgTable, rebase: BusinessUnitOwnedTable['rebase'] = 'update'): BusinessUnitOwnedTable => ({
+  table,
+  name: getTableName(table),
+  rebase,
+});
+
+/**
+ * Every table whose rows carry a `bu_path` (business units themselves carry `path`). A subtree
+ * move rewrites all of them; `owned-tables.test.ts` fails when a table with a `bu_path` column
+ * is missing here or lacks row-level security.
+ */
+export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
+  owned(users),
+  owned(roleAssignments),
+  owned(products),
+  owned(contracts),
+  owned(tenants),
+  owned(dataSources),
+  owned(auditEvents, 'append-only'),
+];

@@ -1,0 +1,332 @@
+import { dataSources, roleAssignments, users } from '@scc/db';
+import type { SeededBusinessUnit, SeedPersona } from '@scc/db/seed';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type CockpitHarness, createCockpitHarness } from '../support/cockpit.js';
+import {
+  isInSubtree,
+  personaByKey,
+  personas,
+  personaUserId,
+  seededBusinessUnit,
+  seededBusinessUnits,
+  seedId,
+} from '../support/seed-model.js';
+
+/**
+ * Every seeded persona × every cockpit endpoint that names a business unit (directly or through
+ * an object inside it) × every seeded business unit. Expected, from the seed alone: outside the
+ * persona's subtree → 404; inside with a role too low → 403; otherwise the endpoint's success
+ * (or, where the request is built to break a rule, that rule's 409). Each (persona, unit) pair
+ * has its own probe user, data source and role assignment, so no request disturbs another.
+ *
+ * Two additions exercise the rest of the role rule: the MSP operator also acts on Contoso
+ * (admin inherited from above its acting unit), and the department user (an operator) also
+ * holds admin on one unit below its home (roles held between the acting unit and the target
+ * count too).
+ */
+let harness: CockpitHarness;
+const tokens = new Map<string, string>();
+
+interface MatrixCaller {
+  key: string;
+  persona: SeedPersona;
+  /** The acting unit: the caller's subtree root. */
+  root: SeededBusinessUnit;
+  /** A unit below the root where the caller additionally holds admin. */
+  adminBelow?: SeededBusinessUnit;
+}
+
+/** The department user also gets admin on one unit below its home (written in beforeAll). */
+const adminBelowFor: Record<string, string> = { 'department-user': 'contoso/north/finance/store-servers' };
+
+const callers: MatrixCaller[] = [
+  ...personas.map((persona) => {
+    const below = adminBelowFor[persona.key];
+    return {
+      key: persona.key,
+      persona,
+      root: seededBusinessUnit(persona.businessUnit),
+      ...(below ? { adminBelow: seededBusinessUnit(below) } : {}),
+    };
+  }),
+  { key: 'msp-operator-acting-on-contoso', persona: personaByKey('msp-operator'), root: seededBusinessUnit('contoso') },
+];
+
+const probe = (kind: string, caller: MatrixCaller, unit: SeededBusinessUnit) =>
+  seedId(`matrix-${kind}`, `${caller.key}/${unit.key}`);
+
+beforeAll(async () => {
+  harness = await createCockpitHarness();
+  const db = harness.database.handle.db;
+  const pairs = callers.flatMap((caller) => seededBusinessUnits().map((unit) => ({ caller, unit })));
+  await db.insert(users).values(
+    pairs.map(({ caller, unit }) => ({
+      id: probe('user', caller, unit),
+      email: `${probe('user', caller, unit)}@matrix.example`,
+      displayName: 'Probe',
+      businessUnitId: unit.id,
+      buPath: unit.path,
+    })),
+  );
+  await db.insert(roleAssignments).values(
+    pairs.map(({ caller, unit }) => ({
+      id: probe('assignment', caller, unit),
+      userId: probe('user', caller, unit),
+      businessUnitId: unit.id,
+      role: 'viewer' as const,
+      buPath: unit.path,
+    })),
+  );
+  await db.insert(dataSources).values(
+    pairs.map(({ caller, unit }) => ({
+      id: probe('source', caller, unit),
+      businessUnitId: unit.id,
+      kind: 'probe',
+      externalRef: probe('source', caller, unit),
+      name: 'Probe',
+      buPath: unit.path,
+    })),
+  );
+  const extra = callers.find((c) => c.adminBelow);
+  if (extra?.adminBelow) {
+    await db.execute(sql`insert into role_assignments (user_id, business_unit_id, role, bu_path)
+      values (${personaUserId(extra.persona)}, ${extra.adminBelow.id}, 'admin', ${extra.adminBelow.path}::ltree)`);
+  }
+  for (const caller of callers) {
+    tokens.set(caller.key, await harness.tokenFor(caller.persona, { actingOn: caller.root.id }));
+  }
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+type Need = 'any' | 'admin';
+interface Endpoint {
+  name: string;
+  need: Need;
+  /** Statuses that mean "allowed" for this request. */
+  allowed: number[];
+  /** A second unit the request needs admin on (the new parent of a move). */
+  alsoAdminOn?: (caller: MatrixCaller) => SeededBusinessUnit;
+  request(caller: MatrixCaller, unit: SeededBusinessUnit): [method: string, path: string, body?: unknown];
+}
+
+const endpoints: Endpoint[] = [
+  {
+    name: 'GET /v1/business-units/{id}',
+    need: 'any',
+    allowed: [200],
+    request: (_p, u) => ['GET', `/v1/business-units/${u.id}`],
+  },
+  {
+    name: 'GET /v1/business-units?parentId',
+    need: 'any',
+    allowed: [200],
+    request: (_p, u) => ['GET', `/v1/business-units?parentId=${u.id}`],
+  },
+  {
+    name: 'GET /v1/business-units?parentId&q',
+    need: 'any',
+    allowed: [200],
+    request: (_p, u) => ['GET', `/v1/business-units?parentId=${u.id}&q=e`],
+  },
+  {
+    name: 'GET /v1/business-units/{id}/ancestors',
+    need: 'any',
+    allowed: [200],
+    request: (_p, u) => ['GET', `/v1/business-units/${u.id}/ancestors`],
+  },
+  {
+    name: 'GET /v1/business-units/{id}/data-sources',
+    need: 'any',
+    allowed: [200],
+    request: (_p, u) => ['GET', `/v1/business-units/${u.id}/data-sources`],
+  },
+  {
+    name: 'GET /v1/tenants?businessUnitId',
+    need: 'any',
+    allowed: [200],
+    request: (_p, u) => ['GET', `/v1/tenants?businessUnitId=${u.id}`],
+  },
+  {
+    name: 'GET /v1/users?businessUnitId',
+    need: 'any',
+    allowed: [200],
+    request: (_p, u) => ['GET', `/v1/users?businessUnitId=${u.id}`],
+  },
+  {
+    name: 'GET /v1/audit-events?businessUnitId',
+    need: 'any',
+    allowed: [200],
+    request: (_p, u) => ['GET', `/v1/audit-events?businessUnitId=${u.id}`],
+  },
+  {
+    name: 'GET /v1/data-sources/{id}',
+    need: 'any',
+    allowed: [200],
+    request: (c, u) => ['GET', `/v1/data-sources/${probe('source', c, u)}`],
+  },
+  {
+    name: 'GET /v1/users/{id}',
+    need: 'any',
+    allowed: [200],
+    request: (c, u) => ['GET', `/v1/users/${probe('user', c, u)}`],
+  },
+  {
+    name: 'GET /v1/business-units/{id}/brand',
+    need: 'any',
+    allowed: [200],
+    request: (_p, u) => ['GET', `/v1/business-units/${u.id}/brand`],
+  },
+  {
+    name: 'PUT /v1/business-units/{id}/brand',
+    need: 'admin',
+    allowed: [200],
+    request: (_p, u) => ['PUT', `/v1/business-units/${u.id}/brand`, { brand: { displayName: u.name } }],
+  },
+  {
+    name: 'POST /v1/business-units',
+    need: 'admin',
+    allowed: [201],
+    request: (_p, u) => ['POST', '/v1/business-units', { parentId: u.id, name: 'Matrix probe' }],
+  },
+  {
+    name: 'PATCH /v1/business-units/{id}',
+    need: 'admin',
+    allowed: [200],
+    request: (_p, u) => ['PATCH', `/v1/business-units/${u.id}`, { kind: u.kind }],
+  },
+  // Every seeded unit holds something (children, tenants, users or at least the probes), so an allowed delete is a 409.
+  {
+    name: 'DELETE /v1/business-units/{id}',
+    need: 'admin',
+    allowed: [409],
+    request: (_p, u) => ['DELETE', `/v1/business-units/${u.id}`],
+  },
+  {
+    name: 'POST /v1/business-units/{id}/move-preview',
+    need: 'admin',
+    allowed: [200, 409],
+    alsoAdminOn: (c) => c.root,
+    request: (c, u) => ['POST', `/v1/business-units/${u.id}/move-preview`, { newParentId: c.root.id }],
+  },
+  // Under itself: always a cycle, so an allowed move is refused by the rule and nothing moves.
+  {
+    name: 'POST /v1/business-units/{id}/move',
+    need: 'admin',
+    allowed: [409],
+    request: (_p, u) => ['POST', `/v1/business-units/${u.id}/move`, { newParentId: u.id }],
+  },
+  {
+    name: 'POST /v1/business-units/{id}/data-sources',
+    need: 'admin',
+    allowed: [201],
+    request: (c, u) => [
+      'POST',
+      `/v1/business-units/${u.id}/data-sources`,
+      { kind: 'matrix', externalRef: c.key, name: 'M' },
+    ],
+  },
+  {
+    name: 'PATCH /v1/data-sources/{id}',
+    need: 'admin',
+    allowed: [200],
+    request: (c, u) => ['PATCH', `/v1/data-sources/${probe('source', c, u)}`, { name: 'Probe' }],
+  },
+  {
+    name: 'DELETE /v1/data-sources/{id}',
+    need: 'admin',
+    allowed: [204],
+    request: (c, u) => ['DELETE', `/v1/data-sources/${probe('source', c, u)}`],
+  },
+  {
+    name: 'POST /v1/users',
+    need: 'admin',
+    allowed: [201],
+    request: (c, u) => [
+      'POST',
+      '/v1/users',
+      { email: `${c.key}.${u.id}@new.example`, displayName: 'N', businessUnitId: u.id },
+    ],
+  },
+  {
+    name: 'PATCH /v1/users/{id}',
+    need: 'admin',
+    allowed: [200],
+    request: (c, u) => ['PATCH', `/v1/users/${probe('user', c, u)}`, { displayName: 'P' }],
+  },
+  {
+    name: 'POST /v1/role-assignments',
+    need: 'admin',
+    allowed: [201],
+    request: (c, u) => [
+      'POST',
+      '/v1/role-assignments',
+      { userId: probe('user', c, u), businessUnitId: u.id, role: 'operator' },
+    ],
+  },
+  {
+    name: 'DELETE /v1/role-assignments/{id}',
+    need: 'admin',
+    allowed: [204],
+    request: (c, u) => ['DELETE', `/v1/role-assignments/${probe('assignment', c, u)}`],
+  },
+  {
+    name: 'DELETE /v1/users/{id}',
+    need: 'admin',
+    allowed: [204],
+    request: (c, u) => ['DELETE', `/v1/users/${probe('user', c, u)}`],
+  },
+];
+
+/** The seed model's answer: what each caller may do on a unit. */
+function roleAt(caller: MatrixCaller, unit: SeededBusinessUnit): string {
+  return caller.adminBelow && isInSubtree(unit.path, caller.adminBelow.path) ? 'admin' : caller.persona.role;
+}
+
+function expectedStatuses(caller: MatrixCaller, unit: SeededBusinessUnit, endpoint: Endpoint): number[] {
+  if (!isInSubtree(unit.path, caller.root.path)) return [404];
+  if (endpoint.need === 'admin') {
+    const targets = [unit, ...(endpoint.alsoAdminOn ? [endpoint.alsoAdminOn(caller)] : [])];
+    if (targets.some((target) => roleAt(caller, target) !== 'admin')) return [403];
+  }
+  return endpoint.allowed;
+}
+
+describe.each(callers.map((c) => [c.key, c] as const))('access matrix for %s', (_key, caller) => {
+  test.each(endpoints.map((e) => [e.name, e] as const))('%s on every seeded unit', async (_name, endpoint) => {
+    const token = tokens.get(caller.key) ?? '';
+    const mismatches: string[] = [];
+    const seen = new Set<number>();
+    for (const unit of seededBusinessUnits()) {
+      const [method, path, body] = endpoint.request(caller, unit);
+      const response = await harness.send(method, path, token, body);
+      const expected = expectedStatuses(caller, unit, endpoint);
+      if (!expected.includes(response.status)) {
+        mismatches.push(`${unit.key}: ${response.status} (expected ${expected.join('|')}) ${await response.text()}`);
+      }
+      seen.add(expected[0] ?? 0);
+    }
+    expect(mismatches).toEqual([]);
+    expect(seen.has(404) || caller.root.key === 'msp', 'some unit lies outside').toBe(true);
+  });
+});
+
+test('the matrix covers every cockpit route that takes a business unit or an object inside one', async () => {
+  const doc = (await (await harness.app.request('/openapi.json')).json()) as { paths: Record<string, object> };
+  const covered = new Set(endpoints.map((e) => `${e.name.split(' ')[0]} ${e.name.split(' ')[1]?.split('?')[0]}`));
+  const routes = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+  // Listing the caller's own subtree and /v1/me take no unit: every persona may call them.
+  const unitless = [
+    'GET /v1/me',
+    'GET /v1/business-units',
+    'GET /v1/tenants',
+    'GET /v1/users',
+    'GET /v1/audit-events',
+    'GET /v1/tenants/{id}',
+  ];
+  for (const route of routes) if (!unitless.includes(route)) expect(covered, route).toContain(route);
+});

@@ -1,0 +1,156 @@
+import { createTestDatabase, type TestDatabase } from '@scc/db/testing';
+import { type RunningStack, startStack } from '@scc/demo-host';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { chromiumFlags, chromiumPath } from '../../scripts/chromium.mjs';
+
+/**
+ * The whole product for end-to-end tests: cockpit, BFF and demo host as HTTP servers on a seeded
+ * database (with DATABASE_URL: a fresh database of its own on that server), and Chromium pages
+ * that record every console error, page error, failed request and CSP violation.
+ */
+export const WIDGET = 'service-control-center';
+
+export interface DemoBrowser {
+  engine: RunningStack['engine'];
+  demoHost: string;
+  openPage(): Promise<Page>;
+  /** What went wrong on a page so far. */
+  problemsOf(page: Page): string[];
+  close(): Promise<void>;
+}
+
+export async function startDemoBrowser(): Promise<DemoBrowser> {
+  let database: TestDatabase | undefined;
+  let stack: RunningStack | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const problems = new Map<Page, string[]>();
+
+  const close = async () => {
+    const steps: (() => Promise<unknown> | undefined)[] = [
+      ...contexts.map((c) => () => c.close()),
+      () => browser?.close(),
+      () => stack?.stop(),
+      () => database?.drop(),
+    ];
+    const failures: unknown[] = [];
+    for (const step of steps) await step()?.catch((error: unknown) => failures.push(error));
+    if (failures.length) throw new AggregateError(failures, 'cleaning up the end-to-end test failed');
+  };
+
+  try {
+    if (process.env.DATABASE_URL) database = await createTestDatabase();
+    stack = await startStack({
+      dataDir: 'memory://',
+      databaseUrl: database?.url,
+      ports: { cockpit: 0, bff: 0, demoHost: 0 },
+    });
+    browser = await chromium.launch({
+      executablePath: chromiumPath() ?? '/usr/bin/chromium',
+      args: chromiumFlags,
+      headless: true,
+    });
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+  const started = browser;
+
+  return {
+    engine: stack.engine,
+    demoHost: stack.urls.demoHost,
+    problemsOf: (page) => problems.get(page) ?? [],
+    close,
+    async openPage() {
+      const context = await started.newContext({ viewport: { width: 1440, height: 960 }, deviceScaleFactor: 1 });
+      contexts.push(context);
+      const page = await context.newPage();
+      const seen: string[] = [];
+      problems.set(page, seen);
+      // The binding and the listener come through the DevTools protocol, not the page, so the
+      // page's CSP neither blocks them nor needs to allow them.
+      await page.exposeBinding('__sccReportViolation', (_source, violation: string) => {
+        seen.push(`CSP violation: ${violation}`);
+      });
+      await page.addInitScript({
+        content: `document.addEventListener('securitypolicyviolation', (e) => {
+          window.__sccReportViolation(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber);
+        });`,
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error') seen.push(`console error: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => seen.push(`page error: ${error.message}`));
+      page.on('requestfailed', (request) => {
+        // A navigation cancels what the old page still loads (the favicon, say): that is no fault.
+        const reason = request.failure()?.errorText ?? 'unknown';
+        if (reason !== 'net::ERR_ABORTED') seen.push(`request failed: ${request.method()} ${request.url()} ${reason}`);
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400)
+          seen.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+      });
+      return page;
+    },
+  };
+}
+
+export async function signIn(demo: DemoBrowser, page: Page, personaKey: string): Promise<void> {
+  await page.goto(`${demo.demoHost}/sign-in`);
+  await page.locator(`form[data-persona="${personaKey}"] button[type="submit"]`).click();
+  await page.waitForURL(`${demo.demoHost}/app`);
+}
+
+export async function signOut(demo: DemoBrowser, page: Page): Promise<void> {
+  await page.locator('button[data-testid="sign-out"]').click();
+  await page.waitForURL(`${demo.demoHost}/sign-in`);
+}
+
+/** Waits until the widget shows its tree (or fails with the widget's own error message). */
+export async function widgetReady(demo: DemoBrowser, page: Page): Promise<void> {
+  await page.locator(`${WIDGET} [part="tree"], ${WIDGET} [data-testid="error"]`).first().waitFor();
+  const error = page.locator(`${WIDGET} scc-state-panel[data-testid="error"]`);
+  if ((await error.count()) > 0) {
+    const message = await page.locator(`${WIDGET} [data-testid="error"] [part="message"]`).textContent();
+    throw new Error(`the widget shows an error: ${message}\n${demo.problemsOf(page).join('\n')}`);
+  }
+}
+
+/** Clicks the toggle of a collapsed tree item and waits until its first children are shown. */
+export async function expandItem(page: Page, id: string): Promise<void> {
+  const item = page.locator(`${WIDGET} [role="treeitem"][data-business-unit-id="${id}"]`);
+  await item.locator(':scope > [part~="tree-item-row"] [data-toggle]').click();
+  await item.locator(':scope > [role="group"] > [role="treeitem"]').first().waitFor();
+  await treeSettled(page);
+}
+
+/** Waits until no tree level is loading any more. */
+export async function treeSettled(page: Page): Promise<void> {
+  await page.locator(`${WIDGET} [role="tree"]`).waitFor();
+  await page.locator(`${WIDGET} .level-note:not(:has(button))`).first().waitFor({ state: 'detached' });
+}
+
+/** Opens every collapsed tree item, the way a user would: level by level, each loaded on demand. */
+export async function expandTree(page: Page): Promise<void> {
+  await treeSettled(page);
+  const collapsed = page.locator(`${WIDGET} [role="treeitem"][aria-expanded="false"]`);
+  for (let guard = 0; guard < 200 && (await collapsed.count()) > 0; guard++) {
+    const id = await collapsed.first().getAttribute('data-business-unit-id');
+    if (id) await expandItem(page, id);
+  }
+}
+
+export function assertNoProblems(demo: DemoBrowser, page: Page): void {
+  expect(demo.problemsOf(page)).toEqual([]);
+}
+
+const attributeValues = (page: Page, selector: string, attribute: string) =>
+  page
+    .locator(selector)
+    .evaluateAll((elements, name) => elements.map((e) => e.getAttribute(name) ?? ''), attribute)
+    .then((values) => [...values].sort());
+
+export const treeIds = (page: Page) =>
+  attributeValues(page, `${WIDGET} [role="treeitem"][data-business-unit-id]`, 'data-business-unit-id');
+export const tenantIds = (page: Page) => attributeValues(page, `${WIDGET} [part="tenant-row"]`, 'data-tenant-id');
