@@ -49,10 +49,11 @@ describe('business-unit-owned tables', () => {
     }
   });
 
-  test('bu_path is an ltree with a GiST index in each of them', async () => {
+  test('bu_path is indexed in each of them (GiST, or a btree led by bu_path for ordered subtree pages)', async () => {
     const rows = rowsOf<{ tablename: string }>(
-      await db.execute(sql`select tablename from pg_indexes
-        where schemaname = 'public' and indexdef ilike '%using gist (bu_path)%'`),
+      await db.execute(sql`select distinct tablename from pg_indexes
+        where schemaname = 'public'
+          and (indexdef ilike '%using gist (bu_path)%' or indexdef ilike '%using btree (bu_path%')`),
     );
     expect(rows.map((r) => r.tablename).sort()).toEqual(businessUnitOwnedTables.map((t) => t.name).sort());
   });

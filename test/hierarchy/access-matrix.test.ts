@@ -26,7 +26,6 @@ import {
  * count too).
  */
 let harness: CockpitHarness;
-const tokens = new Map<string, string>();
 
 interface MatrixCaller {
   key: string;
@@ -92,9 +91,6 @@ beforeAll(async () => {
   if (extra?.adminBelow) {
     await db.execute(sql`insert into role_assignments (user_id, business_unit_id, role, bu_path)
       values (${personaUserId(extra.persona)}, ${extra.adminBelow.id}, 'admin', ${extra.adminBelow.path}::ltree)`);
-  }
-  for (const caller of callers) {
-    tokens.set(caller.key, await harness.tokenFor(caller.persona, { actingOn: caller.root.id }));
   }
 });
 afterAll(async () => {
@@ -296,7 +292,8 @@ function expectedStatuses(caller: MatrixCaller, unit: SeededBusinessUnit, endpoi
 
 describe.each(callers.map((c) => [c.key, c] as const))('access matrix for %s', (_key, caller) => {
   test.each(endpoints.map((e) => [e.name, e] as const))('%s on every seeded unit', async (_name, endpoint) => {
-    const token = tokens.get(caller.key) ?? '';
+    // Signed per test: service tokens live 60 s, longer than the whole matrix takes on a busy machine.
+    const token = await harness.tokenFor(caller.persona, { actingOn: caller.root.id });
     const mismatches: string[] = [];
     const seen = new Set<number>();
     for (const unit of seededBusinessUnits()) {

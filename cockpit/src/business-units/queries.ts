@@ -1,4 +1,4 @@
-import { businessUnits, type Transaction } from '@scc/db';
+import { businessUnits, inSubtree, type Transaction } from '@scc/db';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
 import type { BusinessUnit } from './schemas.js';
@@ -31,7 +31,12 @@ export async function listBusinessUnits(
   const rows = await tx
     .select(columns(caller))
     .from(businessUnits)
-    .where(and(inScope(caller), options.afterPath ? gt(businessUnits.path, options.afterPath) : undefined))
+    .where(
+      and(
+        inSubtree(businessUnits.path, caller.scopePath),
+        options.afterPath ? gt(businessUnits.path, options.afterPath) : undefined,
+      ),
+    )
     .orderBy(asc(businessUnits.path))
     .limit(options.limit + 1);
   const page = rows.slice(0, options.limit);
@@ -81,7 +86,7 @@ export async function searchBusinessUnits(
     .where(
       and(
         inScope(caller),
-        sql`${businessUnits.path} <@ ${options.underPath}::ltree`,
+        inSubtree(businessUnits.path, options.underPath),
         sql`${businessUnits.name} ilike ${likePattern(options.q)}`,
         afterName(options.after),
       ),

@@ -2,12 +2,13 @@ import {
   businessUnitOwnedTables,
   businessUnits,
   dataSources,
+  inSubtree,
   roleAssignments,
   type Transaction,
   tenants,
   users,
 } from '@scc/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQLWrapper, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { effectiveBrand } from '../business-units/brand.js';
 import { type LockedBusinessUnit, lockBusinessUnit } from '../business-units/queries.js';
@@ -59,7 +60,7 @@ async function checkedMove(
 
 async function countsUnder(tx: Transaction, path: string) {
   const count = sql<number>`count(*)::int`;
-  const under = (column: unknown) => sql`${column} <@ ${path}::ltree`;
+  const under = (column: SQLWrapper) => inSubtree(column, path);
   const [[units], [tenantCount], [userCount], [assignments], [sources]] = await Promise.all([
     tx.select({ n: count }).from(businessUnits).where(under(businessUnits.path)),
     tx.select({ n: count }).from(tenants).where(under(tenants.buPath)),
@@ -178,7 +179,7 @@ export async function moveSubtree(tx: Transaction, caller: Caller, unitId: strin
     if (owned.rebase === 'update') {
       await tx.execute(
         sql`update ${owned.table} set bu_path = ${newParent.path}::ltree || subpath(bu_path, ${ownOffset})
-          where bu_path <@ ${oldPath}::ltree`,
+          where ${inSubtree(sql`bu_path`, oldPath)}`,
       );
     } else {
       await tx.execute(sql`select scc_rebase_audit_events(${oldPath}::ltree, ${newPath}::ltree)`);

@@ -1,4 +1,4 @@
-import { products, type Transaction, tenants } from '@scc/db';
+import { inSubtree, products, type Transaction, tenants } from '@scc/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { PathIdPosition } from '../http/pagination.js';
 import type { Caller } from '../scope/caller.js';
@@ -35,7 +35,7 @@ export async function listTenants(
     .where(
       and(
         sql`${tenants.buPath} <@ ${caller.scopePath}::ltree`,
-        options.underPath ? sql`${tenants.buPath} <@ ${options.underPath}::ltree` : undefined,
+        inSubtree(tenants.buPath, options.underPath ?? caller.scopePath),
         options.type ? eq(tenants.type, options.type) : undefined,
         options.after
           ? sql`(${tenants.buPath}, ${tenants.id}) > (${options.after.path}::ltree, ${options.after.id}::uuid)`

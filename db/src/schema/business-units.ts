@@ -24,7 +24,6 @@ export const businessUnits = pgTable(
   },
   (t) => [
     index('business_units_path_gist').using('gist', t.path),
-    index('business_units_parent_idx').on(t.parentId),
     // Children are listed by name: one index range scan per page of a tree level.
     index('business_units_parent_name_idx').on(t.parentId, t.name, t.id),
     pgPolicy('business_units_subtree', {

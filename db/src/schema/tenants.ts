@@ -35,7 +35,9 @@ export const tenants = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('tenants_bu_path_gist').using('gist', t.buPath),
+    // A btree, not GiST: pages of a subtree walk it in (bu_path, id) order (see `inSubtree`), and
+    // a subtree move rewrites it for every moved tenant, where btree insertion is the cheaper one.
+    index('tenants_bu_path_id_idx').on(t.buPath, t.id),
     index('tenants_business_unit_idx').on(t.businessUnitId),
     pgPolicy('tenants_subtree', {
       for: 'all',
