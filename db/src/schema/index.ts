@@ -1,5 +1,6 @@
 export * from './business-units.js';
 export * from './ltree.js';
+export * from './operations.js';
 export * from './products.js';
 export * from './scope.js';
 export * from './tenants.js';
