@@ -1,8 +1,11 @@
 import { SccBusinessUnitTree } from './components/business-unit-tree/business-unit-tree.js';
+import { SccOrderTenant } from './components/order-tenant/order-tenant.js';
+import { SccPendingRequests } from './components/pending-requests/pending-requests.js';
 import { ServiceControlCenter } from './components/service-control-center/service-control-center.js';
 import { SccStatePanel } from './components/state-panel/state-panel.js';
 import { SccStatusBadge } from './components/status-badge/status-badge.js';
 import { SccTenantList } from './components/tenant-list/tenant-list.js';
+import { SccTerminateDialog } from './components/terminate-dialog/terminate-dialog.js';
 
 /** Tag names and classes of every element of the widget; children first. */
 export const elements = {
@@ -10,6 +13,9 @@ export const elements = {
   'scc-state-panel': SccStatePanel,
   'scc-tenant-list': SccTenantList,
   'scc-business-unit-tree': SccBusinessUnitTree,
+  'scc-order-tenant': SccOrderTenant,
+  'scc-terminate-dialog': SccTerminateDialog,
+  'scc-pending-requests': SccPendingRequests,
   'service-control-center': ServiceControlCenter,
 } as const;
 
@@ -30,5 +36,8 @@ declare global {
     'scc-tenant-list': SccTenantList;
     'scc-status-badge': SccStatusBadge;
     'scc-state-panel': SccStatePanel;
+    'scc-order-tenant': SccOrderTenant;
+    'scc-terminate-dialog': SccTerminateDialog;
+    'scc-pending-requests': SccPendingRequests;
   }
 }

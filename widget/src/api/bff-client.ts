@@ -1,4 +1,14 @@
-import type { BusinessUnit, ItemsResponse, ProblemDetails, Session, Tenant } from './types.js';
+import type {
+  BusinessUnit,
+  DryRunResult,
+  ItemsResponse,
+  OperationDraft,
+  OperationRequest,
+  ProblemDetails,
+  Product,
+  Session,
+  Tenant,
+} from './types.js';
 
 /**
  * Why a BFF call failed. `http`: the BFF answered >= 400; `network`: fetch rejected;
@@ -17,6 +27,8 @@ export class BffError extends Error {
   readonly title: string;
   readonly type: string;
   readonly detail: string | undefined;
+  /** What failed, field by field or rule by rule (validation and rejected operation requests). */
+  readonly errors: NonNullable<ProblemDetails['errors']>;
 
   constructor(kind: BffErrorKind, problem: ProblemDetails, options?: { cause?: unknown }) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title, options);
@@ -26,6 +38,7 @@ export class BffError extends Error {
     this.title = problem.title;
     this.type = problem.type;
     this.detail = problem.detail;
+    this.errors = problem.errors ?? [];
   }
 
   /** True when retrying later may help (network failure, 502/503/504). */
@@ -50,6 +63,13 @@ export interface BffClientOptions {
 
 const PROBLEM_JSON = 'application/problem+json';
 
+interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -67,18 +87,54 @@ export class BffClient {
   }
 
   getSession(signal?: AbortSignal): Promise<Session> {
-    return this.#request('/v1/widget/session', signal, (body) => {
+    return this.#request('/v1/widget/session', { signal }, (body) => {
       if (isRecord(body) && isRecord(body.user) && isRecord(body.businessUnit)) return body as unknown as Session;
       return undefined;
     });
   }
 
   async listBusinessUnits(signal?: AbortSignal): Promise<BusinessUnit[]> {
-    return (await this.#request('/v1/widget/business-units', signal, itemsOf<BusinessUnit>)).items;
+    return (await this.#request('/v1/widget/business-units', { signal }, itemsOf<BusinessUnit>)).items;
   }
 
-  async listTenants(signal?: AbortSignal): Promise<Tenant[]> {
-    return (await this.#request('/v1/widget/tenants', signal, itemsOf<Tenant>)).items;
+  /** Live tenants; `lifecycle` (e.g. `all`) also lists decommissioned ones still kept. */
+  async listTenants(signal?: AbortSignal, lifecycle?: string): Promise<Tenant[]> {
+    const query = lifecycle ? `?lifecycle=${encodeURIComponent(lifecycle)}` : '';
+    return (await this.#request(`/v1/widget/tenants${query}`, { signal }, itemsOf<Tenant>)).items;
+  }
+
+  async listProducts(signal?: AbortSignal): Promise<Product[]> {
+    return (await this.#request('/v1/widget/products', { signal }, itemsOf<Product>)).items;
+  }
+
+  /** Validations and proposals for a draft; creates nothing. */
+  dryRun(draft: OperationDraft, signal?: AbortSignal): Promise<DryRunResult> {
+    return this.#request('/v1/widget/operation-requests/dry-run', { signal, method: 'POST', body: draft }, (body) =>
+      isRecord(body) && Array.isArray(body.validations) ? (body as unknown as DryRunResult) : undefined,
+    );
+  }
+
+  /** Submits a draft. Retries with the same `idempotencyKey` return the same request. */
+  submitOperationRequest(
+    draft: OperationDraft,
+    idempotencyKey: string,
+    signal?: AbortSignal,
+  ): Promise<OperationRequest> {
+    return this.#request(
+      '/v1/widget/operation-requests',
+      { signal, method: 'POST', body: draft, headers: { 'Idempotency-Key': idempotencyKey } },
+      operationRequest,
+    );
+  }
+
+  async listOperationRequests(state = 'open', signal?: AbortSignal): Promise<OperationRequest[]> {
+    const path = `/v1/widget/operation-requests?state=${encodeURIComponent(state)}`;
+    return (await this.#request(path, { signal }, itemsOf<OperationRequest>)).items;
+  }
+
+  cancelOperationRequest(id: string, signal?: AbortSignal): Promise<OperationRequest> {
+    const path = `/v1/widget/operation-requests/${encodeURIComponent(id)}/cancel`;
+    return this.#request(path, { signal, method: 'POST' }, operationRequest);
   }
 
   /** Absolute URL for a BFF path. */
@@ -86,19 +142,9 @@ export class BffClient {
     return `${this.#options.apiBase.replace(/\/+$/, '')}${path}`;
   }
 
-  async #request<T>(
-    path: string,
-    signal: AbortSignal | undefined,
-    validate: (body: unknown) => T | undefined,
-  ): Promise<T> {
-    const token = await this.#options.getToken();
-    let response = await this.#fetch(path, token, signal);
-    if (response.status === 401) {
-      // Drain the body so the connection can be reused, then retry once with a fresh token.
-      await response.body?.cancel().catch(() => undefined);
-      const fresh = await this.#options.refreshToken(token);
-      response = await this.#fetch(path, fresh, signal);
-    }
+  async #request<T>(path: string, options: RequestOptions, validate: (body: unknown) => T | undefined): Promise<T> {
+    const response = await this.send(path, options);
+    if (!response.ok) throw await problemFrom(response);
     if (!response.ok) throw await problemFrom(response);
     let body: unknown;
     try {
@@ -111,13 +157,36 @@ export class BffClient {
     return value;
   }
 
-  async #fetch(path: string, token: string, signal: AbortSignal | undefined): Promise<Response> {
+  /**
+   * Sends one authenticated request and returns the raw response (any status). On 401 it
+   * refreshes the token once and retries once. Streaming callers read the body themselves.
+   */
+  async send(path: string, options: RequestOptions = {}): Promise<Response> {
+    const token = await this.#options.getToken();
+    const response = await this.#fetch(path, token, options);
+    if (response.status !== 401) return response;
+    // Drain the body so the connection can be reused, then retry once with a fresh token.
+    await response.body?.cancel().catch(() => undefined);
+    return this.#fetch(path, await this.#options.refreshToken(token), options);
+  }
+
+  async #fetch(
+    path: string,
+    token: string,
+    { signal, method = 'GET', body, headers }: RequestOptions,
+  ): Promise<Response> {
     const doFetch = this.#options.fetch ?? globalThis.fetch;
     try {
       return await doFetch(this.url(path), {
-        method: 'GET',
-        headers: { Accept: `application/json, ${PROBLEM_JSON}`, Authorization: `Bearer ${token}` },
+        method,
+        headers: {
+          Accept: `application/json, ${PROBLEM_JSON}`,
+          Authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...headers,
+        },
         credentials: 'omit',
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         ...(signal ? { signal } : {}),
       });
     } catch (cause) {
@@ -134,6 +203,12 @@ export class BffClient {
       );
     }
   }
+}
+
+function operationRequest(body: unknown): OperationRequest | undefined {
+  return isRecord(body) && typeof body.id === 'string' && typeof body.state === 'string'
+    ? (body as unknown as OperationRequest)
+    : undefined;
 }
 
 function itemsOf<T>(body: unknown): ItemsResponse<T> | undefined {
@@ -162,6 +237,7 @@ export async function problemFrom(response: Response): Promise<BffError> {
           status: response.status,
         };
         if (typeof body.detail === 'string') problem.detail = body.detail;
+        if (Array.isArray(body.errors)) problem.errors = body.errors.filter(isRecord) as ProblemDetails['errors'];
         return new BffError('http', problem);
       }
     } catch {

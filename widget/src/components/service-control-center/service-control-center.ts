@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { BffClient, BffError } from '../../api/bff-client.js';
-import type { BusinessUnit, Session, Tenant } from '../../api/types.js';
+import type { BusinessUnit, OperationRequest, Session, Tenant } from '../../api/types.js';
+import { EventStreamController } from '../../controllers/event-stream-controller.js';
 import {
   type FetchToken,
   MissingFetchTokenError,
@@ -9,12 +10,17 @@ import {
 import type { SccBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
 import { createErrorEvent, type SccErrorDetail } from '../../events/scc-error.js';
 import { createReadyEvent } from '../../events/scc-ready.js';
+import type { SccTenantTerminateEvent } from '../../events/scc-tenant-terminate.js';
 import { type Messages, messagesFor, resolveLocale } from '../../i18n/index.js';
 import { baseReset, sharedStyles } from '../../styles/shared.styles.js';
+import type { ServerSentEvent } from '../../utils/sse.js';
 import { type BusinessUnitIndex, indexBusinessUnits, subtreeIds, subtreeTenantCounts } from '../../utils/tree.js';
 import { serviceControlCenterStyles } from './service-control-center.styles.js';
 
 export type ServiceControlCenterStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Lifecycle states in which a tenant no longer shows in the customer's list. */
+const HIDDEN_LIFECYCLES = new Set(['decommissioning', 'retained', 'archived', 'deleted']);
 
 const logo = html`<svg viewBox="0 0 24 24" aria-hidden="true">
   <path d="M4 6.5h16M4 12h16M4 17.5h16" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
@@ -56,6 +62,9 @@ function toBffError(error: unknown): BffError {
  * @event scc-ready - Data has loaded. `detail` is the session (`{ user, businessUnit, roles }`).
  * @event scc-error - Loading failed. `detail` is `{ status, title }` (`status` 0: network/configuration).
  * @event scc-business-unit-select - The user selected a business unit. `detail` is `{ businessUnitId }`.
+ * @event scc-operation-request-submit - An order, termination or restore was accepted. `detail` is `{ request }`.
+ * @event scc-operation-request-cancel - The user cancelled a request. `detail` is `{ request }`.
+ * @event scc-operation-request-complete - A pending request reached an end state. `detail` is `{ request }`.
  *
  * @csspart base - The outer frame.
  * @csspart header - The header with business unit and user.
@@ -72,6 +81,11 @@ function toBffError(error: unknown): BffError {
  * @csspart empty - The empty-state panel.
  * @csspart state - The loading and error panels.
  * @csspart retry-button - The retry button of the error state.
+ * @csspart order-button - Opens the "order tenant" form.
+ * @csspart terminate-button - "Request termination" of a tenant row.
+ * @csspart dialog - The order and termination dialogs.
+ * @csspart pending - The pending-requests panel.
+ * @csspart request - Each pending request; `progress` its bar; `cancel-button`, `restore-button` its actions.
  *
  * @cssproperty --scc-font-family - Font stack.
  * @cssproperty --scc-font-size - Base font size (default 14px).
@@ -100,6 +114,8 @@ export class ServiceControlCenter extends LitElement {
     _tenants: { state: true },
     _selectedId: { state: true },
     _error: { state: true },
+    _client: { state: true },
+    _reconnecting: { state: true },
   };
 
   /** Base URL of the BFF, e.g. `http://localhost:4020` (attribute `api-base`). Empty: same origin. */
@@ -115,11 +131,20 @@ export class ServiceControlCenter extends LitElement {
   declare _tenants: Tenant[];
   declare _selectedId: string | undefined;
   declare _error: BffError | undefined;
+  declare _client: BffClient | undefined;
+  declare _reconnecting: boolean;
 
   readonly #tokens = new SessionTokenController(this, {
     fetchToken: () => this.fetchToken,
   });
+  readonly #events = new EventStreamController(this, {
+    onEvent: (event) => this.#onStreamEvent(event),
+    onStatus: (open) => {
+      this._reconnecting = !open && this._status === 'ready';
+    },
+  });
   #abort: AbortController | undefined;
+  #tenantRefresh: Promise<void> | undefined;
   #resumeOnConnect = false;
   #index: BusinessUnitIndex = { roots: [], byId: new Map() };
   #counts = new Map<string, number>();
@@ -131,6 +156,7 @@ export class ServiceControlCenter extends LitElement {
     this._status = 'idle';
     this._units = [];
     this._tenants = [];
+    this._reconnecting = false;
   }
 
   /** `idle` (waiting for `fetchToken`), `loading`, `ready` or `error`. */
@@ -232,6 +258,8 @@ export class ServiceControlCenter extends LitElement {
       this._tenants = tenants;
       this._selectedId = selected;
       this._status = 'ready';
+      this._client = client;
+      this.#events.start(client);
       await this.updateComplete;
       this.dispatchEvent(createReadyEvent(session));
     } catch (cause) {
@@ -246,6 +274,39 @@ export class ServiceControlCenter extends LitElement {
       this.dispatchEvent(createErrorEvent(detail));
     }
   }
+
+  #onStreamEvent(event: ServerSentEvent): void {
+    const data = JSON.parse(event.data) as unknown;
+    if (event.type === 'operation-request') {
+      this.renderRoot.querySelector('scc-pending-requests')?.apply(data as OperationRequest);
+    } else if (event.type === 'tenant') {
+      const tenant = data as Tenant;
+      const others = this._tenants.filter((t) => t.id !== tenant.id);
+      this._tenants = HIDDEN_LIFECYCLES.has(tenant.lifecycleStatus) ? others : [...others, tenant];
+    }
+  }
+
+  /** After a submit, cancel or completion the list changes; fetch it again, quietly, once at a time. */
+  #onOperation = (event: CustomEvent<{ request: OperationRequest }>): void => {
+    if (event.type === 'scc-operation-request-submit') {
+      this.renderRoot.querySelector('scc-pending-requests')?.apply(event.detail.request);
+    }
+    const client = this._client;
+    if (!client || this.#tenantRefresh) return;
+    this.#tenantRefresh = client
+      .listTenants()
+      .then((tenants) => {
+        this._tenants = tenants;
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.#tenantRefresh = undefined;
+      });
+  };
+
+  #onTerminate = (event: SccTenantTerminateEvent): void => {
+    void this.renderRoot.querySelector('scc-terminate-dialog')?.show(event.detail.tenant);
+  };
 
   #onSelect = (event: SccBusinessUnitSelectEvent): void => {
     // The event itself bubbles on to the host page (it is composed).
@@ -328,6 +389,7 @@ export class ServiceControlCenter extends LitElement {
       case 'ready': {
         const selected = this._selectedId ? this.#index.byId.get(this._selectedId) : undefined;
         const selectedName = selected?.unit.name ?? this._session?.businessUnit.name ?? '';
+        const canOperate = this._session?.roles.some((role) => role === 'operator' || role === 'admin') ?? false;
         return html`<div class="layout">
           <nav part="sidebar" class="sidebar" aria-label=${m.businessUnits} data-testid="sidebar">
             <h2 class="section-title">${m.businessUnits}</h2>
@@ -341,19 +403,39 @@ export class ServiceControlCenter extends LitElement {
               @scc-business-unit-select=${this.#onSelect}
             ></scc-business-unit-tree>
           </nav>
-          <section part="main" class="main" aria-label=${m.tenants} data-testid="main">
+          <section part="main" class="main" aria-label=${m.tenants} data-testid="main"
+            @scc-operation-request-submit=${this.#onOperation}
+            @scc-operation-request-cancel=${this.#onOperation}
+            @scc-operation-request-complete=${this.#onOperation}>
+            ${canOperate ? this.#renderOperations(locale, selectedName) : nothing}
             <scc-tenant-list
               data-testid="tenant-list"
-              exportparts="tenants, tenant-row, status-badge, empty"
               .tenants=${this.#visibleTenants}
               .businessUnitNames=${this.#names}
               .heading=${m.tenantsIn(selectedName)}
               .note=${selected && selected.children.length > 0 ? m.includesDescendants : undefined}
+              ?terminable=${canOperate}
+              exportparts="tenants, tenant-row, status-badge, empty, terminate-button"
+              @scc-tenant-terminate=${this.#onTerminate}
               locale=${locale}
             ></scc-tenant-list>
           </section>
         </div>`;
       }
     }
+  }
+
+  /** Ordering, the pending requests and the termination dialog, all on the same client. */
+  #renderOperations(locale: string, businessUnitName: string) {
+    const m = messagesFor(locale);
+    return html`<div class="operations">
+        ${this._reconnecting ? html`<span class="reconnecting" role="status">${m.ops.reconnecting}</span>` : nothing}
+        <scc-order-tenant exportparts="order-button, dialog" locale=${locale} .client=${this._client}
+          .tenants=${this._tenants} business-unit-id=${this._selectedId ?? ''}
+          business-unit-name=${businessUnitName}></scc-order-tenant>
+      </div>
+      <scc-pending-requests part="pending" data-testid="pending" exportparts="request, progress, cancel-button, restore-button"
+        locale=${locale} .client=${this._client} .tenants=${this._tenants}></scc-pending-requests>
+      <scc-terminate-dialog exportparts="dialog" locale=${locale} .client=${this._client}></scc-terminate-dialog>`;
   }
 }
