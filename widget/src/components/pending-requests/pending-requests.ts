@@ -176,7 +176,7 @@ export class SccPendingRequests extends LitElement {
       ${
         requests.length > 0
           ? html`<h2 id="pending-title">${m.ops.pending}</h2>
-            <ul part="requests" class="list" data-testid="pending-requests" aria-live="polite">
+            <ul part="requests" data-testid="pending-requests" aria-live="polite">
               ${repeat(
                 requests,
                 (r) => r.id,
@@ -185,7 +185,7 @@ export class SccPendingRequests extends LitElement {
                 ) => html`<li part="request" class="request state--${r.state}" data-request-id=${r.id} data-state=${r.state}>
                   <span class="what"><strong>${labelFor(m.ops.kind, r.kind)}</strong> ${this.#target(r)}</span>
                   <span class="state">${labelFor(m.ops.state, r.state)}</span>
-                  <progress part="progress" max="100" .value=${r.state === 'succeeded' ? 100 : r.progress}
+                  <progress part="progress" max="100" value=${r.state === 'succeeded' ? 100 : r.progress}
                     aria-label=${`${labelFor(m.ops.kind, r.kind)} ${this.#target(r)}`}>${r.progress} %</progress>
                   <span class="hint step">${r.error?.message ?? r.step ?? ''}</span>
                   ${
@@ -202,7 +202,7 @@ export class SccPendingRequests extends LitElement {
       ${
         this._terminated.length > 0
           ? html`<h2>${m.ops.terminated}</h2>
-            <ul class="list" data-testid="terminated-tenants">
+            <ul data-testid="terminated-tenants">
               ${this._terminated.map(
                 (t) => html`<li class="request" data-tenant-id=${t.id}>
                   <span class="what"><strong>${t.name}</strong> ${labelFor(m.lifecycleStatus, t.lifecycleStatus)}</span>

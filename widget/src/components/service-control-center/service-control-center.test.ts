@@ -12,8 +12,10 @@ import {
   deepText,
   type FetchStub,
   fixture,
+  json,
   mount,
   oneEvent,
+  operationRequest,
   press,
   problem,
   session,
@@ -537,5 +539,73 @@ describe('service-control-center', () => {
     assertEqual(event.detail.status, 0);
     assertEqual(el.error?.kind, 'token');
     assertEqual(stub.requests.length, 0);
+  });
+});
+
+describe('service-control-center operations', () => {
+  let stub: FetchStub;
+  /** Pushes one SSE chunk into the open event stream. */
+  let push: (chunk: string) => void;
+
+  beforeEach(() => {
+    stub = stubFetch();
+    stub.on('/v1/widget/events', (request) => {
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          push = (chunk) => controller.enqueue(encoder.encode(chunk));
+          request.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+    });
+  });
+  afterEach(() => {
+    cleanup();
+    stub.restore();
+  });
+
+  it('follows the live event stream: tenants change and leave, requests show their progress', async () => {
+    const el = create();
+    await whenReady(el);
+    await waitFor(() => stub.requestsTo('/v1/widget/events').length === 1, 'the event stream');
+    const [stream] = stub.requestsTo('/v1/widget/events');
+    assert(stream?.authorization?.startsWith('Bearer '), 'the stream carries the widget token');
+    const critical = tenants.find((t) => t.id === 't-crit-prod');
+    push(`id: 1\nevent: tenant\ndata: ${JSON.stringify({ ...critical, operationalStatus: 'down' })}\n\n`);
+    await waitFor(
+      () => $(listOf(el), '[data-tenant-id="t-crit-prod"] scc-status-badge')?.getAttribute('status') === 'down',
+      'the new status',
+    );
+    push(`id: 2\nevent: tenant\ndata: ${JSON.stringify({ ...critical, lifecycleStatus: 'decommissioning' })}\n\n`);
+    await waitFor(() => !rowIds(el).includes('t-crit-prod'), 'the terminated tenant leaves the list');
+
+    push(
+      `id: 3\nevent: operation-request\ndata: ${JSON.stringify(operationRequest('r-1', { state: 'running', progress: 40 }))}\n\n`,
+    );
+    const panel = $(el, 'scc-pending-requests');
+    await waitFor(() => $<HTMLProgressElement>(panel, '[data-request-id="r-1"] progress')?.value === 40, 'progress');
+  });
+
+  it('offers ordering and termination to operators only', async () => {
+    const el = create();
+    await whenReady(el);
+    assert($(el, 'scc-order-tenant'), 'order button for an operator');
+    assertEqual($$(listOf(el), '[part="terminate-button"]').length, tenants.length);
+    cleanup();
+    stub.on('/v1/widget/session', () => json({ ...session, roles: ['viewer'] }));
+    const viewer = create();
+    await whenReady(viewer);
+    assertEqual($(viewer, 'scc-order-tenant'), null);
+    assertEqual($$(listOf(viewer), '[part="terminate-button"]').length, 0);
+  });
+
+  it('opens the termination dialog for a row', async () => {
+    const el = create();
+    await whenReady(el);
+    $<HTMLButtonElement>(listOf(el), '[data-tenant-id="t-crit-test"] [part="terminate-button"]')?.click();
+    const dialog = $<HTMLElementTagNameMap['scc-terminate-dialog']>(el, 'scc-terminate-dialog');
+    await waitFor(() => $<HTMLDialogElement>(dialog, 'dialog')?.open, 'the dialog opens');
+    assertEqual(dialog?.tenant?.id, 't-crit-test');
   });
 });

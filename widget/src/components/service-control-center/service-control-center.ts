@@ -276,7 +276,12 @@ export class ServiceControlCenter extends LitElement {
   }
 
   #onStreamEvent(event: ServerSentEvent): void {
-    const data = JSON.parse(event.data) as unknown;
+    let data: unknown;
+    try {
+      data = JSON.parse(event.data);
+    } catch {
+      return;
+    }
     if (event.type === 'operation-request') {
       this.renderRoot.querySelector('scc-pending-requests')?.apply(data as OperationRequest);
     } else if (event.type === 'tenant') {
