@@ -41,11 +41,29 @@ describe('GET /openapi.json', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/v1/business-units',
       '/v1/business-units/{id}',
+      '/v1/integrations/sales/contracts/{externalRef}',
       '/v1/me',
+      '/v1/operation-requests',
+      '/v1/operation-requests/dry-run',
+      '/v1/operation-requests/stream',
+      '/v1/operation-requests/{id}',
+      '/v1/operation-requests/{id}/cancel',
+      '/v1/products',
+      '/v1/products/{id}/rules',
       '/v1/tenants',
       '/v1/tenants/{id}',
     ]);
-    for (const [path, item] of Object.entries(doc.paths)) expect(Object.keys(item), path).toEqual(['get']);
+    const methods = Object.fromEntries(
+      Object.entries(doc.paths).map(([path, item]) => [path, Object.keys(item).sort()]),
+    );
+    expect(methods).toMatchObject({
+      '/v1/operation-requests': ['get', 'post'],
+      '/v1/operation-requests/dry-run': ['post'],
+      '/v1/operation-requests/{id}/cancel': ['post'],
+      '/v1/products/{id}/rules': ['get', 'put'],
+      '/v1/integrations/sales/contracts/{externalRef}': ['put'],
+      '/v1/tenants': ['get'],
+    });
   });
 
   test('documents the Problem schema and uses it for every error response', () => {
@@ -54,8 +72,8 @@ describe('GET /openapi.json', () => {
     expect(problem?.required?.sort()).toEqual(['status', 'title', 'type']);
     expect(Object.keys(problem?.properties ?? {}).sort()).toEqual(['detail', 'errors', 'status', 'title', 'type']);
     for (const [path, item] of Object.entries(doc.paths)) {
-      const operation = item.get as Operation;
-      expect(operation.responses['200'], path).toBeDefined();
+      const operation = (item.get ?? item.post ?? item.put) as Operation;
+      expect(operation.responses['200'] ?? operation.responses['202'], path).toBeDefined();
       for (const status of ['400', '401', '404']) {
         expect(
           operation.responses[status]?.content?.['application/problem+json']?.schema.$ref,
@@ -68,14 +86,32 @@ describe('GET /openapi.json', () => {
   test('declares the query and path parameters', () => {
     const names = (path: string) => (doc.paths[path]?.get?.parameters ?? []).map((p) => `${p.in}:${p.name}`).sort();
     expect(names('/v1/business-units')).toEqual(['query:cursor', 'query:limit', 'query:parentId']);
-    expect(names('/v1/tenants')).toEqual(['query:businessUnitId', 'query:cursor', 'query:limit', 'query:type']);
+    expect(names('/v1/tenants')).toEqual([
+      'query:businessUnitId',
+      'query:cursor',
+      'query:lifecycle',
+      'query:limit',
+      'query:type',
+    ]);
     expect(names('/v1/business-units/{id}')).toEqual(['path:id']);
     expect(names('/v1/tenants/{id}')).toEqual(['path:id']);
   });
 
   test('declares the service-token security scheme and the response schemas', () => {
     expect(doc.components.securitySchemes.serviceToken).toMatchObject({ type: 'http', scheme: 'bearer' });
-    for (const name of ['BusinessUnit', 'BusinessUnitPage', 'Tenant', 'TenantPage', 'Caller']) {
+    for (const name of [
+      'BusinessUnit',
+      'BusinessUnitPage',
+      'Tenant',
+      'TenantPage',
+      'Caller',
+      'OperationRequest',
+      'OperationDraft',
+      'DryRun',
+      'Validation',
+      'ProductRules',
+      'Rejection',
+    ]) {
       expect(doc.components.schemas[name], name).toBeDefined();
     }
   });

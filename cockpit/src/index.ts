@@ -1,5 +1,22 @@
 export { type CockpitApp, type CockpitDependencies, createCockpitApp } from './app.js';
 export { type BusinessUnit, BusinessUnitSchema } from './business-units/schemas.js';
+export type { Clock } from './operations/clock.js';
+export { createEventHub, type EventHub, type OperationEvent } from './operations/event-hub.js';
+export { type ProductRules, ProductRulesSchema } from './operations/product-rules.js';
+export {
+  type Determinations,
+  DeterminationsSchema,
+  type Draft,
+  DraftSchema,
+  type DryRun,
+  DryRunSchema,
+  type OperationRequest,
+  OperationRequestPageSchema,
+  OperationRequestSchema,
+  type Validation,
+  ValidationSchema,
+} from './operations/schemas.js';
+export { ProductSchema } from './products/routes.js';
 export type { Caller } from './scope/caller.js';
 export { resolveCaller } from './scope/resolve-caller.js';
 export { CallerSchema } from './session/schemas.js';

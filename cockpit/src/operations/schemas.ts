@@ -151,7 +151,7 @@ export const IdempotencyHeaders = z.object({
     .max(200)
     .optional()
     .openapi({
-      param: { name: 'Idempotency-Key', in: 'header' },
+      param: { name: 'idempotency-key', in: 'header' },
       description: 'A retry with the same key returns the same request',
     }),
 });
