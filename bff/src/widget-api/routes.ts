@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { type BusinessUnit, BusinessUnitSchema, CallerSchema, type Tenant, TenantSchema } from '@scc/cockpit';
 import { ProblemError, problemResponses, validationHook } from '@scc/cockpit/problem';
-import { type CockpitConnection, cockpitFor, fromCockpit } from '../cockpit/cockpit-client.js';
+import { type CockpitConnection, cockpitFor, fromCockpit, widgetClaims } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
 
 /**
@@ -47,6 +47,13 @@ const tenantsRoute = createRoute({
         .uuid()
         .optional()
         .openapi({ param: { name: 'businessUnitId', in: 'query' } }),
+      lifecycle: z
+        .enum(['all', 'provisioning', 'live', 'decommissioning', 'retained', 'archived', 'deleted'])
+        .optional()
+        .openapi({
+          param: { name: 'lifecycle', in: 'query' },
+          description: 'Default: the tenants customers see. `all`, or one lifecycle status such as `retained`',
+        }),
     }),
   },
   responses: {
@@ -72,12 +79,7 @@ async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<Re
 
 export function widgetApiRoutes(cockpit: CockpitConnection) {
   const forCaller = (session: WidgetEnv['Variables']['session'], host: WidgetEnv['Variables']['host']) =>
-    cockpitFor(cockpit, {
-      sub: session.userId,
-      businessUnitId: session.businessUnitId,
-      homeBusinessUnitId: host.homeBusinessUnitId,
-      hostId: host.id,
-    });
+    cockpitFor(cockpit, widgetClaims(session, host));
 
   return new OpenAPIHono<WidgetEnv>({ defaultHook: validationHook })
     .openapi(sessionRoute, async (c) => {
@@ -97,13 +99,14 @@ export function widgetApiRoutes(cockpit: CockpitConnection) {
     })
     .openapi(tenantsRoute, async (c) => {
       const client = forCaller(c.get('session'), c.get('host'));
-      const { businessUnitId } = c.req.valid('query');
+      const { businessUnitId, lifecycle } = c.req.valid('query');
       const items = await allPages<Tenant>((cursor) =>
         client.v1.tenants.$get({
           query: {
             limit: String(PAGE_SIZE),
             ...(cursor ? { cursor } : {}),
             ...(businessUnitId ? { businessUnitId } : {}),
+            ...(lifecycle ? { lifecycle } : {}),
           },
         }),
       );
