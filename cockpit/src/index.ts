@@ -1,6 +1,8 @@
 export { type CockpitApp, type CockpitDependencies, createCockpitApp } from './app.js';
+export { type BackgroundWork, type BackgroundWorkOptions, startBackgroundWork } from './background.js';
 export { type BusinessUnit, BusinessUnitSchema } from './business-units/schemas.js';
 export type { Clock } from './operations/clock.js';
+export { systemClock } from './operations/clock.js';
 export { createEventHub, type EventHub, type OperationEvent } from './operations/event-hub.js';
 export { type ProductRules, ProductRulesSchema } from './operations/product-rules.js';
 export {
@@ -16,6 +18,7 @@ export {
   type Validation,
   ValidationSchema,
 } from './operations/schemas.js';
+export { verifyWebhook, type WebhookHeaders } from './outbox/signature.js';
 export { ProductSchema } from './products/routes.js';
 export type { Caller } from './scope/caller.js';
 export { resolveCaller } from './scope/resolve-caller.js';
