@@ -6,7 +6,7 @@ import {
   tenantSolutionProfile,
   tenants,
 } from '@scc/db';
-import { and, asc, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
 import type { OperationalStatus, Provisioner, TenantPart, TenantSpec } from './port.js';
 
 export interface LocalProvisionerOptions {
@@ -24,7 +24,13 @@ const pause = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeou
  * The demo's infrastructure: tenants are rows of our own database. It works as the owner (it is
  * the system, not a caller) and stamps every row with the tenant's business-unit path.
  */
-export function createLocalProvisioner(db: Database, options: LocalProvisionerOptions = {}): Provisioner {
+export interface LocalProvisioner extends Provisioner {
+  /** What monitoring of a real infrastructure would notice: the tenant is now up, degraded, down or in maintenance. */
+  reportStatus(tenantId: string, status: OperationalStatus): void;
+}
+
+export function createLocalProvisioner(db: Database, options: LocalProvisionerOptions = {}): LocalProvisioner {
+  const reported = new Map<string, OperationalStatus>();
   const delay = options.stepDelayMs ?? 0;
   const chunkSize = options.chunkSize ?? 4;
 
@@ -194,13 +200,15 @@ export function createLocalProvisioner(db: Database, options: LocalProvisionerOp
       await db.delete(tenants).where(eq(tenants.id, tenantId));
     },
 
+    reportStatus(tenantId, status) {
+      reported.set(tenantId, status);
+    },
+
+    // Tenants nobody reported on keep the status they have: the local infrastructure has no news of them.
     async operationalStatus(tenantIds) {
-      if (tenantIds.length === 0) return new Map<string, OperationalStatus>();
-      const rows = await db
-        .select({ id: tenants.id, status: tenants.operationalStatus })
-        .from(tenants)
-        .where(inArray(tenants.id, tenantIds));
-      return new Map(rows.map((r) => [r.id, r.status]));
+      return new Map(
+        tenantIds.flatMap((id) => (reported.has(id) ? [[id, reported.get(id) as OperationalStatus]] : [])),
+      );
     },
   };
 }
