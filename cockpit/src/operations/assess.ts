@@ -25,6 +25,14 @@ export interface AssessContext {
   clock: Clock;
 }
 
+export interface AssessOptions {
+  /**
+   * Serialise with other decisions on the same unit and product (submit). A dry run skips it:
+   * it decides nothing, and a later submit counts again under the lock.
+   */
+  lock: boolean;
+}
+
 const open = [...openStates];
 
 /** Tenants by id inside the caller's subtree, with what the rules need to know about each. */
@@ -132,6 +140,7 @@ async function assessOrder(
   caller: Caller,
   context: AssessContext,
   draft: OrderDraft,
+  options: AssessOptions,
 ): Promise<Assessment> {
   const [unit] = await tx
     .select({ id: businessUnits.id, name: businessUnits.name, path: businessUnits.path })
@@ -159,7 +168,7 @@ async function assessOrder(
   const found = await tenantFacts(tx, caller, sourceIds);
   const source = (id: string | null) => (id === null ? null : found.get(id));
 
-  await lockUnitProduct(tx, unit.id, product.id);
+  if (options.lock) await lockUnitProduct(tx, unit.id, product.id);
   const verdict = evaluateOrder({
     type: draft.type,
     productId: product.id,
@@ -203,13 +212,15 @@ export async function assess(
   caller: Caller,
   context: AssessContext,
   draft: Draft,
+  options: AssessOptions,
 ): Promise<Assessment> {
   switch (draft.kind) {
     case 'order':
-      return assessOrder(tx, caller, context, draft);
+      return assessOrder(tx, caller, context, draft, options);
     case 'decommission': {
       // Locks the tenant so two termination requests cannot both see it without one.
-      await tx.execute(sql`select 1 from ${tenants} where ${tenants.id} = ${draft.tenantId} for update`);
+      if (options.lock)
+        await tx.execute(sql`select 1 from ${tenants} where ${tenants.id} = ${draft.tenantId} for update`);
       const tenant = await tenantOrNotFound(tx, caller, draft.tenantId, 'body.tenantId');
       const rules = await rulesOf(tx, tenant.productId);
       return {
@@ -219,7 +230,8 @@ export async function assess(
       };
     }
     case 'restore': {
-      await tx.execute(sql`select 1 from ${tenants} where ${tenants.id} = ${draft.tenantId} for update`);
+      if (options.lock)
+        await tx.execute(sql`select 1 from ${tenants} where ${tenants.id} = ${draft.tenantId} for update`);
       const tenant = await tenantOrNotFound(tx, caller, draft.tenantId, 'body.tenantId');
       const rules = await rulesOf(tx, tenant.productId);
       const verdict = evaluateRestore({

@@ -45,7 +45,7 @@ export function submit(
       const existing = await byIdempotencyKey(tx, caller, idempotencyKey);
       if (existing) return { row: existing, replay: true };
     }
-    const assessment = await assess(tx, caller, context, draft);
+    const assessment = await assess(tx, caller, context, draft, { lock: true });
     const accepted = allowed(assessment.validations);
     const validated = transition('requested', accepted ? 'validated' : 'rejected');
     const state = validated === 'validated' ? transition(validated, 'queued') : validated;
