@@ -225,6 +225,29 @@ describe('the event stream proxy', () => {
     expect(cancelled).toBe(true);
   });
 
+  it('ends the widget’s stream cleanly when the cockpit connection drops, so the widget reconnects', async () => {
+    const app = createBffApp({
+      hosts: h.registry,
+      tokens: h.tokens,
+      cockpit: {
+        ...h.cockpit,
+        fetch: async () => {
+          let pulls = 0;
+          const body = new ReadableStream<Uint8Array>({
+            pull: (controller) => {
+              if (pulls++ === 0) controller.enqueue(new TextEncoder().encode('id: 9\nevent: tenant\ndata: {}\n\n'));
+              else controller.error(new Error('aborted'));
+            },
+          });
+          return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+        },
+      },
+    });
+    const res = await app.request('/v1/widget/events', { headers: { authorization: `Bearer ${token}` } });
+    // readEvents stops at the end of the stream; an error would reject instead.
+    await expect(readEvents(res, () => false)).resolves.toEqual([{ id: '9', event: 'tenant', data: {} }]);
+  });
+
   it('turns an unreachable cockpit into a 503 the widget retries', async () => {
     const app = createBffApp({
       hosts: h.registry,

@@ -132,6 +132,26 @@ const eventsRoute = createRoute({
   },
 });
 
+/**
+ * The cockpit's stream, ended rather than failed when the cockpit connection drops: the widget
+ * then reconnects with Last-Event-ID, and the server logs no broken response.
+ */
+function endQuietly(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch {
+        controller.close();
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
+
 export function operationRoutes(cockpit: CockpitConnection) {
   const forCaller = (c: { get: <K extends keyof WidgetEnv['Variables']>(key: K) => WidgetEnv['Variables'][K] }) =>
     cockpitFor(cockpit, widgetClaims(c.get('session'), c.get('host')));
@@ -202,7 +222,7 @@ export function operationRoutes(cockpit: CockpitConnection) {
           }),
         async (res) => {
           if (!res.body) throw new Error('no stream');
-          return res.body;
+          return endQuietly(res.body);
         },
       );
       return c.body(upstream, 200, {

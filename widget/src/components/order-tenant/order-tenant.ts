@@ -152,7 +152,8 @@ export class SccOrderTenant extends LitElement {
     this.#draftKey = key;
     clearTimeout(this.#timer);
     this.#abort?.abort();
-    this._result = undefined;
+    // The last verdict stays on screen while the new one is on its way, so nothing flickers.
+    if (!draft) this._result = undefined;
     this._checking = draft !== undefined;
     if (draft) this.#timer = setTimeout(() => void this.#dryRun(draft), DRY_RUN_DELAY_MS);
   }

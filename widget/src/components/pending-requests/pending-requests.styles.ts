@@ -25,6 +25,9 @@ export const pendingRequestsStyles = css`
     border: 1px solid var(--_scc-border);
     border-radius: var(--_scc-radius);
   }
+  .terminated {
+    grid-template-columns: 1fr auto auto;
+  }
   .state {
     color: var(--_scc-muted);
   }

@@ -61,6 +61,8 @@ export class SccPendingRequests extends LitElement {
   declare _errors: string[];
 
   #timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Names of every tenant seen, so a request keeps naming a tenant that left the list. */
+  #names = new Map<string, string>();
 
   constructor() {
     super();
@@ -99,9 +101,11 @@ export class SccPendingRequests extends LitElement {
     // A request first seen already finished (an old one, replayed) is not news.
     if (known ? isFinished(known) : isFinished(request)) return;
     this._requests = new Map(this._requests).set(request.id, request);
+    // A termination that starts or ends moves its tenant in or out of the terminated list.
+    if (request.kind === 'decommission' && request.state !== known?.state) void this.refresh();
     if (!isFinished(request)) return;
     this.dispatchEvent(createOperationRequestCompleteEvent(request));
-    void this.refresh();
+    if (request.kind !== 'decommission') void this.refresh();
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
       const next = new Map(this._requests);
@@ -161,10 +165,13 @@ export class SccPendingRequests extends LitElement {
     );
   }
 
+  protected override willUpdate(): void {
+    for (const t of [...this.tenants, ...this._terminated]) this.#names.set(t.id, t.name);
+  }
+
   #target(request: OperationRequest): string {
-    const tenant = request.tenantId ? this.tenants.find((t) => t.id === request.tenantId) : undefined;
-    const terminated = request.tenantId ? this._terminated.find((t) => t.id === request.tenantId) : undefined;
-    return tenant?.name ?? terminated?.name ?? request.draft.name ?? request.determinations.name?.value ?? '';
+    const name = request.tenantId ? this.#names.get(request.tenantId) : undefined;
+    return name ?? request.draft.name ?? request.determinations.name?.value ?? '';
   }
 
   override render() {
@@ -204,7 +211,7 @@ export class SccPendingRequests extends LitElement {
           ? html`<h2>${m.ops.terminated}</h2>
             <ul data-testid="terminated-tenants">
               ${this._terminated.map(
-                (t) => html`<li class="request" data-tenant-id=${t.id}>
+                (t) => html`<li class="request terminated" data-tenant-id=${t.id}>
                   <span class="what"><strong>${t.name}</strong> ${labelFor(m.lifecycleStatus, t.lifecycleStatus)}</span>
                   <span class="hint">${t.retainedUntil ? m.ops.keptUntil(dates.format(new Date(t.retainedUntil))) : ''}</span>
                   <button part="restore-button" type="button" class="link" data-testid="restore-tenant"
