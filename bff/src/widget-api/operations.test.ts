@@ -248,6 +248,34 @@ describe('the event stream proxy', () => {
     await expect(readEvents(res, () => false)).resolves.toEqual([{ id: '9', event: 'tenant', data: {} }]);
   });
 
+  it('ends the stream when the widget token expires', async () => {
+    let upstreamSignal: AbortSignal | undefined;
+    const app = createBffApp({
+      hosts: h.registry,
+      tokens: {
+        ...h.tokens,
+        verify: async (t) => ({ ...(await h.tokens.verify(t)), expiresAt: new Date(Date.now() + 200) }),
+      },
+      cockpit: {
+        ...h.cockpit,
+        fetch: async (_input, init) => {
+          upstreamSignal = init?.signal ?? undefined;
+          const body = new ReadableStream<Uint8Array>({
+            start: (controller) => {
+              controller.enqueue(new TextEncoder().encode(': connected\n\n'));
+              upstreamSignal?.addEventListener('abort', () => controller.error(upstreamSignal?.reason));
+            },
+          });
+          return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+        },
+      },
+    });
+    const res = await app.request('/v1/widget/events', { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    await expect(readEvents(res, () => false)).resolves.toEqual([]);
+    expect(upstreamSignal?.aborted).toBe(true);
+  });
+
   it('turns an unreachable cockpit into a 503 the widget retries', async () => {
     const app = createBffApp({
       hosts: h.registry,

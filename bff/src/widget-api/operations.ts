@@ -211,13 +211,18 @@ export function operationRoutes(cockpit: CockpitConnection) {
       return c.json({ items: items.map(({ id, name, tenantTypes }) => ({ id, name, tenantTypes })) }, 200);
     })
     .openapi(eventsRoute, async (c) => {
-      const claims = widgetClaims(c.get('session'), c.get('host'));
+      const session = c.get('session');
+      const claims = widgetClaims(session, c.get('host'));
       const lastEventId = c.req.valid('header')['last-event-id'];
-      // The stream lives as long as the widget listens: no timeout, and when the browser goes
-      // away its request's signal aborts the cockpit call, which closes the cockpit's stream.
+      // Nobody listens beyond the token's life: the stream ends then, and the widget reconnects
+      // with the fresh token it fetched meanwhile.
+      const remaining = (session.expiresAt?.getTime() ?? Date.now()) - Date.now();
+      const signal = AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(Math.max(remaining, 0))]);
+      // Otherwise the stream lives as long as the widget listens: when the browser goes away its
+      // request's signal aborts the cockpit call, which closes the cockpit's stream.
       const upstream = await fromCockpit(
         () =>
-          cockpitFor(cockpit, claims, c.req.raw.signal).v1['operation-requests'].stream.$get({
+          cockpitFor(cockpit, claims, signal).v1['operation-requests'].stream.$get({
             header: lastEventId ? { 'last-event-id': lastEventId } : {},
           }),
         async (res) => {
