@@ -232,6 +232,18 @@ describe('submit: the rules of the brief', () => {
     expect(
       await count(sql`select count(*)::int as n from outbox_events where payload->>'requestId' = ${request.id}`),
     ).toBe(1);
+    // Cancelled before it ran: the sales system hears that the charge is void.
+    const cancelled = await harness.send(
+      'POST',
+      `/v1/operation-requests/${request.id}/cancel`,
+      await as('customer-one-admin'),
+    );
+    expect(cancelled.status).toBe(200);
+    expect(
+      await count(sql`select count(*)::int as n from outbox_events
+        where payload->>'requestId' = ${request.id} and type = 'operation.chargeable-voided'
+          and payload->>'reason' = 'cancelled'`),
+    ).toBe(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { operationRequestEvents, type operationRequests, type Transaction } from '@scc/db';
+import { operationRequestEvents, type operationRequests, outboxEvents, type Transaction } from '@scc/db';
 import { tenantViews } from '../tenants/queries.js';
 import type { Determinations, OperationRequest, Validation } from './schemas.js';
 
@@ -48,4 +48,18 @@ export async function recordTenantEvents(tx: Writer, tenantIds: string[]): Promi
   await tx
     .insert(operationRequestEvents)
     .values(views.map(({ buPath, ...tenant }) => ({ kind: 'tenant', tenantId: tenant.id, payload: tenant, buPath })));
+}
+
+/** The sales system's message that an operation announced as chargeable will not happen after all. */
+export const CHARGE_VOIDED_EVENT = 'operation.chargeable-voided';
+
+/** Written with the change that ends a chargeable request without success (cancelled or failed). */
+export async function recordChargeVoided(tx: Writer, row: OperationRequestRow): Promise<void> {
+  if (!row.chargeable || (row.state !== 'cancelled' && row.state !== 'failed')) return;
+  await tx.insert(outboxEvents).values({
+    type: CHARGE_VOIDED_EVENT,
+    payload: { requestId: row.id, kind: row.kind, businessUnitId: row.businessUnitId, reason: row.state },
+    nextAttemptAt: row.updatedAt,
+    buPath: row.buPath,
+  });
 }

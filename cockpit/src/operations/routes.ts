@@ -16,7 +16,7 @@ import type { CockpitEnv } from '../scope/caller.js';
 import { type AssessContext, assess } from './assess.js';
 import type { EventHub, OperationEvent } from './event-hub.js';
 import { replayEvents } from './event-hub.js';
-import { recordRequestEvent, recordTenantEvents, requestView } from './records.js';
+import { recordChargeVoided, recordRequestEvent, recordTenantEvents, requestView } from './records.js';
 import { allowed, holdsRole } from './rules.js';
 import {
   DraftSchema,
@@ -330,6 +330,7 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
             .returning();
           if (!updated) throw new Error('update returned no row');
           await recordRequestEvent(tx, updated);
+          await recordChargeVoided(tx, updated);
           return updated;
         });
         return c.json(requestView(row), 200);

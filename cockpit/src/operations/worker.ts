@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Provisioner, TenantPart, TenantSpec } from '../provisioner/port.js';
 import type { Clock } from './clock.js';
 import { afterRetention, productRules } from './product-rules.js';
-import { type OperationRequestRow, recordRequestEvent, recordTenantEvents } from './records.js';
+import { type OperationRequestRow, recordChargeVoided, recordRequestEvent, recordTenantEvents } from './records.js';
 import { transition } from './state-machine.js';
 
 export interface WorkerOptions {
@@ -93,6 +93,7 @@ export function createWorker(options: WorkerOptions): Worker {
         .returning();
       if (!row) throw new LeaseLost(`request ${request.id} was taken over`);
       await recordRequestEvent(tx, row);
+      await recordChargeVoided(tx, row);
       if (tenantIds.length) await recordTenantEvents(tx, tenantIds);
       return row;
     });
