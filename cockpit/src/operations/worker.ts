@@ -374,14 +374,19 @@ export function createWorker(options: WorkerOptions): Worker {
       running = true;
       loop = (async () => {
         while (running) {
-          const worked = await runOnce().catch((error) => {
-            console.error('worker error', error);
+          let pause = options.pollMs ?? 500;
+          const worked = await runOnce().catch((error: unknown) => {
+            // A database that is down or not migrated yet: say so once per pause, not per poll.
+            console.error(
+              `worker failed: ${error instanceof Error ? (error.cause ?? error).toString() : String(error)}`,
+            );
+            pause = Math.max(pause, 5000);
             return false;
           });
           if (!worked && running) {
             await new Promise<void>((resolve) => {
               wake = resolve;
-              setTimeout(resolve, options.pollMs ?? 500);
+              setTimeout(resolve, pause);
             });
           }
         }

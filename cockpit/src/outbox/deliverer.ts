@@ -126,14 +126,19 @@ export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDe
       running = true;
       loop = (async () => {
         while (running) {
-          const worked = await runOnce().catch((error) => {
-            console.error('outbox delivery error', error);
+          let pause = options.pollMs ?? 1000;
+          const worked = await runOnce().catch((error: unknown) => {
+            // A database that is down or not migrated yet: say so once per pause, not per poll.
+            console.error(
+              `outbox delivery failed: ${error instanceof Error ? (error.cause ?? error).toString() : String(error)}`,
+            );
+            pause = Math.max(pause, 5000);
             return false;
           });
           if (!worked && running) {
             await new Promise<void>((resolve) => {
               wake = resolve;
-              setTimeout(resolve, options.pollMs ?? 1000);
+              setTimeout(resolve, pause);
             });
           }
         }
