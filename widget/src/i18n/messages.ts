@@ -125,8 +125,7 @@ export const en: Messages = {
     order: 'Order',
     cancel: 'Cancel',
     requestTermination: 'Request termination',
-    terminateIntro:
-      'The tenant disappears from the list and is kept for the retention period; until then you can cancel the request and get it back.',
+    terminateIntro: 'The tenant is kept for the retention period; until then you can take the request back.',
     confirmName: (name) => `Type “${name}” to confirm`,
     pending: 'Pending requests',
     kind: { order: 'Order', copy: 'Copy', decommission: 'Termination', restore: 'Restore' },
@@ -208,7 +207,7 @@ export const de: Messages = {
     cancel: 'Abbrechen',
     requestTermination: 'Kündigung beantragen',
     terminateIntro:
-      'Der Mandant verschwindet aus der Liste und wird für die Aufbewahrungsfrist behalten; bis dahin können Sie den Antrag zurückziehen und ihn zurückerhalten.',
+      'Der Mandant wird für die Aufbewahrungsfrist behalten; bis dahin können Sie den Antrag zurückziehen.',
     confirmName: (name) => `Zur Bestätigung „${name}“ eingeben`,
     pending: 'Offene Anträge',
     kind: { order: 'Bestellung', copy: 'Kopie', decommission: 'Kündigung', restore: 'Wiederherstellung' },
