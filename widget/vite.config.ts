@@ -1,3 +1,4 @@
+import MagicString from 'magic-string';
 import { defineConfig, type Plugin } from 'vite';
 
 const entry = decodeURIComponent(new URL('./src/index.ts', import.meta.url).pathname);
@@ -27,12 +28,26 @@ function minifyCssTemplates(): Plugin {
 }
 
 /**
+ * After minification, the only line breaks left are in the static parts of lit's `html` and
+ * `css` templates, where a break and its indentation mean no more than one space.
+ */
+const collapseTemplateWhitespace = (): Plugin => ({
+  name: 'scc-collapse-template-whitespace',
+  enforce: 'post',
+  renderChunk(code) {
+    const out = new MagicString(code);
+    for (const match of code.matchAll(/\n\s+/g)) out.update(match.index, match.index + match[0].length, ' ');
+    return { code: out.toString(), map: out.generateMap({ hires: true }) };
+  },
+});
+
+/**
  * Library build: one self-registering ES module with lit bundled in.
  * `dist/service-control-center.js` is what hosts load with
  * `<script type="module" src=".../service-control-center.js">`.
  */
 export default defineConfig({
-  plugins: [minifyCssTemplates()],
+  plugins: [minifyCssTemplates(), collapseTemplateWhitespace()],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -50,7 +50,15 @@ describe('GET /openapi.json', () => {
       '/v1/business-units/{id}/move': ['post'],
       '/v1/business-units/{id}/move-preview': ['post'],
       '/v1/data-sources/{id}': ['delete', 'get', 'patch'],
+      '/v1/integrations/sales/contracts/{externalRef}': ['put'],
       '/v1/me': ['get'],
+      '/v1/operation-requests': ['get', 'post'],
+      '/v1/operation-requests/dry-run': ['post'],
+      '/v1/operation-requests/stream': ['get'],
+      '/v1/operation-requests/{id}': ['get'],
+      '/v1/operation-requests/{id}/cancel': ['post'],
+      '/v1/products': ['get'],
+      '/v1/products/{id}/rules': ['get', 'put'],
       '/v1/role-assignments': ['post'],
       '/v1/role-assignments/{id}': ['delete'],
       '/v1/tenants': ['get'],
@@ -69,7 +77,9 @@ describe('GET /openapi.json', () => {
       for (const [method, operation] of Object.entries(item)) {
         const success = Object.keys(operation.responses).filter((s) => s.startsWith('2'));
         expect(success, `${method} ${path}`).toHaveLength(1);
-        const errors = method === 'get' ? ['400', '401', '404'] : ['400', '401', '403', '404', '409'];
+        // Changes to the hierarchy also name the role (403) and rule (409) refusals they can give.
+        const hierarchyChange = method !== 'get' && !/^\/v1\/(operation-requests|products|integrations)/.test(path);
+        const errors = hierarchyChange ? ['400', '401', '403', '404', '409'] : ['400', '401', '404'];
         for (const status of errors) {
           expect(
             operation.responses[status]?.content?.['application/problem+json']?.schema.$ref,
@@ -85,7 +95,13 @@ describe('GET /openapi.json', () => {
     expect(names('/v1/business-units')).toEqual(['query:cursor', 'query:limit', 'query:parentId', 'query:q']);
     expect(names('/v1/users')).toEqual(['query:businessUnitId', 'query:cursor', 'query:limit']);
     expect(names('/v1/audit-events')).toEqual(['query:businessUnitId', 'query:cursor', 'query:limit']);
-    expect(names('/v1/tenants')).toEqual(['query:businessUnitId', 'query:cursor', 'query:limit', 'query:type']);
+    expect(names('/v1/tenants')).toEqual([
+      'query:businessUnitId',
+      'query:cursor',
+      'query:lifecycle',
+      'query:limit',
+      'query:type',
+    ]);
     expect(names('/v1/business-units/{id}')).toEqual(['path:id']);
     expect(names('/v1/tenants/{id}')).toEqual(['path:id']);
   });
@@ -106,6 +122,12 @@ describe('GET /openapi.json', () => {
       'RoleAssignment',
       'AuditEvent',
       'AuditEventPage',
+      'OperationRequest',
+      'OperationDraft',
+      'DryRun',
+      'Validation',
+      'ProductRules',
+      'Rejection',
     ]) {
       expect(doc.components.schemas[name], name).toBeDefined();
     }

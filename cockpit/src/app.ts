@@ -9,6 +9,11 @@ import { businessUnitDataSourceRoutes, dataSourceRoutes } from './data-sources/r
 import { hierarchyRoutes } from './hierarchy/routes.js';
 import { apiHeaders } from './http/api-headers.js';
 import { onError, onNotFound, validationHook } from './http/problem.js';
+import { salesIntegrationRoutes } from './integrations/sales-routes.js';
+import { type Clock, systemClock } from './operations/clock.js';
+import { createEventHub, type EventHub } from './operations/event-hub.js';
+import { operationRequestRoutes } from './operations/routes.js';
+import { productRoutes } from './products/routes.js';
 import type { CockpitEnv } from './scope/caller.js';
 import { sessionRoutes } from './session/routes.js';
 import { tenantRoutes } from './tenants/routes.js';
@@ -16,17 +21,38 @@ import { roleAssignmentRoutes } from './users/role-assignment-routes.js';
 import { userRoutes } from './users/routes.js';
 
 export interface CockpitDependencies {
+  /** The runtime connection; every caller's query runs on it inside `withScope`. */
   db: Database;
   verifyServiceToken: ServiceTokenVerifier;
+  /**
+   * The owner connection for system work outside any caller's scope: the live feed's LISTEN and
+   * the sales integration. Defaults to `db` (PGlite, or an owner `DATABASE_URL`).
+   */
+  systemDb?: Database;
+  clock?: Clock;
+  /** The process's live-feed hub; one is created on `systemDb` when omitted. */
+  events?: EventHub;
+  /** Bearer key of the sales system for `/v1/integrations/sales`; without it that API refuses everyone. */
+  salesApiKey?: string | undefined;
 }
 
 /** The central control center's HTTP API. Routes are chained so `hc<CockpitApp>` keeps their types. */
-export function createCockpitApp({ db, verifyServiceToken }: CockpitDependencies) {
+export function createCockpitApp({
+  db,
+  verifyServiceToken,
+  systemDb = db,
+  clock = systemClock,
+  events = createEventHub(systemDb),
+  salesApiKey,
+}: CockpitDependencies) {
   const app = new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook });
   app.onError(onError);
   app.notFound(onNotFound);
   app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.use('/v1/*', apiHeaders, requireCaller(db, verifyServiceToken));
+  app.use('/v1/*', apiHeaders);
+  // Machines with their own keys call the integrations; every other /v1 path needs a user caller.
+  const callerRequired = requireCaller(db, verifyServiceToken);
+  app.use('/v1/*', (c, next) => (c.req.path.startsWith('/v1/integrations/') ? next() : callerRequired(c, next)));
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -41,6 +67,11 @@ export function createCockpitApp({ db, verifyServiceToken }: CockpitDependencies
     scheme: 'bearer',
     bearerFormat: 'JWT (ES256, audience scc-cockpit)',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'salesApiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The sales system’s shared key (SCC_SALES_API_KEY)',
+  });
   return app
     .route('/v1/me', sessionRoutes())
     .route('/v1/business-units', businessUnitRoutes(db))
@@ -51,7 +82,10 @@ export function createCockpitApp({ db, verifyServiceToken }: CockpitDependencies
     .route('/v1/users', userRoutes(db))
     .route('/v1/role-assignments', roleAssignmentRoutes(db))
     .route('/v1/audit-events', auditRoutes(db))
-    .route('/v1/tenants', tenantRoutes(db));
+    .route('/v1/tenants', tenantRoutes(db))
+    .route('/v1/products', productRoutes(db))
+    .route('/v1/operation-requests', operationRequestRoutes({ db, clock, events }))
+    .route('/v1/integrations/sales', salesIntegrationRoutes(systemDb, salesApiKey));
 }
 
 export type CockpitApp = ReturnType<typeof createCockpitApp>;

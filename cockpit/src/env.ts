@@ -1,6 +1,38 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
+/** Settings of the background work: operation workers, the outbox deliverer, the sales integration. */
+const OperationsEnv = z.object({
+  /** Workers in this process; 0 leaves the work to other processes (`pnpm --filter @scc/cockpit worker`). */
+  SCC_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
+  /** Pause per provisioning step of the local provisioner. */
+  SCC_STEP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(400),
+  SCC_WORKER_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** The sales and invoicing system's webhook; unset keeps chargeable events in the outbox. */
+  SCC_WEBHOOK_URL: z.string().url().optional(),
+  /** Standard Webhooks secret (`whsec_<base64>`) signing the deliveries. */
+  SCC_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** Bearer key of the sales system for `/v1/integrations/sales`. */
+  SCC_SALES_API_KEY: z.string().min(16).optional(),
+});
+
+/** What a standalone worker process needs (`src/worker-main.ts`): the owner connection and the operations settings. */
+const WorkerEnvSchema = OperationsEnv.extend({
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_MIGRATION_URL: z.string().url().optional(),
+  SCC_DATA_DIR: z.string().default('.data/pglite'),
+});
+export type WorkerEnvironment = z.infer<typeof WorkerEnvSchema>;
+
+export function readWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnvironment {
+  const parsed = WorkerEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid worker configuration: ${fields}`);
+  }
+  return parsed.data;
+}
+
 /** The only reader of `process.env` in the cockpit. */
 const EnvSchema = z
   .object({
@@ -16,6 +48,7 @@ const EnvSchema = z
     COCKPIT_HOST: z.string().default('127.0.0.1'),
     /** JWKS (JSON text) or a path to a JWKS file: the public keys of the services allowed to call. */
     SCC_SERVICE_PUBLIC_KEYS: z.string().min(1),
+    ...OperationsEnv.shape,
   })
   .refine((env) => !env.DATABASE_MIGRATION_URL || env.DATABASE_URL, {
     path: ['DATABASE_MIGRATION_URL'],

@@ -3,7 +3,10 @@ import { createDatabase } from '@scc/db';
 import type { JSONWebKeySet } from 'jose';
 import { createCockpitApp } from './app.js';
 import { serviceTokenVerifier } from './auth/service-token.js';
+import { startBackgroundWork } from './background.js';
 import { readEnv } from './env.js';
+import { systemClock } from './operations/clock.js';
+import { createEventHub } from './operations/event-hub.js';
 
 const env = readEnv();
 // Migrations need the owner; the runtime connection may be a login that is only a member of scc_app.
@@ -24,13 +27,40 @@ if (!env.DATABASE_MIGRATION_URL) {
     );
   });
 }
+// Workers, the outbox and the live feed's LISTEN are system work: they need the owner connection.
+const system = env.DATABASE_MIGRATION_URL
+  ? await createDatabase({ url: env.DATABASE_MIGRATION_URL, maxConnections: env.SCC_WORKERS + 3 })
+  : handle;
+const events = createEventHub(system.db);
+const background = startBackgroundWork({
+  systemDb: system.db,
+  clock: systemClock,
+  workers: env.SCC_WORKERS,
+  leaseMs: env.SCC_WORKER_LEASE_MS,
+  stepDelayMs: env.SCC_STEP_DELAY_MS,
+  webhook:
+    env.SCC_WEBHOOK_URL && env.SCC_WEBHOOK_SECRET
+      ? { url: env.SCC_WEBHOOK_URL, secret: env.SCC_WEBHOOK_SECRET }
+      : undefined,
+});
 const app = createCockpitApp({
   db: handle.db,
   verifyServiceToken: serviceTokenVerifier(env.trustedServiceKeys as JSONWebKeySet),
+  systemDb: system.db,
+  events,
+  salesApiKey: env.SCC_SALES_API_KEY,
 });
 const server = serve({ fetch: app.fetch, port: env.COCKPIT_PORT, hostname: env.COCKPIT_HOST }, (info) =>
   console.log(`cockpit listening on http://${env.COCKPIT_HOST}:${info.port} (${handle.engine})`),
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => server.close(() => void handle.close().then(() => process.exit(0))));
+  process.once(signal, () =>
+    server.close(async () => {
+      await background.stop();
+      await events.close();
+      if (system !== handle) await system.close();
+      await handle.close();
+      process.exit(0);
+    }),
+  );
 }

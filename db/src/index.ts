@@ -1,4 +1,5 @@
 export { createDatabase, type Database, type DatabaseHandle, type DatabaseOptions, dumpPglite } from './client.js';
+export { listen, type Unlisten } from './listen.js';
 export { childPath, inSubtree, pathLabel } from './paths.js';
 export { queryResolvedCaller, type ResolvedCallerRow } from './resolve-caller.js';
 export { executeRows, rowsOf } from './rows.js';

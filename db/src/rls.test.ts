@@ -246,7 +246,21 @@ describe('writes outside the scope are rejected', () => {
 });
 
 describe('without a scope nothing is visible', () => {
-  const tables = ['business_units', 'tenants', 'users', 'role_assignments', 'contracts', 'products'];
+  const tables = [
+    'business_units',
+    'tenants',
+    'users',
+    'role_assignments',
+    'contracts',
+    'products',
+    'operation_requests',
+    'operation_request_events',
+    'tenant_application_data',
+    'tenant_solution_profile',
+    'tenant_archives',
+    'outbox_events',
+    'webhook_deliveries',
+  ];
 
   test.each(tables)('%s with an empty scope', async (table) => {
     const rows = await withScope(db, '', (tx) => tx.execute(sql`select id from ${sql.identifier(table)}`));

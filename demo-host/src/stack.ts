@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -12,11 +13,12 @@ import {
   type SigningKey,
   widgetTokenIssuer,
 } from '@scc/bff';
-import { createCockpitApp } from '@scc/cockpit';
+import { createCockpitApp, createEventHub, startBackgroundWork, systemClock } from '@scc/cockpit';
 import { serviceTokenVerifier } from '@scc/cockpit/service-token';
 import { createDatabase } from '@scc/db';
 import { seed, seededBusinessUnit } from '@scc/db/seed';
 import { createDemoHostApp } from './app.js';
+import { createWebhookReceiverApp } from './webhook-receiver.js';
 
 export interface StackOptions {
   /** PostgreSQL server URL the cockpit runs on; without one the stack runs on PGlite inside `dataDir`. */
@@ -30,10 +32,14 @@ export interface StackOptions {
   bindHost?: string;
   /** The name browsers use for this machine. */
   publicHost?: string;
+  /** Operation workers in the stack's process and the local provisioner's pause per step. */
+  operations?: { workers?: number; stepDelayMs?: number };
+  /** Port of the demo's stand-in for the sales system's webhook receiver; 0 picks a free one. */
+  webhookReceiverPort?: number;
 }
 
 export interface RunningStack {
-  urls: { cockpit: string; bff: string; demoHost: string };
+  urls: { cockpit: string; bff: string; demoHost: string; webhookReceiver: string };
   engine: 'postgres' | 'pglite';
   stop(): Promise<void>;
 }
@@ -79,9 +85,27 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const serviceKey = await persistedKey(options.dataDir, 'service-signing-key', persistent);
   const widgetKey = await persistedKey(options.dataDir, 'widget-signing-key', persistent);
 
+  // Workers, the outbox and the live feed are system work: on a restricted runtime login they use the owner.
+  const system = options.migrationDatabaseUrl
+    ? await createDatabase({ url: options.migrationDatabaseUrl, maxConnections: 5 })
+    : database;
+  const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
+  const webhookPort = await listen(createWebhookReceiverApp(webhookSecret).fetch, options.webhookReceiverPort ?? 0);
+  const webhookReceiverUrl = `http://${bindHost}:${webhookPort}`;
+  const events = createEventHub(system.db);
+  const background = startBackgroundWork({
+    systemDb: system.db,
+    clock: systemClock,
+    workers: options.operations?.workers ?? 2,
+    stepDelayMs: options.operations?.stepDelayMs ?? 400,
+    webhook: { url: `${webhookReceiverUrl}/hooks/sales`, secret: webhookSecret },
+  });
+
   const cockpitApp = createCockpitApp({
     db: database.db,
     verifyServiceToken: serviceTokenVerifier([serviceKey.publicJwk]),
+    systemDb: system.db,
+    events,
   });
   const cockpitPort = await listen(cockpitApp.fetch, options.ports?.cockpit ?? 4010);
 
@@ -118,9 +142,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   }).fetch;
 
   return {
-    urls: { cockpit: `http://${bindHost}:${cockpitPort}`, bff: bffUrl, demoHost: demoHostUrl },
+    urls: {
+      cockpit: `http://${bindHost}:${cockpitPort}`,
+      bff: bffUrl,
+      demoHost: demoHostUrl,
+      webhookReceiver: webhookReceiverUrl,
+    },
     engine: database.engine,
     async stop() {
+      await background.stop();
+      await events.close();
       await Promise.all(
         servers.map(
           (server) =>
@@ -130,6 +161,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
             }),
         ),
       );
+      if (system !== database) await system.close();
       await database.close();
     },
   };

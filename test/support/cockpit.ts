@@ -1,8 +1,9 @@
-import { createCockpitApp } from '@scc/cockpit';
+import { createCockpitApp, createEventHub, type EventHub } from '@scc/cockpit';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '@scc/cockpit/problem';
 import type { Database, DatabaseHandle } from '@scc/db';
 import type { SeedPersona } from '@scc/db/seed';
 import { createTestDatabase, type TestDatabase } from '@scc/db/testing';
+import { ManualClock } from './clock.js';
 import { personaUserId, seededBusinessUnit } from './seed-model.js';
 import { createServiceKeys, type ServiceKeys } from './service-tokens.js';
 
@@ -22,8 +23,16 @@ export interface CockpitHarness {
   tokenFor(persona: SeedPersona, options?: { actingOn?: string; home?: string }): Promise<string>;
   /** GET with a bearer token; `token: null` sends no Authorization header. */
   get(path: string, token: string | null): Promise<Response>;
-  /** Any method with a bearer token and an optional JSON body. */
-  send(method: string, path: string, token: string, body?: unknown): Promise<Response>;
+  /** Any method with a bearer token (`null`: none), an optional JSON body and extra headers. */
+  send(
+    method: string,
+    path: string,
+    token: string | null,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
+  clock: ManualClock;
+  events: EventHub;
   close(): Promise<void>;
 }
 
@@ -33,13 +42,20 @@ export interface CockpitHarnessOptions {
    * restricted login). The harness closes it before dropping the database.
    */
   connect?: (database: TestDatabase) => Promise<DatabaseHandle>;
+  /** The sales system's bearer key the cockpit accepts. */
+  salesApiKey?: string;
 }
 
-export async function createCockpitHarness({ connect }: CockpitHarnessOptions = {}): Promise<CockpitHarness> {
+export async function createCockpitHarness({
+  connect,
+  salesApiKey,
+}: CockpitHarnessOptions = {}): Promise<CockpitHarness> {
   const database = await createTestDatabase({ seed: true });
   let runtime: DatabaseHandle | undefined;
+  const events = createEventHub(database.handle.db);
   const close = async () => {
     try {
+      await events.close();
       await runtime?.close();
     } finally {
       await database.drop();
@@ -49,12 +65,22 @@ export async function createCockpitHarness({ connect }: CockpitHarnessOptions = 
     runtime = connect ? await connect(database) : undefined;
     const db = runtime?.db ?? database.handle.db;
     const keys = await createServiceKeys();
-    const app = createCockpitApp({ db, verifyServiceToken: keys.verifier });
+    const clock = new ManualClock();
+    const app = createCockpitApp({
+      db,
+      verifyServiceToken: keys.verifier,
+      systemDb: database.handle.db,
+      clock,
+      events,
+      salesApiKey,
+    });
     return {
       app,
       database,
       db,
       keys,
+      clock,
+      events,
       tokenFor: (persona, options = {}) =>
         keys.sign({
           sub: personaUserId(persona),
@@ -64,12 +90,13 @@ export async function createCockpitHarness({ connect }: CockpitHarnessOptions = 
         }),
       get: async (path, token) =>
         app.request(path, token === null ? {} : { headers: { authorization: `Bearer ${token}` } }),
-      send: async (method, path, token, body) =>
+      send: async (method, path, token, body, headers = {}) =>
         app.request(path, {
           method,
           headers: {
-            authorization: `Bearer ${token}`,
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+            ...headers,
           },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         }),

@@ -16,8 +16,10 @@ import {
   deepActiveElement,
   deepText,
   type FetchStub,
+  json,
   mount,
   oneEvent,
+  operationRequest,
   press,
   problem,
   session,
@@ -74,7 +76,15 @@ describe('built bundle dist/service-control-center.js', () => {
 
   it('self-registers every element and exports the classes', () => {
     assertEqual(customElements.get('service-control-center'), widgetModule.ServiceControlCenter);
-    for (const tag of ['scc-business-unit-tree', 'scc-tenant-list', 'scc-status-badge', 'scc-state-panel']) {
+    for (const tag of [
+      'scc-business-unit-tree',
+      'scc-tenant-list',
+      'scc-status-badge',
+      'scc-state-panel',
+      'scc-order-tenant',
+      'scc-terminate-dialog',
+      'scc-pending-requests',
+    ]) {
       assert(customElements.get(tag), `${tag} defined`);
     }
     assertEqual(typeof widgetModule.BffClient, 'function');
@@ -159,7 +169,7 @@ describe('built bundle dist/service-control-center.js', () => {
     const button = await waitFor(() => $<HTMLButtonElement>(panel, 'button[part="retry-button"]'), 'retry button');
     button.click();
     await whenReady(el);
-    assertEqual(stub.requestsTo('/v1/widget/tenants').length, 2);
+    assertEqual(stub.tenantListLoads().length, 2);
   });
 
   it('401 re-fetches the token once and retries', async () => {
@@ -198,6 +208,15 @@ describe('built bundle dist/service-control-center.js', () => {
     await waitFor(() => $(t, '[data-business-unit-id="internal"]'), 'children of the root loaded');
     $(t, '[data-business-unit-id="internal"] [data-toggle]')?.click();
     await waitFor(() => $(t, '[data-business-unit-id="critical"]'), 'expanded');
+    // The operations UI too: the order form with proposals, and a pending request's progress bar.
+    stub.on('/v1/widget/products', () => json({ items: [{ id: 'p-backup', name: 'Backup', tenantTypes: ['test'] }] }));
+    stub.on('/v1/widget/operation-requests', () => json({ items: [operationRequest('r-1', { progress: 30 })] }));
+    await el.reload();
+    await whenReady(el);
+    const order = $(el, 'scc-order-tenant');
+    $<HTMLButtonElement>(order, '[part="order-button"]')?.click();
+    await waitFor(() => $<HTMLDialogElement>(order, 'dialog')?.open, 'order form');
+    await waitFor(() => $($(el, 'scc-pending-requests'), 'progress'), 'progress bar');
     await new Promise((resolve) => setTimeout(resolve, 50));
     assertDeepEqual(
       violations.slice(before).map((v) => `${v.violatedDirective} ${v.blockedURI}`),

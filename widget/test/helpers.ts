@@ -2,7 +2,7 @@
  * Test helpers shared by the source tests and the bundle test. Nothing here imports the widget,
  * so the bundle test exercises only the built file.
  */
-import type { BusinessUnit, BusinessUnitRef, Page, Session, Tenant } from '../src/api/types.js';
+import type { BusinessUnit, BusinessUnitRef, OperationRequest, Page, Session, Tenant } from '../src/api/types.js';
 
 // ---------------------------------------------------------------- assertions
 
@@ -248,12 +248,16 @@ export const tenantsByName = ['t-crit-prod', 't-crit-test', 't-c1-prod', 't-msp'
 
 export interface RecordedRequest {
   url: string;
+  /** The query, `?…` or empty. */
+  search: string;
+  signal?: AbortSignal | undefined;
   path: string;
   method: string;
   authorization: string | null;
   /** The query parameters of `url`. */
   query: URLSearchParams;
-  /** The JSON body, if any. */
+  headers: Headers;
+  /** The parsed JSON body, if any. */
   body: unknown;
 }
 
@@ -309,11 +313,49 @@ function tenantsUnder(units: readonly BusinessUnit[], all: readonly Tenant[], id
   }
   return all.filter((t) => inside.has(t.businessUnitId));
 }
+/**
+ * A `text/event-stream` response that sends `chunks` and then stays open until `signal` aborts
+ * (or ends at once with `end: true`).
+ */
+export function sseResponse(chunks: string[], signal?: AbortSignal, end = false): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
+      if (end) controller.close();
+      else signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+    },
+  });
+  return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+}
+
+export const operationRequest = (id: string, extra: Partial<OperationRequest> = {}): OperationRequest => ({
+  id,
+  kind: 'order',
+  state: 'queued',
+  progress: 0,
+  step: null,
+  businessUnitId: 'critical',
+  tenantId: null,
+  productId: 'p-backup',
+  draft: { kind: 'order', name: 'Critical TEST 2', type: 'test' },
+  determinations: {},
+  validations: [],
+  chargeable: false,
+  requestedBy: { userId: 'u-1', email: 'ada@msp.example' },
+  error: null,
+  createdAt: '2026-03-01T10:00:00.000Z',
+  updatedAt: '2026-03-01T10:00:00.000Z',
+  finishedAt: null,
+  ...extra,
+});
 
 export interface FetchStub {
   requests: RecordedRequest[];
-  /** Requests for one path (e.g. `/v1/widget/tenants`). */
+  /** Requests for one path, whatever their query; with a `?…` only those with exactly that query. */
   requestsTo(path: string): RecordedRequest[];
+  /** Loads of the customer's tenant list (not the pending panel's `?lifecycle=all` of terminated ones). */
+  tenantListLoads(): RecordedRequest[];
   /** Replace the handler of a path; `once` handlers apply to the next request only. */
   on(path: string, handler: Handler, options?: { once?: boolean }): void;
   /** Holds every response until `release()` is called. */
@@ -340,6 +382,9 @@ export function stubFetch(
       '/v1/widget/tenants',
       (request) => json({ items: tenantsUnder(units, allTenants, request.query.get('businessUnitId')) }),
     ],
+    ['/v1/widget/operation-requests', () => json({ items: [] })],
+    // Nothing live by default: an empty stream that stays open until the widget goes away.
+    ['/v1/widget/events', (request) => sseResponse([], request.signal)],
   ]);
   for (const unit of units) {
     handlers.set(`/v1/widget/business-units/${unit.id}`, () => json(unit));
@@ -352,17 +397,20 @@ export function stubFetch(
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
-    const path = new URL(url, location.href).pathname;
+    const { pathname: path, search } = new URL(url, location.href);
     const request: RecordedRequest = {
       url,
+      search,
       path,
       method: init?.method ?? 'GET',
       authorization: headers.get('authorization'),
       query: new URL(url, location.href).searchParams,
+      headers,
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
     };
+    const signal = init?.signal ?? undefined;
+    request.signal = signal;
     requests.push(request);
-    const signal = init?.signal;
     if (gate) await gate;
     if (signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
     if (!request.authorization?.startsWith('Bearer ')) return problem(401, 'Unauthorized');
@@ -373,7 +421,8 @@ export function stubFetch(
 
   return {
     requests,
-    requestsTo: (path) => requests.filter((r) => r.path === path),
+    requestsTo: (path) => requests.filter((r) => (path.includes('?') ? r.path + r.search : r.path) === path),
+    tenantListLoads: () => requests.filter((r) => r.path === '/v1/widget/tenants' && !r.query.has('lifecycle')),
     on(path, handler, options) {
       if (options?.once) onceHandlers.set(path, [...(onceHandlers.get(path) ?? []), handler]);
       else handlers.set(path, handler);

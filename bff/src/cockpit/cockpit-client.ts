@@ -2,6 +2,7 @@ import type { CockpitApp } from '@scc/cockpit';
 import { type Problem, ProblemError, problem } from '@scc/cockpit/problem';
 import { type ServiceTokenClaims, signServiceToken } from '@scc/cockpit/service-token';
 import { hc } from 'hono/client';
+import type { WidgetEnv } from '../http/widget-session.js';
 import type { SigningKey } from '../keys/signing-keys.js';
 
 export type CockpitClient = ReturnType<typeof hc<CockpitApp>>;
@@ -16,12 +17,34 @@ export interface CockpitConnection {
 }
 
 /** A typed cockpit client acting for one caller; every call carries a fresh one-minute service token. */
-export function cockpitFor(connection: CockpitConnection, claims: ServiceTokenClaims): CockpitClient {
+export function cockpitFor(
+  connection: CockpitConnection,
+  claims: ServiceTokenClaims,
+  /** Ends the calls instead of the timeout, e.g. a stream that lasts as long as its listener. */
+  signal?: AbortSignal,
+): CockpitClient {
   return hc<CockpitApp>(connection.baseUrl, {
     ...(connection.fetch ? { fetch: connection.fetch } : {}),
-    init: { signal: AbortSignal.timeout(connection.timeoutMs ?? 10_000) },
-    headers: async () => ({ authorization: `Bearer ${await signServiceToken(connection.serviceKey, claims)}` }),
+    init: { signal: signal ?? AbortSignal.timeout(connection.timeoutMs ?? 10_000) },
+    headers: () => serviceAuthorization(connection, claims),
   });
+}
+
+/** The claims of a widget session: the cockpit acts for its user on its business unit. */
+export function widgetClaims(session: WidgetEnv['Variables']['session'], host: WidgetEnv['Variables']['host']) {
+  return {
+    sub: session.userId,
+    businessUnitId: session.businessUnitId,
+    homeBusinessUnitId: host.homeBusinessUnitId,
+    hostId: host.id,
+  } satisfies ServiceTokenClaims;
+}
+
+async function serviceAuthorization(
+  connection: CockpitConnection,
+  claims: ServiceTokenClaims,
+): Promise<{ authorization: string }> {
+  return { authorization: `Bearer ${await signServiceToken(connection.serviceKey, claims)}` };
 }
 
 /**

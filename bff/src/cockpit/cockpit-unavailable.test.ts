@@ -4,7 +4,14 @@ import { createBffApp } from '../app.js';
 import type { CockpitConnection } from '../cockpit/cockpit-client.js';
 import { type BffKeys, createBffKeys, embedSessionInit, expectProblem } from '../testing/harness.js';
 
-const WIDGET_PATHS = ['/v1/widget/session', '/v1/widget/business-units', '/v1/widget/tenants'];
+const WIDGET_PATHS = [
+  '/v1/widget/session',
+  '/v1/widget/business-units',
+  '/v1/widget/tenants',
+  '/v1/widget/products',
+  '/v1/widget/operation-requests',
+  '/v1/widget/events',
+];
 const contoso = seededBusinessUnit('contoso');
 
 let keys: BffKeys;
@@ -27,7 +34,7 @@ const bffWith = (cockpit: Partial<CockpitConnection>) =>
     cockpit: { baseUrl: 'http://cockpit.internal', serviceKey: keys.serviceKey, ...cockpit },
   });
 
-/** Every call that needs the cockpit: the three widget reads and opening an embed session. */
+/** Every call that needs the cockpit: the widget reads, the event stream and opening an embed session. */
 async function callsNeedingTheCockpit(app: ReturnType<typeof createBffApp>): Promise<Response[]> {
   const responses: Response[] = [];
   for (const path of WIDGET_PATHS) {

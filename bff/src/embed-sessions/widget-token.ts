@@ -9,6 +9,8 @@ export interface WidgetSession {
   userId: string;
   businessUnitId: string;
   hostId: string;
+  /** When the token ends; long-lived answers (the event stream) end with it. Set by `verify`. */
+  expiresAt?: Date;
 }
 
 export interface WidgetTokenIssuer {
@@ -59,7 +61,12 @@ export function widgetTokenIssuer(options: {
       if (typeof payload.sub !== 'string' || typeof payload.bu !== 'string' || typeof payload.host !== 'string') {
         throw new Error('widget token lacks its session claims');
       }
-      return { userId: payload.sub, businessUnitId: payload.bu, hostId: payload.host };
+      return {
+        userId: payload.sub,
+        businessUnitId: payload.bu,
+        hostId: payload.host,
+        expiresAt: new Date((payload.exp ?? 0) * 1000),
+      };
     },
     jwks: () => ({ keys: publicKeys }),
   };

@@ -1,4 +1,4 @@
-import { createCockpitApp } from '@scc/cockpit';
+import { createCockpitApp, createEventHub, type EventHub } from '@scc/cockpit';
 import { serviceTokenVerifier } from '@scc/cockpit/service-token';
 // @scc/db is a dev dependency only: the BFF reaches data through the cockpit, tests seed it.
 import { seededBusinessUnit } from '@scc/db/seed';
@@ -71,6 +71,8 @@ export async function createBffKeys(): Promise<BffKeys> {
 export interface BffHarness extends BffKeys {
   database: TestDatabase;
   cockpitApp: ReturnType<typeof createCockpitApp>;
+  /** The cockpit's live-feed hub (one LISTEN), closed by `close()`. */
+  events: EventHub;
   cockpit: CockpitConnection;
   app: BffApp;
   /** Another BFF on the same cockpit and keys, with some dependencies replaced. */
@@ -83,9 +85,11 @@ export interface BffHarness extends BffKeys {
 export async function createBffHarness(): Promise<BffHarness> {
   const keys = await createBffKeys();
   const database = await createTestDatabase({ seed: true });
+  const events = createEventHub(database.handle.db);
   const cockpitApp = createCockpitApp({
     db: database.handle.db,
     verifyServiceToken: serviceTokenVerifier([keys.serviceKey.publicJwk]),
+    events,
   });
   const cockpit: CockpitConnection = {
     baseUrl: COCKPIT_URL,
@@ -99,6 +103,7 @@ export async function createBffHarness(): Promise<BffHarness> {
     ...keys,
     database,
     cockpitApp,
+    events,
     cockpit,
     app,
     createApp,
@@ -110,7 +115,13 @@ export async function createBffHarness(): Promise<BffHarness> {
       expect(res.status, await res.clone().text()).toBe(201);
       return ((await res.json()) as { token: string }).token;
     },
-    close: () => database.drop(),
+    async close() {
+      try {
+        await events.close();
+      } finally {
+        await database.drop();
+      }
+    },
   };
 }
 

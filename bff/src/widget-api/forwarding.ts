@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { type CockpitClient, type CockpitConnection, cockpitFor } from '../cockpit/cockpit-client.js';
+import { type CockpitClient, type CockpitConnection, cockpitFor, widgetClaims } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
 
 /**
@@ -11,14 +11,7 @@ import type { WidgetEnv } from '../http/widget-session.js';
 
 /** The typed cockpit client acting for the widget session of this request. */
 export function cockpitForWidget(cockpit: CockpitConnection, c: Context<WidgetEnv>): CockpitClient {
-  const session = c.get('session');
-  const host = c.get('host');
-  return cockpitFor(cockpit, {
-    sub: session.userId,
-    businessUnitId: session.businessUnitId,
-    homeBusinessUnitId: host.homeBusinessUnitId,
-    hostId: host.id,
-  });
+  return cockpitFor(cockpit, widgetClaims(c.get('session'), c.get('host')));
 }
 
 /** Reads a successful cockpit answer as the type the cockpit's own schema declares. */

@@ -42,6 +42,13 @@ const tenantsRoute = createRoute({
         .uuid()
         .optional()
         .openapi({ param: { name: 'businessUnitId', in: 'query' } }),
+      lifecycle: z
+        .enum(['all', 'provisioning', 'live', 'decommissioning', 'retained', 'archived', 'deleted'])
+        .optional()
+        .openapi({
+          param: { name: 'lifecycle', in: 'query' },
+          description: 'Default: the tenants customers see. `all`, or one lifecycle status such as `retained`',
+        }),
     }),
   },
   responses: {
@@ -77,13 +84,14 @@ export function widgetApiRoutes(cockpit: CockpitConnection) {
     })
     .openapi(tenantsRoute, async (c) => {
       const client = cockpitForWidget(cockpit, c);
-      const { businessUnitId } = c.req.valid('query');
+      const { businessUnitId, lifecycle } = c.req.valid('query');
       const items = await allPages<Tenant>((cursor) =>
         client.v1.tenants.$get({
           query: {
             limit: String(PAGE_SIZE),
             ...(cursor ? { cursor } : {}),
             ...(businessUnitId ? { businessUnitId } : {}),
+            ...(lifecycle ? { lifecycle } : {}),
           },
         }),
       );

@@ -8,6 +8,7 @@ import {
   personas,
   personaUserId,
   seededBusinessUnit,
+  seedId,
   tenantsUnder,
 } from '../../../test/support/seed-model.js';
 import { createCockpitApp } from '../app.js';
@@ -162,5 +163,32 @@ describe.skipIf(!serverUrl)('the cockpit on a restricted runtime login (server o
       hostId: TEST_HOST_ID,
     });
     expect((await harness.get('/v1/tenants', outside)).status).toBe(401);
+  });
+
+  test('operation requests work on the restricted login: dry-run, submit, a chargeable outbox message, list, cancel', async () => {
+    const token = await harness.tokenFor(personaByKey('customer-one-admin'));
+    const draft = {
+      kind: 'order',
+      businessUnitId: seededBusinessUnit('customer-one').id,
+      productId: seedId('product', 'ERP'),
+      type: 'test',
+    };
+    const dryRun = await harness.send('POST', '/v1/operation-requests/dry-run', token, draft);
+    expect(dryRun.status, await dryRun.clone().text()).toBe(200);
+    expect(await dryRun.json()).toMatchObject({ allowed: true, chargeable: true });
+    const submitted = await harness.send('POST', '/v1/operation-requests', token, draft, { 'idempotency-key': 'rt-1' });
+    expect(submitted.status, await submitted.clone().text()).toBe(202);
+    const request = (await submitted.json()) as { id: string };
+    const [outbox] = await executeRows<{ n: number }>(
+      harness.database.handle.db,
+      sql`select count(*)::int as n from outbox_events where payload->>'requestId' = ${request.id}`,
+    );
+    expect(outbox?.n).toBe(1);
+    const rejected = await harness.send('POST', '/v1/operation-requests', token, { ...draft, type: 'productive' });
+    expect(rejected.status).toBe(422);
+    const list = await harness.get('/v1/operation-requests?state=open', token);
+    expect(((await list.json()) as { items: { id: string }[] }).items.map((r) => r.id)).toContain(request.id);
+    const cancelled = await harness.send('POST', `/v1/operation-requests/${request.id}/cancel`, token);
+    expect(cancelled.status).toBe(200);
   });
 });

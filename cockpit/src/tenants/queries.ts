@@ -1,8 +1,13 @@
 import { inSubtree, products, type Transaction, tenants } from '@scc/db';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { PathIdPosition } from '../http/pagination.js';
 import type { Caller } from '../scope/caller.js';
-import type { Tenant } from './schemas.js';
+import { hiddenLifecycleStatuses, type LifecycleStatus, type Tenant } from './schemas.js';
+
+/** Timestamps leave the database as ISO 8601 UTC text, the same on both engines. */
+export function isoTimestamp(column: AnyColumn | SQL) {
+  return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
 
 const columns = {
   id: tenants.id,
@@ -13,7 +18,8 @@ const columns = {
   businessUnitId: tenants.businessUnitId,
   productId: tenants.productId,
   productName: products.name,
-  createdAt: sql<string>`to_char(${tenants.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  createdAt: isoTimestamp(tenants.createdAt),
+  retainedUntil: sql<string | null>`${isoTimestamp(tenants.retainedUntil)}`,
   buPath: tenants.buPath,
 };
 
@@ -24,6 +30,8 @@ export async function listTenants(
   options: {
     underPath?: string | undefined;
     type?: string | undefined;
+    /** `undefined` hides decommissioned tenants, `all` shows every one. */
+    lifecycle?: LifecycleStatus | 'all' | undefined;
     limit: number;
     after?: PathIdPosition | undefined;
   },
@@ -37,6 +45,11 @@ export async function listTenants(
         sql`${tenants.buPath} <@ ${caller.scopePath}::ltree`,
         inSubtree(tenants.buPath, options.underPath ?? caller.scopePath),
         options.type ? eq(tenants.type, options.type) : undefined,
+        options.lifecycle === undefined
+          ? notInArray(tenants.lifecycleStatus, [...hiddenLifecycleStatuses])
+          : options.lifecycle === 'all'
+            ? undefined
+            : inArray(tenants.lifecycleStatus, [options.lifecycle]),
         options.after
           ? sql`(${tenants.buPath}, ${tenants.id}) > (${options.after.path}::ltree, ${options.after.id}::uuid)`
           : undefined,
@@ -62,4 +75,17 @@ export async function findTenant(tx: Transaction, caller: Caller, id: string): P
   if (!row) return undefined;
   const { buPath: _buPath, ...tenant } = row;
   return tenant;
+}
+
+/** Tenants by id, as the API shows them; for events written by the system outside any caller. */
+export async function tenantViews(
+  tx: Pick<Transaction, 'select'>,
+  ids: string[],
+): Promise<(Tenant & { buPath: string })[]> {
+  if (ids.length === 0) return [];
+  return tx
+    .select(columns)
+    .from(tenants)
+    .innerJoin(products, eq(products.id, tenants.productId))
+    .where(inArray(tenants.id, ids));
 }

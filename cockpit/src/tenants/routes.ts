@@ -35,12 +35,12 @@ export function tenantRoutes(db: Database) {
   return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
     .openapi(listRoute, async (c) => {
       const caller = c.get('caller');
-      const { businessUnitId, type, limit, cursor } = c.req.valid('query');
+      const { businessUnitId, type, lifecycle, limit, cursor } = c.req.valid('query');
       const after = readPathIdCursor(cursor);
       const page = await withScope(db, caller.scopePath, async (tx) => {
         const underPath = businessUnitId ? (await findBusinessUnit(tx, caller, businessUnitId))?.path : undefined;
         if (businessUnitId && !underPath) throw ProblemError.of('notFound');
-        return listTenants(tx, caller, { underPath, type, limit, after });
+        return listTenants(tx, caller, { underPath, type, lifecycle, limit, after });
       });
       const nextCursor = page.hasMore && page.last ? pathIdCursor(page.last) : null;
       return c.json({ items: page.items, nextCursor }, 200);

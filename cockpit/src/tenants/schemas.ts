@@ -1,17 +1,38 @@
 import { z } from '@hono/zod-openapi';
 import { cursorParam, limitParam } from '../http/pagination.js';
 
+export const lifecycleStatuses = [
+  'provisioning',
+  'live',
+  'decommissioning',
+  'retained',
+  'archived',
+  'deleted',
+] as const;
+export type LifecycleStatus = (typeof lifecycleStatuses)[number];
+/** Lifecycle states of a decommissioned tenant: customers' lists hide them unless asked. */
+export const hiddenLifecycleStatuses: readonly LifecycleStatus[] = [
+  'decommissioning',
+  'retained',
+  'archived',
+  'deleted',
+];
+
 export const TenantSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
     type: z.string().openapi({ example: 'productive', description: 'One of the product’s tenant types' }),
-    lifecycleStatus: z.enum(['provisioning', 'live', 'decommissioning', 'retained', 'archived']),
+    lifecycleStatus: z.enum(lifecycleStatuses),
     operationalStatus: z.enum(['up', 'degraded', 'down', 'maintenance']),
     businessUnitId: z.uuid(),
     productId: z.uuid(),
     productName: z.string(),
     createdAt: z.string().openapi({ format: 'date-time' }),
+    retainedUntil: z
+      .string()
+      .nullable()
+      .openapi({ format: 'date-time', description: 'While decommissioned: when the retention period ends' }),
   })
   .openapi('Tenant');
 
@@ -35,6 +56,13 @@ export const ListTenantsQuery = z.strictObject({
     .max(50)
     .optional()
     .openapi({ param: { name: 'type', in: 'query' } }),
+  lifecycle: z
+    .enum(['all', ...lifecycleStatuses])
+    .optional()
+    .openapi({
+      param: { name: 'lifecycle', in: 'query' },
+      description: 'Without it decommissioned tenants (decommissioning, retained, archived, deleted) are hidden',
+    }),
   limit: limitParam,
   cursor: cursorParam,
 });

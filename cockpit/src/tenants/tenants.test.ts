@@ -42,6 +42,7 @@ function view(t: ExpectedTenant): Omit<Tenant, 'createdAt'> {
     businessUnitId: t.businessUnitId,
     productId: t.productId,
     productName: t.productName,
+    retainedUntil: null,
   };
 }
 

@@ -2,6 +2,7 @@ export * from './audit.js';
 export * from './business-units.js';
 export * from './data-sources.js';
 export * from './ltree.js';
+export * from './operations.js';
 export * from './owned-tables.js';
 export * from './products.js';
 export * from './scope.js';

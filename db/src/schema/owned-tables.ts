@@ -2,8 +2,15 @@ import { getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { auditEvents } from './audit.js';
 import { dataSources } from './data-sources.js';
+import {
+  operationRequestEvents,
+  operationRequests,
+  outboxEvents,
+  tenantArchives,
+  webhookDeliveries,
+} from './operations.js';
 import { contracts, products } from './products.js';
-import { tenants } from './tenants.js';
+import { tenantApplicationData, tenantSolutionProfile, tenants } from './tenants.js';
 import { roleAssignments, users } from './users.js';
 
 export interface BusinessUnitOwnedTable {
@@ -34,6 +41,13 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(products),
   owned(contracts),
   owned(tenants),
+  owned(tenantApplicationData),
+  owned(tenantSolutionProfile),
+  owned(tenantArchives),
   owned(dataSources),
+  owned(operationRequests),
+  owned(operationRequestEvents),
+  owned(outboxEvents),
+  owned(webhookDeliveries),
   owned(auditEvents, 'append-only'),
 ];

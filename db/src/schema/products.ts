@@ -15,6 +15,8 @@ export const products = pgTable(
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
     tenantTypes: text('tenant_types').array().notNull(),
+    /** The product's operation rules as data (see the cockpit's ProductRules); `{}` means all defaults. */
+    rules: jsonb('rules').$type<Record<string, unknown>>().notNull().default({}),
     ownerBusinessUnitId: uuid('owner_business_unit_id')
       .notNull()
       .references(() => businessUnits.id, { onDelete: 'restrict' }),

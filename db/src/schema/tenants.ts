@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgEnum, pgPolicy, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { businessUnits } from './business-units.js';
 import { ltree } from './ltree.js';
 import { products } from './products.js';
@@ -11,6 +11,7 @@ export const lifecycleStatus = pgEnum('tenant_lifecycle_status', [
   'decommissioning',
   'retained',
   'archived',
+  'deleted',
 ]);
 export const operationalStatus = pgEnum('tenant_operational_status', ['up', 'degraded', 'down', 'maintenance']);
 
@@ -30,6 +31,8 @@ export const tenants = pgTable(
     type: text('type').notNull(),
     lifecycleStatus: lifecycleStatus('lifecycle_status').notNull().default('provisioning'),
     operationalStatus: operationalStatus('operational_status').notNull().default('up'),
+    /** While decommissioned: when the retention period ends and the tenant is archived or deleted. */
+    retainedUntil: timestamp('retained_until', { withTimezone: true }),
     buPath: ltree('bu_path').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -47,3 +50,34 @@ export const tenants = pgTable(
     }),
   ],
 );
+
+/** What a tenant holds, reduced to keyed rows: enough for copies, archives and restores to be real work. */
+const tenantRows = (name: 'tenant_application_data' | 'tenant_solution_profile') =>
+  pgTable(
+    name,
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      tenantId: uuid('tenant_id')
+        .notNull()
+        .references(() => tenants.id, { onDelete: 'cascade' }),
+      key: text('key').notNull(),
+      value: jsonb('value').notNull(),
+      buPath: ltree('bu_path').notNull(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      unique(`${name}_tenant_key`).on(t.tenantId, t.key),
+      index(`${name}_bu_path_gist`).using('gist', t.buPath),
+      pgPolicy(`${name}_subtree`, {
+        for: 'all',
+        to: appRole,
+        using: sql`${t.buPath} <@ ${scopePath}`,
+        withCheck: sql`${t.buPath} <@ ${scopePath}`,
+      }),
+    ],
+  );
+
+/** The customer's business data in a tenant. */
+export const tenantApplicationData = tenantRows('tenant_application_data');
+/** The tenant's configuration (business configuration, workspace settings). */
+export const tenantSolutionProfile = tenantRows('tenant_solution_profile');

@@ -88,3 +88,15 @@ function t(
 ): SeedTenant {
   return { key, name, businessUnit, product, type, lifecycleStatus: 'live', operationalStatus };
 }
+
+/** Rows of application data each seeded tenant holds. */
+export const applicationDataRowsPerTenant = 12;
+
+/** A seeded tenant's configuration: its type decides a few settings, so profiles differ between tenants. */
+export function solutionProfileFor(tenant: SeedTenant): Record<string, unknown> {
+  return {
+    'backup.schedule': tenant.type === 'productive' ? 'hourly' : 'daily',
+    'retention.days': tenant.type === 'productive' ? 90 : 14,
+    'workspace.name': tenant.name,
+  };
+}

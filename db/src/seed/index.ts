@@ -1,6 +1,15 @@
 import type { Database } from '../client.js';
 import { childPath } from '../paths.js';
-import { businessUnits, contracts, products, roleAssignments, tenants, users } from '../schema/index.js';
+import {
+  businessUnits,
+  contracts,
+  products,
+  roleAssignments,
+  tenantApplicationData,
+  tenantSolutionProfile,
+  tenants,
+  users,
+} from '../schema/index.js';
 import * as catalog from './catalog.js';
 import { hierarchy, type SeedBusinessUnit } from './hierarchy.js';
 import { seedId } from './ids.js';
@@ -152,5 +161,53 @@ export async function seed(db: Database): Promise<void> {
         })),
       )
       .onConflictDoNothing();
+
+    const data = tenantContents();
+    for (const [table, rows] of [
+      [tenantApplicationData, data.applicationData],
+      [tenantSolutionProfile, data.solutionProfile],
+    ] as const) {
+      await tx
+        .insert(table)
+        .values(rows.map((row) => ({ ...row, buPath: unit(row.businessUnit).path })))
+        .onConflictDoNothing();
+    }
   });
+}
+
+interface SeedTenantRow {
+  id: string;
+  tenantId: string;
+  key: string;
+  value: unknown;
+  businessUnit: string;
+}
+
+/** A few rows of application data and solution profile per seeded tenant, so copies and archives move real rows. */
+export function tenantContents(): { applicationData: SeedTenantRow[]; solutionProfile: SeedTenantRow[] } {
+  const applicationData: SeedTenantRow[] = [];
+  const solutionProfile: SeedTenantRow[] = [];
+  for (const t of catalog.tenants) {
+    const tenantId = seedId('tenant', t.key);
+    for (let i = 1; i <= catalog.applicationDataRowsPerTenant; i++) {
+      const key = `record-${String(i).padStart(3, '0')}`;
+      applicationData.push({
+        id: seedId('application-data', `${t.key}/${key}`),
+        tenantId,
+        key,
+        value: { tenant: t.name, sequence: i },
+        businessUnit: t.businessUnit,
+      });
+    }
+    for (const [key, value] of Object.entries(catalog.solutionProfileFor(t))) {
+      solutionProfile.push({
+        id: seedId('solution-profile', `${t.key}/${key}`),
+        tenantId,
+        key,
+        value,
+        businessUnit: t.businessUnit,
+      });
+    }
+  }
+  return { applicationData, solutionProfile };
 }

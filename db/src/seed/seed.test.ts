@@ -6,7 +6,16 @@ import type { Database } from '../client.js';
 import { createTestDatabase, type TestDatabase } from '../testing.js';
 import { seed, seededBusinessUnits } from './index.js';
 
-const tables = ['business_units', 'users', 'role_assignments', 'products', 'contracts', 'tenants'] as const;
+const tables = [
+  'business_units',
+  'users',
+  'role_assignments',
+  'products',
+  'contracts',
+  'tenants',
+  'tenant_application_data',
+  'tenant_solution_profile',
+] as const;
 type Table = (typeof tables)[number];
 
 let database: TestDatabase;
@@ -70,6 +79,8 @@ describe('seed', () => {
       products: seedCatalog.products.length,
       contracts: seedCatalog.contracts.length,
       tenants: seedCatalog.tenants.length,
+      tenant_application_data: seedCatalog.tenants.length * seedCatalog.applicationDataRowsPerTenant,
+      tenant_solution_profile: seedCatalog.tenants.length * 3,
     });
     const before = await snapshot();
     await seed(db);

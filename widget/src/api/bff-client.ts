@@ -1,11 +1,15 @@
 import type {
   BusinessUnit,
   BusinessUnitRef,
+  DryRunResult,
   ItemsResponse,
   MoveCounts,
   MovePreview,
+  OperationDraft,
+  OperationRequest,
   Page,
   ProblemDetails,
+  Product,
   RoleAssignment,
   RoleName,
   Session,
@@ -30,7 +34,8 @@ export class BffError extends Error {
   readonly title: string;
   readonly type: string;
   readonly detail: string | undefined;
-  readonly errors: { field: string; message: string }[];
+  /** What failed, field by field or rule by rule (validation and rejected operation requests). */
+  readonly errors: NonNullable<ProblemDetails['errors']>;
 
   constructor(kind: BffErrorKind, problem: ProblemDetails, options?: { cause?: unknown }) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title, options);
@@ -70,6 +75,13 @@ export interface BffClientOptions {
 
 const PROBLEM_JSON = 'application/problem+json';
 
+interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -87,15 +99,21 @@ export class BffClient {
   }
 
   getSession(signal?: AbortSignal): Promise<Session> {
-    return this.#request('/v1/widget/session', signal, (body) => {
+    return this.#request('/v1/widget/session', { signal }, (body) => {
       if (isRecord(body) && isRecord(body.user) && isRecord(body.businessUnit)) return body as unknown as Session;
       return undefined;
     });
   }
 
-  /** Tenants of `businessUnitId` and its descendants (default: the caller's whole subtree). */
-  async listTenants(signal?: AbortSignal, businessUnitId?: string): Promise<Tenant[]> {
-    return (await this.#request(`/v1/widget/tenants${query({ businessUnitId })}`, signal, itemsOf<Tenant>)).items;
+  /**
+   * Live tenants of `businessUnitId` and its descendants (default: the caller's whole subtree);
+   * `lifecycle` (e.g. `all`) also lists decommissioned ones still kept.
+   */
+  async listTenants(
+    signal?: AbortSignal,
+    filter: { businessUnitId?: string | undefined; lifecycle?: string | undefined } = {},
+  ): Promise<Tenant[]> {
+    return (await this.#request(`/v1/widget/tenants${query(filter)}`, { signal }, itemsOf<Tenant>)).items;
   }
 
   /** One tree level: the caller's own unit (no `parentId`) or a page of a unit's children, by name. */
@@ -104,71 +122,106 @@ export class BffClient {
     cursor?: string,
     signal?: AbortSignal,
   ): Promise<Page<BusinessUnit>> {
-    return this.#request(`/v1/widget/business-units${query({ parentId, cursor })}`, signal, pageOf<BusinessUnit>);
+    return this.#request(`/v1/widget/business-units${query({ parentId, cursor })}`, { signal }, pageOf<BusinessUnit>);
   }
 
   /** Units of the subtree whose name contains `q`, each with its `ancestors`. */
   async searchBusinessUnits(q: string, signal?: AbortSignal): Promise<BusinessUnit[]> {
-    return (await this.#request(`/v1/widget/business-units${query({ q })}`, signal, itemsOf<BusinessUnit>)).items;
+    return (await this.#request(`/v1/widget/business-units${query({ q })}`, { signal }, itemsOf<BusinessUnit>)).items;
   }
 
   getBusinessUnit(id: string, signal?: AbortSignal): Promise<BusinessUnit> {
-    return this.#request(`/v1/widget/business-units/${encodeURIComponent(id)}`, signal, record<BusinessUnit>);
+    return this.#request(`/v1/widget/business-units/${encodeURIComponent(id)}`, { signal }, record<BusinessUnit>);
   }
 
   /** The caller's unit down to `id` inclusive. */
   async getAncestors(id: string, signal?: AbortSignal): Promise<BusinessUnitRef[]> {
     const path = `/v1/widget/business-units/${encodeURIComponent(id)}/ancestors`;
-    return (await this.#request(path, signal, itemsOf<BusinessUnitRef>)).items;
+    return (await this.#request(path, { signal }, itemsOf<BusinessUnitRef>)).items;
   }
 
   createBusinessUnit(body: { parentId: string; name: string; kind?: string }): Promise<BusinessUnit> {
-    return this.#request('/v1/widget/business-units', undefined, record<BusinessUnit>, { method: 'POST', body });
+    return this.#request('/v1/widget/business-units', { method: 'POST', body }, record<BusinessUnit>);
   }
 
   updateBusinessUnit(id: string, body: { name?: string; kind?: string }): Promise<BusinessUnit> {
     const path = `/v1/widget/business-units/${encodeURIComponent(id)}`;
-    return this.#request(path, undefined, record<BusinessUnit>, { method: 'PATCH', body });
+    return this.#request(path, { method: 'PATCH', body }, record<BusinessUnit>);
   }
 
   async deleteBusinessUnit(id: string): Promise<void> {
     const path = `/v1/widget/business-units/${encodeURIComponent(id)}`;
-    await this.#request(path, undefined, () => true, { method: 'DELETE' });
+    await this.#request(path, { method: 'DELETE' }, () => true);
   }
 
   previewMove(id: string, newParentId: string): Promise<MovePreview> {
     const path = `/v1/widget/business-units/${encodeURIComponent(id)}/move-preview`;
-    return this.#request(path, undefined, record<MovePreview>, { method: 'POST', body: { newParentId } });
+    return this.#request(path, { method: 'POST', body: { newParentId } }, record<MovePreview>);
   }
 
   moveBusinessUnit(id: string, newParentId: string): Promise<{ businessUnit: BusinessUnit; counts: MoveCounts }> {
     const path = `/v1/widget/business-units/${encodeURIComponent(id)}/move`;
-    return this.#request(path, undefined, record<{ businessUnit: BusinessUnit; counts: MoveCounts }>, {
-      method: 'POST',
-      body: { newParentId },
-    });
+    return this.#request(
+      path,
+      { method: 'POST', body: { newParentId } },
+      record<{ businessUnit: BusinessUnit; counts: MoveCounts }>,
+    );
   }
 
   /** Users whose home is `businessUnitId` or below it. */
   listUsers(businessUnitId: string, cursor?: string, signal?: AbortSignal): Promise<Page<User>> {
-    return this.#request(`/v1/widget/users${query({ businessUnitId, cursor })}`, signal, pageOf<User>);
+    return this.#request(`/v1/widget/users${query({ businessUnitId, cursor })}`, { signal }, pageOf<User>);
   }
 
   getUser(id: string, signal?: AbortSignal): Promise<User> {
-    return this.#request(`/v1/widget/users/${encodeURIComponent(id)}`, signal, record<User>);
+    return this.#request(`/v1/widget/users/${encodeURIComponent(id)}`, { signal }, record<User>);
   }
 
   createUser(body: { email: string; displayName: string; businessUnitId: string }): Promise<User> {
-    return this.#request('/v1/widget/users', undefined, record<User>, { method: 'POST', body });
+    return this.#request('/v1/widget/users', { method: 'POST', body }, record<User>);
   }
 
   grantRole(body: { userId: string; businessUnitId: string; role: RoleName }): Promise<RoleAssignment> {
-    return this.#request('/v1/widget/role-assignments', undefined, record<RoleAssignment>, { method: 'POST', body });
+    return this.#request('/v1/widget/role-assignments', { method: 'POST', body }, record<RoleAssignment>);
   }
 
   async revokeRole(id: string): Promise<void> {
     const path = `/v1/widget/role-assignments/${encodeURIComponent(id)}`;
-    await this.#request(path, undefined, () => true, { method: 'DELETE' });
+    await this.#request(path, { method: 'DELETE' }, () => true);
+  }
+
+  async listProducts(signal?: AbortSignal): Promise<Product[]> {
+    return (await this.#request('/v1/widget/products', { signal }, itemsOf<Product>)).items;
+  }
+
+  /** Validations and proposals for a draft; creates nothing. */
+  dryRun(draft: OperationDraft, signal?: AbortSignal): Promise<DryRunResult> {
+    return this.#request('/v1/widget/operation-requests/dry-run', { signal, method: 'POST', body: draft }, (body) =>
+      isRecord(body) && Array.isArray(body.validations) ? (body as unknown as DryRunResult) : undefined,
+    );
+  }
+
+  /** Submits a draft. Retries with the same `idempotencyKey` return the same request. */
+  submitOperationRequest(
+    draft: OperationDraft,
+    idempotencyKey: string,
+    signal?: AbortSignal,
+  ): Promise<OperationRequest> {
+    return this.#request(
+      '/v1/widget/operation-requests',
+      { signal, method: 'POST', body: draft, headers: { 'Idempotency-Key': idempotencyKey } },
+      operationRequest,
+    );
+  }
+
+  async listOperationRequests(state = 'open', signal?: AbortSignal): Promise<OperationRequest[]> {
+    const path = `/v1/widget/operation-requests?state=${encodeURIComponent(state)}`;
+    return (await this.#request(path, { signal }, itemsOf<OperationRequest>)).items;
+  }
+
+  cancelOperationRequest(id: string, signal?: AbortSignal): Promise<OperationRequest> {
+    const path = `/v1/widget/operation-requests/${encodeURIComponent(id)}/cancel`;
+    return this.#request(path, { signal, method: 'POST' }, operationRequest);
   }
 
   /** Absolute URL for a BFF path. */
@@ -176,20 +229,8 @@ export class BffClient {
     return `${this.#options.apiBase.replace(/\/+$/, '')}${path}`;
   }
 
-  async #request<T>(
-    path: string,
-    signal: AbortSignal | undefined,
-    validate: (body: unknown) => T | undefined,
-    send: Send = { method: 'GET' },
-  ): Promise<T> {
-    const token = await this.#options.getToken();
-    let response = await this.#fetch(path, token, signal, send);
-    if (response.status === 401) {
-      // Drain the body so the connection can be reused, then retry once with a fresh token.
-      await response.body?.cancel().catch(() => undefined);
-      const fresh = await this.#options.refreshToken(token);
-      response = await this.#fetch(path, fresh, signal, send);
-    }
+  async #request<T>(path: string, options: RequestOptions, validate: (body: unknown) => T | undefined): Promise<T> {
+    const response = await this.send(path, options);
     if (!response.ok) throw await problemFrom(response);
     if (response.status === 204) return validate(undefined) as T;
     let body: unknown;
@@ -203,19 +244,36 @@ export class BffClient {
     return value;
   }
 
-  async #fetch(path: string, token: string, signal: AbortSignal | undefined, send: Send): Promise<Response> {
+  /**
+   * Sends one authenticated request and returns the raw response (any status). On 401 it
+   * refreshes the token once and retries once. Streaming callers read the body themselves.
+   */
+  async send(path: string, options: RequestOptions = {}): Promise<Response> {
+    const token = await this.#options.getToken();
+    const response = await this.#fetch(path, token, options);
+    if (response.status !== 401) return response;
+    // Drain the body so the connection can be reused, then retry once with a fresh token.
+    await response.body?.cancel().catch(() => undefined);
+    return this.#fetch(path, await this.#options.refreshToken(token), options);
+  }
+
+  async #fetch(
+    path: string,
+    token: string,
+    { signal, method = 'GET', body, headers }: RequestOptions,
+  ): Promise<Response> {
     const doFetch = this.#options.fetch ?? globalThis.fetch;
-    const headers: Record<string, string> = {
-      Accept: `application/json, ${PROBLEM_JSON}`,
-      Authorization: `Bearer ${token}`,
-    };
-    if (send.body !== undefined) headers['Content-Type'] = 'application/json';
     try {
       return await doFetch(this.url(path), {
-        method: send.method,
-        headers,
-        ...(send.body !== undefined ? { body: JSON.stringify(send.body) } : {}),
+        method,
+        headers: {
+          Accept: `application/json, ${PROBLEM_JSON}`,
+          Authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...headers,
+        },
         credentials: 'omit',
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         ...(signal ? { signal } : {}),
       });
     } catch (cause) {
@@ -234,11 +292,6 @@ export class BffClient {
   }
 }
 
-interface Send {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  body?: unknown;
-}
-
 /** `?a=1&b=2` of the defined values, or nothing. */
 function query(params: Record<string, string | undefined>): string {
   const search = new URLSearchParams();
@@ -254,6 +307,12 @@ function record<T>(body: unknown): T | undefined {
 function pageOf<T>(body: unknown): Page<T> | undefined {
   return isRecord(body) && Array.isArray(body.items)
     ? { items: body.items as T[], nextCursor: typeof body.nextCursor === 'string' ? body.nextCursor : null }
+    : undefined;
+}
+
+function operationRequest(body: unknown): OperationRequest | undefined {
+  return isRecord(body) && typeof body.id === 'string' && typeof body.state === 'string'
+    ? (body as unknown as OperationRequest)
     : undefined;
 }
 
@@ -285,8 +344,10 @@ export async function problemFrom(response: Response): Promise<BffError> {
         if (typeof body.detail === 'string') problem.detail = body.detail;
         if (Array.isArray(body.errors)) {
           problem.errors = body.errors.filter(
-            (e): e is { field: string; message: string } =>
-              isRecord(e) && typeof e.field === 'string' && typeof e.message === 'string',
+            (e): e is { field?: string; rule?: string; message: string } =>
+              isRecord(e) &&
+              typeof e.message === 'string' &&
+              (typeof e.field === 'string' || typeof e.rule === 'string'),
           );
         }
         return new BffError('http', problem);

@@ -87,7 +87,14 @@ export interface User {
 
 export type TenantType = 'productive' | 'test' | 'validation' | 'development' | (string & {});
 
-export type LifecycleStatus = 'live' | 'provisioning' | 'decommissioning' | 'retained' | 'archived' | (string & {});
+export type LifecycleStatus =
+  | 'live'
+  | 'provisioning'
+  | 'decommissioning'
+  | 'retained'
+  | 'archived'
+  | 'deleted'
+  | (string & {});
 
 export type OperationalStatus = 'up' | 'degraded' | 'down' | 'maintenance' | (string & {});
 
@@ -102,6 +109,8 @@ export interface Tenant {
   productId: string;
   productName: string;
   createdAt: string;
+  /** Until when a decommissioned tenant can be brought back as it was. */
+  retainedUntil?: string | null;
 }
 
 export interface ItemsResponse<T> {
@@ -114,6 +123,92 @@ export interface ProblemDetails {
   title: string;
   status: number;
   detail?: string;
-  /** The fields a 400 names, e.g. `body.name`, with a message each. */
-  errors?: { field: string; message: string }[];
+  /** The fields (and for rejected operation requests, the rules) that failed. */
+  errors?: { field?: string; rule?: string; message: string }[];
+}
+
+/** An item of `GET /v1/widget/products`: a product the caller may order, with its tenant types. */
+export interface Product {
+  id: string;
+  name: string;
+  tenantTypes: TenantType[];
+}
+
+export type OperationKind = 'order' | 'copy' | 'decommission' | 'restore';
+
+export type OperationState =
+  | 'requested'
+  | 'validated'
+  | 'queued'
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'rejected'
+  | 'cancelled';
+
+/** One rule's verdict on a draft. A failed blocking rule stops the request; others are notices. */
+export interface Validation {
+  rule: string;
+  passed: boolean;
+  blocking: boolean;
+  message: string;
+  field?: string;
+}
+
+/** A value the cockpit proposes for a draft, and why. */
+export interface Determination<T> {
+  value: T;
+  reason: string;
+}
+
+export interface Determinations {
+  applicationDataSourceTenantId?: Determination<string | null>;
+  solutionProfileSourceTenantId?: Determination<string | null>;
+  name?: Determination<string | null>;
+}
+
+/** A draft of an operation request, as `POST /v1/widget/operation-requests` takes it. */
+export type OperationDraft =
+  | {
+      kind: 'order';
+      businessUnitId: string;
+      productId: string;
+      type: string;
+      name?: string;
+      /** Omitted: the cockpit's proposal; `null`: none, an initial tenant. */
+      applicationDataSourceTenantId?: string | null;
+      solutionProfileSourceTenantId?: string | null;
+    }
+  | { kind: 'decommission'; tenantId: string }
+  | { kind: 'restore'; tenantId: string; mode: 'same' | 'new' }
+  | { kind: 'copy'; sourceTenantId: string; targetTenantId: string; parts: ('applicationData' | 'solutionProfile')[] };
+
+/** `POST /v1/widget/operation-requests/dry-run` */
+export interface DryRunResult {
+  allowed: boolean;
+  chargeable: boolean;
+  validations: Validation[];
+  determinations: Determinations;
+}
+
+/** A customer-initiated tenant operation and how far it got. */
+export interface OperationRequest {
+  id: string;
+  kind: OperationKind;
+  state: OperationState;
+  /** 0..100 */
+  progress: number;
+  step: string | null;
+  businessUnitId: string;
+  tenantId: string | null;
+  productId: string;
+  draft: Partial<Record<string, unknown>> & { kind: OperationKind; name?: string; type?: string };
+  determinations: Determinations;
+  validations: Validation[];
+  chargeable: boolean;
+  requestedBy: { userId: string; email: string };
+  error: { code: string; message: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
 }

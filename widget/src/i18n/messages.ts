@@ -77,6 +77,37 @@ export interface Messages {
   revoke: string;
   revokeRole: (role: string, user: string) => string;
   roleName: Record<string, string>;
+  ops: OperationMessages;
+}
+
+/** Strings of the tenant operations: ordering, terminating, pending requests. */
+export interface OperationMessages {
+  orderTenant: string;
+  orderFor: (businessUnit: string) => string;
+  product: string;
+  type: string;
+  name: string;
+  applicationData: string;
+  solutionProfile: string;
+  asProposed: string;
+  none: string;
+  proposal: (value: string) => string;
+  useProposal: string;
+  checking: string;
+  chargeable: string;
+  order: string;
+  cancel: string;
+  requestTermination: string;
+  terminateIntro: string;
+  confirmName: (name: string) => string;
+  pending: string;
+  kind: Record<string, string>;
+  state: Record<string, string>;
+  cancelRequest: string;
+  restore: string;
+  terminated: string;
+  keptUntil: (date: string) => string;
+  reconnecting: string;
 }
 
 export const en: Messages = {
@@ -173,6 +204,43 @@ export const en: Messages = {
   revoke: 'Revoke',
   revokeRole: (role, user) => `Revoke ${role} from ${user}`,
   roleName: { viewer: 'Viewer', operator: 'Operator', admin: 'Admin', billing: 'Billing' },
+  ops: {
+    orderTenant: 'Order tenant',
+    orderFor: (bu) => `New tenant for ${bu}`,
+    product: 'Product',
+    type: 'Type',
+    name: 'Name',
+    applicationData: 'Application data from',
+    solutionProfile: 'Solution profile from',
+    asProposed: 'As proposed',
+    none: 'None (initial)',
+    proposal: (value) => `Proposal: ${value}`,
+    useProposal: 'Use proposal',
+    checking: 'Checking…',
+    chargeable: 'This operation is chargeable.',
+    order: 'Order',
+    cancel: 'Cancel',
+    requestTermination: 'Request termination',
+    terminateIntro: 'The tenant is kept for the retention period; until then you can take the request back.',
+    confirmName: (name) => `Type “${name}” to confirm`,
+    pending: 'Pending requests',
+    kind: { order: 'Order', copy: 'Copy', decommission: 'Termination', restore: 'Restore' },
+    state: {
+      requested: 'Requested',
+      validated: 'Validated',
+      queued: 'Queued',
+      running: 'Running',
+      succeeded: 'Done',
+      failed: 'Failed',
+      rejected: 'Rejected',
+      cancelled: 'Cancelled',
+    },
+    cancelRequest: 'Cancel request',
+    restore: 'Restore',
+    terminated: 'Terminated tenants',
+    keptUntil: (date) => `kept until ${date}`,
+    reconnecting: 'Live updates interrupted; reconnecting…',
+  },
 };
 
 export const de: Messages = {
@@ -270,4 +338,42 @@ export const de: Messages = {
   revoke: 'Entziehen',
   revokeRole: (role, user) => `${role} von ${user} entziehen`,
   roleName: { viewer: 'Betrachter', operator: 'Bediener', admin: 'Administrator', billing: 'Abrechnung' },
+  ops: {
+    orderTenant: 'Mandant bestellen',
+    orderFor: (bu) => `Neuer Mandant für ${bu}`,
+    product: 'Produkt',
+    type: 'Typ',
+    name: 'Name',
+    applicationData: 'Anwendungsdaten aus',
+    solutionProfile: 'Lösungsprofil aus',
+    asProposed: 'Wie vorgeschlagen',
+    none: 'Keine (initial)',
+    proposal: (value) => `Vorschlag: ${value}`,
+    useProposal: 'Vorschlag übernehmen',
+    checking: 'Wird geprüft …',
+    chargeable: 'Dieser Vorgang ist kostenpflichtig.',
+    order: 'Bestellen',
+    cancel: 'Abbrechen',
+    requestTermination: 'Kündigung beantragen',
+    terminateIntro:
+      'Der Mandant wird für die Aufbewahrungsfrist behalten; bis dahin können Sie den Antrag zurückziehen.',
+    confirmName: (name) => `Zur Bestätigung „${name}“ eingeben`,
+    pending: 'Offene Anträge',
+    kind: { order: 'Bestellung', copy: 'Kopie', decommission: 'Kündigung', restore: 'Wiederherstellung' },
+    state: {
+      requested: 'Beantragt',
+      validated: 'Geprüft',
+      queued: 'Eingereiht',
+      running: 'Läuft',
+      succeeded: 'Erledigt',
+      failed: 'Fehlgeschlagen',
+      rejected: 'Abgelehnt',
+      cancelled: 'Zurückgezogen',
+    },
+    cancelRequest: 'Antrag zurückziehen',
+    restore: 'Wiederherstellen',
+    terminated: 'Gekündigte Mandanten',
+    keptUntil: (date) => `aufbewahrt bis ${date}`,
+    reconnecting: 'Live-Aktualisierung unterbrochen; neue Verbindung …',
+  },
 };

@@ -7,7 +7,7 @@ import type { Messages } from '../i18n/index.js';
  */
 export function problemLines(error: unknown, m: Messages): string[] {
   if (!(error instanceof BffError)) return [m.errorGeneric(0)];
-  const fields = error.errors.map((e) => `${m.fieldLabel(e.field)}: ${e.message}`);
+  const fields = error.errors.map((e) => (e.field ? `${m.fieldLabel(e.field)}: ${e.message}` : e.message));
   if (error.status === 403) return [m.errorForbidden, ...fields];
   if (error.kind === 'network' || error.retryable) return [m.errorUnavailable];
   const head = error.detail ?? error.title;

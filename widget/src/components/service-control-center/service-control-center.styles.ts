@@ -140,6 +140,20 @@ export const serviceControlCenterStyles = css`
     min-width: 0;
     padding: calc(var(--_scc-space) * 2.5);
   }
+  .operations {
+    display: flex;
+    align-items: center;
+    justify-content: flex-end;
+    gap: var(--_scc-space);
+    margin-bottom: calc(var(--_scc-space) * 1.5);
+  }
+  .reconnecting {
+    font-size: 0.857em;
+    color: var(--_scc-warning);
+  }
+  scc-pending-requests {
+    margin-bottom: calc(var(--_scc-space) * 2);
+  }
   @container (max-width: 720px) {
     .layout {
       grid-template-columns: minmax(0, 1fr);

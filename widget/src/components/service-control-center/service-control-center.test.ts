@@ -17,6 +17,7 @@ import {
   levelOf,
   mount,
   oneEvent,
+  operationRequest,
   press,
   problem,
   session,
@@ -89,13 +90,15 @@ describe('service-control-center', () => {
     await whenReady(el);
 
     assertEqual(source.calls, 1, 'fetchToken calls');
-    for (const path of ['/v1/widget/session', '/v1/widget/tenants']) {
-      const requests = stub.requestsTo(path);
-      assertEqual(requests.length, 1, `requests to ${path}`);
+    for (const [name, requests] of [
+      ['session', stub.requestsTo('/v1/widget/session')],
+      ['tenants', stub.tenantListLoads()],
+    ] as const) {
+      assertEqual(requests.length, 1, `requests for ${name}`);
       assertEqual(requests[0]?.authorization, `Bearer ${source.issued[0]}`);
     }
     assertEqual(stub.requestsTo('/v1/widget/session')[0]?.url, `${API_BASE}/v1/widget/session`);
-    assertEqual(stub.requestsTo('/v1/widget/tenants')[0]?.query.has('businessUnitId'), false, 'the whole subtree');
+    assertEqual(stub.tenantListLoads()[0]?.query.has('businessUnitId'), false, 'the whole subtree');
     // The tree loads lazily: the root level, then the root's children, and nothing deeper.
     await waitFor(() => treeItem(el, 'internal'), 'children of the root');
     assertDeepEqual(
@@ -149,7 +152,7 @@ describe('service-control-center', () => {
     assertEqual(event.target, el, 'retargeted to the host element');
     await waitFor(() => rowIds(el).length === 3, 'tenants of Internal systems');
     assertDeepEqual(rowIds(el), ['t-crit-prod', 't-crit-test', 't-other']);
-    assertEqual(stub.requestsTo('/v1/widget/tenants').at(-1)?.query.get('businessUnitId'), 'internal');
+    assertEqual(stub.tenantListLoads().at(-1)?.query.get('businessUnitId'), 'internal');
     await waitFor(() => deepText($(el, '[part="breadcrumbs"]') as Element) === 'MSP Internal systems', 'breadcrumbs');
     assertEqual(el.selectedBusinessUnitId, 'internal');
     assertIncludes(deepText(listOf(el) as Element), 'Tenants in Internal systems');
@@ -377,13 +380,13 @@ describe('service-control-center', () => {
     assertIncludes(deepText(panel), 'temporarily unavailable');
     const retry = $<HTMLButtonElement>(panel, 'button[part="retry-button"]');
     assert(retry, 'retry button');
-    assertEqual(stub.requestsTo('/v1/widget/tenants').length, 1);
+    assertEqual(stub.tenantListLoads().length, 1);
 
     const ready = oneEvent<SccReadyEvent>(document, 'scc-ready');
     retry.click();
     await ready;
     await whenReady(el);
-    assertEqual(stub.requestsTo('/v1/widget/tenants').length, 2, 'tenants refetched');
+    assertEqual(stub.tenantListLoads().length, 2, 'tenants refetched');
     assertEqual(stub.requestsTo('/v1/widget/session').length, 2, 'session refetched');
     assertEqual(rowIds(el).length, tenants.length);
   });
@@ -420,7 +423,7 @@ describe('service-control-center', () => {
     assertEqual(sessionRequests.length, 2);
     assertEqual(sessionRequests[0]?.authorization, `Bearer ${source.issued[0]}`);
     assertEqual(sessionRequests[1]?.authorization, `Bearer ${source.issued[1]}`);
-    assertEqual(stub.requestsTo('/v1/widget/tenants').length, 1, 'other calls not repeated');
+    assertEqual(stub.tenantListLoads().length, 1, 'other calls not repeated');
   });
 
   it('concurrent 401s share one token refresh', async () => {
@@ -433,7 +436,8 @@ describe('service-control-center', () => {
     assertEqual(source.calls, 2, 'fetchToken calls');
     const first = ['/v1/widget/session', '/v1/widget/business-units', '/v1/widget/tenants'];
     assertEqual(
-      stub.requests.filter((r) => first.includes(r.path) && !r.query.has('parentId')).length,
+      stub.requests.filter((r) => first.includes(r.path) && !r.query.has('parentId') && !r.query.has('lifecycle'))
+        .length,
       6,
       'each of the three calls twice',
     );
@@ -463,7 +467,7 @@ describe('service-control-center', () => {
     assert(el.tokenController.refreshScheduled, 'next refresh scheduled');
     // the refreshed token is used for the next BFF call
     await el.reload();
-    const sent = stub.requestsTo('/v1/widget/tenants').at(-1)?.authorization ?? '';
+    const sent = stub.tenantListLoads().at(-1)?.authorization ?? '';
     assert(sent.startsWith('Bearer '), 'authorization header');
     assert(source.issued.slice(1).includes(sent.slice(7)), 'a refreshed token was sent');
   });
@@ -498,7 +502,7 @@ describe('service-control-center', () => {
     assertEqual(el.status, 'loading', 'aborted load does not settle the state');
     document.body.append(el);
     await whenReady(el);
-    assertEqual(stub.requestsTo('/v1/widget/tenants').length, 2);
+    assertEqual(stub.tenantListLoads().length, 2);
     assertEqual(source.calls, 1, 'cached token reused');
   });
 
@@ -669,5 +673,73 @@ describe('service-control-center', () => {
     assertEqual(event.detail.status, 0);
     assertEqual(el.error?.kind, 'token');
     assertEqual(stub.requests.length, 0);
+  });
+});
+
+describe('service-control-center operations', () => {
+  let stub: FetchStub;
+  /** Pushes one SSE chunk into the open event stream. */
+  let push: (chunk: string) => void;
+
+  beforeEach(() => {
+    stub = stubFetch();
+    stub.on('/v1/widget/events', (request) => {
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          push = (chunk) => controller.enqueue(encoder.encode(chunk));
+          request.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+    });
+  });
+  afterEach(() => {
+    cleanup();
+    stub.restore();
+  });
+
+  it('follows the live event stream: tenants change and leave, requests show their progress', async () => {
+    const el = create();
+    await whenReady(el);
+    await waitFor(() => stub.requestsTo('/v1/widget/events').length === 1, 'the event stream');
+    const [stream] = stub.requestsTo('/v1/widget/events');
+    assert(stream?.authorization?.startsWith('Bearer '), 'the stream carries the widget token');
+    const critical = tenants.find((t) => t.id === 't-crit-prod');
+    push(`id: 1\nevent: tenant\ndata: ${JSON.stringify({ ...critical, operationalStatus: 'down' })}\n\n`);
+    await waitFor(
+      () => $(listOf(el), '[data-tenant-id="t-crit-prod"] scc-status-badge')?.getAttribute('status') === 'down',
+      'the new status',
+    );
+    push(`id: 2\nevent: tenant\ndata: ${JSON.stringify({ ...critical, lifecycleStatus: 'decommissioning' })}\n\n`);
+    await waitFor(() => !rowIds(el).includes('t-crit-prod'), 'the terminated tenant leaves the list');
+
+    push(
+      `id: 3\nevent: operation-request\ndata: ${JSON.stringify(operationRequest('r-1', { state: 'running', progress: 40 }))}\n\n`,
+    );
+    const panel = $(el, 'scc-pending-requests');
+    await waitFor(() => $<HTMLProgressElement>(panel, '[data-request-id="r-1"] progress')?.value === 40, 'progress');
+  });
+
+  it('offers ordering and termination to operators only', async () => {
+    const el = create();
+    await whenReady(el);
+    assert($(el, 'scc-order-tenant'), 'order button for an operator');
+    assertEqual($$(listOf(el), '[part="terminate-button"]').length, tenants.length);
+    cleanup();
+    stub.on('/v1/widget/session', () => json({ ...session, roles: ['viewer'] }));
+    const viewer = create();
+    await whenReady(viewer);
+    assertEqual($(viewer, 'scc-order-tenant'), null);
+    assertEqual($$(listOf(viewer), '[part="terminate-button"]').length, 0);
+  });
+
+  it('opens the termination dialog for a row', async () => {
+    const el = create();
+    await whenReady(el);
+    $<HTMLButtonElement>(listOf(el), '[data-tenant-id="t-crit-test"] [part="terminate-button"]')?.click();
+    const dialog = $<HTMLElementTagNameMap['scc-terminate-dialog']>(el, 'scc-terminate-dialog');
+    await waitFor(() => $<HTMLDialogElement>(dialog, 'dialog')?.open, 'the dialog opens');
+    assertEqual(dialog?.tenant?.id, 't-crit-test');
   });
 });

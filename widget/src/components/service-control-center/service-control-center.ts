@@ -1,6 +1,15 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { BffClient, BffError } from '../../api/bff-client.js';
-import type { BusinessUnit, BusinessUnitRef, Page, RoleAssignment, Session, Tenant } from '../../api/types.js';
+import type {
+  BusinessUnit,
+  BusinessUnitRef,
+  OperationRequest,
+  Page,
+  RoleAssignment,
+  Session,
+  Tenant,
+} from '../../api/types.js';
+import { EventStreamController } from '../../controllers/event-stream-controller.js';
 import {
   type FetchToken,
   MissingFetchTokenError,
@@ -13,9 +22,11 @@ import {
 } from '../../events/scc-business-unit-select.js';
 import { createErrorEvent, type SccErrorDetail } from '../../events/scc-error.js';
 import { createReadyEvent } from '../../events/scc-ready.js';
+import type { SccTenantTerminateEvent } from '../../events/scc-tenant-terminate.js';
 import { type Messages, messagesFor, resolveLocale } from '../../i18n/index.js';
 import { baseReset, sharedStyles } from '../../styles/shared.styles.js';
 import { rolesOn } from '../../utils/roles.js';
+import type { ServerSentEvent } from '../../utils/sse.js';
 import type { SccBusinessUnitTree } from '../business-unit-tree/business-unit-tree.js';
 import { serviceControlCenterStyles } from './service-control-center.styles.js';
 
@@ -23,6 +34,9 @@ import { serviceControlCenterStyles } from './service-control-center.styles.js';
 const NAME_LOOKUPS = 20;
 
 export type ServiceControlCenterStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Lifecycle states in which a tenant no longer shows in the customer's list. */
+const HIDDEN_LIFECYCLES = new Set(['decommissioning', 'retained', 'archived', 'deleted']);
 
 const logo = html`<svg viewBox="0 0 24 24" aria-hidden="true">
   <path d="M4 6.5h16M4 12h16M4 17.5h16" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
@@ -65,6 +79,9 @@ function toBffError(error: unknown): BffError {
  * @event scc-error - Loading failed. `detail` is `{ status, title }` (`status` 0: network/configuration).
  * @event scc-business-unit-select - The user selected a business unit. `detail` is `{ businessUnitId, path? }`.
  * @event scc-business-unit-change - An admin created, changed, moved or deleted a business unit.
+ * @event scc-operation-request-submit - An order, termination or restore was accepted. `detail` is `{ request }`.
+ * @event scc-operation-request-cancel - The user cancelled a request. `detail` is `{ request }`.
+ * @event scc-operation-request-complete - A pending request reached an end state. `detail` is `{ request }`.
  *
  * @csspart base - The outer frame.
  * @csspart header - The header with business unit and user.
@@ -86,6 +103,11 @@ function toBffError(error: unknown): BffError {
  * @csspart empty - The empty-state panel.
  * @csspart state - The loading and error panels.
  * @csspart retry-button - The retry button of the error state.
+ * @csspart order-button - Opens the "order tenant" form.
+ * @csspart terminate-button - "Request termination" of a tenant row.
+ * @csspart dialog - The order and termination dialogs.
+ * @csspart pending - The pending-requests panel.
+ * @csspart request - Each pending request; `progress` its bar; `cancel-button`, `restore-button` its actions.
  *
  * @cssproperty --scc-font-family - Font stack.
  * @cssproperty --scc-font-size - Base font size (default 14px).
@@ -116,6 +138,7 @@ export class ServiceControlCenter extends LitElement {
     _assignments: { state: true },
     _selectedId: { state: true },
     _error: { state: true },
+    _reconnecting: { state: true },
   };
 
   /** Base URL of the BFF, e.g. `http://localhost:4020` (attribute `api-base`). Empty: same origin. */
@@ -136,12 +159,20 @@ export class ServiceControlCenter extends LitElement {
   declare _assignments: RoleAssignment[];
   declare _selectedId: string | undefined;
   declare _error: BffError | undefined;
+  declare _reconnecting: boolean;
 
   readonly #tokens = new SessionTokenController(this, {
     fetchToken: () => this.fetchToken,
   });
+  readonly #events = new EventStreamController(this, {
+    onEvent: (event) => this.#onStreamEvent(event),
+    onStatus: (open) => {
+      this._reconnecting = !open && this._status === 'ready';
+    },
+  });
   #abort: AbortController | undefined;
   #selectionAbort: AbortController | undefined;
+  #tenantRefresh: Promise<void> | undefined;
   #resumeOnConnect = false;
   #client: BffClient | undefined;
   #roots: Page<BusinessUnit> | undefined;
@@ -153,6 +184,7 @@ export class ServiceControlCenter extends LitElement {
     this._path = [];
     this._names = new Map();
     this._assignments = [];
+    this._reconnecting = false;
   }
 
   /** `idle` (waiting for `fetchToken`), `loading`, `ready` or `error`. */
@@ -281,6 +313,7 @@ export class ServiceControlCenter extends LitElement {
       this._selectedId = selected;
       this._status = 'ready';
       void this.#nameUnits(client, tenants, abort.signal);
+      this.#events.start(client);
       await this.updateComplete;
       if (path.length > 1) void this.#tree?.reveal(path);
       this.dispatchEvent(createReadyEvent(session));
@@ -323,7 +356,10 @@ export class ServiceControlCenter extends LitElement {
   ): Promise<{ path: BusinessUnitRef[] | undefined; tenants: Tenant[] }> {
     if (id) {
       try {
-        const [path, tenants] = await Promise.all([client.getAncestors(id, signal), client.listTenants(signal, id)]);
+        const [path, tenants] = await Promise.all([
+          client.getAncestors(id, signal),
+          client.listTenants(signal, { businessUnitId: id }),
+        ]);
         return { path, tenants };
       } catch (error) {
         if (!(error instanceof BffError && error.status === 404)) throw error;
@@ -350,7 +386,7 @@ export class ServiceControlCenter extends LitElement {
     try {
       const [ancestors, tenants] = await Promise.all([
         path ? Promise.resolve([...path]) : client.getAncestors(id, abort.signal),
-        client.listTenants(abort.signal, id),
+        client.listTenants(abort.signal, { businessUnitId: id }),
       ]);
       if (this.#selectionAbort !== abort) return;
       this.#remember(ancestors);
@@ -363,6 +399,48 @@ export class ServiceControlCenter extends LitElement {
       this._status = 'error';
     }
   }
+
+  #onStreamEvent(event: ServerSentEvent): void {
+    let data: unknown;
+    try {
+      data = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    if (event.type === 'operation-request') {
+      this.renderRoot.querySelector('scc-pending-requests')?.apply(data as OperationRequest);
+    } else if (event.type === 'tenant') {
+      // Tenants already listed change in place or leave; a new one joins when it belongs to the
+      // selected unit itself (deeper ones arrive with the refresh after the request completes).
+      const tenant = data as Tenant;
+      const listed = this._tenants.some((t) => t.id === tenant.id);
+      if (!listed && tenant.businessUnitId !== this._selectedId) return;
+      const others = this._tenants.filter((t) => t.id !== tenant.id);
+      this._tenants = HIDDEN_LIFECYCLES.has(tenant.lifecycleStatus) ? others : [...others, tenant];
+    }
+  }
+
+  /** After a submit, cancel or completion the list changes; fetch it again, quietly, once at a time. */
+  #onOperation = (event: CustomEvent<{ request: OperationRequest }>): void => {
+    if (event.type === 'scc-operation-request-submit') {
+      this.renderRoot.querySelector('scc-pending-requests')?.apply(event.detail.request);
+    }
+    const client = this.#client;
+    if (!client || this.#tenantRefresh) return;
+    this.#tenantRefresh = client
+      .listTenants(undefined, { businessUnitId: this._selectedId })
+      .then((tenants) => {
+        this._tenants = tenants;
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.#tenantRefresh = undefined;
+      });
+  };
+
+  #onTerminate = (event: SccTenantTerminateEvent): void => {
+    void this.renderRoot.querySelector('scc-terminate-dialog')?.show(event.detail.tenant);
+  };
 
   #onSelect = (event: SccBusinessUnitSelectEvent): void => {
     // The event itself bubbles on to the host page (it is composed).
@@ -473,6 +551,7 @@ export class ServiceControlCenter extends LitElement {
         const selectedName = this._path.at(-1)?.name ?? this._session?.businessUnit.name ?? '';
         const selected = this._selectedId ? this.#tree?.unitById(this._selectedId) : undefined;
         const roles = rolesOn(this._path, this._session?.roles ?? [], this._assignments);
+        const canOperate = roles.includes('operator');
         return html`<div class="layout">
           <nav part="sidebar" class="sidebar" aria-label=${m.businessUnits} data-testid="sidebar">
             <h2 class="section-title">${m.businessUnits}</h2>
@@ -492,7 +571,10 @@ export class ServiceControlCenter extends LitElement {
               @scc-business-unit-select=${this.#onSelect}
             ></scc-business-unit-tree>
           </nav>
-          <section part="main" class="main" aria-label=${m.tenants} data-testid="main">
+          <section part="main" class="main" aria-label=${m.tenants} data-testid="main"
+            @scc-operation-request-submit=${this.#onOperation}
+            @scc-operation-request-cancel=${this.#onOperation}
+            @scc-operation-request-complete=${this.#onOperation}>
             <nav part="breadcrumbs" class="crumbs" aria-label=${m.breadcrumbsLabel} data-testid="breadcrumbs">
               <ol>
                 ${this._path.map(
@@ -520,18 +602,35 @@ export class ServiceControlCenter extends LitElement {
                   ></scc-business-unit-admin>`
                 : nothing
             }
+            ${canOperate ? this.#renderOperations(locale, selectedName) : nothing}
             <scc-tenant-list
               data-testid="tenant-list"
-              exportparts="tenants, tenant-row, status-badge, empty"
+              exportparts="tenants, tenant-row, status-badge, empty, terminate-button"
               .tenants=${this._tenants}
               .businessUnitNames=${this._names}
               .heading=${m.tenantsIn(selectedName)}
               .note=${selected?.childCount === 0 ? undefined : m.includesDescendants}
+              ?terminable=${canOperate}
+              @scc-tenant-terminate=${this.#onTerminate}
               locale=${locale}
             ></scc-tenant-list>
           </section>
         </div>`;
       }
     }
+  }
+
+  /** Ordering, the pending requests and the termination dialog, all on the same client. */
+  #renderOperations(locale: string, businessUnitName: string) {
+    const m = messagesFor(locale);
+    return html`<div class="operations">
+        ${this._reconnecting ? html`<span class="reconnecting" role="status">${m.ops.reconnecting}</span>` : nothing}
+        <scc-order-tenant exportparts="order-button, dialog" locale=${locale} .client=${this.#client}
+          .tenants=${this._tenants} business-unit-id=${this._selectedId ?? ''}
+          business-unit-name=${businessUnitName}></scc-order-tenant>
+      </div>
+      <scc-pending-requests part="pending" data-testid="pending" exportparts="request, progress, cancel-button, restore-button"
+        locale=${locale} .client=${this.#client} .tenants=${this._tenants}></scc-pending-requests>
+      <scc-terminate-dialog exportparts="dialog" locale=${locale} .client=${this.#client}></scc-terminate-dialog>`;
   }
 }

@@ -133,4 +133,17 @@ export const tenantListStyles = css`
   .bu {
     color: var(--_scc-muted);
   }
+  button {
+    font: inherit;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_scc-danger);
+    cursor: pointer;
+    white-space: nowrap;
+  }
+  button:focus-visible {
+    outline: none;
+    box-shadow: var(--_scc-focus);
+  }
 `;

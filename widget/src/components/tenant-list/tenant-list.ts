@@ -1,6 +1,7 @@
 import { html, LitElement } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Tenant } from '../../api/types.js';
+import { createTenantTerminateEvent } from '../../events/scc-tenant-terminate.js';
 import { labelFor, messagesFor, resolveLocale } from '../../i18n/index.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tenantListStyles } from './tenant-list.styles.js';
@@ -16,6 +17,8 @@ const cssToken = (value: string): string => value.toLowerCase().replace(/[^a-z0-
  * @csspart tenant-row - Each body row (`<tr data-tenant-id>`).
  * @csspart status-badge - The operational-status badge of each row.
  * @csspart empty - The empty state panel.
+ * @csspart terminate-button - The "request termination" button of each row (with `terminable`).
+ * @event scc-tenant-terminate - (internal, does not bubble) The terminate button of a row was activated.
  * @cssproperty --scc-color-border - Table lines.
  * @cssproperty --scc-color-muted - Secondary text and column headers.
  */
@@ -27,6 +30,7 @@ export class SccTenantList extends LitElement {
     businessUnitNames: { attribute: false },
     heading: {},
     note: {},
+    terminable: { type: Boolean },
     locale: {},
   };
 
@@ -37,11 +41,14 @@ export class SccTenantList extends LitElement {
   declare heading: string | undefined;
   /** Extra caption text after the count. */
   declare note: string | undefined;
+  /** Whether rows offer "request termination". */
+  declare terminable: boolean;
   declare locale: string | undefined;
 
   constructor() {
     super();
     this.tenants = [];
+    this.terminable = false;
   }
 
   override render() {
@@ -65,6 +72,7 @@ export class SccTenantList extends LitElement {
             <th scope="col">${m.columns.lifecycleStatus}</th>
             <th scope="col">${m.columns.operationalStatus}</th>
             <th scope="col">${m.columns.businessUnit}</th>
+            ${this.terminable ? html`<th scope="col"><span class="visually-hidden">${m.ops.requestTermination}</span></th>` : ''}
           </tr>
         </thead>
         <tbody>
@@ -79,6 +87,13 @@ export class SccTenantList extends LitElement {
                 <scc-status-badge exportparts="base: status-badge" status=${t.operationalStatus} locale=${this.locale ?? ''}></scc-status-badge>
               </td>
               <td class="bu">${this.businessUnitNames?.get(t.businessUnitId) ?? t.businessUnitId}</td>
+              ${
+                this.terminable
+                  ? html`<td><button part="terminate-button" type="button" data-testid="terminate"
+                      aria-label=${`${m.ops.requestTermination}: ${t.name}`}
+                      @click=${() => this.dispatchEvent(createTenantTerminateEvent(t))}>${m.ops.requestTermination}</button></td>`
+                  : ''
+              }
             </tr>`,
           )}
         </tbody>

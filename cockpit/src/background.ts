@@ -1,0 +1,55 @@
+import type { Database } from '@scc/db';
+import type { Clock } from './operations/clock.js';
+import { createStatusSync } from './operations/status-sync.js';
+import { createWorker, type Worker } from './operations/worker.js';
+import { createOutboxDeliverer, type OutboxDeliverer } from './outbox/deliverer.js';
+import { createLocalProvisioner } from './provisioner/local-adapter.js';
+import type { Provisioner } from './provisioner/port.js';
+
+export interface BackgroundWorkOptions {
+  /** The owner connection: workers and the deliverer are system components. */
+  systemDb: Database;
+  clock: Clock;
+  /** Operation workers in this process. */
+  workers: number;
+  leaseMs?: number;
+  /** The local provisioner's pause per step; ignored when `provisioner` is given. */
+  stepDelayMs?: number;
+  provisioner?: Provisioner;
+  /** Without a webhook, chargeable events wait in the outbox until one is configured. */
+  webhook?: { url: string; secret: string } | undefined;
+}
+
+export interface BackgroundWork {
+  workers: Worker[];
+  deliverer: OutboxDeliverer | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * What runs beside the cockpit's HTTP API: operation workers (each claims from the shared queue,
+ * so any number of processes can run them), the outbox deliverer and the operational-status sync. Retention needs no job of
+ * its own: a terminated tenant's request becomes due again when its retention period ends.
+ */
+export function startBackgroundWork(options: BackgroundWorkOptions): BackgroundWork {
+  const provisioner =
+    options.provisioner ?? createLocalProvisioner(options.systemDb, { stepDelayMs: options.stepDelayMs });
+  const statusSync = createStatusSync({ db: options.systemDb, provisioner, clock: options.clock });
+  const workers = Array.from({ length: options.workers }, () =>
+    createWorker({ db: options.systemDb, provisioner, clock: options.clock, leaseMs: options.leaseMs, pollMs: 200 }),
+  );
+  const deliverer = options.webhook
+    ? createOutboxDeliverer({ db: options.systemDb, clock: options.clock, ...options.webhook, pollMs: 500 })
+    : undefined;
+  for (const worker of workers) worker.start();
+  deliverer?.start();
+  statusSync.start();
+  return {
+    workers,
+    deliverer,
+    async stop() {
+      statusSync.stop();
+      await Promise.all([...workers.map((w) => w.stop()), deliverer?.stop()]);
+    },
+  };
+}

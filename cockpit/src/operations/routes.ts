@@ -1,0 +1,339 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { type Database, operationRequests, tenants, withScope } from '@scc/db';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { streamSSE } from 'hono/streaming';
+import { findBusinessUnit } from '../business-units/queries.js';
+import { encodeCursor } from '../http/pagination.js';
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemError,
+  ProblemSchema,
+  problem,
+  problemResponses,
+  validationHook,
+} from '../http/problem.js';
+import type { CockpitEnv } from '../scope/caller.js';
+import { type AssessContext, assess } from './assess.js';
+import type { EventHub, OperationEvent } from './event-hub.js';
+import { replayEvents } from './event-hub.js';
+import { recordChargeVoided, recordRequestEvent, recordTenantEvents, requestView } from './records.js';
+import { allowed, holdsRole } from './rules.js';
+import {
+  DraftSchema,
+  DryRunSchema,
+  IdempotencyHeaders,
+  ListOperationRequestsQuery,
+  OperationRequestIdParams,
+  OperationRequestPageSchema,
+  OperationRequestSchema,
+  RejectionSchema,
+} from './schemas.js';
+import { doneStates, openStates, transition } from './state-machine.js';
+import { submit } from './submit.js';
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const problemOnly = (description: string) => ({
+  description,
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+});
+
+const streamRoute = createRoute({
+  method: 'get',
+  path: '/stream',
+  tags: ['Operation requests'],
+  summary: 'Live feed of the caller’s subtree (Server-Sent Events)',
+  description:
+    'Events `operation-request` (data: OperationRequest) and `tenant` (data: Tenant), each with a monotonic `id`. ' +
+    'With a `Last-Event-ID` header, the events after it are replayed first. A comment line every 15 s keeps the connection open.',
+  request: {
+    headers: z.object({
+      'last-event-id': z
+        .string()
+        .regex(/^\d{1,18}$/)
+        .optional()
+        .openapi({ param: { name: 'last-event-id', in: 'header' } }),
+    }),
+  },
+  responses: {
+    200: { description: 'The event stream', content: { 'text/event-stream': { schema: z.string() } } },
+    ...problemResponses,
+  },
+});
+
+const dryRunRoute = createRoute({
+  method: 'post',
+  path: '/dry-run',
+  tags: ['Operation requests'],
+  summary: 'Validations and determinations for a draft; creates nothing',
+  request: { body: { content: { 'application/json': { schema: DraftSchema } }, required: true } },
+  responses: { 200: json(DryRunSchema, 'The verdict'), ...problemResponses },
+});
+
+const submitRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['Operation requests'],
+  summary: 'Submit an operation request; it runs asynchronously',
+  request: {
+    headers: IdempotencyHeaders,
+    body: { content: { 'application/json': { schema: DraftSchema } }, required: true },
+  },
+  responses: {
+    200: json(OperationRequestSchema, 'A retry with a used Idempotency-Key: the request it created'),
+    202: json(OperationRequestSchema, 'Accepted and queued'),
+    422: {
+      description: 'Rejected by rules; stored as rejected',
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: RejectionSchema } },
+    },
+    ...problemResponses,
+  },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Operation requests'],
+  summary: 'Requests of the caller’s subtree, newest first',
+  request: { query: ListOperationRequestsQuery },
+  responses: { 200: json(OperationRequestPageSchema, 'A page of requests'), ...problemResponses },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags: ['Operation requests'],
+  summary: 'One request',
+  request: { params: OperationRequestIdParams },
+  responses: { 200: json(OperationRequestSchema, 'The request'), ...problemResponses },
+});
+
+const cancelRoute = createRoute({
+  method: 'post',
+  path: '/{id}/cancel',
+  tags: ['Operation requests'],
+  summary: 'Cancel a request that has not run yet, or a termination during its retention period',
+  request: { params: OperationRequestIdParams },
+  responses: {
+    200: json(OperationRequestSchema, 'Cancelled'),
+    403: problemOnly('The caller may not cancel requests'),
+    409: problemOnly('The request can no longer be cancelled'),
+    ...problemResponses,
+  },
+});
+
+function readListCursor(cursor: string | undefined): { at: string; id: string } | undefined {
+  if (cursor === undefined) return undefined;
+  const value = Buffer.from(cursor, 'base64url').toString('utf8');
+  const match = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)\|([0-9a-f-]{36})$/.exec(value);
+  if (!match?.[1] || !match[2]) {
+    throw ProblemError.of('validation', 'Invalid query.cursor', [
+      { field: 'query.cursor', message: 'Not a cursor returned by this API' },
+    ]);
+  }
+  return { at: match[1], id: match[2] };
+}
+
+function rejection(
+  requestId: string,
+  validations: { rule: string; field?: string; message: string; blocking: boolean }[],
+) {
+  const failed = validations.filter((v) => v.blocking);
+  return new Response(
+    JSON.stringify({
+      ...problem('validation', `Rejected: ${failed.map((v) => v.rule).join(', ')}`),
+      type: 'https://scc.example/problems/rejected',
+      title: 'Rejected by rules',
+      status: 422,
+      requestId,
+      errors: failed.map((v) => ({ field: v.field ?? 'body', rule: v.rule, message: v.message })),
+    }),
+    { status: 422, headers: { 'content-type': PROBLEM_CONTENT_TYPE } },
+  );
+}
+
+export interface OperationRouteDependencies extends AssessContext {
+  db: Database;
+  events: EventHub;
+  /** Heartbeat comment interval of the live feed. */
+  heartbeatMs?: number;
+}
+
+export function operationRequestRoutes(deps: OperationRouteDependencies) {
+  const { db } = deps;
+  return (
+    new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
+      // Before `/{id}`, which would otherwise read "stream" as an id.
+      .openapi(streamRoute, (c) => {
+        const caller = c.get('caller');
+        const lastEventId = Number.parseInt(c.req.valid('header')['last-event-id'] ?? '', 10);
+        return streamSSE(c, async (stream) => {
+          const queue: OperationEvent[] = [];
+          let live = false;
+          let lastSent = 0;
+          const send = async (event: OperationEvent) => {
+            if (event.id <= lastSent) return;
+            lastSent = event.id;
+            await stream.writeSSE({ id: String(event.id), event: event.kind, data: JSON.stringify(event.payload) });
+          };
+          let writing = Promise.resolve();
+          const unsubscribe = await deps.events.subscribe(caller.scopePath, (event) => {
+            if (!live) queue.push(event);
+            else writing = writing.then(() => send(event)).catch(() => {});
+          });
+          const heartbeat = setInterval(() => {
+            writing = writing
+              .then(() => stream.write(': heartbeat\n\n'))
+              .then(() => {})
+              .catch(() => {});
+          }, deps.heartbeatMs ?? 15_000);
+          const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
+          try {
+            await stream.write(': connected\n\n');
+            if (Number.isSafeInteger(lastEventId) && lastEventId >= 0) {
+              for (const event of await replayEvents(db, caller.scopePath, lastEventId)) await send(event);
+            }
+            for (const event of queue.splice(0)) await send(event);
+            live = true;
+            await closed;
+          } finally {
+            clearInterval(heartbeat);
+            unsubscribe();
+          }
+        }) as never;
+      })
+      .openapi(dryRunRoute, async (c) => {
+        const caller = c.get('caller');
+        const draft = c.req.valid('json');
+        const verdict = await withScope(db, caller.scopePath, (tx) => assess(tx, caller, deps, draft, { lock: false }));
+        return c.json(
+          {
+            allowed: allowed(verdict.validations),
+            chargeable: allowed(verdict.validations) && verdict.chargeable,
+            validations: verdict.validations,
+            determinations: verdict.determinations,
+          },
+          200,
+        );
+      })
+      .openapi(submitRoute, async (c) => {
+        const caller = c.get('caller');
+        const { row, replay } = await submit(
+          db,
+          deps,
+          caller,
+          c.req.valid('json'),
+          c.req.valid('header')['idempotency-key'],
+        );
+        if (row.state === 'rejected') return rejection(row.id, requestView(row).validations) as never;
+        return c.json(requestView(row), replay ? 200 : 202);
+      })
+      .openapi(listRoute, async (c) => {
+        const caller = c.get('caller');
+        const query = c.req.valid('query');
+        const after = readListCursor(query.cursor);
+        const rows = await withScope(db, caller.scopePath, async (tx) => {
+          const unitPath = query.businessUnitId
+            ? (await findBusinessUnit(tx, caller, query.businessUnitId))?.path
+            : undefined;
+          if (query.businessUnitId && !unitPath) throw ProblemError.of('notFound');
+          const states =
+            query.state === 'open'
+              ? [...openStates]
+              : query.state === 'done'
+                ? [...doneStates]
+                : query.state
+                  ? [query.state]
+                  : undefined;
+          return tx
+            .select({
+              row: operationRequests,
+              at: sql<string>`(${operationRequests.createdAt} at time zone 'UTC')::text`,
+            })
+            .from(operationRequests)
+            .where(
+              and(
+                sql`${operationRequests.buPath} <@ ${caller.scopePath}::ltree`,
+                unitPath ? sql`${operationRequests.buPath} <@ ${unitPath}::ltree` : undefined,
+                query.tenantId ? eq(operationRequests.tenantId, query.tenantId) : undefined,
+                states ? inArray(operationRequests.state, states) : undefined,
+                after
+                  ? sql`(${operationRequests.createdAt}, ${operationRequests.id}) < ((${after.at}::timestamp at time zone 'UTC'), ${after.id}::uuid)`
+                  : undefined,
+              ),
+            )
+            .orderBy(desc(operationRequests.createdAt), desc(operationRequests.id))
+            .limit(query.limit + 1);
+        });
+        const page = rows.slice(0, query.limit);
+        const last = page.at(-1);
+        return c.json(
+          {
+            items: page.map((r) => requestView(r.row)),
+            nextCursor: rows.length > query.limit && last ? encodeCursor(`${last.at}|${last.row.id}`) : null,
+          },
+          200,
+        );
+      })
+      .openapi(getRoute, async (c) => {
+        const caller = c.get('caller');
+        const { id } = c.req.valid('param');
+        const [row] = await withScope(db, caller.scopePath, (tx) =>
+          tx
+            .select()
+            .from(operationRequests)
+            .where(and(sql`${operationRequests.buPath} <@ ${caller.scopePath}::ltree`, eq(operationRequests.id, id))),
+        );
+        if (!row) throw ProblemError.of('notFound');
+        return c.json(requestView(row), 200);
+      })
+      .openapi(cancelRoute, async (c) => {
+        const caller = c.get('caller');
+        const { id } = c.req.valid('param');
+        const now = deps.clock.now();
+        const row = await withScope(db, caller.scopePath, async (tx) => {
+          const [current] = await tx
+            .select()
+            .from(operationRequests)
+            .where(and(sql`${operationRequests.buPath} <@ ${caller.scopePath}::ltree`, eq(operationRequests.id, id)))
+            .for('update');
+          if (!current) throw ProblemError.of('notFound');
+          if (!holdsRole(caller.roles, 'operator'))
+            throw ProblemError.of('forbidden', 'Cancelling needs the operator role');
+          const waiting = ['requested', 'validated', 'queued'].includes(current.state);
+          // A termination waits unclaimed in `running` through its retention period; only then may it be undone.
+          const inRetention =
+            current.kind === 'decommission' &&
+            current.state === 'running' &&
+            current.completedSteps.includes('retain') &&
+            (current.leaseUntil === null || current.leaseUntil < now);
+          if (!waiting && !inRetention)
+            throw ProblemError.of('conflict', `A ${current.state} request cannot be cancelled`);
+          if (inRetention && current.tenantId) {
+            const previous = (current.checkpoint.previousLifecycle as 'live' | 'provisioning' | undefined) ?? 'live';
+            await tx
+              .update(tenants)
+              .set({ lifecycleStatus: previous, retainedUntil: null, updatedAt: now })
+              .where(eq(tenants.id, current.tenantId));
+            await recordTenantEvents(tx, [current.tenantId]);
+          }
+          const [updated] = await tx
+            .update(operationRequests)
+            .set({
+              state: transition(current.state, 'cancelled'),
+              step: inRetention ? 'Termination cancelled; the tenant is live again' : 'Cancelled',
+              claimedBy: null,
+              leaseUntil: null,
+              updatedAt: now,
+              finishedAt: now,
+            })
+            .where(eq(operationRequests.id, current.id))
+            .returning();
+          if (!updated) throw new Error('update returned no row');
+          await recordRequestEvent(tx, updated);
+          await recordChargeVoided(tx, updated);
+          return updated;
+        });
+        return c.json(requestView(row), 200);
+      })
+  );
+}

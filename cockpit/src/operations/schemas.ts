@@ -1,0 +1,169 @@
+import { z } from '@hono/zod-openapi';
+import { operationRequestState } from '@scc/db';
+import { cursorParam } from '../http/pagination.js';
+import { operationKinds } from './product-rules.js';
+
+export const ValidationSchema = z
+  .object({
+    rule: z.string().openapi({ example: 'max-live-productive' }),
+    passed: z.boolean(),
+    blocking: z.boolean().openapi({ description: 'A failed blocking rule rejects the request' }),
+    message: z.string(),
+    field: z.string().optional().openapi({ example: 'body.type' }),
+  })
+  .openapi('Validation');
+export type Validation = z.infer<typeof ValidationSchema>;
+
+const Proposal = z.object({ value: z.uuid().nullable(), reason: z.string() });
+export const DeterminationsSchema = z
+  .object({
+    applicationDataSourceTenantId: Proposal,
+    solutionProfileSourceTenantId: Proposal,
+    name: z.object({ value: z.string(), reason: z.string() }),
+  })
+  .partial()
+  .openapi('Determinations', {
+    description: 'Proposed values; the client may override them. Only orders have all three.',
+  });
+export type Determinations = z.infer<typeof DeterminationsSchema>;
+
+const tenantName = z.string().trim().min(1).max(200);
+
+export const OrderDraftSchema = z
+  .strictObject({
+    kind: z.literal('order'),
+    businessUnitId: z.uuid(),
+    productId: z.uuid(),
+    type: z.string().min(1).max(50),
+    name: tenantName.optional(),
+    applicationDataSourceTenantId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .openapi({ description: 'Omitted: the proposal; null: none (initial tenant)' }),
+    solutionProfileSourceTenantId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .openapi({ description: 'Omitted: the proposal; null: none (initial solution profile)' }),
+  })
+  .openapi('OrderDraft');
+
+export const CopyDraftSchema = z
+  .strictObject({
+    kind: z.literal('copy'),
+    sourceTenantId: z.uuid(),
+    targetTenantId: z.uuid(),
+    parts: z
+      .array(z.enum(['applicationData', 'solutionProfile']))
+      .min(1)
+      .max(2),
+  })
+  .openapi('CopyDraft');
+
+export const DecommissionDraftSchema = z
+  .strictObject({ kind: z.literal('decommission'), tenantId: z.uuid() })
+  .openapi('DecommissionDraft');
+
+export const RestoreDraftSchema = z
+  .strictObject({ kind: z.literal('restore'), tenantId: z.uuid(), mode: z.enum(['same', 'new']) })
+  .openapi('RestoreDraft');
+
+export const DraftSchema = z
+  .discriminatedUnion('kind', [OrderDraftSchema, CopyDraftSchema, DecommissionDraftSchema, RestoreDraftSchema])
+  .openapi('OperationDraft');
+export type Draft = z.infer<typeof DraftSchema>;
+export type OrderDraft = z.infer<typeof OrderDraftSchema>;
+export type CopyDraft = z.infer<typeof CopyDraftSchema>;
+export type DecommissionDraft = z.infer<typeof DecommissionDraftSchema>;
+export type RestoreDraft = z.infer<typeof RestoreDraftSchema>;
+
+export const DryRunSchema = z
+  .object({
+    allowed: z.boolean(),
+    chargeable: z.boolean(),
+    validations: z.array(ValidationSchema),
+    determinations: DeterminationsSchema,
+  })
+  .openapi('DryRun');
+export type DryRun = z.infer<typeof DryRunSchema>;
+
+export const operationStates = operationRequestState.enumValues;
+
+export const OperationRequestSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(operationKinds),
+    state: z.enum(operationStates),
+    progress: z.number().int().min(0).max(100),
+    step: z.string().nullable().openapi({ description: 'What the request is doing now, for people' }),
+    businessUnitId: z.uuid(),
+    tenantId: z.uuid().nullable(),
+    productId: z.uuid().nullable(),
+    draft: z.record(z.string(), z.unknown()),
+    determinations: DeterminationsSchema,
+    validations: z.array(ValidationSchema),
+    chargeable: z.boolean(),
+    requestedBy: z.object({ userId: z.uuid(), email: z.string() }),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+    updatedAt: z.string().openapi({ format: 'date-time' }),
+    finishedAt: z.string().nullable().openapi({ format: 'date-time' }),
+  })
+  .openapi('OperationRequest');
+export type OperationRequest = z.infer<typeof OperationRequestSchema>;
+
+export const OperationRequestPageSchema = z
+  .object({ items: z.array(OperationRequestSchema), nextCursor: z.string().nullable() })
+  .openapi('OperationRequestPage');
+
+export const ListOperationRequestsQuery = z.strictObject({
+  state: z
+    .enum(['open', 'done', ...operationStates])
+    .optional()
+    .openapi({ param: { name: 'state', in: 'query' }, description: '`open`: not finished yet; `done`: finished' }),
+  businessUnitId: z
+    .uuid()
+    .optional()
+    .openapi({ param: { name: 'businessUnitId', in: 'query' }, description: 'Requests of this unit’s subtree' }),
+  tenantId: z
+    .uuid()
+    .optional()
+    .openapi({ param: { name: 'tenantId', in: 'query' } }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(100)
+    .openapi({ param: { name: 'limit', in: 'query' } }),
+  cursor: cursorParam,
+});
+
+export const OperationRequestIdParams = z.strictObject({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({
+      param: { name: 'idempotency-key', in: 'header' },
+      description: 'A retry with the same key returns the same request',
+    }),
+});
+
+/** 422: the request was stored as `rejected`; each failed rule is one error. */
+export const RejectionSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.literal(422),
+    detail: z.string().optional(),
+    requestId: z.uuid(),
+    errors: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })),
+  })
+  .openapi('Rejection');

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type CockpitHarness, createCockpitHarness } from '../../../test/support/cockpit.js';
+import { personaByKey, seededBusinessUnit, seedId } from '../../../test/support/seed-model.js';
+import { createLocalProvisioner } from '../provisioner/local-adapter.js';
+import type { OperationRequest } from './schemas.js';
+import { createWorker } from './worker.js';
+
+let harness: CockpitHarness;
+
+beforeAll(async () => {
+  harness = await createCockpitHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+interface SseEvent {
+  id: number;
+  event: string;
+  data: { id: string; businessUnitId: string; state?: string };
+}
+
+/** Reads an SSE response frame by frame. */
+class SseReader {
+  private buffer = '';
+  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  private readonly decoder = new TextDecoder();
+  comments: string[] = [];
+
+  constructor(response: Response) {
+    if (!response.body) throw new Error('no body');
+    this.reader = response.body.getReader();
+  }
+
+  /** The next event matching `accept`; events before it are returned too. */
+  async until(accept: (e: SseEvent) => boolean, timeoutMs = 10_000): Promise<SseEvent[]> {
+    const seen: SseEvent[] = [];
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      let end = this.buffer.indexOf('\n\n');
+      while (end >= 0) {
+        const frame = this.buffer.slice(0, end);
+        this.buffer = this.buffer.slice(end + 2);
+        const fields = Object.fromEntries(
+          frame
+            .split('\n')
+            .filter((l) => !l.startsWith(':'))
+            .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trimStart()]),
+        );
+        if (frame.startsWith(':')) this.comments.push(frame);
+        if (fields.data) {
+          const event = { id: Number(fields.id), event: fields.event as string, data: JSON.parse(fields.data) };
+          seen.push(event);
+          if (accept(event)) return seen;
+        }
+        end = this.buffer.indexOf('\n\n');
+      }
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`no matching event; saw ${JSON.stringify(seen)}`);
+      const chunk = await Promise.race([
+        this.reader.read(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), remaining)),
+      ]);
+      if (chunk.done) throw new Error('stream ended');
+      this.buffer += this.decoder.decode(chunk.value, { stream: true });
+    }
+  }
+
+  async connected(): Promise<void> {
+    while (!this.buffer.includes(': connected')) {
+      const chunk = await this.reader.read();
+      if (chunk.done) throw new Error('stream ended');
+      this.buffer += this.decoder.decode(chunk.value, { stream: true });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.reader.cancel().catch(() => {});
+  }
+}
+
+async function open(personaKey: string, lastEventId?: number): Promise<SseReader> {
+  const token = await harness.tokenFor(personaByKey(personaKey));
+  const response = await harness.app.request('/v1/operation-requests/stream', {
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(lastEventId === undefined ? {} : { 'last-event-id': String(lastEventId) }),
+    },
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const reader = new SseReader(response);
+  await reader.connected();
+  return reader;
+}
+
+async function submit(draft: object): Promise<OperationRequest> {
+  const token = await harness.tokenFor(personaByKey('customer-admin'));
+  const response = await harness.send('POST', '/v1/operation-requests', token, draft);
+  expect(response.status, await response.clone().text()).toBe(202);
+  return (await response.json()) as OperationRequest;
+}
+
+const finance = seededBusinessUnit('contoso/north/finance').id;
+
+describe('GET /v1/operation-requests/stream', () => {
+  test('delivers each subscriber only its subtree’s events, from one LISTEN, and replays after Last-Event-ID', async () => {
+    const department = await open('department-user');
+    const customer = await open('customer-admin');
+    expect(harness.events.subscribers).toBe(2);
+    const outside = await submit({
+      kind: 'order',
+      businessUnitId: seededBusinessUnit('contoso/south/stores').id,
+      productId: seedId('product', 'BAAS'),
+      type: 'test',
+    });
+    const inside = await submit({ kind: 'decommission', tenantId: seedId('tenant', 'contoso-finance-test') });
+
+    const departmentSaw = await department.until((e) => e.data.id === inside.id);
+    // The outside request was committed first; had it leaked, it would have arrived first.
+    expect(departmentSaw.map((e) => e.data.id)).toEqual([inside.id]);
+    expect(departmentSaw[0]).toMatchObject({
+      event: 'operation-request',
+      data: { state: 'queued', businessUnitId: finance },
+    });
+    const customerSaw = await customer.until((e) => e.data.id === inside.id);
+    expect(customerSaw.map((e) => e.data.id)).toEqual([outside.id, inside.id]);
+
+    // The worker's progress arrives live, request and tenant events alike.
+    const worker = createWorker({
+      db: harness.database.handle.db,
+      provisioner: createLocalProvisioner(harness.database.handle.db),
+      clock: harness.clock,
+    });
+    await worker.runUntilIdle();
+    const progress = await department.until((e) => e.event === 'tenant');
+    expect(progress.every((e) => e.data.businessUnitId === finance)).toBe(true);
+    expect(progress.map((e) => e.data.state).filter(Boolean)).toContain('running');
+    const ids = progress.map((e) => e.id);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    await department.close();
+
+    // A reconnect with the first event's id gets the rest of the department's events, in order, once.
+    const firstId = departmentSaw[0]?.id as number;
+    const resumed = await open('department-user', firstId);
+    const replayed = await resumed.until((e) => e.id === ids.at(-1));
+    expect(replayed.map((e) => e.id)).toEqual(ids);
+    await resumed.close();
+    await customer.close();
+  });
+
+  test('needs a caller', async () => {
+    const response = await harness.app.request('/v1/operation-requests/stream');
+    expect(response.status).toBe(401);
+  });
+});

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { type Database, operationRequests, outboxEvents, type Transaction, withScope } from '@scc/db';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Caller } from '../scope/caller.js';
+import { type AssessContext, assess } from './assess.js';
+import { type OperationRequestRow, recordRequestEvent } from './records.js';
+import { allowed } from './rules.js';
+import type { Draft } from './schemas.js';
+import { transition } from './state-machine.js';
+
+export interface Submission {
+  row: OperationRequestRow;
+  /** A retry with an idempotency key that was already used: nothing new was written. */
+  replay: boolean;
+}
+
+/** The type of the sales system's message for a chargeable operation. */
+export const CHARGEABLE_EVENT = 'operation.chargeable';
+
+async function byIdempotencyKey(tx: Transaction, caller: Caller, key: string) {
+  // Parallel retries with one key queue here, so only the first inserts and the rest find its row.
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext('scc-idempotency'), hashtext(${`${caller.user.id}/${key}`}))`,
+  );
+  const [row] = await tx
+    .select()
+    .from(operationRequests)
+    .where(and(eq(operationRequests.requestedByUserId, caller.user.id), eq(operationRequests.idempotencyKey, key)));
+  return row;
+}
+
+/**
+ * Validates and stores a request in one transaction: queued (with its outbox message if it is
+ * chargeable) or rejected, with an event either way. A rejected request writes nothing else.
+ */
+export function submit(
+  db: Database,
+  context: AssessContext,
+  caller: Caller,
+  draft: Draft,
+  idempotencyKey: string | undefined,
+): Promise<Submission> {
+  return withScope(db, caller.scopePath, async (tx) => {
+    if (idempotencyKey) {
+      const existing = await byIdempotencyKey(tx, caller, idempotencyKey);
+      if (existing) return { row: existing, replay: true };
+    }
+    const assessment = await assess(tx, caller, context, draft, { lock: true });
+    const accepted = allowed(assessment.validations);
+    const validated = transition('requested', accepted ? 'validated' : 'rejected');
+    const state = validated === 'validated' ? transition(validated, 'queued') : validated;
+    const now = context.clock.now();
+    const [row] = await tx
+      .insert(operationRequests)
+      .values({
+        kind: draft.kind,
+        state,
+        businessUnitId: assessment.businessUnitId,
+        productId: assessment.productId,
+        tenantId: assessment.tenantId,
+        draft,
+        determinations: assessment.determinations,
+        validations: assessment.validations,
+        chargeable: accepted && assessment.chargeable,
+        requestedByUserId: caller.user.id,
+        requestedByEmail: caller.user.email,
+        idempotencyKey: idempotencyKey ?? null,
+        runAfter: now,
+        checkpoint:
+          draft.kind === 'order' || draft.kind === 'restore'
+            ? { ...assessment.plan, newTenantId: randomUUID() }
+            : assessment.plan,
+        step: accepted ? 'Waiting for a worker' : 'Rejected',
+        finishedAt: accepted ? null : now,
+        buPath: assessment.buPath,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await recordRequestEvent(tx, row);
+    if (accepted && row.chargeable) {
+      await tx.insert(outboxEvents).values({
+        type: CHARGEABLE_EVENT,
+        payload: {
+          requestId: row.id,
+          kind: row.kind,
+          businessUnitId: row.businessUnitId,
+          productId: row.productId,
+          tenantId: row.tenantId,
+          tenantType: assessment.plan.type ?? null,
+          requestedBy: caller.user.email,
+          requestedAt: now.toISOString(),
+        },
+        nextAttemptAt: now,
+        buPath: row.buPath,
+      });
+    }
+    return { row, replay: false };
+  });
+}

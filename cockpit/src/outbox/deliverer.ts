@@ -1,0 +1,153 @@
+import { type Database, outboxEvents, webhookDeliveries } from '@scc/db';
+import { and, asc, eq, isNull, lte } from 'drizzle-orm';
+import type { Clock } from '../operations/clock.js';
+import { signWebhook } from './signature.js';
+
+export interface OutboxDelivererOptions {
+  /** The owner connection: delivery is system work across every business unit. */
+  db: Database;
+  clock: Clock;
+  /** The sales and invoicing system's webhook endpoint. */
+  url: string;
+  secret: string;
+  /** First retry after this long, doubling per attempt up to `maxBackoffMs`. */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** An attempt that takes longer counts as failed (and may still have arrived: receivers dedupe on webhook-id). */
+  timeoutMs?: number;
+  pollMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface OutboxDeliverer {
+  /** Delivers (or fails to deliver) one due event; false when none was due. */
+  runOnce(): Promise<boolean>;
+  runUntilIdle(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * At-least-once delivery of the transactional outbox. An event is claimed by pushing its next
+ * attempt past the request timeout, so a crashed deliverer's event comes due again by itself;
+ * its id is the `webhook-id` of every attempt, so the receiver can drop duplicates.
+ */
+export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDeliverer {
+  const { db, clock } = options;
+  const base = options.baseBackoffMs ?? 1000;
+  const max = options.maxBackoffMs ?? 60 * 60 * 1000;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const doFetch = options.fetch ?? fetch;
+  const at = (offsetMs = 0) => new Date(clock.now().getTime() + offsetMs);
+
+  async function claim() {
+    return db.transaction(async (tx) => {
+      const [event] = await tx
+        .select()
+        .from(outboxEvents)
+        .where(and(isNull(outboxEvents.deliveredAt), lte(outboxEvents.nextAttemptAt, at())))
+        .orderBy(asc(outboxEvents.nextAttemptAt), asc(outboxEvents.createdAt))
+        .limit(1)
+        .for('update', { skipLocked: true });
+      if (!event) return undefined;
+      const [claimed] = await tx
+        .update(outboxEvents)
+        .set({ attempts: event.attempts + 1, nextAttemptAt: at(timeoutMs * 2) })
+        .where(eq(outboxEvents.id, event.id))
+        .returning();
+      return claimed;
+    });
+  }
+
+  async function runOnce(): Promise<boolean> {
+    const event = await claim();
+    if (!event) return false;
+    const timestamp = Math.floor(clock.now().getTime() / 1000);
+    const body = JSON.stringify({
+      type: event.type,
+      timestamp: new Date(timestamp * 1000).toISOString(),
+      data: event.payload,
+    });
+    let statusCode: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await doFetch(options.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': event.id,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': signWebhook(options.secret, event.id, timestamp, body),
+        },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      statusCode = response.status;
+      await response.body?.cancel().catch(() => {});
+      if (!response.ok) error = `HTTP ${response.status}`;
+    } catch (cause) {
+      error = cause instanceof Error ? cause.message : String(cause);
+    }
+    const succeeded = error === null;
+    await db.transaction(async (tx) => {
+      await tx.insert(webhookDeliveries).values({
+        eventId: event.id,
+        attempt: event.attempts,
+        url: options.url,
+        statusCode,
+        error,
+        succeeded,
+        buPath: event.buPath,
+      });
+      await tx
+        .update(outboxEvents)
+        .set(
+          succeeded
+            ? { deliveredAt: at(), lastError: null }
+            : { lastError: error, nextAttemptAt: at(Math.min(max, base * 2 ** (event.attempts - 1))) },
+        )
+        .where(eq(outboxEvents.id, event.id));
+    });
+    return true;
+  }
+
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+  return {
+    runOnce,
+    async runUntilIdle() {
+      let n = 0;
+      while (await runOnce()) n++;
+      return n;
+    },
+    start() {
+      if (running) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          let pause = options.pollMs ?? 1000;
+          const worked = await runOnce().catch((error: unknown) => {
+            // A database that is down or not migrated yet: say so once per pause, not per poll.
+            console.error(
+              `outbox delivery failed: ${error instanceof Error ? (error.cause ?? error).toString() : String(error)}`,
+            );
+            pause = Math.max(pause, 5000);
+            return false;
+          });
+          if (!worked && running) {
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+              setTimeout(resolve, pause);
+            });
+          }
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}

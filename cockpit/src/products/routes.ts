@@ -1,0 +1,132 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { type Database, products, withScope } from '@scc/db';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemError,
+  ProblemSchema,
+  problemResponses,
+  validationHook,
+} from '../http/problem.js';
+import { ProductRulesSchema, productRules, storedRules } from '../operations/product-rules.js';
+import { holdsRole } from '../operations/rules.js';
+import type { CockpitEnv } from '../scope/caller.js';
+
+export const ProductSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    tenantTypes: z.array(z.string()),
+    ownerBusinessUnitId: z.uuid(),
+    /** The caller's subtree owns it (and may change its rules) rather than sharing an ancestor's. */
+    own: z.boolean(),
+  })
+  .openapi('Product');
+
+const ProductIdParams = z.strictObject({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Products'],
+  summary: 'Products of the caller’s subtree and those its ancestors share',
+  responses: {
+    200: {
+      description: 'Products',
+      content: { 'application/json': { schema: z.object({ items: z.array(ProductSchema) }) } },
+    },
+    ...problemResponses,
+  },
+});
+
+const getRulesRoute = createRoute({
+  method: 'get',
+  path: '/{id}/rules',
+  tags: ['Products'],
+  summary: 'The product’s operation rules, defaults filled in',
+  request: { params: ProductIdParams },
+  responses: {
+    200: { description: 'Rules', content: { 'application/json': { schema: ProductRulesSchema } } },
+    ...problemResponses,
+  },
+});
+
+const putRulesRoute = createRoute({
+  method: 'put',
+  path: '/{id}/rules',
+  tags: ['Products'],
+  summary: 'Replace the product’s rules (admin on the product’s owner unit); omitted rules take their defaults',
+  request: {
+    params: ProductIdParams,
+    body: { content: { 'application/json': { schema: ProductRulesSchema } }, required: true },
+  },
+  responses: {
+    200: { description: 'The stored rules', content: { 'application/json': { schema: ProductRulesSchema } } },
+    403: {
+      description: 'Not an admin of the owner unit',
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+    },
+    ...problemResponses,
+  },
+});
+
+const columns = {
+  id: products.id,
+  code: products.code,
+  name: products.name,
+  tenantTypes: products.tenantTypes,
+  ownerBusinessUnitId: products.ownerBusinessUnitId,
+  rules: products.rules,
+};
+
+export function productRoutes(db: Database) {
+  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
+    .openapi(listRoute, async (c) => {
+      const caller = c.get('caller');
+      const rows = await withScope(db, caller.scopePath, (tx) =>
+        tx
+          .select({ ...columns, own: sql<boolean>`${products.buPath} <@ ${caller.scopePath}::ltree` })
+          .from(products)
+          .where(
+            sql`(${products.buPath} <@ ${caller.scopePath}::ltree or ${products.buPath} @> ${caller.scopePath}::ltree)`,
+          )
+          .orderBy(asc(products.name), asc(products.id)),
+      );
+      return c.json({ items: rows.map(({ rules: _rules, ...product }) => product) }, 200);
+    })
+    .openapi(getRulesRoute, async (c) => {
+      const caller = c.get('caller');
+      const [row] = await withScope(db, caller.scopePath, (tx) =>
+        tx
+          .select(columns)
+          .from(products)
+          .where(eq(products.id, c.req.valid('param').id)),
+      );
+      if (!row) throw ProblemError.of('notFound');
+      return c.json(productRules(row.rules, row.tenantTypes), 200);
+    })
+    .openapi(putRulesRoute, async (c) => {
+      const caller = c.get('caller');
+      const { id } = c.req.valid('param');
+      const rules = c.req.valid('json');
+      const row = await withScope(db, caller.scopePath, async (tx) => {
+        const [current] = await tx
+          .select({ own: sql<boolean>`${products.buPath} <@ ${caller.scopePath}::ltree` })
+          .from(products)
+          .where(eq(products.id, id));
+        if (!current) throw ProblemError.of('notFound');
+        if (!current.own || !holdsRole(caller.roles, 'admin')) {
+          throw ProblemError.of('forbidden', 'Only an admin of the product’s owner unit may change its rules');
+        }
+        const [updated] = await tx
+          .update(products)
+          .set({ tenantTypes: rules.tenantTypes, rules: storedRules(rules) })
+          .where(and(eq(products.id, id), sql`${products.buPath} <@ ${caller.scopePath}::ltree`))
+          .returning(columns);
+        return updated;
+      });
+      if (!row) throw ProblemError.of('notFound');
+      return c.json(productRules(row.rules, row.tenantTypes), 200);
+    });
+}

@@ -1,0 +1,214 @@
+import {
+  type Database,
+  type TenantSnapshot,
+  tenantApplicationData,
+  tenantArchives,
+  tenantSolutionProfile,
+  tenants,
+} from '@scc/db';
+import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
+import type { OperationalStatus, Provisioner, TenantPart, TenantSpec } from './port.js';
+
+export interface LocalProvisionerOptions {
+  /** Pause before each unit of work, so steps take realistic time; tests use 0. */
+  stepDelayMs?: number;
+  /** Rows copied per unit of work. */
+  chunkSize?: number;
+}
+
+const tables = { applicationData: tenantApplicationData, solutionProfile: tenantSolutionProfile } as const;
+
+const pause = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
+
+/**
+ * The demo's infrastructure: tenants are rows of our own database. It works as the owner (it is
+ * the system, not a caller) and stamps every row with the tenant's business-unit path.
+ */
+export interface LocalProvisioner extends Provisioner {
+  /** What monitoring of a real infrastructure would notice: the tenant is now up, degraded, down or in maintenance. */
+  reportStatus(tenantId: string, status: OperationalStatus): void;
+}
+
+export function createLocalProvisioner(db: Database, options: LocalProvisionerOptions = {}): LocalProvisioner {
+  const reported = new Map<string, OperationalStatus>();
+  const delay = options.stepDelayMs ?? 0;
+  const chunkSize = options.chunkSize ?? 4;
+
+  const removeData = async (tenantId: string) => {
+    await db.delete(tenantApplicationData).where(eq(tenantApplicationData.tenantId, tenantId));
+    await db.delete(tenantSolutionProfile).where(eq(tenantSolutionProfile.tenantId, tenantId));
+  };
+
+  const insertTenant = (spec: TenantSpec, lifecycleStatus: 'provisioning' | 'live') =>
+    db
+      .insert(tenants)
+      .values({
+        id: spec.tenantId,
+        businessUnitId: spec.businessUnitId,
+        productId: spec.productId,
+        name: spec.name,
+        type: spec.type,
+        lifecycleStatus,
+        buPath: spec.buPath,
+      })
+      .onConflictDoNothing();
+
+  return {
+    async createTenant(_requestId, spec) {
+      await pause(delay);
+      await insertTenant(spec, 'provisioning');
+    },
+
+    async copyPart(_requestId, part, sourceTenantId, targetTenantId) {
+      const table = tables[part];
+      const [target] = await db.select({ buPath: tenants.buPath }).from(tenants).where(eq(tenants.id, targetTenantId));
+      if (!target) throw new Error(`target tenant ${targetTenantId} does not exist`);
+      const source = await db
+        .select({ key: table.key, value: table.value })
+        .from(table)
+        .where(eq(table.tenantId, sourceTenantId))
+        .orderBy(asc(table.key));
+      // Chunk by chunk, each an upsert: a copy cut off half-way is completed, never doubled, by the next run.
+      for (let i = 0; i < source.length; i += chunkSize) {
+        await pause(delay);
+        const chunk = source.slice(i, i + chunkSize);
+        await db
+          .insert(table)
+          .values(
+            chunk.map((row) => ({ tenantId: targetTenantId, key: row.key, value: row.value, buPath: target.buPath })),
+          )
+          .onConflictDoUpdate({
+            target: [table.tenantId, table.key],
+            set: { value: sql`excluded.value`, updatedAt: sql`now()` },
+          });
+      }
+      await db.delete(table).where(
+        and(
+          eq(table.tenantId, targetTenantId),
+          source.length > 0
+            ? notInArray(
+                table.key,
+                source.map((r) => r.key),
+              )
+            : undefined,
+        ),
+      );
+      return { rows: source.length };
+    },
+
+    async activateTenant(_requestId, tenantId) {
+      await pause(delay);
+      await db
+        .update(tenants)
+        .set({ lifecycleStatus: 'live', updatedAt: sql`now()` })
+        .where(and(eq(tenants.id, tenantId), eq(tenants.lifecycleStatus, 'provisioning')));
+    },
+
+    async archiveTenant(requestId, tenantId) {
+      await pause(delay);
+      await db.transaction(async (tx) => {
+        const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
+        if (!tenant) throw new Error(`tenant ${tenantId} does not exist`);
+        const rowsOf = (part: TenantPart) =>
+          tx
+            .select({ key: tables[part].key, value: tables[part].value })
+            .from(tables[part])
+            .where(eq(tables[part].tenantId, tenantId))
+            .orderBy(asc(tables[part].key));
+        const snapshot: TenantSnapshot = {
+          tenant: {
+            id: tenant.id,
+            name: tenant.name,
+            type: tenant.type,
+            productId: tenant.productId,
+            businessUnitId: tenant.businessUnitId,
+          },
+          applicationData: await rowsOf('applicationData'),
+          solutionProfile: await rowsOf('solutionProfile'),
+        };
+        // A repeated archive step finds its snapshot already written (and the data already gone).
+        await tx
+          .insert(tenantArchives)
+          .values({ tenantId, requestId, snapshot, buPath: tenant.buPath })
+          .onConflictDoNothing({ target: tenantArchives.requestId });
+        await tx.delete(tenantApplicationData).where(eq(tenantApplicationData.tenantId, tenantId));
+        await tx.delete(tenantSolutionProfile).where(eq(tenantSolutionProfile.tenantId, tenantId));
+        await tx
+          .update(tenants)
+          .set({ lifecycleStatus: 'archived', retainedUntil: null, updatedAt: sql`now()` })
+          .where(eq(tenants.id, tenantId));
+      });
+    },
+
+    async deleteTenant(_requestId, tenantId) {
+      await pause(delay);
+      await db.transaction(async (tx) => {
+        await tx.delete(tenantApplicationData).where(eq(tenantApplicationData.tenantId, tenantId));
+        await tx.delete(tenantSolutionProfile).where(eq(tenantSolutionProfile.tenantId, tenantId));
+        await tx
+          .update(tenants)
+          .set({ lifecycleStatus: 'deleted', retainedUntil: null, updatedAt: sql`now()` })
+          .where(eq(tenants.id, tenantId));
+      });
+    },
+
+    async restoreTenant(_requestId, archivedTenantId, target) {
+      await pause(delay);
+      const [archive] = await db
+        .select({ snapshot: tenantArchives.snapshot })
+        .from(tenantArchives)
+        .where(eq(tenantArchives.tenantId, archivedTenantId))
+        .orderBy(desc(tenantArchives.createdAt))
+        .limit(1);
+      if (!archive) throw new Error(`no archive of tenant ${archivedTenantId}`);
+      await db.transaction(async (tx) => {
+        if (target.tenantId !== archivedTenantId) {
+          await tx
+            .insert(tenants)
+            .values({
+              id: target.tenantId,
+              businessUnitId: target.businessUnitId,
+              productId: target.productId,
+              name: target.name,
+              type: target.type,
+              lifecycleStatus: 'provisioning',
+              buPath: target.buPath,
+            })
+            .onConflictDoNothing();
+        }
+        for (const part of ['applicationData', 'solutionProfile'] as const) {
+          const rows = archive.snapshot[part];
+          if (rows.length === 0) continue;
+          await tx
+            .insert(tables[part])
+            .values(rows.map((r) => ({ tenantId: target.tenantId, key: r.key, value: r.value, buPath: target.buPath })))
+            .onConflictDoUpdate({
+              target: [tables[part].tenantId, tables[part].key],
+              set: { value: sql`excluded.value`, updatedAt: sql`now()` },
+            });
+        }
+        await tx
+          .update(tenants)
+          .set({ lifecycleStatus: 'live', retainedUntil: null, updatedAt: sql`now()` })
+          .where(eq(tenants.id, target.tenantId));
+      });
+    },
+
+    async discardTenant(_requestId, tenantId) {
+      // Its data rows go with it (ON DELETE CASCADE).
+      await removeData(tenantId);
+      await db.delete(tenants).where(eq(tenants.id, tenantId));
+    },
+
+    reportStatus(tenantId, status) {
+      reported.set(tenantId, status);
+    },
+
+    // Tenants nobody reported on keep the status they have: the local infrastructure has no news of them.
+    async operationalStatus(tenantIds) {
+      return new Map(
+        tenantIds.flatMap((id) => (reported.has(id) ? [[id, reported.get(id) as OperationalStatus]] : [])),
+      );
+    },
+  };
+}

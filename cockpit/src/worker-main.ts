@@ -1,0 +1,36 @@
+import { createDatabase } from '@scc/db';
+import { readWorkerEnv } from './env.js';
+import { systemClock } from './operations/clock.js';
+import { createWorker } from './operations/worker.js';
+import { createLocalProvisioner } from './provisioner/local-adapter.js';
+
+/**
+ * A process that only executes operation requests, beside or instead of the cockpit's own
+ * workers: `pnpm --filter @scc/cockpit worker`. Workers are system components, so it connects as
+ * the owner (DATABASE_MIGRATION_URL, else DATABASE_URL). PGlite allows one process per data
+ * folder, so on PGlite the cockpit's built-in workers are the only ones.
+ */
+const env = readWorkerEnv();
+const url = env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL;
+if (!url)
+  throw new Error('A worker process needs DATABASE_URL (PostgreSQL); on PGlite the cockpit runs its own workers.');
+const handle = await createDatabase({ url, maxConnections: 2 });
+const worker = createWorker({
+  db: handle.db,
+  provisioner: createLocalProvisioner(handle.db, { stepDelayMs: env.SCC_STEP_DELAY_MS }),
+  clock: systemClock,
+  leaseMs: env.SCC_WORKER_LEASE_MS,
+  pollMs: 100,
+});
+worker.start();
+console.log(`worker ${worker.id} started`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(
+    signal,
+    () =>
+      void worker
+        .stop()
+        .then(() => handle.close())
+        .then(() => process.exit(0)),
+  );
+}

@@ -1,0 +1,205 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgPolicy,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { businessUnits } from './business-units.js';
+import { ltree } from './ltree.js';
+import { products } from './products.js';
+import { appRole, scopePath } from './scope.js';
+import { users } from './users.js';
+
+export const operationRequestState = pgEnum('operation_request_state', [
+  'requested',
+  'validated',
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'rejected',
+  'cancelled',
+]);
+export type OperationRequestState = (typeof operationRequestState.enumValues)[number];
+
+export const operationKind = pgEnum('operation_kind', ['order', 'copy', 'decommission', 'restore']);
+export type OperationKind = (typeof operationKind.enumValues)[number];
+
+/**
+ * A customer-initiated tenant operation, from its validation to its end. Workers claim queued
+ * requests with a lease; `completedSteps` and `checkpoint` let a request that lost its worker
+ * resume after the last completed step instead of starting over.
+ */
+export const operationRequests = pgTable(
+  'operation_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: operationKind('kind').notNull(),
+    state: operationRequestState('state').notNull().default('requested'),
+    progress: integer('progress').notNull().default(0),
+    step: text('step'),
+    businessUnitId: uuid('business_unit_id')
+      .notNull()
+      .references(() => businessUnits.id, { onDelete: 'restrict' }),
+    productId: uuid('product_id').references(() => products.id, { onDelete: 'restrict' }),
+    /** The tenant the request works on; for an order set once the tenant exists. No FK: deleted tenants keep their history. */
+    tenantId: uuid('tenant_id'),
+    draft: jsonb('draft').$type<Record<string, unknown>>().notNull(),
+    determinations: jsonb('determinations').$type<Record<string, unknown>>().notNull().default({}),
+    validations: jsonb('validations').$type<unknown[]>().notNull().default([]),
+    chargeable: boolean('chargeable').notNull().default(false),
+    requestedByUserId: uuid('requested_by_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    requestedByEmail: text('requested_by_email').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    attempts: integer('attempts').notNull().default(0),
+    claimedBy: text('claimed_by'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    runAfter: timestamp('run_after', { withTimezone: true }).notNull().defaultNow(),
+    completedSteps: text('completed_steps').array().notNull().default(sql`'{}'::text[]`),
+    checkpoint: jsonb('checkpoint').$type<Record<string, unknown>>().notNull().default({}),
+    error: jsonb('error').$type<{ code: string; message: string }>(),
+    buPath: ltree('bu_path').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('operation_requests_idempotency').on(t.requestedByUserId, t.idempotencyKey),
+    index('operation_requests_bu_path_gist').using('gist', t.buPath),
+    index('operation_requests_claim_idx').on(t.state, t.runAfter),
+    index('operation_requests_tenant_idx').on(t.tenantId),
+    index('operation_requests_bu_product_idx').on(t.businessUnitId, t.productId),
+    pgPolicy('operation_requests_subtree', {
+      for: 'all',
+      to: appRole,
+      using: sql`${t.buPath} <@ ${scopePath}`,
+      withCheck: sql`${t.buPath} <@ ${scopePath}`,
+    }),
+  ],
+);
+
+/**
+ * Every visible change of a request or tenant, in commit order of its id: the SSE feed replays
+ * from here after a reconnect (`Last-Event-ID`), and an insert trigger NOTIFYs listeners.
+ */
+export const operationRequestEvents = pgTable(
+  'operation_request_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** `operation-request` or `tenant`: the SSE event name. */
+    kind: text('kind').notNull(),
+    requestId: uuid('request_id'),
+    tenantId: uuid('tenant_id'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    buPath: ltree('bu_path').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('operation_request_events_bu_path_gist').using('gist', t.buPath),
+    pgPolicy('operation_request_events_subtree', {
+      for: 'all',
+      to: appRole,
+      using: sql`${t.buPath} <@ ${scopePath}`,
+      withCheck: sql`${t.buPath} <@ ${scopePath}`,
+    }),
+  ],
+);
+
+/** A snapshot of a tenant's data taken when its retention ended; a restore reads it back. */
+export const tenantArchives = pgTable(
+  'tenant_archives',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    /** The request that archived the tenant: archiving twice for one request writes one snapshot. */
+    requestId: uuid('request_id').notNull().unique(),
+    snapshot: jsonb('snapshot').$type<TenantSnapshot>().notNull(),
+    buPath: ltree('bu_path').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('tenant_archives_bu_path_gist').using('gist', t.buPath),
+    index('tenant_archives_tenant_idx').on(t.tenantId),
+    pgPolicy('tenant_archives_subtree', {
+      for: 'all',
+      to: appRole,
+      using: sql`${t.buPath} <@ ${scopePath}`,
+      withCheck: sql`${t.buPath} <@ ${scopePath}`,
+    }),
+  ],
+);
+
+export interface TenantSnapshot {
+  tenant: { id: string; name: string; type: string; productId: string; businessUnitId: string };
+  applicationData: { key: string; value: unknown }[];
+  solutionProfile: { key: string; value: unknown }[];
+}
+
+/**
+ * Messages for the sales and invoicing system, written in the same transaction as the request
+ * that caused them and delivered at least once; `id` is the stable event id receivers dedupe on.
+ */
+export const outboxEvents = pgTable(
+  'outbox_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    buPath: ltree('bu_path').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('outbox_events_bu_path_gist').using('gist', t.buPath),
+    index('outbox_events_pending_idx').on(t.nextAttemptAt).where(sql`${t.deliveredAt} is null`),
+    pgPolicy('outbox_events_subtree', {
+      for: 'all',
+      to: appRole,
+      using: sql`${t.buPath} <@ ${scopePath}`,
+      withCheck: sql`${t.buPath} <@ ${scopePath}`,
+    }),
+  ],
+);
+
+/** One row per delivery attempt of an outbox event. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => outboxEvents.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    url: text('url').notNull(),
+    statusCode: integer('status_code'),
+    error: text('error'),
+    succeeded: boolean('succeeded').notNull(),
+    buPath: ltree('bu_path').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('webhook_deliveries_bu_path_gist').using('gist', t.buPath),
+    index('webhook_deliveries_event_idx').on(t.eventId),
+    pgPolicy('webhook_deliveries_subtree', {
+      for: 'all',
+      to: appRole,
+      using: sql`${t.buPath} <@ ${scopePath}`,
+      withCheck: sql`${t.buPath} <@ ${scopePath}`,
+    }),
+  ],
+);

@@ -1,0 +1,142 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { personaByKey, seededBusinessUnit } from '@scc/db/seed';
+import { createTestDatabase, type TestDatabase, testArtifactsDir } from '@scc/db/testing';
+import { type RunningStack, startStack } from '@scc/demo-host';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromiumFlags, chromiumPath } from '../../scripts/chromium.mjs';
+
+/**
+ * A customer admin runs tenant operations in a real browser against the whole product: the
+ * cockpit's workers execute them (with short step delays), progress arrives over the BFF's event
+ * stream, and the widget's lists follow without a reload — under the demo host's strict CSP.
+ */
+const SCREENSHOTS = join(testArtifactsDir(), 'screenshots');
+const WIDGET = 'service-control-center';
+const casey = personaByKey('customer-admin');
+const south = seededBusinessUnit('contoso/south');
+const stores = seededBusinessUnit('contoso/south/stores');
+const NEW_TENANT = 'South Stores restore drill';
+
+let database: TestDatabase | undefined;
+let stack: RunningStack | undefined;
+let browser: Browser | undefined;
+let page: Page;
+const problems: string[] = [];
+
+const demoHost = () => {
+  if (!stack) throw new Error('the stack did not start');
+  return stack.urls.demoHost;
+};
+const w = (selector: string) => page.locator(`${WIDGET} ${selector}`);
+const tenantRow = (name: string) => w('[part="tenant-row"]').filter({ hasText: name });
+/** The machine is shared and slow at times: wait for what the user would wait for, up to 30 s. */
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 50 });
+const countOf = (locator: Locator, expected: number) => eventually(() => locator.count()).toBe(expected);
+
+describe('tenant operations in the browser', { timeout: 180_000 }, () => {
+  beforeAll(async () => {
+    if (process.env.DATABASE_URL) database = await createTestDatabase();
+    stack = await startStack({
+      dataDir: 'memory://',
+      databaseUrl: database?.url,
+      ports: { cockpit: 0, bff: 0, demoHost: 0 },
+      operations: { stepDelayMs: 150 },
+    });
+    browser = await chromium.launch({
+      executablePath: chromiumPath() ?? '/usr/bin/chromium',
+      args: chromiumFlags,
+      headless: true,
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1100 } });
+    page = await context.newPage();
+    await page.exposeBinding('__sccReportViolation', (_source, violation: string) => {
+      problems.push(`CSP violation: ${violation}`);
+    });
+    await page.addInitScript({
+      content: `document.addEventListener('securitypolicyviolation', (e) => {
+        window.__sccReportViolation(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'));
+      });`,
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  }, 120_000);
+
+  afterAll(async () => {
+    const steps: (() => Promise<unknown> | undefined)[] = [
+      () => browser?.close(),
+      () => stack?.stop(),
+      () => database?.drop(),
+    ];
+    const failures: unknown[] = [];
+    for (const step of steps) await step()?.catch((error: unknown) => failures.push(error));
+    if (failures.length) throw new AggregateError(failures, 'cleaning up the end-to-end test failed');
+  }, 60_000);
+
+  test('a customer admin orders a test tenant, terminates it and takes the termination back', async () => {
+    await page.goto(`${demoHost()}/sign-in`);
+    await page.locator(`form[data-persona="${casey.key}"] button[type="submit"]`).click();
+    await page.waitForURL(`${demoHost()}/app`);
+    await w('[part="tree"]').waitFor();
+
+    // Pick the unit the way a user does: open South, select Stores.
+    await w(`[data-business-unit-id="${south.id}"] > [part~="tree-item-row"] [data-toggle]`).click();
+    await w(`[data-business-unit-id="${stores.id}"] > [part~="tree-item-row"]`).click();
+    await countOf(w('[part="tenant-row"]'), 1);
+
+    // Order: the form checks the draft as it is filled and proposes the productive tenant.
+    await w('[part="order-button"]').click();
+    const form = w('[data-testid="order-dialog"]');
+    await form.locator('[data-testid="product"]').selectOption({ label: 'Backup as a Service' });
+    await form.locator('[data-testid="type"]').selectOption('test');
+    await form.locator('[part="proposal"]').first().waitFor();
+    await eventually(() =>
+      form.locator('[data-testid="application-data-source"] ~ [part="proposal"]').textContent(),
+    ).toContain('South Stores backup');
+    await form.locator('[data-testid="name"]').fill(NEW_TENANT);
+    await countOf(form.locator('[data-testid="validations"] li.blocking'), 0);
+    await eventually(() => form.locator('.actions .hint').textContent()).toBe('');
+    await eventually(() => form.locator('[data-testid="submit-order"]').isEnabled()).toBe(true);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'order-form.png') });
+    await form.locator('[data-testid="submit-order"]').click();
+
+    // The progress bar climbs to 100 % from the event stream, then the request goes and the tenant is there.
+    const order = w('[part="request"][data-state]').first();
+    await order.waitFor();
+    const seen = new Set<number>();
+    await expect
+      .poll(
+        async () => {
+          const bar = w('[part="request"] progress').first();
+          if ((await bar.count()) > 0) seen.add(Number(await bar.getAttribute('value')));
+          return seen.has(100);
+        },
+        { timeout: 60_000, interval: 50 },
+      )
+      .toBe(true);
+    expect([...seen].some((value) => value > 0 && value < 100)).toBe(true);
+    await countOf(tenantRow(NEW_TENANT), 1);
+    await eventually(() => tenantRow(NEW_TENANT).textContent()).toContain('Live');
+    await countOf(w('[part="request"]'), 0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'ordered-tenant.png'), fullPage: true });
+
+    // Terminate it: it disappears from the list and waits in the pending panel.
+    await tenantRow(NEW_TENANT).locator('[part="terminate-button"]').click();
+    await w('[data-testid="submit-termination"]').click();
+    await countOf(tenantRow(NEW_TENANT), 0);
+    const termination = w('[part="request"]').filter({ hasText: NEW_TENANT });
+    await countOf(termination, 1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'termination-pending.png'), fullPage: true });
+
+    // Take it back: the tenant returns as it was.
+    await termination.locator('[part="cancel-button"]').click();
+    await countOf(tenantRow(NEW_TENANT), 1);
+    await countOf(w('[part="request"]'), 0);
+
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,284 @@
+import { html, LitElement, nothing } from 'lit';
+import type { BffClient } from '../../api/bff-client.js';
+import type { Determination, DryRunResult, OperationDraft, Product, Tenant } from '../../api/types.js';
+import { createOperationRequestSubmitEvent } from '../../events/scc-operation-request-submit.js';
+import { labelFor, type Messages, messagesFor } from '../../i18n/index.js';
+import { formStyles } from '../../styles/form.styles.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { problemMessages } from '../../utils/problems.js';
+import { orderTenantStyles } from './order-tenant.styles.js';
+
+/** How long the form waits after the last change before it asks for a dry-run. */
+const DRY_RUN_DELAY_MS = 300;
+
+/** Select value of a source: '' follows the cockpit's proposal, 'none' asks for an initial tenant. */
+type SourceChoice = '' | 'none' | (string & {});
+
+const sourceValue = (choice: SourceChoice): { value?: string | null } =>
+  choice === '' ? {} : { value: choice === 'none' ? null : choice };
+
+/**
+ * "Order tenant": a button that opens a form for a new tenant of a business unit. While the user
+ * fills it, the cockpit checks the draft (dry-run) and the form shows its proposals, each
+ * blocking rule and whether the order is chargeable. One idempotency key per opened form, so a
+ * double click or a retry creates one request.
+ *
+ * @tag scc-order-tenant
+ * @event scc-operation-request-submit - The order was accepted. `detail` is `{ request }`.
+ * @csspart order-button - The button that opens the form.
+ * @csspart dialog - The form's dialog.
+ * @csspart proposal - Each proposal with its "use proposal" button.
+ * @csspart validations - The list of blocking rules and notices.
+ * @csspart submit-button - The order button of the form.
+ * @cssproperty --scc-color-primary - Buttons.
+ * @cssproperty --scc-color-danger - Blocking rules.
+ * @cssproperty --scc-color-warning - Notices (e.g. chargeable).
+ */
+export class SccOrderTenant extends LitElement {
+  static override styles = [...sharedStyles, formStyles, orderTenantStyles];
+
+  static override properties = {
+    client: { attribute: false },
+    tenants: { attribute: false },
+    businessUnitId: { attribute: 'business-unit-id' },
+    businessUnitName: { attribute: 'business-unit-name' },
+    locale: {},
+    _products: { state: true },
+    _productId: { state: true },
+    _type: { state: true },
+    _name: { state: true },
+    _applicationData: { state: true },
+    _solutionProfile: { state: true },
+    _result: { state: true },
+    _checking: { state: true },
+    _submitting: { state: true },
+    _errors: { state: true },
+  };
+
+  declare client: BffClient | undefined;
+  /** Tenants the caller sees: the candidates for the sources. */
+  declare tenants: Tenant[];
+  /** The business unit the new tenant is for. */
+  declare businessUnitId: string | undefined;
+  declare businessUnitName: string | undefined;
+  declare locale: string | undefined;
+
+  declare _products: Product[];
+  declare _productId: string;
+  declare _type: string;
+  declare _name: string;
+  declare _applicationData: SourceChoice;
+  declare _solutionProfile: SourceChoice;
+  declare _result: DryRunResult | undefined;
+  declare _checking: boolean;
+  declare _submitting: boolean;
+  declare _errors: string[];
+
+  #idempotencyKey = '';
+  #draftKey = '';
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #abort: AbortController | undefined;
+
+  constructor() {
+    super();
+    this.tenants = [];
+    this._products = [];
+    this.#reset();
+  }
+
+  /** Opens the form, with a new idempotency key. */
+  async show(): Promise<void> {
+    this.#reset();
+    this.#idempotencyKey = crypto.randomUUID();
+    await this.updateComplete;
+    this.#dialog()?.showModal();
+    if (this._products.length === 0) void this.#loadProducts();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#timer);
+    this.#abort?.abort();
+  }
+
+  #reset(): void {
+    this._productId = '';
+    this._type = '';
+    this._name = '';
+    this._applicationData = '';
+    this._solutionProfile = '';
+    this._result = undefined;
+    this._errors = [];
+    this._checking = false;
+    this._submitting = false;
+    this.#draftKey = '';
+  }
+
+  #dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  async #loadProducts(): Promise<void> {
+    try {
+      this._products = (await this.client?.listProducts()) ?? [];
+    } catch (error) {
+      this._errors = problemMessages(messagesFor(this.locale), error);
+    }
+  }
+
+  #draft(): OperationDraft | undefined {
+    if (!this.businessUnitId || !this._productId || !this._type) return undefined;
+    const app = sourceValue(this._applicationData);
+    const profile = sourceValue(this._solutionProfile);
+    return {
+      kind: 'order',
+      businessUnitId: this.businessUnitId,
+      productId: this._productId,
+      type: this._type,
+      ...(this._name.trim() ? { name: this._name.trim() } : {}),
+      ...('value' in app ? { applicationDataSourceTenantId: app.value } : {}),
+      ...('value' in profile ? { solutionProfileSourceTenantId: profile.value } : {}),
+    };
+  }
+
+  protected override willUpdate(): void {
+    if (!this._productId && this._products.length === 1) this._productId = this._products[0]?.id ?? '';
+    const product = this._products.find((p) => p.id === this._productId);
+    if (product && this._type && !product.tenantTypes.includes(this._type)) this._type = '';
+    if (product && !this._type && product.tenantTypes.length === 1) this._type = product.tenantTypes[0] ?? '';
+    const draft = this.#draft();
+    const key = draft ? JSON.stringify(draft) : '';
+    if (key === this.#draftKey) return;
+    this.#draftKey = key;
+    clearTimeout(this.#timer);
+    this.#abort?.abort();
+    // The last verdict stays on screen while the new one is on its way, so nothing flickers.
+    if (!draft) this._result = undefined;
+    this._checking = draft !== undefined;
+    if (draft) this.#timer = setTimeout(() => void this.#dryRun(draft), DRY_RUN_DELAY_MS);
+  }
+
+  async #dryRun(draft: OperationDraft): Promise<void> {
+    const abort = new AbortController();
+    this.#abort = abort;
+    try {
+      const result = await this.client?.dryRun(draft, abort.signal);
+      if (abort.signal.aborted) return;
+      this._result = result;
+      this._errors = [];
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this._errors = problemMessages(messagesFor(this.locale), error);
+    }
+    this._checking = false;
+  }
+
+  async #submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const draft = this.#draft();
+    if (!draft || !this.client || this._submitting) return;
+    this._submitting = true;
+    this._errors = [];
+    try {
+      const request = await this.client.submitOperationRequest(draft, this.#idempotencyKey);
+      this.#dialog()?.close();
+      this.dispatchEvent(createOperationRequestSubmitEvent(request));
+    } catch (error) {
+      this._errors = problemMessages(messagesFor(this.locale), error);
+    } finally {
+      this._submitting = false;
+    }
+  }
+
+  #sourceName(m: Messages, id: string | null): string {
+    if (id === null) return m.ops.none;
+    return this.tenants.find((t) => t.id === id)?.name ?? id;
+  }
+
+  #proposal(m: Messages, determination: Determination<string | null> | undefined, shown: string, use: () => void) {
+    if (!determination) return nothing;
+    return html`<span part="proposal" class="hint proposal"
+      >${m.ops.proposal(shown)} · ${determination.reason}
+      <button type="button" class="link" @click=${use}>${m.ops.useProposal}</button></span
+    >`;
+  }
+
+  #sourceField(m: Messages, label: string, testid: string, key: '_applicationData' | '_solutionProfile') {
+    const field = key === '_applicationData' ? 'applicationDataSourceTenantId' : 'solutionProfileSourceTenantId';
+    const determination = this._result?.determinations[field];
+    const candidates = this.tenants.filter((t) => t.productId === this._productId && t.lifecycleStatus === 'live');
+    return html`<label
+      >${label}
+      <select data-testid=${testid} .value=${this[key]} @change=${(e: Event) => {
+        this[key] = (e.target as HTMLSelectElement).value;
+      }}>
+        <option value="">${m.ops.asProposed}</option>
+        <option value="none">${m.ops.none}</option>
+        ${candidates.map((t) => html`<option value=${t.id} ?selected=${this[key] === t.id}>${t.name}</option>`)}
+      </select>
+      ${this.#proposal(m, determination, this.#sourceName(m, determination?.value ?? null), () => {
+        this[key] = determination?.value ?? 'none';
+      })}
+    </label>`;
+  }
+
+  override render() {
+    const m = messagesFor(this.locale);
+    const product = this._products.find((p) => p.id === this._productId);
+    const result = this._result;
+    const failed = result?.validations.filter((v) => !v.passed) ?? [];
+    const nameProposal = result?.determinations.name;
+    const blocked = failed.some((v) => v.blocking);
+    return html`<button part="order-button" class="primary" type="button" data-testid="order-tenant"
+        ?disabled=${!this.client || !this.businessUnitId} @click=${() => this.show()}>${m.ops.orderTenant}</button>
+      <dialog part="dialog" aria-labelledby="title" data-testid="order-dialog">
+        <form @submit=${this.#submit}>
+          <h2 id="title">${m.ops.orderFor(this.businessUnitName ?? '')}</h2>
+          <label>${m.ops.product}
+            <select data-testid="product" .value=${this._productId} @change=${(e: Event) => {
+              this._productId = (e.target as HTMLSelectElement).value;
+            }}>
+              <option value="" disabled>—</option>
+              ${this._products.map((p) => html`<option value=${p.id} ?selected=${p.id === this._productId}>${p.name}</option>`)}
+            </select>
+          </label>
+          <label>${m.ops.type}
+            <select data-testid="type" .value=${this._type} @change=${(e: Event) => {
+              this._type = (e.target as HTMLSelectElement).value;
+            }}>
+              <option value="" disabled>—</option>
+              ${(product?.tenantTypes ?? []).map(
+                (t) => html`<option value=${t} ?selected=${t === this._type}>${labelFor(m.tenantType, t)}</option>`,
+              )}
+            </select>
+          </label>
+          <label>${m.ops.name}
+            <input data-testid="name" autocomplete="off" maxlength="200" .value=${this._name}
+              placeholder=${nameProposal?.value ?? ''} @input=${(e: Event) => {
+                this._name = (e.target as HTMLInputElement).value;
+              }} />
+            ${
+              nameProposal?.value && nameProposal.value !== this._name
+                ? this.#proposal(m, nameProposal, nameProposal.value, () => {
+                    this._name = nameProposal.value ?? '';
+                  })
+                : nothing
+            }
+          </label>
+          ${this.#sourceField(m, m.ops.applicationData, 'application-data-source', '_applicationData')}
+          ${this.#sourceField(m, m.ops.solutionProfile, 'solution-profile-source', '_solutionProfile')}
+          <ul part="validations" class="notes" data-testid="validations" aria-live="polite">
+            ${failed.map((v) => html`<li class=${v.blocking ? 'blocking' : ''} data-rule=${v.rule}>${v.message}</li>`)}
+            ${result?.chargeable ? html`<li data-rule="chargeable">${m.ops.chargeable}</li>` : nothing}
+            ${this._errors.map((message) => html`<li class="blocking" role="alert">${message}</li>`)}
+          </ul>
+          <div class="actions">
+            <span class="hint">${this._checking ? m.ops.checking : ''}</span>
+            <button type="button" @click=${() => this.#dialog()?.close()}>${m.ops.cancel}</button>
+            <button part="submit-button" class="primary" type="submit" data-testid="submit-order"
+              ?disabled=${this._submitting || !this.#draft() || blocked}>${m.ops.order}</button>
+          </div>
+        </form>
+      </dialog>`;
+  }
+}

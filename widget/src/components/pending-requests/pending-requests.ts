@@ -1,0 +1,227 @@
+import { html, LitElement, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { BffClient } from '../../api/bff-client.js';
+import type { OperationRequest, Tenant } from '../../api/types.js';
+import { createOperationRequestCancelEvent } from '../../events/scc-operation-request-cancel.js';
+import { createOperationRequestCompleteEvent } from '../../events/scc-operation-request-complete.js';
+import { createOperationRequestSubmitEvent } from '../../events/scc-operation-request-submit.js';
+import { labelFor, messagesFor, resolveLocale } from '../../i18n/index.js';
+import { formStyles } from '../../styles/form.styles.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { problemMessages } from '../../utils/problems.js';
+import { pendingRequestsStyles } from './pending-requests.styles.js';
+
+const END_STATES = new Set(['succeeded', 'failed', 'rejected', 'cancelled']);
+
+/** Whether a request has reached an end state. */
+export const isFinished = (request: OperationRequest): boolean => END_STATES.has(request.state);
+
+/**
+ * The caller's open operation requests with live progress bars, and the terminated tenants that
+ * can still be brought back. A finished request stays for a moment in its end state, then goes.
+ * Feed it updates (from the event stream, or after a submit) with `apply(request)`.
+ *
+ * @tag scc-pending-requests
+ * @event scc-operation-request-complete - A shown request reached an end state. `detail` is `{ request }`.
+ * @event scc-operation-request-cancel - The user cancelled a request. `detail` is `{ request }`.
+ * @event scc-operation-request-submit - The user asked to restore a tenant. `detail` is `{ request }`.
+ * @csspart requests - The list of requests.
+ * @csspart request - Each request (`data-request-id`, `data-state`).
+ * @csspart progress - The `<progress>` bar of a request.
+ * @csspart cancel-button - Cancels a request.
+ * @csspart restore-button - Brings a terminated tenant back.
+ * @cssproperty --scc-color-primary - Progress bar.
+ * @cssproperty --scc-color-success - Progress bar of a finished request.
+ * @cssproperty --scc-color-danger - Failed, rejected requests.
+ */
+export class SccPendingRequests extends LitElement {
+  static override styles = [...sharedStyles, formStyles, pendingRequestsStyles];
+
+  static override properties = {
+    client: { attribute: false },
+    tenants: { attribute: false },
+    lingerMs: { type: Number, attribute: 'linger-ms' },
+    locale: {},
+    _requests: { state: true },
+    _terminated: { state: true },
+    _busy: { state: true },
+    _errors: { state: true },
+  };
+
+  declare client: BffClient | undefined;
+  /** Tenants the caller sees, for names. */
+  declare tenants: Tenant[];
+  /** How long a finished request stays visible (default 2500 ms). */
+  declare lingerMs: number;
+  declare locale: string | undefined;
+
+  declare _requests: Map<string, OperationRequest>;
+  declare _terminated: Tenant[];
+  declare _busy: Set<string>;
+  declare _errors: string[];
+
+  #timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Names of every tenant seen, so a request keeps naming a tenant that left the list. */
+  #names = new Map<string, string>();
+
+  constructor() {
+    super();
+    this.tenants = [];
+    this.lingerMs = 2500;
+    this._requests = new Map();
+    this._terminated = [];
+    this._busy = new Set();
+    this._errors = [];
+  }
+
+  /** The requests shown now, newest first. */
+  get requests(): OperationRequest[] {
+    return [...this._requests.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /** Loads the open requests and the terminated tenants again. */
+  async refresh(): Promise<void> {
+    if (!this.client) return;
+    try {
+      const [open, all] = await Promise.all([
+        this.client.listOperationRequests('open'),
+        this.client.listTenants(undefined, { lifecycle: 'all' }),
+      ]);
+      for (const request of open) this.apply(request);
+      this._terminated = all.filter((t) => t.lifecycleStatus === 'retained' || t.lifecycleStatus === 'archived');
+    } catch (error) {
+      this._errors = problemMessages(messagesFor(this.locale), error);
+    }
+  }
+
+  /** Takes a new state of a request; only newer states replace older ones. */
+  apply(request: OperationRequest): void {
+    const known = this._requests.get(request.id);
+    if (known && known.updatedAt > request.updatedAt) return;
+    // A request first seen already finished (an old one, replayed) is not news.
+    if (known ? isFinished(known) : isFinished(request)) return;
+    this._requests = new Map(this._requests).set(request.id, request);
+    // A termination that starts or ends moves its tenant in or out of the terminated list.
+    if (request.kind === 'decommission' && request.state !== known?.state) void this.refresh();
+    if (!isFinished(request)) return;
+    this.dispatchEvent(createOperationRequestCompleteEvent(request));
+    if (request.kind !== 'decommission') void this.refresh();
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      const next = new Map(this._requests);
+      next.delete(request.id);
+      this._requests = next;
+    }, this.lingerMs);
+    this.#timers.add(timer);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.refresh();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+  }
+
+  async #run(id: string, action: (client: BffClient) => Promise<OperationRequest>, cancel: boolean): Promise<void> {
+    if (!this.client || this._busy.has(id)) return;
+    this._busy = new Set(this._busy).add(id);
+    this._errors = [];
+    try {
+      const request = await action(this.client);
+      this.apply(request);
+      this.dispatchEvent(
+        cancel ? createOperationRequestCancelEvent(request) : createOperationRequestSubmitEvent(request),
+      );
+    } catch (error) {
+      this._errors = problemMessages(messagesFor(this.locale), error);
+    } finally {
+      const busy = new Set(this._busy);
+      busy.delete(id);
+      this._busy = busy;
+    }
+  }
+
+  #cancel(request: OperationRequest): void {
+    void this.#run(request.id, (client) => client.cancelOperationRequest(request.id), true);
+  }
+
+  /** A retained tenant comes back by cancelling its termination; an archived one is restored. */
+  #restore(tenant: Tenant): void {
+    const termination = [...this._requests.values()].find(
+      (r) => r.kind === 'decommission' && r.tenantId === tenant.id && !isFinished(r),
+    );
+    const key = crypto.randomUUID();
+    void this.#run(
+      tenant.id,
+      (client) =>
+        termination
+          ? client.cancelOperationRequest(termination.id)
+          : client.submitOperationRequest({ kind: 'restore', tenantId: tenant.id, mode: 'same' }, key),
+      !!termination,
+    );
+  }
+
+  protected override willUpdate(): void {
+    for (const t of [...this.tenants, ...this._terminated]) this.#names.set(t.id, t.name);
+  }
+
+  #target(request: OperationRequest): string {
+    const name = request.tenantId ? this.#names.get(request.tenantId) : undefined;
+    return name ?? request.draft.name ?? request.determinations.name?.value ?? '';
+  }
+
+  override render() {
+    const requests = this.requests;
+    if (requests.length === 0 && this._terminated.length === 0 && this._errors.length === 0) return nothing;
+    const m = messagesFor(this.locale);
+    const dates = new Intl.DateTimeFormat(resolveLocale(this.locale), { dateStyle: 'medium' });
+    return html`<section aria-labelledby="pending-title">
+      ${
+        requests.length > 0
+          ? html`<h2 id="pending-title">${m.ops.pending}</h2>
+            <ul part="requests" data-testid="pending-requests" aria-live="polite">
+              ${repeat(
+                requests,
+                (r) => r.id,
+                (
+                  r,
+                ) => html`<li part="request" class="request state--${r.state}" data-request-id=${r.id} data-state=${r.state}>
+                  <span class="what"><strong>${labelFor(m.ops.kind, r.kind)}</strong> ${this.#target(r)}</span>
+                  <span class="state">${labelFor(m.ops.state, r.state)}</span>
+                  <progress part="progress" max="100" value=${r.state === 'succeeded' ? 100 : r.progress}
+                    aria-label=${`${labelFor(m.ops.kind, r.kind)} ${this.#target(r)}`}>${r.progress} %</progress>
+                  <span class="hint step">${r.error?.message ?? r.step ?? ''}</span>
+                  ${
+                    isFinished(r)
+                      ? nothing
+                      : html`<button part="cancel-button" type="button" class="link" data-testid="cancel-request"
+                          ?disabled=${this._busy.has(r.id)} @click=${() => this.#cancel(r)}>${m.ops.cancelRequest}</button>`
+                  }
+                </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+      ${
+        this._terminated.length > 0
+          ? html`<h2>${m.ops.terminated}</h2>
+            <ul data-testid="terminated-tenants">
+              ${this._terminated.map(
+                (t) => html`<li class="request terminated" data-tenant-id=${t.id}>
+                  <span class="what"><strong>${t.name}</strong> ${labelFor(m.lifecycleStatus, t.lifecycleStatus)}</span>
+                  <span class="hint">${t.retainedUntil ? m.ops.keptUntil(dates.format(new Date(t.retainedUntil))) : ''}</span>
+                  <button part="restore-button" type="button" class="link" data-testid="restore-tenant"
+                    ?disabled=${this._busy.has(t.id)} @click=${() => this.#restore(t)}>${m.ops.restore}</button>
+                </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+      <ul class="notes">${this._errors.map((message) => html`<li class="blocking" role="alert">${message}</li>`)}</ul>
+    </section>`;
+  }
+}
