@@ -16,6 +16,7 @@ export {
   DraftSchema,
   type DryRun,
   DryRunSchema,
+  IdempotencyHeaders,
   type OperationRequest,
   OperationRequestPageSchema,
   OperationRequestSchema,

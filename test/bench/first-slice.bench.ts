@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { createBffApp, generateSigningKey, HostRegistry, hashApiKey, newApiKey, widgetTokenIssuer } from '@scc/bff';
-import { createCockpitApp, resolveCaller } from '@scc/cockpit';
-import { serviceTokenVerifier, signServiceToken } from '@scc/cockpit/service-token';
+import { resolveCaller } from '@scc/cockpit';
+import { signServiceToken } from '@scc/cockpit/service-token';
 import { businessUnits, childPath, roleAssignments, tenants, users } from '@scc/db';
 import { seededBusinessUnit, seedId } from '@scc/db/seed';
 import { createTestDatabase } from '@scc/db/testing';
 import { measure, printTable, type Row } from './support/measure.js';
+import { BENCH_HOST_ID, benchServices } from './support/services.js';
 
 const FANOUT = [8, 6, 5, 4]; // below the seeded "Reseller One": 8 customers × 6 regions × 5 departments × 4 server groups
 const TENANTS_PER_UNIT = 3;
@@ -84,47 +84,26 @@ for (const [key, unit] of [
 }
 const subtreeSize = units.filter((u) => u.path.startsWith(customer.path)).length;
 
-const serviceKey = await generateSigningKey('bench-service');
-const widgetKey = await generateSigningKey('bench-widget');
-const cockpit = createCockpitApp({ db, verifyServiceToken: serviceTokenVerifier([serviceKey.publicJwk]) });
-const apiKey = newApiKey('bench-host');
 const msp = seededBusinessUnit('msp');
-const tokens = widgetTokenIssuer({ publicUrl: 'http://bff.bench', signingKey: widgetKey });
-const bff = createBffApp({
-  hosts: new HostRegistry([
-    {
-      id: 'bench-host',
-      name: 'Bench',
-      apiKeyHash: hashApiKey(apiKey),
-      homeBusinessUnitId: msp.id,
-      allowedOrigins: ['http://host.bench'],
-    },
-  ]),
-  tokens,
-  cockpit: {
-    baseUrl: 'http://cockpit.bench',
-    serviceKey,
-    fetch: async (input, init) => cockpit.request(input as string, init),
-  },
-});
+const { serviceKey, cockpit, tokens, bff } = await benchServices(db);
 
 const claims = {
   sub: seedId('user', 'bench-customer'),
   businessUnitId: customer.id,
   homeBusinessUnitId: msp.id,
-  hostId: 'bench-host',
+  hostId: BENCH_HOST_ID,
 };
 const serviceToken = () => signServiceToken(serviceKey, claims);
 const { token: widgetToken } = await tokens.issue({
   userId: claims.sub,
   businessUnitId: customer.id,
-  hostId: 'bench-host',
+  hostId: BENCH_HOST_ID,
 });
 const departmentToken = (
   await tokens.issue({
     userId: seedId('user', 'bench-department'),
     businessUnitId: department.id,
-    hostId: 'bench-host',
+    hostId: BENCH_HOST_ID,
   })
 ).token;
 

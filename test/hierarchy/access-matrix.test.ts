@@ -158,6 +158,24 @@ const endpoints: Endpoint[] = [
     request: (_p, u) => ['GET', `/v1/audit-events?businessUnitId=${u.id}`],
   },
   {
+    name: 'GET /v1/operation-requests?businessUnitId',
+    need: 'any',
+    allowed: [200],
+    request: (_p, u) => ['GET', `/v1/operation-requests?businessUnitId=${u.id}`],
+  },
+  // A dry-run answers every caller inside the subtree with its verdict (a missing role is the
+  // failed rule `permission` in it); outside the subtree the unit does not exist.
+  {
+    name: 'POST /v1/operation-requests/dry-run',
+    need: 'any',
+    allowed: [200],
+    request: (_p, u) => [
+      'POST',
+      '/v1/operation-requests/dry-run',
+      { kind: 'order', businessUnitId: u.id, productId: seedId('product', 'BAAS'), type: 'development' },
+    ],
+  },
+  {
     name: 'GET /v1/data-sources/{id}',
     need: 'any',
     allowed: [200],
@@ -316,7 +334,9 @@ test('the matrix covers every cockpit route that takes a business unit or an obj
   const routes = Object.entries(doc.paths).flatMap(([path, item]) =>
     Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
   );
-  // Listing the caller's own subtree and /v1/me take no unit: every persona may call them.
+  // Listing the caller's own subtree and /v1/me take no unit: every persona may call them. Routes
+  // on one operation request or product are scoped by the object's unit; operations.test.ts covers
+  // them (404 outside, 403 below the product's owner). The sales integration takes no user at all.
   const unitless = [
     'GET /v1/me',
     'GET /v1/business-units',
@@ -324,6 +344,15 @@ test('the matrix covers every cockpit route that takes a business unit or an obj
     'GET /v1/users',
     'GET /v1/audit-events',
     'GET /v1/tenants/{id}',
+    'GET /v1/operation-requests',
+    'POST /v1/operation-requests',
+    'GET /v1/operation-requests/stream',
+    'GET /v1/operation-requests/{id}',
+    'POST /v1/operation-requests/{id}/cancel',
+    'GET /v1/products',
+    'GET /v1/products/{id}/rules',
+    'PUT /v1/products/{id}/rules',
+    'PUT /v1/integrations/sales/contracts/{externalRef}',
   ];
   for (const route of routes) if (!unitless.includes(route)) expect(covered, route).toContain(route);
 });

@@ -1,5 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { DraftSchema, DryRunSchema, type OperationRequest, OperationRequestSchema, ProductSchema } from '@scc/cockpit';
+import {
+  DraftSchema,
+  DryRunSchema,
+  IdempotencyHeaders,
+  type OperationRequest,
+  OperationRequestSchema,
+  ProductSchema,
+} from '@scc/cockpit';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema, problemResponses, validationHook } from '@scc/cockpit/problem';
 import { type CockpitConnection, cockpitFor, fromCockpit, widgetClaims } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
@@ -40,14 +47,7 @@ const submitRoute = createRoute({
   security: [{ widgetToken: [] }],
   request: {
     ...draftBody,
-    headers: z.object({
-      'idempotency-key': z
-        .string()
-        .min(1)
-        .max(200)
-        .optional()
-        .openapi({ param: { name: 'Idempotency-Key', in: 'header' } }),
-    }),
+    headers: IdempotencyHeaders,
   },
   responses: {
     200: json(OperationRequestSchema, 'The request this idempotency key created before'),
@@ -119,7 +119,7 @@ const eventsRoute = createRoute({
         .string()
         .regex(/^\d{1,18}$/)
         .optional()
-        .openapi({ param: { name: 'Last-Event-ID', in: 'header' } }),
+        .openapi({ param: { name: 'last-event-id', in: 'header' } }),
     }),
   },
   responses: {

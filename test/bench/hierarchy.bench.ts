@@ -1,0 +1,122 @@
+/**
+ * `pnpm bench` (hierarchy part): the hierarchy issue's targets at scale. On the server named by
+ * DATABASE_URL: about 100,000 business units up to 12 levels deep with 300,000 tenants; on PGlite
+ * a tenth of that. Prints p50/p95 per operation; nothing here asserts timing.
+ */
+import { resolveCaller } from '@scc/cockpit';
+import { signServiceToken } from '@scc/cockpit/service-token';
+import { seededBusinessUnit } from '@scc/db/seed';
+import { createTestDatabase } from '@scc/db/testing';
+import { generateHierarchy } from './support/generate-hierarchy.js';
+import { measure, printTable, type Row } from './support/measure.js';
+import { BENCH_HOST_ID, benchServices } from './support/services.js';
+
+const onServer = Boolean(process.env.DATABASE_URL);
+const shape = onServer
+  ? { fanout: [7, 5, 4, 4, 3, 3, 2, 2, 1, 1, 1], moverSize: 10_000, tenantsPerUnit: 3 }
+  : { fanout: [4, 4, 3, 3, 2, 2, 2, 1, 1, 1, 1], moverSize: 1_000, tenantsPerUnit: 3 };
+const ITERATIONS = 300;
+const MOVES = onServer ? 10 : 6;
+
+const test = await createTestDatabase({ seed: true });
+const { db, engine } = test.handle;
+const started = performance.now();
+const tree = await generateHierarchy(db, shape);
+const generatedIn = performance.now() - started;
+await db.execute('analyze');
+
+const msp = seededBusinessUnit('msp');
+const { serviceKey, cockpit, tokens, bff } = await benchServices(db);
+
+const claimsOf = (userId: string, businessUnitId: string) => ({
+  sub: userId,
+  businessUnitId,
+  homeBusinessUnitId: msp.id,
+  hostId: BENCH_HOST_ID,
+});
+const reseller = claimsOf(tree.resellerUser.id, tree.resellerUser.unit.id);
+const deep = claimsOf(tree.deepUser.id, tree.deepUser.unit.id);
+const admin = claimsOf(tree.adminUserId, msp.id);
+const cockpitGet = async (claims: ReturnType<typeof claimsOf>, path: string) => {
+  const res = await cockpit.request(path, {
+    headers: { authorization: `Bearer ${await signServiceToken(serviceKey, claims)}` },
+  });
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+};
+const cockpitPost = async (claims: ReturnType<typeof claimsOf>, path: string, body: unknown) => {
+  const res = await cockpit.request(path, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${await signServiceToken(serviceKey, claims)}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+};
+const resellerWidgetToken = (
+  await tokens.issue({ userId: tree.resellerUser.id, businessUnitId: tree.resellerUser.unit.id, hostId: BENCH_HOST_ID })
+).token;
+const bffGet = async (path: string) => {
+  const res = await bff.request(path, { headers: { authorization: `Bearer ${resellerWidgetToken}` } });
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+};
+
+const resellerSubtree = tree.units.filter((u) => u.path.startsWith(tree.resellerUser.unit.path)).length;
+const customer = tree.units.find((u) => u.parentId === tree.resellerUser.unit.id);
+if (!customer) throw new Error('the reseller has no customers');
+
+const rows: Row[] = [];
+rows.push(
+  await measure('scope check, caller 12 levels deep (one statement)', ITERATIONS, () => resolveCaller(db, deep)),
+);
+rows.push(await measure('scope check, reseller caller', ITERATIONS, () => resolveCaller(db, reseller)));
+rows.push(
+  await measure('cockpit: page of 100 tenants of a reseller subtree', ITERATIONS, () =>
+    cockpitGet(reseller, '/v1/tenants?limit=100'),
+  ),
+);
+rows.push(
+  await measure('cockpit: page of 100 business units of a reseller subtree', ITERATIONS, () =>
+    cockpitGet(reseller, '/v1/business-units?limit=100'),
+  ),
+);
+rows.push(
+  await measure('widget endpoint (BFF → cockpit): one tree level', ITERATIONS, () =>
+    bffGet(`/v1/widget/business-units?parentId=${customer.id}`),
+  ),
+);
+rows.push(
+  await measure('widget endpoint (BFF → cockpit): name search', ITERATIONS, () =>
+    bffGet(`/v1/widget/business-units?q=${encodeURIComponent('department g.0.1')}`),
+  ),
+);
+rows.push(
+  await measure('cockpit: move preview of the mover block', 10, () =>
+    cockpitPost(admin, `/v1/business-units/${tree.mover.id}/move-preview`, { newParentId: tree.moveParents[1].id }),
+  ),
+);
+let moves = 0;
+rows.push(
+  await measure(
+    `cockpit: move a ${tree.moverSize.toLocaleString('en')}-unit subtree (${tree.moverSize * shape.tenantsPerUnit} tenants)`,
+    MOVES,
+    () => {
+      moves += 1;
+      const newParent = tree.moveParents[moves % 2 === 1 ? 1 : 0];
+      return cockpitPost(admin, `/v1/business-units/${tree.mover.id}/move`, { newParentId: newParent.id });
+    },
+    { warmup: 0 },
+  ),
+);
+
+console.log(
+  `\nengine: ${engine}; ${(tree.units.length + 40).toLocaleString('en')} business units (deepest at level ${tree.maxDepth}), ` +
+    `${(tree.tenantCount + 18).toLocaleString('en')} tenants, generated in ${(generatedIn / 1000).toFixed(1)} s; ` +
+    `reseller subtree ${resellerSubtree.toLocaleString('en')} units\n`,
+);
+printTable(rows);
+await test.drop();
