@@ -142,10 +142,13 @@ async function assessOrder(
   draft: OrderDraft,
   options: AssessOptions,
 ): Promise<Assessment> {
-  const [unit] = await tx
+  const unitQuery = tx
     .select({ id: businessUnits.id, name: businessUnits.name, path: businessUnits.path })
     .from(businessUnits)
     .where(and(sql`${businessUnits.path} <@ ${caller.scopePath}::ltree`, eq(businessUnits.id, draft.businessUnitId)));
+  // The stored request copies the unit's path: holding the unit FOR SHARE makes a concurrent
+  // subtree move wait for this transaction and then carry the new row along (see moveSubtree).
+  const [unit] = await (options.lock ? unitQuery.for('share') : unitQuery);
   if (!unit)
     throw ProblemError.of('notFound', undefined, [{ field: 'body.businessUnitId', message: 'No such business unit' }]);
   const product = await productOf(tx, draft.productId);
@@ -263,6 +266,9 @@ export async function assess(
       return { ...verdict, ...where(tenant), plan: { mode: draft.mode, type: tenant.type } };
     }
     case 'copy': {
+      // Like a termination, the stored request copies the target's path: a move waits for this lock.
+      if (options.lock)
+        await tx.execute(sql`select 1 from ${tenants} where ${tenants.id} = ${draft.targetTenantId} for share`);
       const target = await tenantOrNotFound(tx, caller, draft.targetTenantId, 'body.targetTenantId');
       const source = (await tenantFacts(tx, caller, [draft.sourceTenantId])).get(draft.sourceTenantId);
       const rules = await rulesOf(tx, target.productId);

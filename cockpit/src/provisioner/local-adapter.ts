@@ -29,6 +29,16 @@ export interface LocalProvisioner extends Provisioner {
   reportStatus(tenantId: string, status: OperationalStatus): void;
 }
 
+/**
+ * A new row's `bu_path`, read in the writing statement with FOR SHARE: a subtree move holds the unit's
+ * (or tenant's) row while it rewrites paths, so the write waits for it and takes the new path
+ * instead of leaving a row behind at the old one, where the old ancestors would still see it.
+ */
+const pathOfUnit = (businessUnitId: string) =>
+  sql<string>`(select path from business_units where id = ${businessUnitId}::uuid for share)`;
+const pathOfTenant = (tenantId: string) =>
+  sql<string>`(select bu_path from tenants where id = ${tenantId}::uuid for share)`;
+
 export function createLocalProvisioner(db: Database, options: LocalProvisionerOptions = {}): LocalProvisioner {
   const reported = new Map<string, OperationalStatus>();
   const delay = options.stepDelayMs ?? 0;
@@ -49,7 +59,7 @@ export function createLocalProvisioner(db: Database, options: LocalProvisionerOp
         name: spec.name,
         type: spec.type,
         lifecycleStatus,
-        buPath: spec.buPath,
+        buPath: pathOfUnit(spec.businessUnitId),
       })
       .onConflictDoNothing();
 
@@ -61,7 +71,7 @@ export function createLocalProvisioner(db: Database, options: LocalProvisionerOp
 
     async copyPart(_requestId, part, sourceTenantId, targetTenantId) {
       const table = tables[part];
-      const [target] = await db.select({ buPath: tenants.buPath }).from(tenants).where(eq(tenants.id, targetTenantId));
+      const [target] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, targetTenantId));
       if (!target) throw new Error(`target tenant ${targetTenantId} does not exist`);
       const source = await db
         .select({ key: table.key, value: table.value })
@@ -75,7 +85,12 @@ export function createLocalProvisioner(db: Database, options: LocalProvisionerOp
         await db
           .insert(table)
           .values(
-            chunk.map((row) => ({ tenantId: targetTenantId, key: row.key, value: row.value, buPath: target.buPath })),
+            chunk.map((row) => ({
+              tenantId: targetTenantId,
+              key: row.key,
+              value: row.value,
+              buPath: pathOfTenant(targetTenantId),
+            })),
           )
           .onConflictDoUpdate({
             target: [table.tenantId, table.key],
@@ -129,7 +144,7 @@ export function createLocalProvisioner(db: Database, options: LocalProvisionerOp
         // A repeated archive step finds its snapshot already written (and the data already gone).
         await tx
           .insert(tenantArchives)
-          .values({ tenantId, requestId, snapshot, buPath: tenant.buPath })
+          .values({ tenantId, requestId, snapshot, buPath: pathOfTenant(tenantId) })
           .onConflictDoNothing({ target: tenantArchives.requestId });
         await tx.delete(tenantApplicationData).where(eq(tenantApplicationData.tenantId, tenantId));
         await tx.delete(tenantSolutionProfile).where(eq(tenantSolutionProfile.tenantId, tenantId));
@@ -172,7 +187,7 @@ export function createLocalProvisioner(db: Database, options: LocalProvisionerOp
               name: target.name,
               type: target.type,
               lifecycleStatus: 'provisioning',
-              buPath: target.buPath,
+              buPath: pathOfUnit(target.businessUnitId),
             })
             .onConflictDoNothing();
         }
@@ -181,7 +196,14 @@ export function createLocalProvisioner(db: Database, options: LocalProvisionerOp
           if (rows.length === 0) continue;
           await tx
             .insert(tables[part])
-            .values(rows.map((r) => ({ tenantId: target.tenantId, key: r.key, value: r.value, buPath: target.buPath })))
+            .values(
+              rows.map((r) => ({
+                tenantId: target.tenantId,
+                key: r.key,
+                value: r.value,
+                buPath: pathOfTenant(target.tenantId),
+              })),
+            )
             .onConflictDoUpdate({
               target: [tables[part].tenantId, tables[part].key],
               set: { value: sql`excluded.value`, updatedAt: sql`now()` },
