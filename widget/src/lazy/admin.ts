@@ -7,6 +7,8 @@ import { SccMoveDialog } from '../components/move-dialog/move-dialog.js';
 import { SccUserAdmin } from '../components/user-admin/user-admin.js';
 import { register } from '../define.js';
 
+export type { AdminMessages, MessagesWithAdmin } from '../i18n/admin-messages.js';
+export { adminMessagesFor, deAdmin, enAdmin, registerAdminLocale } from '../i18n/admin-messages.js';
 export { SccBusinessUnitAdmin, SccMoveDialog, SccUserAdmin };
 
 /** Children first. */

@@ -8,6 +8,13 @@ import { isFinished, SccPendingRequests } from '../components/pending-requests/p
 import { SccTerminateDialog } from '../components/terminate-dialog/terminate-dialog.js';
 import { register } from '../define.js';
 
+export type { MessagesWithOperations, OperationMessages } from '../i18n/operation-messages.js';
+export {
+  deOperations,
+  enOperations,
+  operationMessagesFor,
+  registerOperationLocale,
+} from '../i18n/operation-messages.js';
 export { isFinished, SccOrderTenant, SccPendingRequests, SccTerminateDialog };
 
 export const operationElements = {

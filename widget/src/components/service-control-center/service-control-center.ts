@@ -684,7 +684,7 @@ export class ServiceControlCenter extends LitElement {
   #renderOperations(locale: string, businessUnitName: string) {
     const m = messagesFor(locale);
     return html`<div class="operations">
-        ${this._reconnecting ? html`<span class="reconnecting" role="status">${m.ops.reconnecting}</span>` : nothing}
+        ${this._reconnecting ? html`<span class="reconnecting" role="status">${m.reconnecting}</span>` : nothing}
         <scc-order-tenant exportparts="order-button, dialog" locale=${locale} .client=${this.#client}
           .tenants=${this._tenants} business-unit-id=${this._selectedId ?? ''}
           business-unit-name=${businessUnitName}></scc-order-tenant>
