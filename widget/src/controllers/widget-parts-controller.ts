@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 
 export type PartState = 'loading' | 'ready' | 'failed';
 
@@ -11,10 +11,11 @@ export interface WidgetPartsControllerOptions<Part extends string> {
 
 /**
  * Loads the parts of the widget that only some callers need, on first demand, and updates the
- * host when one arrives. A failed part stays failed (so the host shows its error once) until
- * `forgetFailures()`, after which the next `ensure` tries again.
+ * host when one arrives (no lifecycle hooks needed: a load in flight just finishes). A failed part
+ * stays failed, so the host shows its error once, until `forgetFailures()`; then the next
+ * `ensure` tries again.
  */
-export class WidgetPartsController<Part extends string> implements ReactiveController {
+export class WidgetPartsController<Part extends string> {
   readonly #host: ReactiveControllerHost;
   readonly #options: WidgetPartsControllerOptions<Part>;
   readonly #states = new Map<Part, PartState>();
@@ -22,14 +23,6 @@ export class WidgetPartsController<Part extends string> implements ReactiveContr
   constructor(host: ReactiveControllerHost, options: WidgetPartsControllerOptions<Part>) {
     this.#host = host;
     this.#options = options;
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
-
-  /** `undefined` until first asked for. */
-  state(part: Part): PartState | undefined {
-    return this.#states.get(part);
   }
 
   isReady(part: Part): boolean {
