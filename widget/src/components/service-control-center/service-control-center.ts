@@ -633,13 +633,9 @@ export class ServiceControlCenter extends LitElement {
               </ol>
             </nav>
             ${
-              roles.includes('admin') && this._selectedId && !this.#parts.isReady('admin')
-                ? this.#renderPartLoading(m, 'admin-loading')
-                : nothing
-            }
-            ${
-              roles.includes('admin') && this._selectedId && this.#parts.isReady('admin')
-                ? html`<scc-business-unit-admin
+              roles.includes('admin') && this._selectedId
+                ? this.#parts.isReady('admin')
+                  ? html`<scc-business-unit-admin
                     data-testid="admin"
                     exportparts="admin"
                     .client=${this.#client}
@@ -650,6 +646,7 @@ export class ServiceControlCenter extends LitElement {
                     locale=${locale}
                     @scc-business-unit-change=${this.#onChange}
                   ></scc-business-unit-admin>`
+                  : this.#renderPartLoading(m, 'admin-loading')
                 : nothing
             }
             ${
