@@ -9,7 +9,7 @@ import type { HostRegistry } from './hosts/host-registry.js';
 import { requireWidgetSession, type WidgetEnv } from './http/widget-session.js';
 import { operationRoutes } from './widget-api/operations.js';
 import { widgetApiRoutes } from './widget-api/routes.js';
-import { defaultWidgetBundlePath, widgetBundleHandler } from './widget-bundle.js';
+import { defaultWidgetBundlePath, widgetBundleHandler, widgetChunkHandler } from './widget-bundle.js';
 
 export interface BffDependencies {
   hosts: HostRegistry;
@@ -40,7 +40,9 @@ export function createBffApp(deps: BffDependencies) {
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.get('/.well-known/jwks.json', (c) => c.json(deps.tokens.jwks(), 200, { 'cache-control': 'public, max-age=300' }));
-  app.get('/widget/service-control-center.js', widgetBundleHandler(deps.widgetBundlePath ?? defaultWidgetBundlePath));
+  const widgetBundlePath = deps.widgetBundlePath ?? defaultWidgetBundlePath;
+  app.get('/widget/service-control-center.js', widgetBundleHandler(widgetBundlePath));
+  app.get('/widget/:file', widgetChunkHandler(widgetBundlePath));
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Service Control Center BFF', version: '1.0.0' },

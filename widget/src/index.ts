@@ -1,20 +1,18 @@
 /**
- * `<service-control-center>` and its parts. Importing this module registers all custom
- * elements (guarded: a second copy does not throw).
+ * `<service-control-center>` and the elements every caller needs. Importing this module registers
+ * them (guarded: a second copy does not throw). The admin screens and the tenant operations are
+ * separate chunks: `loadAdmin()` / `loadOperations()` (or `./lazy/admin.js`, `./lazy/operations.js`)
+ * register them and resolve to their classes.
  */
 import { defineElements } from './define.js';
 
 export type { BffClientOptions, BffErrorKind } from './api/bff-client.js';
 export { BffClient, BffError } from './api/bff-client.js';
 export type * from './api/types.js';
-export { SccBusinessUnitAdmin } from './components/business-unit-admin/business-unit-admin.js';
 export type { BusinessUnitSearchFn } from './components/business-unit-search/business-unit-search.js';
 export { SccBusinessUnitSearch } from './components/business-unit-search/business-unit-search.js';
 export type { LevelLoader } from './components/business-unit-tree/business-unit-tree.js';
 export { SccBusinessUnitTree } from './components/business-unit-tree/business-unit-tree.js';
-export { SccMoveDialog } from './components/move-dialog/move-dialog.js';
-export { SccOrderTenant } from './components/order-tenant/order-tenant.js';
-export { isFinished, SccPendingRequests } from './components/pending-requests/pending-requests.js';
 export type { ServiceControlCenterStatus } from './components/service-control-center/service-control-center.js';
 export { ServiceControlCenter } from './components/service-control-center/service-control-center.js';
 export type { StatePanelVariant } from './components/state-panel/state-panel.js';
@@ -22,16 +20,16 @@ export { SccStatePanel } from './components/state-panel/state-panel.js';
 export type { BadgeTone } from './components/status-badge/status-badge.js';
 export { SccStatusBadge } from './components/status-badge/status-badge.js';
 export { SccTenantList } from './components/tenant-list/tenant-list.js';
-export { SccTerminateDialog } from './components/terminate-dialog/terminate-dialog.js';
-export { SccUserAdmin } from './components/user-admin/user-admin.js';
 export type { EventStreamControllerOptions } from './controllers/event-stream-controller.js';
 export { EventStreamController } from './controllers/event-stream-controller.js';
 export type { FetchToken, SessionTokenControllerOptions } from './controllers/session-token-controller.js';
 export { MissingFetchTokenError, SessionTokenController } from './controllers/session-token-controller.js';
-export { defineElements, elements } from './define.js';
+export { defineElements, elements, register } from './define.js';
 export * from './events/index.js';
 export type { Messages } from './i18n/index.js';
 export { availableLocales, de, en, messagesFor, registerLocale, resolveLocale } from './i18n/index.js';
+export type { WidgetPart } from './lazy/parts.js';
+export { loadAdmin, loadOperations } from './lazy/parts.js';
 export type { ServerSentEvent } from './utils/sse.js';
 export { SseParser } from './utils/sse.js';
 

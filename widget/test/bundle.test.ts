@@ -2,7 +2,8 @@
  * Tests against the BUILT bundle `dist/service-control-center.js` (the `test` script runs
  * `vite build` first). They catch what a broken build gets wrong even when the sources work:
  * untransformed decorators, class fields shadowing reactive properties, missing styles,
- * lit not bundled, elements not registered, eval or inline styles under a strict CSP.
+ * lit not bundled, elements not registered, eval or inline styles under a strict CSP, and lazy
+ * chunks that are not built, not found next to the entry or carry their own copy of lit.
  */
 import {
   $,
@@ -38,6 +39,7 @@ let widgetModule: WidgetModule;
 
 async function whenReady(el: Widget): Promise<void> {
   await waitFor(() => el.status === 'ready' && $(el, 'scc-tenant-list')?.shadowRoot?.querySelector('tr'), 'ready');
+  await waitFor(() => !$(el, '.part-loading'), 'admin screens and operations loaded');
   await el.updateComplete;
 }
 
@@ -48,6 +50,19 @@ function create(attributes: Record<string, string> = {}, source = tokenSource())
   el.fetchToken = source.fetchToken;
   return mount(el);
 }
+
+const distPath = new URL('../dist/', import.meta.url).pathname;
+
+/** Module scripts this page fetched from `dist/` other than the entry: the lazy chunks. */
+const chunksLoaded = () =>
+  performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.startsWith(distPath) && !path.endsWith('/service-control-center.js'))
+    .map((path) => path.slice(path.lastIndexOf('/') + 1));
+
+const adminTags = ['scc-business-unit-admin', 'scc-move-dialog', 'scc-user-admin'];
+const operationTags = ['scc-order-tenant', 'scc-terminate-dialog', 'scc-pending-requests'];
 
 const tree = (el: Widget) => $(el, 'scc-business-unit-tree');
 const rowIds = (el: Widget) => $$($(el, 'scc-tenant-list'), 'tr[part~="tenant-row"]').map((r) => r.dataset.tenantId);
@@ -74,22 +89,73 @@ describe('built bundle dist/service-control-center.js', () => {
     stub.restore();
   });
 
-  it('self-registers every element and exports the classes', () => {
+  it('self-registers the elements every caller needs and exports the classes; nothing else yet', () => {
     assertEqual(customElements.get('service-control-center'), widgetModule.ServiceControlCenter);
     for (const tag of [
       'scc-business-unit-tree',
+      'scc-business-unit-search',
       'scc-tenant-list',
       'scc-status-badge',
       'scc-state-panel',
-      'scc-order-tenant',
-      'scc-terminate-dialog',
-      'scc-pending-requests',
     ]) {
       assert(customElements.get(tag), `${tag} defined`);
     }
+    for (const tag of [...adminTags, ...operationTags]) assertEqual(customElements.get(tag), undefined, tag);
+    assertDeepEqual(chunksLoaded(), [], 'no chunk loaded by the entry itself');
+    assertEqual(typeof widgetModule.loadAdmin, 'function');
+    assertEqual(typeof widgetModule.loadOperations, 'function');
     assertEqual(typeof widgetModule.BffClient, 'function');
     assertEqual(typeof widgetModule.SessionTokenController, 'function');
     assertEqual(widgetModule.SCC_READY, 'scc-ready');
+  });
+
+  it('a viewer gets the tenants without loading any chunk', async () => {
+    stub.restore();
+    stub = stubFetch({ session: { ...session, roles: ['viewer'] } });
+    const el = create();
+    await whenReady(el);
+    assertEqual($(el, 'scc-order-tenant'), null);
+    assertDeepEqual(chunksLoaded(), []);
+  });
+
+  it('an operator gets the order button from the operations chunk, and no admin chunk', async () => {
+    const el = create();
+    await whenReady(el);
+    const order = await waitFor(() => $(el, 'scc-order-tenant'), 'order element');
+    assert($(order, '[part="order-button"]'), 'order button rendered by the chunk');
+    for (const tag of operationTags) assert(customElements.get(tag), `${tag} defined`);
+    for (const tag of adminTags) assertEqual(customElements.get(tag), undefined, tag);
+    const chunks = chunksLoaded();
+    assertEqual(chunks.length, 1, `one chunk: ${chunks}`);
+    assert(/^operations\.[\w-]{8,}\.js$/.test(chunks[0] ?? ''), `content-hashed name: ${chunks[0]}`);
+  });
+
+  it('an admin opens the admin screens from the admin chunk, which shares lit with the entry', async () => {
+    stub.restore();
+    stub = stubFetch({ session: { ...session, roles: ['admin', 'operator', 'viewer'] } });
+    stub.on('/v1/widget/users', () => json({ items: [], nextCursor: null }));
+    const el = create();
+    await whenReady(el);
+    const admin = await waitFor(() => $(el, 'scc-business-unit-admin'), 'admin panel');
+    await waitFor(() => $<HTMLDetailsElement>(admin, 'details[data-testid="admin-create"]'), 'create');
+    assertEqual(getComputedStyle($(admin, 'section') as Element).display, 'flex', "the chunk's styles applied");
+    const users = await waitFor(() => $(admin, 'details[data-testid="admin-users"]'), 'users and roles');
+    assert(users, 'users and roles');
+    assert(
+      chunksLoaded().some((name) => /^admin\.[\w-]{8,}\.js$/.test(name)),
+      'the admin chunk came from dist/',
+    );
+    // One lit: the chunk's elements extend the very LitElement the entry's do.
+    const LitElementOfEntry = Object.getPrototypeOf(widgetModule.ServiceControlCenter);
+    for (const tag of [...adminTags, ...operationTags]) {
+      assert(customElements.get(tag)?.prototype instanceof LitElementOfEntry, `${tag} extends the entry's LitElement`);
+    }
+    const admins = await widgetModule.loadAdmin();
+    assertEqual(
+      admins.SccBusinessUnitAdmin,
+      customElements.get('scc-business-unit-admin'),
+      'loadAdmin() gives the classes',
+    );
   });
 
   it('loading the bundle a second time does not throw', async () => {

@@ -1,8 +1,3 @@
-import type { MoveCounts } from '../api/types.js';
-
-/** `1 tenant`, `2 tenants`: English plurals add an s unless told otherwise. */
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** Every user-visible string of the widget. Add a locale by providing a full `Messages` object. */
 export interface Messages {
   productName: string;
@@ -45,68 +40,9 @@ export interface Messages {
   searchNoResults: string;
   searchFailed: string;
   breadcrumbsLabel: string;
-  /** Label of a field the server may name in a problem (`body.name`), falling back to the raw name. */
-  fieldLabel: (field: string) => string;
-  editUnit: string;
-  createChild: string;
-  moveUnit: string;
-  deleteUnit: string;
-  deleteHint: string;
-  deleteConfirm: (unit: string) => string;
-  save: string;
-  create: string;
-  cancel: string;
-  moveHint: (unit: string) => string;
-  moveTarget: (unit: string) => string;
-  moveFrom: string;
-  moveTo: string;
-  moveCounts: string;
-  moveCountsText: (counts: MoveCounts) => string;
-  brand: string;
-  brandSame: string;
-  brandChange: (before: string, after: string) => string;
-  inheritedRolesChange: string;
-  inheritedRolesSame: string;
-  before: string;
-  after: string;
-  confirmMove: string;
-  users: string;
-  noUsers: string;
-  createUser: string;
-  grant: string;
-  revoke: string;
-  revokeRole: (role: string, user: string) => string;
-  roleName: Record<string, string>;
-  ops: OperationMessages;
-}
-
-/** Strings of the tenant operations: ordering, terminating, pending requests. */
-export interface OperationMessages {
-  orderTenant: string;
-  orderFor: (businessUnit: string) => string;
-  product: string;
-  type: string;
-  name: string;
-  applicationData: string;
-  solutionProfile: string;
-  asProposed: string;
-  none: string;
-  proposal: (value: string) => string;
-  useProposal: string;
-  checking: string;
-  chargeable: string;
-  order: string;
-  cancel: string;
+  /** "Request termination" of a tenant row (and the dialog it opens). */
   requestTermination: string;
-  terminateIntro: string;
-  confirmName: (name: string) => string;
-  pending: string;
-  kind: Record<string, string>;
-  state: Record<string, string>;
-  cancelRequest: string;
-  restore: string;
-  terminated: string;
-  keptUntil: (date: string) => string;
+  /** Shown while the live event stream reconnects. */
   reconnecting: string;
 }
 
@@ -157,90 +93,8 @@ export const en: Messages = {
   searchNoResults: 'No business unit matches.',
   searchFailed: 'The search failed. Try again.',
   breadcrumbsLabel: 'Path of the selected business unit',
-  fieldLabel: (field) =>
-    (
-      ({
-        'body.name': 'Name',
-        'body.kind': 'Kind',
-        'body.email': 'Email',
-        'body.displayName': 'Display name',
-        'body.role': 'Role',
-      }) as Record<string, string>
-    )[field] ?? field,
-  editUnit: 'Rename or change kind',
-  createChild: 'New subordinate unit',
-  moveUnit: 'Move',
-  deleteUnit: 'Delete',
-  deleteHint: 'Only an empty business unit can be deleted.',
-  deleteConfirm: (unit) => `Delete ${unit}? This cannot be undone.`,
-  save: 'Save',
-  create: 'Create',
-  cancel: 'Cancel',
-  moveHint: (unit) => `Move ${unit} with everything below it. Search for the new parent:`,
-  moveTarget: (unit) => `New parent: ${unit}`,
-  moveFrom: 'From',
-  moveTo: 'To',
-  moveCounts: 'Moves',
-  moveCountsText: (c) =>
-    [
-      count(c.businessUnits, 'business unit'),
-      count(c.tenants, 'tenant'),
-      count(c.users, 'user'),
-      count(c.roleAssignments, 'role assignment'),
-      count(c.dataSources, 'data source'),
-    ].join(', '),
-  brand: 'Brand',
-  brandSame: 'unchanged',
-  brandChange: (before, after) => `changes from ${before} to ${after}`,
-  inheritedRolesChange: 'Inherited roles that change',
-  inheritedRolesSame: 'No inherited roles change.',
-  before: 'Before',
-  after: 'After',
-  confirmMove: 'Move now',
-  users: 'Users and roles',
-  noUsers: 'No users here yet.',
-  createUser: 'Add user',
-  grant: 'Grant',
-  revoke: 'Revoke',
-  revokeRole: (role, user) => `Revoke ${role} from ${user}`,
-  roleName: { viewer: 'Viewer', operator: 'Operator', admin: 'Admin', billing: 'Billing' },
-  ops: {
-    orderTenant: 'Order tenant',
-    orderFor: (bu) => `New tenant for ${bu}`,
-    product: 'Product',
-    type: 'Type',
-    name: 'Name',
-    applicationData: 'Application data from',
-    solutionProfile: 'Solution profile from',
-    asProposed: 'As proposed',
-    none: 'None (initial)',
-    proposal: (value) => `Proposal: ${value}`,
-    useProposal: 'Use proposal',
-    checking: 'Checking…',
-    chargeable: 'This operation is chargeable.',
-    order: 'Order',
-    cancel: 'Cancel',
-    requestTermination: 'Request termination',
-    terminateIntro: 'The tenant is kept for the retention period; until then you can take the request back.',
-    confirmName: (name) => `Type “${name}” to confirm`,
-    pending: 'Pending requests',
-    kind: { order: 'Order', copy: 'Copy', decommission: 'Termination', restore: 'Restore' },
-    state: {
-      requested: 'Requested',
-      validated: 'Validated',
-      queued: 'Queued',
-      running: 'Running',
-      succeeded: 'Done',
-      failed: 'Failed',
-      rejected: 'Rejected',
-      cancelled: 'Cancelled',
-    },
-    cancelRequest: 'Cancel request',
-    restore: 'Restore',
-    terminated: 'Terminated tenants',
-    keptUntil: (date) => `kept until ${date}`,
-    reconnecting: 'Live updates interrupted; reconnecting…',
-  },
+  requestTermination: 'Request termination',
+  reconnecting: 'Live updates interrupted; reconnecting…',
 };
 
 export const de: Messages = {
@@ -291,89 +145,6 @@ export const de: Messages = {
   searchNoResults: 'Keine Organisationseinheit gefunden.',
   searchFailed: 'Die Suche ist fehlgeschlagen. Bitte erneut versuchen.',
   breadcrumbsLabel: 'Pfad der ausgewählten Organisationseinheit',
-  fieldLabel: (field) =>
-    (
-      ({
-        'body.name': 'Name',
-        'body.kind': 'Art',
-        'body.email': 'E-Mail',
-        'body.displayName': 'Anzeigename',
-        'body.role': 'Rolle',
-      }) as Record<string, string>
-    )[field] ?? field,
-  editUnit: 'Umbenennen oder Art ändern',
-  createChild: 'Neue untergeordnete Einheit',
-  moveUnit: 'Verschieben',
-  deleteUnit: 'Löschen',
-  deleteHint: 'Nur eine leere Organisationseinheit kann gelöscht werden.',
-  deleteConfirm: (unit) => `${unit} löschen? Das lässt sich nicht rückgängig machen.`,
-  save: 'Speichern',
-  create: 'Anlegen',
-  cancel: 'Abbrechen',
-  moveHint: (unit) => `${unit} mit allem darunter verschieben. Neue übergeordnete Einheit suchen:`,
-  moveTarget: (unit) => `Neue übergeordnete Einheit: ${unit}`,
-  moveFrom: 'Von',
-  moveTo: 'Nach',
-  moveCounts: 'Betroffen',
-  moveCountsText: (c) =>
-    [
-      count(c.businessUnits, 'Organisationseinheit', 'Organisationseinheiten'),
-      count(c.tenants, 'Mandant', 'Mandanten'),
-      count(c.users, 'Benutzer', 'Benutzer'),
-      count(c.roleAssignments, 'Rollenzuweisung', 'Rollenzuweisungen'),
-      count(c.dataSources, 'Datenquelle', 'Datenquellen'),
-    ].join(', '),
-  brand: 'Marke',
-  brandSame: 'unverändert',
-  brandChange: (before, after) => `wechselt von ${before} zu ${after}`,
-  inheritedRolesChange: 'Geerbte Rollen, die sich ändern',
-  inheritedRolesSame: 'Keine geerbte Rolle ändert sich.',
-  before: 'Vorher',
-  after: 'Nachher',
-  confirmMove: 'Jetzt verschieben',
-  users: 'Benutzer und Rollen',
-  noUsers: 'Hier gibt es noch keine Benutzer.',
-  createUser: 'Benutzer anlegen',
-  grant: 'Zuweisen',
-  revoke: 'Entziehen',
-  revokeRole: (role, user) => `${role} von ${user} entziehen`,
-  roleName: { viewer: 'Betrachter', operator: 'Bediener', admin: 'Administrator', billing: 'Abrechnung' },
-  ops: {
-    orderTenant: 'Mandant bestellen',
-    orderFor: (bu) => `Neuer Mandant für ${bu}`,
-    product: 'Produkt',
-    type: 'Typ',
-    name: 'Name',
-    applicationData: 'Anwendungsdaten aus',
-    solutionProfile: 'Lösungsprofil aus',
-    asProposed: 'Wie vorgeschlagen',
-    none: 'Keine (initial)',
-    proposal: (value) => `Vorschlag: ${value}`,
-    useProposal: 'Vorschlag übernehmen',
-    checking: 'Wird geprüft …',
-    chargeable: 'Dieser Vorgang ist kostenpflichtig.',
-    order: 'Bestellen',
-    cancel: 'Abbrechen',
-    requestTermination: 'Kündigung beantragen',
-    terminateIntro:
-      'Der Mandant wird für die Aufbewahrungsfrist behalten; bis dahin können Sie den Antrag zurückziehen.',
-    confirmName: (name) => `Zur Bestätigung „${name}“ eingeben`,
-    pending: 'Offene Anträge',
-    kind: { order: 'Bestellung', copy: 'Kopie', decommission: 'Kündigung', restore: 'Wiederherstellung' },
-    state: {
-      requested: 'Beantragt',
-      validated: 'Geprüft',
-      queued: 'Eingereiht',
-      running: 'Läuft',
-      succeeded: 'Erledigt',
-      failed: 'Fehlgeschlagen',
-      rejected: 'Abgelehnt',
-      cancelled: 'Zurückgezogen',
-    },
-    cancelRequest: 'Antrag zurückziehen',
-    restore: 'Wiederherstellen',
-    terminated: 'Gekündigte Mandanten',
-    keptUntil: (date) => `aufbewahrt bis ${date}`,
-    reconnecting: 'Live-Aktualisierung unterbrochen; neue Verbindung …',
-  },
+  requestTermination: 'Kündigung beantragen',
+  reconnecting: 'Live-Aktualisierung unterbrochen; neue Verbindung …',
 };

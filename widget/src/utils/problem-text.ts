@@ -1,11 +1,11 @@
 import { BffError } from '../api/bff-client.js';
-import type { Messages } from '../i18n/index.js';
+import type { MessagesWithAdmin } from '../i18n/admin-messages.js';
 
 /**
  * What to tell an admin about a failed change: the server's own explanation (a 409 says what is
  * left in a unit) and one line per field it named, labelled the way the form labels it.
  */
-export function problemLines(error: unknown, m: Messages): string[] {
+export function problemLines(error: unknown, m: MessagesWithAdmin): string[] {
   if (!(error instanceof BffError)) return [m.errorGeneric(0)];
   const fields = error.errors.map((e) => (e.field ? `${m.fieldLabel(e.field)}: ${e.message}` : e.message));
   if (error.status === 403) return [m.errorForbidden, ...fields];

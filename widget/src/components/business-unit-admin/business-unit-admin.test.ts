@@ -1,4 +1,5 @@
 import '../../index.js';
+import '../../lazy/admin.js';
 import {
   $,
   API_BASE,

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';
 import type { BusinessUnitRef, RoleName } from '../../api/types.js';
 import { createBusinessUnitChangeEvent } from '../../events/scc-business-unit-change.js';
-import { messagesFor } from '../../i18n/index.js';
+import { adminMessagesFor } from '../../i18n/admin-messages.js';
 import { controlStyles, sharedStyles } from '../../styles/shared.styles.js';
 import { problemLines } from '../../utils/problem-text.js';
 import { businessUnitAdminStyles } from './business-unit-admin.styles.js';
@@ -70,7 +70,7 @@ export class SccBusinessUnitAdmin extends LitElement {
   }
 
   override render() {
-    const m = messagesFor(this.locale);
+    const m = adminMessagesFor(this.locale);
     const unit = this.#unit;
     if (!unit || !this.client) return nothing;
     const isRoot = unit.id === this.rootId;
@@ -145,7 +145,7 @@ export class SccBusinessUnitAdmin extends LitElement {
     try {
       await work();
     } catch (error) {
-      this._errors = { ...this._errors, [form]: problemLines(error, messagesFor(this.locale)) };
+      this._errors = { ...this._errors, [form]: problemLines(error, adminMessagesFor(this.locale)) };
     } finally {
       this._busy = undefined;
     }

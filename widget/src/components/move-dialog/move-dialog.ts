@@ -3,7 +3,7 @@ import type { BffClient } from '../../api/bff-client.js';
 import type { BusinessUnitRef, MovePreview, RoleName } from '../../api/types.js';
 import { createBusinessUnitChangeEvent } from '../../events/scc-business-unit-change.js';
 import type { SccBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
-import { type Messages, messagesFor } from '../../i18n/index.js';
+import { adminMessagesFor, type MessagesWithAdmin } from '../../i18n/admin-messages.js';
 import { controlStyles, sharedStyles } from '../../styles/shared.styles.js';
 import { problemLines } from '../../utils/problem-text.js';
 import { moveDialogStyles } from './move-dialog.styles.js';
@@ -57,7 +57,7 @@ export class SccMoveDialog extends LitElement {
   }
 
   override render() {
-    const m = messagesFor(this.locale);
+    const m = adminMessagesFor(this.locale);
     const unit = this.path.at(-1);
     if (!unit || !this.client) return nothing;
     return html`<p>${m.moveHint(unit.name)}</p>
@@ -71,7 +71,7 @@ export class SccMoveDialog extends LitElement {
       ${this._errors.length ? html`<ul class="error" role="alert" data-testid="error">${this._errors.map((e) => html`<li>${e}</li>`)}</ul>` : nothing}`;
   }
 
-  #renderPreview(m: Messages, preview: MovePreview): unknown {
+  #renderPreview(m: MessagesWithAdmin, preview: MovePreview): unknown {
     const { counts, brand } = preview;
     const roles = (list: RoleName[]) => (list.length ? list.map((r) => m.roleName[r] ?? r).join(', ') : '–');
     return html`<div part="move-preview" data-testid="move-preview">
@@ -122,7 +122,7 @@ export class SccMoveDialog extends LitElement {
     try {
       this._preview = await client.previewMove(unit.id, target.id);
     } catch (error) {
-      this._errors = problemLines(error, messagesFor(this.locale));
+      this._errors = problemLines(error, adminMessagesFor(this.locale));
     } finally {
       this._busy = false;
     }
@@ -141,7 +141,7 @@ export class SccMoveDialog extends LitElement {
       this.#reset();
       this.dispatchEvent(createBusinessUnitChangeEvent({ action: 'moved', businessUnit, parentIds }));
     } catch (error) {
-      this._errors = problemLines(error, messagesFor(this.locale));
+      this._errors = problemLines(error, adminMessagesFor(this.locale));
     } finally {
       this._busy = false;
     }

@@ -1,4 +1,5 @@
 import '../../index.js';
+import '../../lazy/operations.js';
 import {
   $,
   $$,

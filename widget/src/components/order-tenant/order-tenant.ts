@@ -2,7 +2,8 @@ import { html, LitElement, nothing } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';
 import type { Determination, DryRunResult, OperationDraft, Product, Tenant } from '../../api/types.js';
 import { createOperationRequestSubmitEvent } from '../../events/scc-operation-request-submit.js';
-import { labelFor, type Messages, messagesFor } from '../../i18n/index.js';
+import { labelFor, messagesFor } from '../../i18n/index.js';
+import { type MessagesWithOperations, operationMessagesFor } from '../../i18n/operation-messages.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { problemMessages } from '../../utils/problems.js';
@@ -190,12 +191,17 @@ export class SccOrderTenant extends LitElement {
     }
   }
 
-  #sourceName(m: Messages, id: string | null): string {
+  #sourceName(m: MessagesWithOperations, id: string | null): string {
     if (id === null) return m.ops.none;
     return this.tenants.find((t) => t.id === id)?.name ?? id;
   }
 
-  #proposal(m: Messages, determination: Determination<string | null> | undefined, shown: string, use: () => void) {
+  #proposal(
+    m: MessagesWithOperations,
+    determination: Determination<string | null> | undefined,
+    shown: string,
+    use: () => void,
+  ) {
     if (!determination) return nothing;
     return html`<span part="proposal" class="hint proposal"
       >${m.ops.proposal(shown)} · ${determination.reason}
@@ -203,7 +209,7 @@ export class SccOrderTenant extends LitElement {
     >`;
   }
 
-  #sourceField(m: Messages, label: string, testid: string, key: '_applicationData' | '_solutionProfile') {
+  #sourceField(m: MessagesWithOperations, label: string, testid: string, key: '_applicationData' | '_solutionProfile') {
     const field = key === '_applicationData' ? 'applicationDataSourceTenantId' : 'solutionProfileSourceTenantId';
     const determination = this._result?.determinations[field];
     const candidates = this.tenants.filter((t) => t.productId === this._productId && t.lifecycleStatus === 'live');
@@ -223,7 +229,7 @@ export class SccOrderTenant extends LitElement {
   }
 
   override render() {
-    const m = messagesFor(this.locale);
+    const m = operationMessagesFor(this.locale);
     const product = this._products.find((p) => p.id === this._productId);
     const result = this._result;
     const failed = result?.validations.filter((v) => !v.passed) ?? [];

@@ -6,6 +6,7 @@ import { createOperationRequestCancelEvent } from '../../events/scc-operation-re
 import { createOperationRequestCompleteEvent } from '../../events/scc-operation-request-complete.js';
 import { createOperationRequestSubmitEvent } from '../../events/scc-operation-request-submit.js';
 import { labelFor, messagesFor, resolveLocale } from '../../i18n/index.js';
+import { operationMessagesFor } from '../../i18n/operation-messages.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { problemMessages } from '../../utils/problems.js';
@@ -177,7 +178,7 @@ export class SccPendingRequests extends LitElement {
   override render() {
     const requests = this.requests;
     if (requests.length === 0 && this._terminated.length === 0 && this._errors.length === 0) return nothing;
-    const m = messagesFor(this.locale);
+    const m = operationMessagesFor(this.locale);
     const dates = new Intl.DateTimeFormat(resolveLocale(this.locale), { dateStyle: 'medium' });
     return html`<section aria-labelledby="pending-title">
       ${

@@ -147,6 +147,11 @@ export const serviceControlCenterStyles = css`
     gap: var(--_scc-space);
     margin-bottom: calc(var(--_scc-space) * 1.5);
   }
+  .part-loading {
+    margin: 0 0 calc(var(--_scc-space) * 1.5);
+    font-size: 0.857em;
+    color: var(--_scc-muted);
+  }
   .reconnecting {
     font-size: 0.857em;
     color: var(--_scc-warning);

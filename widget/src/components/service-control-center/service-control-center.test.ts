@@ -33,6 +33,7 @@ import { createBusinessUnitChangeEvent } from '../../events/scc-business-unit-ch
 import type { SccBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
 import type { SccErrorEvent } from '../../events/scc-error.js';
 import type { SccReadyEvent } from '../../events/scc-ready.js';
+import type { WidgetPart } from '../../lazy/parts.js';
 import type { ServiceControlCenter } from './service-control-center.js';
 
 function create(source = tokenSource(), attributes: Record<string, string> = {}): ServiceControlCenter {
@@ -45,6 +46,7 @@ function create(source = tokenSource(), attributes: Record<string, string> = {})
 
 async function whenReady(el: ServiceControlCenter): Promise<void> {
   await waitFor(() => el.status === 'ready', 'ready state');
+  await waitFor(() => !$(el, '.part-loading'), 'admin screens and operations loaded');
   await el.updateComplete;
   const tree = treeOf(el);
   const list = listOf(el);
@@ -59,6 +61,28 @@ async function whenReady(el: ServiceControlCenter): Promise<void> {
   for (const badge of list?.shadowRoot?.querySelectorAll('scc-status-badge') ?? []) {
     await (badge as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
   }
+}
+
+let widgetTags = 0;
+
+/** A `<service-control-center>` whose admin and operations parts load through `load` (given the real loader). */
+function createLoadingParts(
+  load: (part: WidgetPart, real: (part: WidgetPart) => Promise<unknown>) => Promise<unknown>,
+): ServiceControlCenter {
+  const Widget = customElements.get('service-control-center') as typeof ServiceControlCenter;
+  const tag = `scc-test-widget-${++widgetTags}`;
+  customElements.define(
+    tag,
+    class extends Widget {
+      static override loadPart(part: WidgetPart): Promise<unknown> {
+        return load(part, (p) => Widget.loadPart(p));
+      }
+    },
+  );
+  const el = document.createElement(tag) as ServiceControlCenter;
+  el.setAttribute('api-base', API_BASE);
+  el.fetchToken = tokenSource().fetchToken;
+  return mount(el);
 }
 
 const treeOf = (el: ServiceControlCenter) =>
@@ -285,6 +309,70 @@ describe('service-control-center', () => {
     assertDeepEqual([...panel.roles].sort(), ['admin', 'operator', 'viewer'], 'admin brings operator and viewer');
     (await waitFor(() => treeItem(el, 'external'), 'external')).querySelector<HTMLElement>('.name')?.click();
     await waitFor(() => !$(el, 'scc-business-unit-admin'), 'no admin panel on a sibling');
+  });
+
+  it('loads the admin screens and operations on demand, with a loading note meanwhile', async () => {
+    stub.restore();
+    stub = stubFetch({ session: { ...session, roles: ['admin', 'operator', 'viewer'] } });
+    stub.on('/v1/widget/users', () => json({ items: [], nextCursor: null }));
+    const asked: WidgetPart[] = [];
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const el = createLoadingParts(async (part, real) => {
+      asked.push(part);
+      await held;
+      return real(part);
+    });
+    await waitFor(() => el.status === 'ready', 'ready state');
+    await el.updateComplete;
+    assertDeepEqual(asked.sort(), ['admin', 'operations']);
+    assertIncludes(deepText($(el, '[data-testid="admin-loading"]') as Element), 'Loading');
+    assert($(el, '[data-testid="operations-loading"]'), 'operations loading note');
+    assertEqual($(el, 'scc-business-unit-admin'), null, 'no admin panel before its chunk');
+    assertEqual($$(listOf(el), '[part="terminate-button"]').length, 0, 'no terminate buttons before their dialog');
+    release();
+    await waitFor(() => $(el, 'scc-business-unit-admin') && $(el, 'scc-order-tenant'), 'both parts');
+    assertEqual($(el, '.part-loading'), null, 'loading notes gone');
+    await waitFor(() => $$(listOf(el), '[part="terminate-button"]').length === tenants.length, 'terminate buttons');
+    assertEqual(asked.length, 2, 'each part asked for once');
+  });
+
+  it('a viewer loads neither the admin screens nor the operations', async () => {
+    stub.restore();
+    stub = stubFetch({ session: { ...session, roles: ['viewer'] } });
+    const asked: WidgetPart[] = [];
+    const el = createLoadingParts((part, real) => {
+      asked.push(part);
+      return real(part);
+    });
+    await whenReady(el);
+    assertDeepEqual(asked, []);
+    assertEqual($(el, '.part-loading'), null);
+  });
+
+  it('a part that fails to load shows the error panel, and retry loads it', async () => {
+    stub.restore();
+    stub = stubFetch({ session: { ...session, roles: ['admin', 'operator', 'viewer'] } });
+    stub.on('/v1/widget/users', () => json({ items: [], nextCursor: null }));
+    const asked: WidgetPart[] = [];
+    const errorEvent = oneEvent<SccErrorEvent>(document, 'scc-error');
+    const el = createLoadingParts((part, real) => {
+      asked.push(part);
+      return part === 'admin' && asked.filter((p) => p === 'admin').length === 1
+        ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+        : real(part);
+    });
+    assertDeepEqual((await errorEvent).detail, { status: 0, title: 'Widget part unavailable' });
+    assertEqual(el.status, 'error');
+    const panel = await waitFor(() => statePanel(el, 'error'), 'error panel');
+    await panel.updateComplete;
+    assertIncludes(deepText(panel), 'could not be reached');
+    $<HTMLButtonElement>(panel, 'button[part="retry-button"]')?.click();
+    await whenReady(el);
+    assert($(el, 'scc-business-unit-admin'), 'admin panel after the retry');
+    assertEqual(asked.filter((p) => p === 'admin').length, 2, 'the admin chunk asked for again');
   });
 
   it('after an admin change, reloads the touched level and selects the unit', async () => {

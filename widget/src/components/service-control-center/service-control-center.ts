@@ -15,6 +15,7 @@ import {
   MissingFetchTokenError,
   SessionTokenController,
 } from '../../controllers/session-token-controller.js';
+import { WidgetPartsController } from '../../controllers/widget-parts-controller.js';
 import type { SccBusinessUnitChangeEvent } from '../../events/scc-business-unit-change.js';
 import {
   createBusinessUnitSelectEvent,
@@ -24,6 +25,7 @@ import { createErrorEvent, type SccErrorDetail } from '../../events/scc-error.js
 import { createReadyEvent } from '../../events/scc-ready.js';
 import type { SccTenantTerminateEvent } from '../../events/scc-tenant-terminate.js';
 import { type Messages, messagesFor, resolveLocale } from '../../i18n/index.js';
+import { type WidgetPart, widgetParts } from '../../lazy/parts.js';
 import { baseReset, sharedStyles } from '../../styles/shared.styles.js';
 import { rolesOn } from '../../utils/roles.js';
 import type { ServerSentEvent } from '../../utils/sse.js';
@@ -101,7 +103,7 @@ function toBffError(error: unknown): BffError {
  * @csspart tenant-row - Each tenant row (`data-tenant-id`).
  * @csspart status-badge - Operational-status badge.
  * @csspart empty - The empty-state panel.
- * @csspart state - The loading and error panels.
+ * @csspart state - The loading and error panels, and the note while the admin screens or operations load.
  * @csspart retry-button - The retry button of the error state.
  * @csspart order-button - Opens the "order tenant" form.
  * @csspart terminate-button - "Request termination" of a tenant row.
@@ -124,6 +126,14 @@ function toBffError(error: unknown): BffError {
  * @cssproperty --scc-space - Spacing unit (default 8px).
  */
 export class ServiceControlCenter extends LitElement {
+  /**
+   * Loads a part only some callers need (the admin screens, the tenant operations), which
+   * registers its elements. A subclass may load them differently (tests make them fail).
+   */
+  static loadPart(part: WidgetPart): Promise<unknown> {
+    return widgetParts[part]();
+  }
+
   static override styles = [...sharedStyles, baseReset, serviceControlCenterStyles];
 
   static override properties = {
@@ -169,6 +179,10 @@ export class ServiceControlCenter extends LitElement {
     onStatus: (open) => {
       this._reconnecting = !open && this._status === 'ready';
     },
+  });
+  readonly #parts = new WidgetPartsController<WidgetPart>(this, {
+    load: (part) => (this.constructor as typeof ServiceControlCenter).loadPart(part),
+    onFailure: (_part, error) => void this.#onPartFailure(error),
   });
   #abort: AbortController | undefined;
   #selectionAbort: AbortController | undefined;
@@ -245,6 +259,35 @@ export class ServiceControlCenter extends LitElement {
       if (changed.get('fetchToken') !== undefined || changed.get('apiBase') !== undefined) this.#tokens.reset();
       void this.#load();
     }
+    if (this._status === 'ready') {
+      const roles = this.#roles();
+      if (roles.includes('admin')) this.#parts.ensure('admin');
+      if (roles.includes('operator')) this.#parts.ensure('operations');
+    }
+  }
+
+  /** Roles the caller holds on the selected unit. */
+  #roles(): string[] {
+    return rolesOn(this._path, this._session?.roles ?? [], this._assignments);
+  }
+
+  /** A part that cannot be loaded (offline, a redeployed BFF) puts the widget in its error state, with retry. */
+  async #onPartFailure(cause: unknown): Promise<void> {
+    if (this.#abort) {
+      // A reload is under way; once ready it asks for the part again.
+      this.#parts.forgetFailures();
+      return;
+    }
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    const error = new BffError(
+      'network',
+      { type: 'about:blank', title: 'Widget part unavailable', status: 0, detail },
+      { cause },
+    );
+    this._error = error;
+    this._status = 'error';
+    await this.updateComplete;
+    this.dispatchEvent(createErrorEvent({ status: error.status, title: error.title }));
   }
 
   #loadLevel = async (parentId: string | undefined, cursor: string | undefined): Promise<Page<BusinessUnit>> => {
@@ -280,6 +323,7 @@ export class ServiceControlCenter extends LitElement {
     this.#selectionAbort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
+    this.#parts.forgetFailures();
     this._status = 'loading';
     this._error = undefined;
     const client = new BffClient({
@@ -550,8 +594,9 @@ export class ServiceControlCenter extends LitElement {
       case 'ready': {
         const selectedName = this._path.at(-1)?.name ?? this._session?.businessUnit.name ?? '';
         const selected = this._selectedId ? this.#tree?.unitById(this._selectedId) : undefined;
-        const roles = rolesOn(this._path, this._session?.roles ?? [], this._assignments);
+        const roles = this.#roles();
         const canOperate = roles.includes('operator');
+        const operations = canOperate && this.#parts.isReady('operations');
         return html`<div class="layout">
           <nav part="sidebar" class="sidebar" aria-label=${m.businessUnits} data-testid="sidebar">
             <h2 class="section-title">${m.businessUnits}</h2>
@@ -589,7 +634,8 @@ export class ServiceControlCenter extends LitElement {
             </nav>
             ${
               roles.includes('admin') && this._selectedId
-                ? html`<scc-business-unit-admin
+                ? this.#parts.isReady('admin')
+                  ? html`<scc-business-unit-admin
                     data-testid="admin"
                     exportparts="admin"
                     .client=${this.#client}
@@ -600,9 +646,16 @@ export class ServiceControlCenter extends LitElement {
                     locale=${locale}
                     @scc-business-unit-change=${this.#onChange}
                   ></scc-business-unit-admin>`
+                  : this.#renderPartLoading(m, 'admin-loading')
                 : nothing
             }
-            ${canOperate ? this.#renderOperations(locale, selectedName) : nothing}
+            ${
+              operations
+                ? this.#renderOperations(locale, selectedName)
+                : canOperate
+                  ? this.#renderPartLoading(m, 'operations-loading')
+                  : nothing
+            }
             <scc-tenant-list
               data-testid="tenant-list"
               exportparts="tenants, tenant-row, status-badge, empty, terminate-button"
@@ -610,7 +663,7 @@ export class ServiceControlCenter extends LitElement {
               .businessUnitNames=${this._names}
               .heading=${m.tenantsIn(selectedName)}
               .note=${selected?.childCount === 0 ? undefined : m.includesDescendants}
-              ?terminable=${canOperate}
+              ?terminable=${operations}
               @scc-tenant-terminate=${this.#onTerminate}
               locale=${locale}
             ></scc-tenant-list>
@@ -620,11 +673,15 @@ export class ServiceControlCenter extends LitElement {
     }
   }
 
+  #renderPartLoading(m: Messages, testId: string) {
+    return html`<p part="state" class="part-loading" role="status" data-testid=${testId}>${m.loading}</p>`;
+  }
+
   /** Ordering, the pending requests and the termination dialog, all on the same client. */
   #renderOperations(locale: string, businessUnitName: string) {
     const m = messagesFor(locale);
     return html`<div class="operations">
-        ${this._reconnecting ? html`<span class="reconnecting" role="status">${m.ops.reconnecting}</span>` : nothing}
+        ${this._reconnecting ? html`<span class="reconnecting" role="status">${m.reconnecting}</span>` : nothing}
         <scc-order-tenant exportparts="order-button, dialog" locale=${locale} .client=${this.#client}
           .tenants=${this._tenants} business-unit-id=${this._selectedId ?? ''}
           business-unit-name=${businessUnitName}></scc-order-tenant>

@@ -72,7 +72,7 @@ export class SccTenantList extends LitElement {
             <th scope="col">${m.columns.lifecycleStatus}</th>
             <th scope="col">${m.columns.operationalStatus}</th>
             <th scope="col">${m.columns.businessUnit}</th>
-            ${this.terminable ? html`<th scope="col"><span class="visually-hidden">${m.ops.requestTermination}</span></th>` : ''}
+            ${this.terminable ? html`<th scope="col"><span class="visually-hidden">${m.requestTermination}</span></th>` : ''}
           </tr>
         </thead>
         <tbody>
@@ -90,8 +90,8 @@ export class SccTenantList extends LitElement {
               ${
                 this.terminable
                   ? html`<td><button part="terminate-button" type="button" data-testid="terminate"
-                      aria-label=${`${m.ops.requestTermination}: ${t.name}`}
-                      @click=${() => this.dispatchEvent(createTenantTerminateEvent(t))}>${m.ops.requestTermination}</button></td>`
+                      aria-label=${`${m.requestTermination}: ${t.name}`}
+                      @click=${() => this.dispatchEvent(createTenantTerminateEvent(t))}>${m.requestTermination}</button></td>`
                   : ''
               }
             </tr>`,

@@ -3,6 +3,7 @@ import type { BffClient } from '../../api/bff-client.js';
 import type { Tenant } from '../../api/types.js';
 import { createOperationRequestSubmitEvent } from '../../events/scc-operation-request-submit.js';
 import { messagesFor } from '../../i18n/index.js';
+import { operationMessagesFor } from '../../i18n/operation-messages.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { problemMessages } from '../../utils/problems.js';
@@ -94,11 +95,11 @@ export class SccTerminateDialog extends LitElement {
   }
 
   override render() {
-    const m = messagesFor(this.locale);
+    const m = operationMessagesFor(this.locale);
     const tenant = this._tenant;
     return html`<dialog part="dialog" aria-labelledby="title" data-testid="terminate-dialog">
       <form @submit=${this.#submit}>
-        <h2 id="title">${m.ops.requestTermination}: ${tenant?.name}</h2>
+        <h2 id="title">${m.requestTermination}: ${tenant?.name}</h2>
         <p class="hint">${m.ops.terminateIntro}</p>
         ${
           tenant?.type === 'productive'
@@ -116,7 +117,7 @@ export class SccTerminateDialog extends LitElement {
         <div class="actions">
           <button type="button" @click=${() => this.close()}>${m.ops.cancel}</button>
           <button part="submit-button" class="danger" type="submit" data-testid="submit-termination"
-            ?disabled=${this._submitting || !this.#confirmed()}>${m.ops.requestTermination}</button>
+            ?disabled=${this._submitting || !this.#confirmed()}>${m.requestTermination}</button>
         </div>
       </form>
     </dialog>`;

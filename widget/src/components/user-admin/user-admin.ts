@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';
 import type { RoleName, User } from '../../api/types.js';
-import { messagesFor } from '../../i18n/index.js';
+import { adminMessagesFor } from '../../i18n/admin-messages.js';
 import { controlStyles, sharedStyles } from '../../styles/shared.styles.js';
 import { problemLines } from '../../utils/problem-text.js';
 import { userAdminStyles } from './user-admin.styles.js';
@@ -75,12 +75,12 @@ export class SccUserAdmin extends LitElement {
       this._users = [...(cursor ? (this._users ?? []) : []), ...page.items];
       this._nextCursor = page.nextCursor;
     } catch (error) {
-      if (!abort.signal.aborted) this._errors = problemLines(error, messagesFor(this.locale));
+      if (!abort.signal.aborted) this._errors = problemLines(error, adminMessagesFor(this.locale));
     }
   }
 
   override render() {
-    const m = messagesFor(this.locale);
+    const m = adminMessagesFor(this.locale);
     const grantable = ROLE_ORDER.filter((r) => this.roles.includes(r));
     return html`<form class="create" data-testid="user-create" @submit=${this.#onCreate}>
         <label>${m.fieldLabel('body.email')}<input name="email" type="email" required maxlength="254" /></label>
@@ -130,7 +130,7 @@ export class SccUserAdmin extends LitElement {
       await work(client, id);
       await this.#load();
     } catch (error) {
-      this._errors = problemLines(error, messagesFor(this.locale));
+      this._errors = problemLines(error, adminMessagesFor(this.locale));
     } finally {
       this._busy = false;
     }

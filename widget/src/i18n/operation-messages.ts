@@ -1,0 +1,123 @@
+import { type Messages, messagesFor, resolveLocale } from './index.js';
+
+/**
+ * Strings of the tenant operations: ordering, terminating, pending requests. They come with the
+ * operations chunk, so hosts whose users never operate do not load them.
+ */
+export interface OperationMessages {
+  orderTenant: string;
+  orderFor: (businessUnit: string) => string;
+  product: string;
+  type: string;
+  name: string;
+  applicationData: string;
+  solutionProfile: string;
+  asProposed: string;
+  none: string;
+  proposal: (value: string) => string;
+  useProposal: string;
+  checking: string;
+  chargeable: string;
+  order: string;
+  cancel: string;
+  terminateIntro: string;
+  confirmName: (name: string) => string;
+  pending: string;
+  kind: Record<string, string>;
+  state: Record<string, string>;
+  cancelRequest: string;
+  restore: string;
+  terminated: string;
+  keptUntil: (date: string) => string;
+}
+
+export const enOperations: OperationMessages = {
+  orderTenant: 'Order tenant',
+  orderFor: (bu) => `New tenant for ${bu}`,
+  product: 'Product',
+  type: 'Type',
+  name: 'Name',
+  applicationData: 'Application data from',
+  solutionProfile: 'Solution profile from',
+  asProposed: 'As proposed',
+  none: 'None (initial)',
+  proposal: (value) => `Proposal: ${value}`,
+  useProposal: 'Use proposal',
+  checking: 'Checking…',
+  chargeable: 'This operation is chargeable.',
+  order: 'Order',
+  cancel: 'Cancel',
+  terminateIntro: 'The tenant is kept for the retention period; until then you can take the request back.',
+  confirmName: (name) => `Type “${name}” to confirm`,
+  pending: 'Pending requests',
+  kind: { order: 'Order', copy: 'Copy', decommission: 'Termination', restore: 'Restore' },
+  state: {
+    requested: 'Requested',
+    validated: 'Validated',
+    queued: 'Queued',
+    running: 'Running',
+    succeeded: 'Done',
+    failed: 'Failed',
+    rejected: 'Rejected',
+    cancelled: 'Cancelled',
+  },
+  cancelRequest: 'Cancel request',
+  restore: 'Restore',
+  terminated: 'Terminated tenants',
+  keptUntil: (date) => `kept until ${date}`,
+};
+
+export const deOperations: OperationMessages = {
+  orderTenant: 'Mandant bestellen',
+  orderFor: (bu) => `Neuer Mandant für ${bu}`,
+  product: 'Produkt',
+  type: 'Typ',
+  name: 'Name',
+  applicationData: 'Anwendungsdaten aus',
+  solutionProfile: 'Lösungsprofil aus',
+  asProposed: 'Wie vorgeschlagen',
+  none: 'Keine (initial)',
+  proposal: (value) => `Vorschlag: ${value}`,
+  useProposal: 'Vorschlag übernehmen',
+  checking: 'Wird geprüft …',
+  chargeable: 'Dieser Vorgang ist kostenpflichtig.',
+  order: 'Bestellen',
+  cancel: 'Abbrechen',
+  terminateIntro: 'Der Mandant wird für die Aufbewahrungsfrist behalten; bis dahin können Sie den Antrag zurückziehen.',
+  confirmName: (name) => `Zur Bestätigung „${name}“ eingeben`,
+  pending: 'Offene Anträge',
+  kind: { order: 'Bestellung', copy: 'Kopie', decommission: 'Kündigung', restore: 'Wiederherstellung' },
+  state: {
+    requested: 'Beantragt',
+    validated: 'Geprüft',
+    queued: 'Eingereiht',
+    running: 'Läuft',
+    succeeded: 'Erledigt',
+    failed: 'Fehlgeschlagen',
+    rejected: 'Abgelehnt',
+    cancelled: 'Zurückgezogen',
+  },
+  cancelRequest: 'Antrag zurückziehen',
+  restore: 'Wiederherstellen',
+  terminated: 'Gekündigte Mandanten',
+  keptUntil: (date) => `aufbewahrt bis ${date}`,
+};
+
+const catalog = new Map<string, OperationMessages>([
+  ['en', enOperations],
+  ['de', deOperations],
+]);
+
+/** Adds or replaces the operation strings of a locale registered with `registerLocale`. */
+export function registerOperationLocale(tag: string, messages: OperationMessages): void {
+  catalog.set(tag.toLowerCase(), messages);
+}
+
+export type MessagesWithOperations = Messages & { ops: OperationMessages };
+
+/** The locale's messages with its operation strings as `ops` (English ones for a locale without). */
+export function operationMessagesFor(locale?: string | null): MessagesWithOperations {
+  const tag = resolveLocale(locale);
+  const ops = catalog.get(tag) ?? catalog.get(tag.split(/[-_]/)[0] ?? '') ?? enOperations;
+  return { ...messagesFor(locale), ops };
+}

@@ -1,0 +1,26 @@
+/**
+ * The tenant operations (order, termination, pending requests): a chunk of its own, loaded by
+ * `<service-control-center>` only for callers holding `operator`. Importing this module registers
+ * the elements (guarded).
+ */
+import { SccOrderTenant } from '../components/order-tenant/order-tenant.js';
+import { isFinished, SccPendingRequests } from '../components/pending-requests/pending-requests.js';
+import { SccTerminateDialog } from '../components/terminate-dialog/terminate-dialog.js';
+import { register } from '../define.js';
+
+export type { MessagesWithOperations, OperationMessages } from '../i18n/operation-messages.js';
+export {
+  deOperations,
+  enOperations,
+  operationMessagesFor,
+  registerOperationLocale,
+} from '../i18n/operation-messages.js';
+export { isFinished, SccOrderTenant, SccPendingRequests, SccTerminateDialog };
+
+export const operationElements = {
+  'scc-order-tenant': SccOrderTenant,
+  'scc-terminate-dialog': SccTerminateDialog,
+  'scc-pending-requests': SccPendingRequests,
+} as const;
+
+register(operationElements);

@@ -1,0 +1,16 @@
+/**
+ * The parts of the widget that only some callers need. Each `import()` becomes a chunk of its own
+ * next to `service-control-center.js`, which the chunks import lit and the shared code from.
+ */
+export const widgetParts = {
+  admin: () => import('./admin.js'),
+  operations: () => import('./operations.js'),
+};
+
+export type WidgetPart = keyof typeof widgetParts;
+
+/** Loads (once) and registers the admin screens; resolves to their module. */
+export const loadAdmin = widgetParts.admin;
+
+/** Loads (once) and registers the tenant-operations elements; resolves to their module. */
+export const loadOperations = widgetParts.operations;
