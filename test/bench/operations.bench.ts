@@ -76,12 +76,12 @@ const post = async (path: string, token: string, body: unknown, headers: Record<
   return text;
 };
 
-/** Every caller sends `REQUESTS_PER_CALLER` requests one after another, all callers at once. */
-async function concurrently(name: string, send: (caller: number, n: number) => Promise<unknown>) {
+/** The first `count` callers each send `REQUESTS_PER_CALLER` requests one after another, all at once. */
+async function concurrently(name: string, send: (caller: number, n: number) => Promise<unknown>, count = CALLERS) {
   const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(
-    callers.map(async (_, caller) => {
+    callers.slice(0, count).map(async (_, caller) => {
       for (let n = 0; n < REQUESTS_PER_CALLER; n++) {
         const t0 = performance.now();
         await send(caller, n);
@@ -110,6 +110,16 @@ const draft = (caller: number, n: number) => ({
 // Warm-up: one dry-run per caller.
 await Promise.all(
   callers.map((_, i) => post('/v1/widget/operation-requests/dry-run', callerTokens[i] ?? '', draft(i, 0))),
+);
+const dryRunAlone = await concurrently(
+  'dry-run through the BFF, 1 caller',
+  (caller, n) => post('/v1/widget/operation-requests/dry-run', callerTokens[caller] ?? '', draft(caller, n)),
+  1,
+);
+const dryRunTen = await concurrently(
+  'dry-run through the BFF, 10 concurrent callers',
+  (caller, n) => post('/v1/widget/operation-requests/dry-run', callerTokens[caller] ?? '', draft(caller, n)),
+  10,
 );
 const dryRun = await concurrently(`dry-run through the BFF, ${CALLERS} concurrent callers`, (caller, n) =>
   post('/v1/widget/operation-requests/dry-run', callerTokens[caller] ?? '', draft(caller, n)),
@@ -180,9 +190,10 @@ const sseRow: Row = {
 console.log(
   `\nengine: ${engine}; ${CALLERS} callers × ${REQUESTS_PER_CALLER} requests; in one process, BFF → cockpit in-process\n`,
 );
-printTable([dryRun.row, submit.row, sseRow]);
+printTable([dryRunAlone.row, dryRunTen.row, dryRun.row, submit.row, sseRow]);
 console.log(
-  `\nthroughput: dry-run ${dryRun.perSecond.toFixed(0)}/s, submit ${submit.perSecond.toFixed(0)}/s; ` +
+  `\nthroughput: dry-run ${dryRunAlone.perSecond.toFixed(0)}/s (1 caller), ${dryRunTen.perSecond.toFixed(0)}/s (10), ` +
+    `${dryRun.perSecond.toFixed(0)}/s (${CALLERS}); submit ${submit.perSecond.toFixed(0)}/s (${CALLERS}); ` +
     `SSE: ${delays.length} of ${EVENTS * CLIENTS} deliveries arrived, ${events.subscribers} hub subscribers`,
 );
 for (const reader of readers) await reader.cancel().catch(() => undefined);
