@@ -18,6 +18,7 @@ import { serviceTokenVerifier } from '@scc/cockpit/service-token';
 import { createDatabase } from '@scc/db';
 import { seed, seededBusinessUnit } from '@scc/db/seed';
 import { createDemoHostApp } from './app.js';
+import { feedSeedContracts } from './sales-system.js';
 import { createWebhookReceiverApp } from './webhook-receiver.js';
 
 export interface StackOptions {
@@ -101,13 +102,17 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     webhook: { url: `${webhookReceiverUrl}/hooks/sales`, secret: webhookSecret },
   });
 
+  // The sales system's key lives only as long as this process: its one client is the local adapter below.
+  const salesApiKey = randomBytes(32).toString('base64url');
   const cockpitApp = createCockpitApp({
     db: database.db,
     verifyServiceToken: serviceTokenVerifier([serviceKey.publicJwk]),
     systemDb: system.db,
     events,
+    salesApiKey,
   });
   const cockpitPort = await listen(cockpitApp.fetch, options.ports?.cockpit ?? 4010);
+  await feedSeedContracts(`http://${bindHost}:${cockpitPort}`, salesApiKey);
 
   // The demo host's origin must be known before the BFF registers it, so it listens first
   // and gets its app once the BFF's URL exists.
