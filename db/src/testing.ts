@@ -174,6 +174,44 @@ export async function createTestLoginRole(serverUrl: string, group: string): Pro
   };
 }
 
+/** A connection as the application runs in production, and how to give it back. */
+export interface RuntimeConnection {
+  handle: DatabaseHandle;
+  /** Closes the connection, then drops its login. */
+  close(): Promise<void>;
+}
+
+/**
+ * On a server: a connection to `database` as a fresh login that is only a member of scc_app (no
+ * ownership, no BYPASSRLS), the way the cockpit should run in production, so tests exercise the
+ * same rights. On PGlite: undefined, since PGlite has only its one superuser session.
+ */
+export async function openRuntimeConnection(
+  database: TestDatabase,
+  group: string,
+): Promise<RuntimeConnection | undefined> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl || !database.url) return undefined;
+  const role = await createTestLoginRole(serverUrl, group);
+  let handle: DatabaseHandle;
+  try {
+    handle = await createDatabase({ url: role.urlFor(database.url), maxConnections: 4 });
+  } catch (error) {
+    await role.drop();
+    throw error;
+  }
+  return {
+    handle,
+    async close() {
+      try {
+        await handle.close();
+      } finally {
+        await role.drop();
+      }
+    },
+  };
+}
+
 /** Drops every role whose name starts with `prefix` (an `scc_rt_` prefix); returns the names dropped. */
 export async function dropTestRoles(serverUrl: string, prefix: string): Promise<string[]> {
   if (!prefix.startsWith(TEST_ROLE_PREFIX)) throw new Error(`refusing to sweep roles outside ${TEST_ROLE_PREFIX}`);

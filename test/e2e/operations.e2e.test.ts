@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { personaByKey, seededBusinessUnit } from '@scc/db/seed';
-import { createTestDatabase, type TestDatabase, testArtifactsDir } from '@scc/db/testing';
-import { type RunningStack, startStack } from '@scc/demo-host';
+import { testArtifactsDir } from '@scc/db/testing';
+import type { RunningStack } from '@scc/demo-host';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumFlags, chromiumPath } from '../../scripts/chromium.mjs';
+import { startTestStack } from '../support/demo-browser.js';
 
 /**
  * A customer admin runs tenant operations in a real browser against the whole product: the
@@ -19,7 +20,7 @@ const south = seededBusinessUnit('contoso/south');
 const stores = seededBusinessUnit('contoso/south/stores');
 const NEW_TENANT = 'South Stores restore drill';
 
-let database: TestDatabase | undefined;
+let running: Awaited<ReturnType<typeof startTestStack>> | undefined;
 let stack: RunningStack | undefined;
 let browser: Browser | undefined;
 let page: Page;
@@ -37,13 +38,8 @@ const countOf = (locator: Locator, expected: number) => eventually(() => locator
 
 describe('tenant operations in the browser', { timeout: 180_000 }, () => {
   beforeAll(async () => {
-    if (process.env.DATABASE_URL) database = await createTestDatabase();
-    stack = await startStack({
-      dataDir: 'memory://',
-      databaseUrl: database?.url,
-      ports: { cockpit: 0, bff: 0, demoHost: 0 },
-      operations: { stepDelayMs: 150 },
-    });
+    running = await startTestStack({ operations: { stepDelayMs: 150 } });
+    stack = running.stack;
     browser = await chromium.launch({
       executablePath: chromiumPath() ?? '/usr/bin/chromium',
       args: chromiumFlags,
@@ -66,11 +62,7 @@ describe('tenant operations in the browser', { timeout: 180_000 }, () => {
   }, 120_000);
 
   afterAll(async () => {
-    const steps: (() => Promise<unknown> | undefined)[] = [
-      () => browser?.close(),
-      () => stack?.stop(),
-      () => database?.drop(),
-    ];
+    const steps: (() => Promise<unknown> | undefined)[] = [() => browser?.close(), () => running?.close()];
     const failures: unknown[] = [];
     for (const step of steps) await step()?.catch((error: unknown) => failures.push(error));
     if (failures.length) throw new AggregateError(failures, 'cleaning up the end-to-end test failed');

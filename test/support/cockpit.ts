@@ -2,7 +2,7 @@ import { createCockpitApp, createEventHub, type EventHub } from '@scc/cockpit';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '@scc/cockpit/problem';
 import type { Database, DatabaseHandle } from '@scc/db';
 import type { SeedPersona } from '@scc/db/seed';
-import { createTestDatabase, type TestDatabase } from '@scc/db/testing';
+import { createTestDatabase, openRuntimeConnection, type TestDatabase } from '@scc/db/testing';
 import { ManualClock } from './clock.js';
 import { personaUserId, seededBusinessUnit } from './seed-model.js';
 import { createServiceKeys, type ServiceKeys } from './service-tokens.js';
@@ -16,7 +16,7 @@ export const TEST_HOST_ID = 'test-host';
 export interface CockpitHarness {
   app: ReturnType<typeof createCockpitApp>;
   database: TestDatabase;
-  /** The connection the app runs on: the test database's owner connection unless `connect` chose another. */
+  /** The connection the app runs on: on a server a restricted scc_app login (or what `connect` opened), on PGlite the owner. */
   db: Database;
   keys: ServiceKeys;
   /** A service token for a persona acting on its own (or the given) business unit, host home = MSP root. */
@@ -51,7 +51,7 @@ export async function createCockpitHarness({
   salesApiKey,
 }: CockpitHarnessOptions = {}): Promise<CockpitHarness> {
   const database = await createTestDatabase({ seed: true });
-  let runtime: DatabaseHandle | undefined;
+  let runtime: { close(): Promise<void>; db: Database } | undefined;
   const events = createEventHub(database.handle.db);
   const close = async () => {
     try {
@@ -62,7 +62,15 @@ export async function createCockpitHarness({
     }
   };
   try {
-    runtime = connect ? await connect(database) : undefined;
+    // On a server the app runs as a login that is only a member of scc_app, as in production;
+    // fixtures and system work keep the owner connection (`database.handle.db`).
+    if (connect) {
+      const handle = await connect(database);
+      runtime = { db: handle.db, close: () => handle.close() };
+    } else {
+      const login = await openRuntimeConnection(database, 'harness');
+      runtime = login && { db: login.handle.db, close: () => login.close() };
+    }
     const db = runtime?.db ?? database.handle.db;
     const keys = await createServiceKeys();
     const clock = new ManualClock();

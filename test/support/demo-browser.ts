@@ -1,5 +1,5 @@
-import { createTestDatabase, type TestDatabase } from '@scc/db/testing';
-import { type RunningStack, startStack } from '@scc/demo-host';
+import { createTestDatabase, createTestLoginRole, type TestDatabase, type TestLoginRole } from '@scc/db/testing';
+import { type RunningStack, type StackOptions, startStack } from '@scc/demo-host';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { chromiumFlags, chromiumPath } from '../../scripts/chromium.mjs';
@@ -20,9 +20,45 @@ export interface DemoBrowser {
   close(): Promise<void>;
 }
 
-export async function startDemoBrowser(): Promise<DemoBrowser> {
+/**
+ * The stack on the engine of this run. On a server it runs as production should: the cockpit on
+ * a login that is only a member of scc_app, migrations, seed and workers on the owner connection.
+ */
+export async function startTestStack(
+  options: Pick<StackOptions, 'operations'> = {},
+): Promise<{ stack: RunningStack; close(): Promise<void> }> {
   let database: TestDatabase | undefined;
+  let login: TestLoginRole | undefined;
   let stack: RunningStack | undefined;
+  const close = async () => {
+    const failures: unknown[] = [];
+    for (const step of [() => stack?.stop(), () => database?.drop(), () => login?.drop()]) {
+      await step()?.catch((error: unknown) => failures.push(error));
+    }
+    if (failures.length) throw new AggregateError(failures, 'stopping the test stack failed');
+  };
+  try {
+    const serverUrl = process.env.DATABASE_URL;
+    if (serverUrl) {
+      database = await createTestDatabase();
+      login = await createTestLoginRole(serverUrl, 'e2e');
+    }
+    stack = await startStack({
+      dataDir: 'memory://',
+      databaseUrl: database?.url && login ? login.urlFor(database.url) : undefined,
+      migrationDatabaseUrl: database?.url,
+      ports: { cockpit: 0, bff: 0, demoHost: 0 },
+      ...options,
+    });
+    return { stack, close };
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+}
+
+export async function startDemoBrowser(): Promise<DemoBrowser> {
+  let running: Awaited<ReturnType<typeof startTestStack>> | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   const problems = new Map<Page, string[]>();
@@ -31,8 +67,7 @@ export async function startDemoBrowser(): Promise<DemoBrowser> {
     const steps: (() => Promise<unknown> | undefined)[] = [
       ...contexts.map((c) => () => c.close()),
       () => browser?.close(),
-      () => stack?.stop(),
-      () => database?.drop(),
+      () => running?.close(),
     ];
     const failures: unknown[] = [];
     for (const step of steps) await step()?.catch((error: unknown) => failures.push(error));
@@ -40,12 +75,7 @@ export async function startDemoBrowser(): Promise<DemoBrowser> {
   };
 
   try {
-    if (process.env.DATABASE_URL) database = await createTestDatabase();
-    stack = await startStack({
-      dataDir: 'memory://',
-      databaseUrl: database?.url,
-      ports: { cockpit: 0, bff: 0, demoHost: 0 },
-    });
+    running = await startTestStack();
     browser = await chromium.launch({
       executablePath: chromiumPath() ?? '/usr/bin/chromium',
       args: chromiumFlags,
@@ -56,6 +86,7 @@ export async function startDemoBrowser(): Promise<DemoBrowser> {
     throw error;
   }
   const started = browser;
+  const { stack } = running;
 
   return {
     engine: stack.engine,

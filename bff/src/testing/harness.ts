@@ -2,7 +2,7 @@ import { createCockpitApp, createEventHub, type EventHub } from '@scc/cockpit';
 import { serviceTokenVerifier } from '@scc/cockpit/service-token';
 // @scc/db is a dev dependency only: the BFF reaches data through the cockpit, tests seed it.
 import { seededBusinessUnit } from '@scc/db/seed';
-import { createTestDatabase, type TestDatabase } from '@scc/db/testing';
+import { createTestDatabase, openRuntimeConnection, type TestDatabase } from '@scc/db/testing';
 import type { JWK } from 'jose';
 import { expect } from 'vitest';
 import { type BffApp, type BffDependencies, createBffApp } from '../app.js';
@@ -85,9 +85,12 @@ export interface BffHarness extends BffKeys {
 export async function createBffHarness(): Promise<BffHarness> {
   const keys = await createBffKeys();
   const database = await createTestDatabase({ seed: true });
+  // On a server the cockpit runs as a restricted scc_app login, as in production.
+  const runtime = await openRuntimeConnection(database, 'bff');
   const events = createEventHub(database.handle.db);
   const cockpitApp = createCockpitApp({
-    db: database.handle.db,
+    db: runtime?.handle.db ?? database.handle.db,
+    systemDb: database.handle.db,
     verifyServiceToken: serviceTokenVerifier([keys.serviceKey.publicJwk]),
     events,
   });
@@ -118,6 +121,7 @@ export async function createBffHarness(): Promise<BffHarness> {
     async close() {
       try {
         await events.close();
+        await runtime?.close();
       } finally {
         await database.drop();
       }
