@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Database, operationRequests, products, tenants } from '@scc/db';
 import { and, eq, sql } from 'drizzle-orm';
+import { type PollingLoop, pollingLoop } from '../polling-loop.js';
 import type { Provisioner, TenantPart, TenantSpec } from '../provisioner/port.js';
 import type { Clock } from './clock.js';
 import { afterRetention, productRules } from './product-rules.js';
@@ -21,14 +22,9 @@ export interface WorkerOptions {
   maxAttempts?: number;
 }
 
-export interface Worker {
+/** `runOnce` claims and runs one due request. */
+export interface Worker extends PollingLoop {
   readonly id: string;
-  /** Claims and runs one request; false when none was due. */
-  runOnce(): Promise<boolean>;
-  /** Runs requests until none is due. */
-  runUntilIdle(): Promise<number>;
-  start(): void;
-  stop(): Promise<void>;
 }
 
 /** Another worker took the request over (our lease ran out): stop without touching it. */
@@ -357,45 +353,5 @@ export function createWorker(options: WorkerOptions): Worker {
     return true;
   }
 
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
-
-  return {
-    id,
-    runOnce,
-    async runUntilIdle() {
-      let n = 0;
-      while (await runOnce()) n++;
-      return n;
-    },
-    start() {
-      if (running) return;
-      running = true;
-      loop = (async () => {
-        while (running) {
-          let pause = options.pollMs ?? 500;
-          const worked = await runOnce().catch((error: unknown) => {
-            // A database that is down or not migrated yet: say so once per pause, not per poll.
-            console.error(
-              `worker failed: ${error instanceof Error ? (error.cause ?? error).toString() : String(error)}`,
-            );
-            pause = Math.max(pause, 5000);
-            return false;
-          });
-          if (!worked && running) {
-            await new Promise<void>((resolve) => {
-              wake = resolve;
-              setTimeout(resolve, pause);
-            });
-          }
-        }
-      })();
-    },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-    },
-  };
+  return { id, ...pollingLoop('worker', runOnce, options.pollMs ?? 500) };
 }

@@ -1,6 +1,7 @@
 import { type Database, outboxEvents, webhookDeliveries } from '@scc/db';
 import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import type { Clock } from '../operations/clock.js';
+import { type PollingLoop, pollingLoop } from '../polling-loop.js';
 import { signWebhook } from './signature.js';
 
 export interface OutboxDelivererOptions {
@@ -19,13 +20,8 @@ export interface OutboxDelivererOptions {
   fetch?: typeof fetch;
 }
 
-export interface OutboxDeliverer {
-  /** Delivers (or fails to deliver) one due event; false when none was due. */
-  runOnce(): Promise<boolean>;
-  runUntilIdle(): Promise<number>;
-  start(): void;
-  stop(): Promise<void>;
-}
+/** `runOnce` delivers (or fails to deliver) one due event. */
+export type OutboxDeliverer = PollingLoop;
 
 /**
  * At-least-once delivery of the transactional outbox. An event is claimed by pushing its next
@@ -111,43 +107,5 @@ export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDe
     return true;
   }
 
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
-  return {
-    runOnce,
-    async runUntilIdle() {
-      let n = 0;
-      while (await runOnce()) n++;
-      return n;
-    },
-    start() {
-      if (running) return;
-      running = true;
-      loop = (async () => {
-        while (running) {
-          let pause = options.pollMs ?? 1000;
-          const worked = await runOnce().catch((error: unknown) => {
-            // A database that is down or not migrated yet: say so once per pause, not per poll.
-            console.error(
-              `outbox delivery failed: ${error instanceof Error ? (error.cause ?? error).toString() : String(error)}`,
-            );
-            pause = Math.max(pause, 5000);
-            return false;
-          });
-          if (!worked && running) {
-            await new Promise<void>((resolve) => {
-              wake = resolve;
-              setTimeout(resolve, pause);
-            });
-          }
-        }
-      })();
-    },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-    },
-  };
+  return pollingLoop('outbox delivery', runOnce, options.pollMs ?? 1000);
 }
