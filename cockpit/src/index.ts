@@ -20,6 +20,7 @@ export {
   type OperationRequest,
   OperationRequestPageSchema,
   OperationRequestSchema,
+  RejectionSchema,
   type Validation,
   ValidationSchema,
 } from './operations/schemas.js';

@@ -6,6 +6,7 @@ import {
   type OperationRequest,
   OperationRequestSchema,
   ProductSchema,
+  RejectionSchema,
 } from '@scc/cockpit';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema, problemResponses, validationHook } from '@scc/cockpit/problem';
 import { type CockpitConnection, cockpitFor, fromCockpit, widgetClaims } from '../cockpit/cockpit-client.js';
@@ -22,12 +23,6 @@ const draftBody = { body: { required: true, content: { 'application/json': { sch
 /** What the order form needs of a product. */
 const WidgetProductSchema = ProductSchema.pick({ id: true, name: true, tenantTypes: true }).openapi('WidgetProduct');
 type CockpitProduct = z.infer<typeof ProductSchema>;
-
-/** 422: the request was stored as `rejected`; each failed rule is one error. */
-const RejectionSchema = ProblemSchema.extend({
-  requestId: z.uuid(),
-  errors: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })),
-}).openapi('Rejection');
 
 const dryRunRoute = createRoute({
   method: 'post',
