@@ -8,7 +8,7 @@ import { createEventHub } from '@scc/cockpit';
 import { businessUnits, childPath, roleAssignments, users } from '@scc/db';
 import { seededBusinessUnit, seedId } from '@scc/db/seed';
 import { createTestDatabase } from '@scc/db/testing';
-import { printTable, type Row } from './support/measure.js';
+import { printTable, summarize } from './support/measure.js';
 import { BENCH_HOST_ID, benchServices } from './support/services.js';
 
 const CALLERS = 50;
@@ -90,12 +90,7 @@ async function concurrently(name: string, send: (caller: number, n: number) => P
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-  return {
-    row: { name, samples: latencies.length, p50: at(0.5), p95: at(0.95), max: latencies.at(-1) ?? Number.NaN },
-    perSecond: latencies.length / seconds,
-  };
+  return { row: summarize(name, latencies), perSecond: latencies.length / seconds };
 }
 
 const draft = (caller: number, n: number) => ({
@@ -177,15 +172,7 @@ for (let i = 0; i < EVENTS; i++) {
   }
   for (const at of arrivals.get(name) ?? []) delays.push(at - t0);
 }
-delays.sort((a, b) => a - b);
-const at = (q: number) => delays[Math.min(delays.length - 1, Math.floor(q * delays.length))] ?? Number.NaN;
-const sseRow: Row = {
-  name: `submit → SSE event in each of ${connected} clients (${EVENTS} events)`,
-  samples: delays.length,
-  p50: at(0.5),
-  p95: at(0.95),
-  max: delays.at(-1) ?? Number.NaN,
-};
+const sseRow = summarize(`submit → SSE event in each of ${connected} clients (${EVENTS} events)`, delays);
 
 console.log(
   `\nengine: ${engine}; ${CALLERS} callers × ${REQUESTS_PER_CALLER} requests; in one process, BFF → cockpit in-process\n`,

@@ -21,9 +21,14 @@ export async function measure(
     await op();
     samples.push(performance.now() - start);
   }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? Number.NaN;
-  return { name, samples: iterations, p50: at(0.5), p95: at(0.95), max: samples.at(-1) ?? Number.NaN };
+  return summarize(name, samples);
+}
+
+/** p50, p95 and max of latencies in milliseconds. */
+export function summarize(name: string, samples: number[]): Row {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return { name, samples: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? Number.NaN };
 }
 
 export function printTable(rows: Row[]): void {
