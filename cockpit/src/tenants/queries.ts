@@ -42,7 +42,7 @@ export async function listTenants(
     .innerJoin(products, eq(products.id, tenants.productId))
     .where(
       and(
-        sql`${tenants.buPath} <@ ${caller.scopePath}::ltree`,
+        // `underPath` is a unit the caller's scope already found, so one subtree condition covers both.
         inSubtree(tenants.buPath, options.underPath ?? caller.scopePath),
         options.type ? eq(tenants.type, options.type) : undefined,
         options.lifecycle === undefined
