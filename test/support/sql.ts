@@ -8,6 +8,8 @@ export { rowsOf } from '@scc/db';
 export interface SqlErrorInfo {
   code: string | undefined;
   message: string;
+  /** The constraint that refused the statement, where the driver names it. */
+  constraint?: string;
 }
 
 /** The innermost database error of an error chain: its SQLSTATE and message. */
@@ -15,9 +17,14 @@ export function sqlError(error: unknown): SqlErrorInfo {
   let current: unknown = error;
   let found: SqlErrorInfo | undefined;
   for (let depth = 0; current && typeof current === 'object' && depth < 10; depth++) {
-    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    const { code, message, cause, constraint, constraint_name } = current as Record<string, unknown>;
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
-      found = { code, message: typeof message === 'string' ? message : '' };
+      const named = constraint ?? constraint_name;
+      found = {
+        code,
+        message: typeof message === 'string' ? message : '',
+        ...(typeof named === 'string' ? { constraint: named } : {}),
+      };
     }
     current = cause;
   }

@@ -27,3 +27,9 @@ export function isForeignKeyViolation(error: unknown): boolean {
   const code = databaseError(error)?.code;
   return code === '23503' || code === '23001';
 }
+
+/** A CHECK constraint or a trigger raising `check_violation` with this constraint name refused the write. */
+export function isCheckViolation(error: unknown, constraint: string): boolean {
+  const found = databaseError(error);
+  return found?.code === '23514' && found.constraint === constraint;
+}

@@ -18,6 +18,8 @@ export const ProblemSchema = z
       .array(
         z.object({
           field: z.string().openapi({ example: 'query.limit' }),
+          /** The business rule that refused the field's value, where one did. */
+          rule: z.string().optional().openapi({ example: 'max-live-productive' }),
           message: z.string(),
         }),
       )
@@ -39,6 +41,7 @@ export const problemKinds = {
   notFound: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
   unsupportedMediaType: { status: 415, title: 'Unsupported media type' },
+  idempotencyKeyReused: { status: 422, title: 'Idempotency-Key reused' },
   unavailable: { status: 503, title: 'Service unavailable' },
   internal: { status: 500, title: 'Internal error' },
 } as const;

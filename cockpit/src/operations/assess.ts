@@ -1,5 +1,5 @@
 import { businessUnits, executeRows, operationRequests, products, type Transaction, tenants } from '@scc/db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { ProblemError } from '../http/problem.js';
 import type { Caller } from '../scope/caller.js';
 import { type Clock, calendarDay } from './clock.js';
@@ -35,6 +35,23 @@ export interface AssessOptions {
 
 const open = [...openStates];
 
+/**
+ * The outer query's `tenants.id`, spelled with its table: a bare column inside a correlated
+ * subquery renders as `"id"` and binds to the subquery's own table instead.
+ */
+const outerTenantId = sql`${tenants}.${sql.identifier(tenants.id.name)}`;
+
+const openTerminationOf = (tenantId: SQL) => sql`exists (select 1 from ${operationRequests} r
+  where r.tenant_id = ${tenantId} and r.kind = 'decommission' and r.state in ${open})`;
+
+/** An open order, copy or restore reads or writes the tenant: it is the target or a source. */
+const openWorkOn = (tenantId: SQL) => sql`exists (select 1 from ${operationRequests} r
+  where r.state in ${open} and (
+    (r.kind in ('copy', 'restore') and r.tenant_id = ${tenantId})
+    or (r.kind in ('order', 'copy') and ${tenantId}::text in (
+      r.checkpoint->>'sourceTenantId', r.checkpoint->>'applicationDataSourceTenantId',
+      r.checkpoint->>'solutionProfileSourceTenantId'))))`;
+
 /** Tenants by id inside the caller's subtree, with what the rules need to know about each. */
 export async function tenantFacts(
   tx: Transaction,
@@ -51,8 +68,8 @@ export async function tenantFacts(
       businessUnitId: tenants.businessUnitId,
       lifecycleStatus: tenants.lifecycleStatus,
       buPath: tenants.buPath,
-      hasOpenDecommission: sql<boolean>`exists (select 1 from ${operationRequests} r
-        where r.tenant_id = ${tenants.id} and r.kind = 'decommission' and r.state in ${open})`,
+      hasOpenDecommission: sql<boolean>`${openTerminationOf(outerTenantId)}`,
+      hasOpenWork: sql<boolean>`${openWorkOn(outerTenantId)}`,
     })
     .from(tenants)
     .where(and(sql`${tenants.buPath} <@ ${caller.scopePath}::ltree`, inArray(tenants.id, ids)));
@@ -86,11 +103,10 @@ export async function contractFor(tx: Transaction, buPath: string, productId: st
   };
 }
 
-const countsAgainstLimit = sql`${tenants.lifecycleStatus} in ('provisioning', 'live') and not exists (
-  select 1 from ${operationRequests} r where r.tenant_id = ${tenants.id} and r.kind = 'decommission' and r.state in ${open})`;
+const countsAgainstLimit = sql`${tenants.lifecycleStatus} in ('provisioning', 'live') and not ${openTerminationOf(outerTenantId)}`;
 
 /** Tenants of a type that count against its limit, plus orders for that type that have no tenant yet. */
-async function countForLimit(
+export async function countForLimit(
   tx: Transaction,
   businessUnitId: string,
   productId: string,
@@ -117,6 +133,8 @@ async function liveProductiveOf(tx: Transaction, caller: Caller, where: ReturnTy
         sql`${tenants.buPath} <@ ${caller.scopePath}::ltree`,
         eq(tenants.type, 'productive'),
         eq(tenants.lifecycleStatus, 'live'),
+        // A tenant on its way out is no source to propose.
+        sql`not ${openTerminationOf(outerTenantId)}`,
         where,
       ),
     )
@@ -203,7 +221,7 @@ async function tenantOrNotFound(tx: Transaction, caller: Caller, id: string, fie
   return tenant;
 }
 
-async function rulesOf(tx: Transaction, productId: string): Promise<ProductRules> {
+export async function rulesOf(tx: Transaction, productId: string): Promise<ProductRules> {
   const product = await productOf(tx, productId);
   if (!product) throw ProblemError.of('notFound');
   return product.rules;
@@ -237,12 +255,15 @@ export async function assess(
         await tx.execute(sql`select 1 from ${tenants} where ${tenants.id} = ${draft.tenantId} for update`);
       const tenant = await tenantOrNotFound(tx, caller, draft.tenantId, 'body.tenantId');
       const rules = await rulesOf(tx, tenant.productId);
+      const productive = tenant.type === 'productive';
+      if (productive && options.lock) await lockUnitProduct(tx, tenant.businessUnitId, tenant.productId);
       const verdict = evaluateRestore({
         tenant,
         rules,
         roles: caller.roles,
         contract: await contractFor(tx, tenant.buPath, tenant.productId),
         today: calendarDay(context.clock.now()),
+        liveProductive: productive ? await countForLimit(tx, tenant.businessUnitId, tenant.productId, 'productive') : 0,
       });
       const alreadyRestoring = await tx
         .select({ id: operationRequests.id })

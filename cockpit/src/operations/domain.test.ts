@@ -15,6 +15,7 @@ const tenant = (over: Partial<TenantFact> = {}): TenantFact => ({
   businessUnitId: 'bu',
   lifecycleStatus: 'live',
   hasOpenDecommission: false,
+  hasOpenWork: false,
   ...over,
 });
 const order = (over: Partial<OrderFacts> = {}): OrderFacts => ({
@@ -154,12 +155,53 @@ describe('decommission, restore and copy rules', () => {
     ]);
   });
 
+  test('a tenant is terminated only while no order, copy or restore works on it', () => {
+    expect(failed(evaluateDecommission({ tenant: tenant({ hasOpenWork: true }), rules, roles: ['admin'] }))).toEqual([
+      'tenant-busy',
+    ]);
+  });
+
+  test('a tenant with an open termination is neither copied from nor into, nor the source of an order', () => {
+    const terminating = tenant({ id: 's', type: 'test', hasOpenDecommission: true });
+    const draft = {
+      kind: 'copy' as const,
+      sourceTenantId: 's',
+      targetTenantId: 't',
+      parts: ['solutionProfile' as const],
+    };
+    const target = tenant({ id: 't' });
+    expect(failed(evaluateCopy({ draft, source: terminating, target, rules, roles: ['admin'] }))).toEqual([
+      'tenant-state',
+    ]);
+    expect(
+      failed(
+        evaluateCopy({
+          draft,
+          source: tenant({ id: 's' }),
+          target: tenant({ id: 't', hasOpenDecommission: true }),
+          rules,
+          roles: ['admin'],
+        }),
+      ),
+    ).toEqual(['tenant-state']);
+    const sources = { applicationDataSourceTenantId: terminating, solutionProfileSourceTenantId: null };
+    expect(failed(evaluateOrder(order({ sources })))).toEqual(['tenant-state']);
+  });
+
   test('restore: only archived tenants, always chargeable', () => {
-    const base = { rules, roles: ['operator'] as const, contract, today: '2026-11-22' };
+    const base = { rules, roles: ['operator'] as const, contract, today: '2026-11-22', liveProductive: 0 };
     const ok = evaluateRestore({ ...base, tenant: tenant({ lifecycleStatus: 'archived' }) });
     expect(failed(ok)).toEqual([]);
     expect(ok.chargeable).toBe(true);
     expect(failed(evaluateRestore({ ...base, tenant: tenant() }))).toEqual(['tenant-state']);
+  });
+
+  test('restore: a productive tenant comes back only while the unit has room for it', () => {
+    const base = { rules, roles: ['operator'] as const, contract, today: '2026-11-22' };
+    const archived = tenant({ lifecycleStatus: 'archived' });
+    expect(failed(evaluateRestore({ ...base, tenant: archived, liveProductive: 1 }))).toEqual(['max-live-productive']);
+    const test = tenant({ lifecycleStatus: 'archived', type: 'test' });
+    expect(failed(evaluateRestore({ ...base, tenant: test, liveProductive: 1 }))).toEqual([]);
   });
 
   test('copy: into a productive tenant needs admin, same product, not onto itself', () => {

@@ -11,6 +11,7 @@ import {
   sourceInScope,
   sourceSameProduct,
   type TenantFact,
+  tenantIdle,
   tenantState,
   tenantTypeAllowed,
 } from './rules.js';
@@ -55,7 +56,8 @@ export function evaluateOrder(facts: OrderFacts): Verdict {
     if (source === null) continue;
     const field = `body.${name}`;
     validations.push(sourceInScope(field, source));
-    if (source) validations.push(sourceSameProduct(field, source, facts.productId));
+    if (source)
+      validations.push(sourceSameProduct(field, source, facts.productId), tenantState('order', source, field));
   }
   return { validations, chargeable };
 }
@@ -71,14 +73,18 @@ export function evaluateDecommission(facts: TenantOperationFacts): Verdict {
     validations: [
       permission('decommission', facts.tenant.type, facts.roles, facts.rules),
       tenantState('decommission', facts.tenant, 'body.tenantId'),
+      tenantIdle(facts.tenant, 'body.tenantId'),
     ],
     chargeable: false,
   };
 }
 
-/** A restore from the archive is always chargeable; it needs a contract valid today. */
+/**
+ * A restore from the archive is always chargeable; it needs a contract valid today. A restored
+ * productive tenant is live again, so it must fit the unit's live-productive limit like an order.
+ */
 export function evaluateRestore(
-  facts: TenantOperationFacts & { contract: ContractFact | null; today: string },
+  facts: TenantOperationFacts & { contract: ContractFact | null; today: string; liveProductive: number },
 ): Verdict {
   const validations = [
     permission('restore', facts.tenant.type, facts.roles, facts.rules),
@@ -86,6 +92,8 @@ export function evaluateRestore(
     contractEntitlement(facts.contract),
   ];
   if (facts.contract) validations.push(contractValid(facts.contract, facts.today));
+  if (facts.tenant.type === 'productive')
+    validations.push(maxLiveProductive(facts.liveProductive, facts.rules, 'body.tenantId'));
   return { validations, chargeable: true };
 }
 

@@ -261,6 +261,31 @@ describe('idempotency, listing and cancelling', () => {
     expect(await counts()).toEqual(before);
   });
 
+  test('the same Idempotency-Key with a different body is a 422 naming the header, and stores nothing', async () => {
+    const token = await as('customer-admin');
+    const draft = { kind: 'order', businessUnitId: unit('contoso/south/stores'), productId: BAAS, type: 'validation' };
+    const headers = { 'idempotency-key': `key-${randomUUID()}` };
+    const first = await harness.send('POST', '/v1/operation-requests', token, draft, headers);
+    expect(first.status).toBe(202);
+    const before = await counts();
+    const other = await harness.send('POST', '/v1/operation-requests', token, { ...draft, name: 'Another' }, headers);
+    expect(other.status).toBe(422);
+    const body = await problemOf(other);
+    expect(body.type).toBe('https://scc.example/problems/idempotency-key-reused');
+    expect(body.errors?.map((e) => e.field)).toEqual(['header.idempotency-key']);
+    expect(await counts()).toEqual(before);
+    // Key order does not make a body different.
+    const reordered = {
+      type: 'validation',
+      productId: BAAS,
+      businessUnitId: unit('contoso/south/stores'),
+      kind: 'order',
+    };
+    const again = await harness.send('POST', '/v1/operation-requests', token, reordered, headers);
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as OperationRequest).id).toBe(((await first.json()) as OperationRequest).id);
+  });
+
   test('list newest first, filtered by state; pages walk every request once', async () => {
     const token = await as('customer-admin');
     const all = (await (await harness.get('/v1/operation-requests?limit=500', token)).json()) as {
@@ -298,9 +323,12 @@ describe('idempotency, listing and cancelling', () => {
   test('a queued request can be cancelled once; then 409', async () => {
     const token = await as('customer-admin');
     const response = await harness.send('POST', '/v1/operation-requests', token, {
-      kind: 'decommission',
-      tenantId: tenant('contoso-stores-backup'),
+      kind: 'order',
+      businessUnitId: unit('contoso/north'),
+      productId: BAAS,
+      type: 'development',
     });
+    expect(response.status, await response.clone().text()).toBe(202);
     const request = (await response.json()) as OperationRequest;
     const cancelled = await harness.send('POST', `/v1/operation-requests/${request.id}/cancel`, token);
     expect(cancelled.status).toBe(200);

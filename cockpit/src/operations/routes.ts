@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { type Database, operationRequests, tenants, withScope } from '@scc/db';
+import { type Database, operationRequests, withScope } from '@scc/db';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { streamSSE } from 'hono/streaming';
 import { findBusinessUnit } from '../business-units/queries.js';
@@ -14,10 +14,11 @@ import {
 } from '../http/problem.js';
 import type { CockpitEnv } from '../scope/caller.js';
 import { type AssessContext, assess } from './assess.js';
+import { cancelRequest } from './cancel.js';
 import type { EventHub, OperationEvent } from './event-hub.js';
 import { replayEvents } from './event-hub.js';
-import { recordChargeVoided, recordRequestEvent, recordTenantEvents, requestView } from './records.js';
-import { allowed, holdsRole } from './rules.js';
+import { requestView } from './records.js';
+import { allowed } from './rules.js';
 import {
   DraftSchema,
   DryRunSchema,
@@ -28,7 +29,7 @@ import {
   OperationRequestSchema,
   RejectionSchema,
 } from './schemas.js';
-import { doneStates, openStates, transition } from './state-machine.js';
+import { doneStates, openStates } from './state-machine.js';
 import { submit } from './submit.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -43,8 +44,10 @@ const streamRoute = createRoute({
   tags: ['Operation requests'],
   summary: 'Live feed of the caller’s subtree (Server-Sent Events)',
   description:
-    'Events `operation-request` (data: OperationRequest) and `tenant` (data: Tenant), each with a monotonic `id`. ' +
-    'With a `Last-Event-ID` header, the events after it are replayed first. A comment line every 15 s keeps the connection open.',
+    'Events `operation-request` (data: OperationRequest) and `tenant` (data: Tenant) in commit order, each with its ' +
+    'feed position as `id` (increasing, with gaps). With a `Last-Event-ID` header, every event after it is replayed ' +
+    'first (`Last-Event-ID: 0`: all), so a live stream and a replay yield the same sequence. A comment line every 15 s ' +
+    'keeps the connection open.',
   request: {
     headers: z.object({
       'last-event-id': z
@@ -82,7 +85,9 @@ const submitRoute = createRoute({
     200: json(OperationRequestSchema, 'A retry with a used Idempotency-Key: the request it created'),
     202: json(OperationRequestSchema, 'Accepted and queued'),
     422: {
-      description: 'Rejected by rules; stored as rejected',
+      description:
+        'Rejected by rules; stored as rejected. Or (type idempotency-key-reused) the Idempotency-Key was used before ' +
+        'with a different body; nothing is stored.',
       content: { [PROBLEM_CONTENT_TYPE]: { schema: RejectionSchema } },
     },
     ...problemResponses,
@@ -116,10 +121,16 @@ const cancelRoute = createRoute({
   responses: {
     200: json(OperationRequestSchema, 'Cancelled'),
     403: problemOnly('The caller may not cancel requests'),
-    409: problemOnly('The request can no longer be cancelled'),
+    409: problemOnly(
+      'The request can no longer be cancelled, or cancelling the termination would bring back a productive tenant ' +
+        'the business unit has no room for (rule max-live-productive)',
+    ),
     ...problemResponses,
   },
 });
+
+/** Events per replay query while a reconnecting client catches up. */
+const REPLAY_PAGE = 500;
 
 function readListCursor(cursor: string | undefined): { at: string; id: string } | undefined {
   if (cursor === undefined) return undefined;
@@ -167,14 +178,16 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
         const caller = c.get('caller');
         const lastEventId = Number.parseInt(c.req.valid('header')['last-event-id'] ?? '', 10);
         return streamSSE(c, async (stream) => {
-          const queue: OperationEvent[] = [];
-          let live = false;
-          let lastSent = 0;
+          // Positions only grow in commit order, so "sent up to here" is one number: whatever
+          // arrives twice (replayed and live) is skipped, and nothing is skipped otherwise.
+          let lastSent = Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? lastEventId : undefined;
           const send = async (event: OperationEvent) => {
-            if (event.id <= lastSent) return;
+            if (lastSent !== undefined && event.id <= lastSent) return;
             lastSent = event.id;
             await stream.writeSSE({ id: String(event.id), event: event.kind, data: JSON.stringify(event.payload) });
           };
+          const queue: OperationEvent[] = [];
+          let live = false;
           let writing = Promise.resolve();
           const unsubscribe = await deps.events.subscribe(caller.scopePath, (event) => {
             if (!live) queue.push(event);
@@ -189,8 +202,11 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
           const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
           try {
             await stream.write(': connected\n\n');
-            if (Number.isSafeInteger(lastEventId) && lastEventId >= 0) {
-              for (const event of await replayEvents(db, caller.scopePath, lastEventId)) await send(event);
+            // A backlog of any length, page by page, before going live.
+            while (lastSent !== undefined) {
+              const page = await replayEvents(db, caller.scopePath, lastSent, REPLAY_PAGE);
+              for (const event of page) await send(event);
+              if (page.length < REPLAY_PAGE) break;
             }
             for (const event of queue.splice(0)) await send(event);
             live = true;
@@ -287,52 +303,7 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
         return c.json(requestView(row), 200);
       })
       .openapi(cancelRoute, async (c) => {
-        const caller = c.get('caller');
-        const { id } = c.req.valid('param');
-        const now = deps.clock.now();
-        const row = await withScope(db, caller.scopePath, async (tx) => {
-          const [current] = await tx
-            .select()
-            .from(operationRequests)
-            .where(and(sql`${operationRequests.buPath} <@ ${caller.scopePath}::ltree`, eq(operationRequests.id, id)))
-            .for('update');
-          if (!current) throw ProblemError.of('notFound');
-          if (!holdsRole(caller.roles, 'operator'))
-            throw ProblemError.of('forbidden', 'Cancelling needs the operator role');
-          const waiting = ['requested', 'validated', 'queued'].includes(current.state);
-          // A termination waits unclaimed in `running` through its retention period; only then may it be undone.
-          const inRetention =
-            current.kind === 'decommission' &&
-            current.state === 'running' &&
-            current.completedSteps.includes('retain') &&
-            (current.leaseUntil === null || current.leaseUntil < now);
-          if (!waiting && !inRetention)
-            throw ProblemError.of('conflict', `A ${current.state} request cannot be cancelled`);
-          if (inRetention && current.tenantId) {
-            const previous = (current.checkpoint.previousLifecycle as 'live' | 'provisioning' | undefined) ?? 'live';
-            await tx
-              .update(tenants)
-              .set({ lifecycleStatus: previous, retainedUntil: null, updatedAt: now })
-              .where(eq(tenants.id, current.tenantId));
-            await recordTenantEvents(tx, [current.tenantId]);
-          }
-          const [updated] = await tx
-            .update(operationRequests)
-            .set({
-              state: transition(current.state, 'cancelled'),
-              step: inRetention ? 'Termination cancelled; the tenant is live again' : 'Cancelled',
-              claimedBy: null,
-              leaseUntil: null,
-              updatedAt: now,
-              finishedAt: now,
-            })
-            .where(eq(operationRequests.id, current.id))
-            .returning();
-          if (!updated) throw new Error('update returned no row');
-          await recordRequestEvent(tx, updated);
-          await recordChargeVoided(tx, updated);
-          return updated;
-        });
+        const row = await cancelRequest(db, deps, c.get('caller'), c.req.valid('param').id);
         return c.json(requestView(row), 200);
       })
   );

@@ -16,6 +16,8 @@ export interface TenantFact {
   lifecycleStatus: string;
   /** A decommission request of the tenant is not finished yet. */
   hasOpenDecommission: boolean;
+  /** An open order, copy or restore reads from or writes to the tenant. */
+  hasOpenWork: boolean;
 }
 
 export interface ContractFact {
@@ -82,15 +84,15 @@ export function contractValid(contract: ContractFact, today: string): Validation
  * A productive tenant may be ordered only while the unit has fewer than the product's maximum
  * live productive tenants; a live one with a decommission request no longer counts.
  */
-export function maxLiveProductive(count: number, rules: ProductRules): Validation {
+export function maxLiveProductive(count: number, rules: ProductRules, field = 'body.type'): Validation {
   return count < rules.maxLiveProductive
-    ? pass('max-live-productive', 'No other live productive tenant stands in the way.', 'body.type')
+    ? pass('max-live-productive', 'No other live productive tenant stands in the way.', field)
     : fail(
         'max-live-productive',
         rules.maxLiveProductive === 1
           ? 'The business unit already has a live productive tenant. Request its termination first.'
           : `The business unit already has ${count} live productive tenants (at most ${rules.maxLiveProductive}).`,
-        'body.type',
+        field,
       );
 }
 
@@ -147,7 +149,11 @@ export function sourceSameProduct(field: string, source: TenantFact, productId: 
 
 const usable = ['provisioning', 'live'];
 
-/** Which lifecycle states an operation may start from. */
+/**
+ * Which lifecycle states an operation may start from. A tenant with an open termination takes
+ * part in nothing else, and is terminated only while nothing else works on it: its archive then
+ * holds exactly what it had when the termination was accepted.
+ */
 export function tenantState(operation: OperationKindName, tenant: TenantFact, field: string): Validation {
   if (operation === 'restore') {
     return tenant.lifecycleStatus === 'archived'
@@ -161,10 +167,27 @@ export function tenantState(operation: OperationKindName, tenant: TenantFact, fi
   if (!usable.includes(tenant.lifecycleStatus)) {
     return fail('tenant-state', `${tenant.name} is ${tenant.lifecycleStatus}.`, field);
   }
-  if (operation === 'decommission' && tenant.hasOpenDecommission) {
-    return fail('tenant-state', `${tenant.name} already has a termination request.`, field);
+  if (tenant.hasOpenDecommission) {
+    return fail(
+      'tenant-state',
+      operation === 'decommission'
+        ? `${tenant.name} already has a termination request.`
+        : `${tenant.name} has a termination request; cancel it first.`,
+      field,
+    );
   }
   return pass('tenant-state', `${tenant.name} is ${tenant.lifecycleStatus}.`, field);
+}
+
+/** A termination waits until no order, copy or restore reads from or writes to the tenant. */
+export function tenantIdle(tenant: TenantFact, field: string): Validation {
+  return tenant.hasOpenWork
+    ? fail(
+        'tenant-busy',
+        `${tenant.name} is the source or target of a request that has not finished; terminate it afterwards.`,
+        field,
+      )
+    : pass('tenant-busy', `No other request works on ${tenant.name}.`, field);
 }
 
 export function sourceDiffersFromTarget(sourceId: string, targetId: string): Validation {

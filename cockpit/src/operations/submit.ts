@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { type Database, operationRequests, outboxEvents, type Transaction, withScope } from '@scc/db';
 import { and, eq, sql } from 'drizzle-orm';
+import { ProblemError } from '../http/problem.js';
 import type { Caller } from '../scope/caller.js';
 import { type AssessContext, assess } from './assess.js';
+import { rethrowGuaranteeAs } from './guarantees.js';
 import { type OperationRequestRow, recordRequestEvent } from './records.js';
 import { allowed } from './rules.js';
 import type { Draft } from './schemas.js';
@@ -40,10 +43,21 @@ export function submit(
   draft: Draft,
   idempotencyKey: string | undefined,
 ): Promise<Submission> {
-  return withScope(db, caller.scopePath, async (tx) => {
+  const stored = withScope(db, caller.scopePath, async (tx) => {
     if (idempotencyKey) {
       const existing = await byIdempotencyKey(tx, caller, idempotencyKey);
-      if (existing) return { row: existing, replay: true };
+      if (existing) {
+        // A key stands for one request: reused for another body it is a client's mistake, and
+        // answering with the first request would make the client believe the second was placed.
+        if (!isDeepStrictEqual(existing.draft, JSON.parse(JSON.stringify(draft)))) {
+          throw ProblemError.of(
+            'idempotencyKeyReused',
+            'This Idempotency-Key was used for a different request. Use a new key for a new request.',
+            [{ field: 'header.idempotency-key', message: 'Already used with a different body' }],
+          );
+        }
+        return { row: existing, replay: true };
+      }
     }
     const assessment = await assess(tx, caller, context, draft, { lock: true });
     const accepted = allowed(assessment.validations);
@@ -96,4 +110,5 @@ export function submit(
     }
     return { row, replay: false };
   });
+  return stored.catch(rethrowGuaranteeAs(draft.kind === 'order' ? 'body.type' : 'body.tenantId'));
 }

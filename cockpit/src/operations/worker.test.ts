@@ -175,11 +175,29 @@ describe('decommission, retention and restore', () => {
     expect(copy?.lifecycleStatus).toBe('live');
     expect(await contents(copy?.id as string)).toEqual(before);
 
+    // The restored copy is the unit's live productive tenant now: bringing back the original as
+    // well would make two, so it is rejected until the product allows two.
+    const token = await harness.tokenFor(personaByKey('customer-admin'));
+    const refused = await harness.send('POST', '/v1/operation-requests', token, {
+      kind: 'restore',
+      tenantId: storesBackup,
+      mode: 'same',
+    });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { errors: { rule: string }[] }).errors.map((e) => e.rule)).toEqual([
+      'max-live-productive',
+    ]);
+    await harness.database.handle.db.execute(
+      sql`update products set rules = rules || '{"maxLiveProductive": 2}'::jsonb where id = ${BAAS}`,
+    );
     const restoreSame = await submit('customer-admin', { kind: 'restore', tenantId: storesBackup, mode: 'same' });
     await worker.runUntilIdle();
     expect(await fetchRequest(restoreSame.id)).toMatchObject({ state: 'succeeded' });
     expect((await visibleTenants()).find((t) => t.id === storesBackup)?.lifecycleStatus).toBe('live');
     expect(await contents(storesBackup)).toEqual(before);
+    await harness.database.handle.db.execute(
+      sql`update products set rules = rules - 'maxLiveProductive' where id = ${BAAS}`,
+    );
   });
 });
 

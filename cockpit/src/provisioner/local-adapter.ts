@@ -124,6 +124,16 @@ export function createLocalProvisioner(db: Database, options: LocalProvisionerOp
       await db.transaction(async (tx) => {
         const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
         if (!tenant) throw new Error(`tenant ${tenantId} does not exist`);
+        const [done] = await tx
+          .select({ id: tenantArchives.id })
+          .from(tenantArchives)
+          .where(eq(tenantArchives.requestId, requestId));
+        // A repeated archive step finds its snapshot written and the data gone: nothing to do.
+        if (done) return;
+        // Only a retained tenant is archived: a snapshot of anything else (an archive taken
+        // already, a tenant back in use) would be empty or wrong, and a restore would trust it.
+        if (tenant.lifecycleStatus !== 'retained')
+          throw new Error(`tenant ${tenantId} is ${tenant.lifecycleStatus}, not retained: nothing to archive`);
         const rowsOf = (part: TenantPart) =>
           tx
             .select({ key: tables[part].key, value: tables[part].value })
@@ -141,11 +151,7 @@ export function createLocalProvisioner(db: Database, options: LocalProvisionerOp
           applicationData: await rowsOf('applicationData'),
           solutionProfile: await rowsOf('solutionProfile'),
         };
-        // A repeated archive step finds its snapshot already written (and the data already gone).
-        await tx
-          .insert(tenantArchives)
-          .values({ tenantId, requestId, snapshot, buPath: pathOfTenant(tenantId) })
-          .onConflictDoNothing({ target: tenantArchives.requestId });
+        await tx.insert(tenantArchives).values({ tenantId, requestId, snapshot, buPath: pathOfTenant(tenantId) });
         await tx.delete(tenantApplicationData).where(eq(tenantApplicationData.tenantId, tenantId));
         await tx.delete(tenantSolutionProfile).where(eq(tenantSolutionProfile.tenantId, tenantId));
         await tx
@@ -158,6 +164,15 @@ export function createLocalProvisioner(db: Database, options: LocalProvisionerOp
     async deleteTenant(_requestId, tenantId) {
       await pause(delay);
       await db.transaction(async (tx) => {
+        const [tenant] = await tx
+          .select({ lifecycle: tenants.lifecycleStatus })
+          .from(tenants)
+          .where(eq(tenants.id, tenantId))
+          .for('update');
+        if (!tenant) throw new Error(`tenant ${tenantId} does not exist`);
+        if (tenant.lifecycle === 'deleted') return;
+        if (tenant.lifecycle !== 'retained')
+          throw new Error(`tenant ${tenantId} is ${tenant.lifecycle}, not retained: refusing to delete it`);
         await tx.delete(tenantApplicationData).where(eq(tenantApplicationData.tenantId, tenantId));
         await tx.delete(tenantSolutionProfile).where(eq(tenantSolutionProfile.tenantId, tenantId));
         await tx

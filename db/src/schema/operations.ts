@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -11,6 +12,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { businessUnits } from './business-units.js';
@@ -81,6 +83,14 @@ export const operationRequests = pgTable(
     index('operation_requests_claim_idx').on(t.state, t.runAfter),
     index('operation_requests_tenant_idx').on(t.tenantId),
     index('operation_requests_bu_product_idx').on(t.businessUnitId, t.productId),
+    // A tenant is terminated, and restored, by one request at a time; a second one racing past
+    // the submit's locked check ends here (see docs/operations.md, "Guarantees").
+    uniqueIndex('operation_requests_one_open_termination')
+      .on(t.tenantId)
+      .where(sql`${t.kind} = 'decommission' and ${t.state} in ('requested', 'validated', 'queued', 'running')`),
+    uniqueIndex('operation_requests_one_open_restore')
+      .on(t.tenantId)
+      .where(sql`${t.kind} = 'restore' and ${t.state} in ('requested', 'validated', 'queued', 'running')`),
     pgPolicy('operation_requests_subtree', {
       for: 'all',
       to: appRole,
@@ -91,8 +101,11 @@ export const operationRequests = pgTable(
 );
 
 /**
- * Every visible change of a request or tenant, in commit order of its id: the SSE feed replays
- * from here after a reconnect (`Last-Event-ID`), and an insert trigger NOTIFYs listeners.
+ * Every visible change of a request or tenant. `id` is taken at insert, but transactions commit
+ * in another order, so the feed is ordered by `position`: a deferred trigger assigns it at
+ * commit under one lock (migration 0012), so a position is visible only after every lower one.
+ * The SSE feed sends `position` as its event id, replays from here after a reconnect
+ * (`Last-Event-ID`), and the same trigger NOTIFYs listeners.
  */
 export const operationRequestEvents = pgTable(
   'operation_request_events',
@@ -103,11 +116,14 @@ export const operationRequestEvents = pgTable(
     requestId: uuid('request_id'),
     tenantId: uuid('tenant_id'),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /** The feed position, set when the inserting transaction commits; null only inside it. */
+    position: bigint('position', { mode: 'number' }),
     buPath: ltree('bu_path').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('operation_request_events_bu_path_gist').using('gist', t.buPath),
+    uniqueIndex('operation_request_events_position_idx').on(t.position),
     pgPolicy('operation_request_events_subtree', {
       for: 'all',
       to: appRole,
