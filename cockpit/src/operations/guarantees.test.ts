@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CockpitHarness, createCockpitHarness, problemOf } from '../../../test/support/cockpit.js';
 import { personaByKey, seededBusinessUnit, seedId } from '../../../test/support/seed-model.js';
 import { rowsOf, sqlErrorOf } from '../../../test/support/sql.js';
-import { type SseEvent, SseReader } from '../../../test/support/sse.js';
+import { type FeedEvent, SseReader } from '../../../test/support/sse.js';
 import { createLocalProvisioner } from '../provisioner/local-adapter.js';
 import type { OperationRequest } from './schemas.js';
 import { createWorker, type Worker } from './worker.js';
@@ -285,7 +285,7 @@ describe('the live feed', () => {
           where datname = ${name} and query ilike 'listen%'`);
         await insertEvents(admin.db, 'unheard', 3);
         await outside.db.execute(sql`alter database ${database} allow_connections true`);
-        const seen: SseEvent[] = await reader.until((e) => e.data.id === 'unheard-3', 15_000);
+        const seen: FeedEvent[] = await reader.until((e) => e.data.id === 'unheard-3', 15_000);
         expect(seen.map((e) => e.data.id).filter((id) => id.startsWith('unheard-'))).toEqual([
           'unheard-1',
           'unheard-2',
