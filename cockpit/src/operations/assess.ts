@@ -44,13 +44,14 @@ const outerTenantId = sql`${tenants}.${sql.identifier(tenants.id.name)}`;
 const openTerminationOf = (tenantId: SQL) => sql`exists (select 1 from ${operationRequests} r
   where r.tenant_id = ${tenantId} and r.kind = 'decommission' and r.state in ${open})`;
 
-/** An open order, copy or restore reads or writes the tenant: it is the target or a source. */
+/**
+ * An open order, copy or restore reads or writes the tenant: it creates it (an order or a restore
+ * into a new tenant), writes into it or reads from it.
+ */
 const openWorkOn = (tenantId: SQL) => sql`exists (select 1 from ${operationRequests} r
-  where r.state in ${open} and (
-    (r.kind in ('copy', 'restore') and r.tenant_id = ${tenantId})
-    or (r.kind in ('order', 'copy') and ${tenantId}::text in (
-      r.checkpoint->>'sourceTenantId', r.checkpoint->>'applicationDataSourceTenantId',
-      r.checkpoint->>'solutionProfileSourceTenantId'))))`;
+  where r.state in ${open} and r.kind <> 'decommission' and (r.tenant_id = ${tenantId}
+    or ${tenantId}::text in (r.checkpoint->>'newTenantId', r.checkpoint->>'sourceTenantId',
+      r.checkpoint->>'applicationDataSourceTenantId', r.checkpoint->>'solutionProfileSourceTenantId')))`;
 
 /** Tenants by id inside the caller's subtree, with what the rules need to know about each. */
 export async function tenantFacts(

@@ -42,10 +42,23 @@ export function cancelRequest(
     const tenantId = current.kind === 'decommission' ? current.tenantId : null;
     if (tenantId) {
       const [tenant] = await tx
-        .select({ name: tenants.name, type: tenants.type, productId: tenants.productId })
+        .select({
+          name: tenants.name,
+          type: tenants.type,
+          productId: tenants.productId,
+          lifecycle: tenants.lifecycleStatus,
+        })
         .from(tenants)
         .where(eq(tenants.id, tenantId))
         .for('update');
+      // A worker that died after archiving left the request running with its lease run out:
+      // the tenant's data is in the archive now, and only a restore brings it back.
+      if (inRetention && tenant?.lifecycle !== 'retained')
+        throw ProblemError.of(
+          'conflict',
+          `The retention period has ended and the tenant is ${tenant?.lifecycle ?? 'gone'}; restore it from the archive instead.`,
+          [{ field: 'path.id', rule: 'tenant-state', message: 'The tenant is no longer retained' }],
+        );
       if (tenant?.type === 'productive') await assertRoomForProductive(tx, current, tenant);
       if (inRetention) {
         const previous = (current.checkpoint.previousLifecycle as 'live' | 'provisioning' | undefined) ?? 'live';
