@@ -1457,31 +1457,23 @@ const orderProductive = (unit: UnitKey): OrderSpec => ({
   key: undefined,
 });
 const cancelFirstOpen: CancelSpec = { kind: 'cancel', persona: admin, pick: 0, openOnly: true };
+const restoreFirstArchived = (mode: 'same' | 'new') =>
+  one({ kind: 'restore', persona: admin, pick: 0, mode, key: undefined });
+const drain = new DrainCommand();
+/** The termination's retention starts, then ends: the tenant gets archived (or deleted). */
+const retentionEnds = [drain, new ExpireCommand([])];
+const twoTerminationsAtOnce = (key: string, second: PersonaKey) =>
+  new BurstCommand([terminate(key), terminate(key, second)], [0, 0], false);
 
 const scenarios: [string, () => Command[]][] = [
   [
     'a second termination of a tenant while one is open',
     () => [one(terminate('contoso-stores-backup')), one(terminate('contoso-stores-backup', 'msp-operator'))],
   ],
-  [
-    'two terminations of one tenant at once',
-    () => [
-      new BurstCommand(
-        [terminate('contoso-finance-test'), terminate('contoso-finance-test', 'department-user')],
-        [0, 0],
-        false,
-      ),
-    ],
-  ],
+  ['two terminations of one tenant at once', () => [twoTerminationsAtOnce('contoso-finance-test', 'department-user')]],
   [
     'cancelling a termination in retention after the unit got a new productive tenant',
-    () => [
-      one(terminate('contoso-stores-backup')),
-      new DrainCommand(),
-      one(orderProductive('stores')),
-      new DrainCommand(),
-      one(cancelFirstOpen),
-    ],
+    () => [one(terminate('contoso-stores-backup')), drain, one(orderProductive('stores')), drain, one(cancelFirstOpen)],
   ],
   [
     'cancelling a queued termination while a new productive tenant is ordered',
@@ -1491,10 +1483,20 @@ const scenarios: [string, () => Command[]][] = [
     'restoring a productive tenant next to its successor',
     () => [
       one(terminate('contoso-stores-backup')),
-      new DrainCommand(),
+      drain,
       one(orderProductive('stores')),
       new ExpireCommand([]),
-      one({ kind: 'restore', persona: admin, pick: 0, mode: 'same', key: undefined }),
+      restoreFirstArchived('same'),
+    ],
+  ],
+  [
+    'ordering a productive tenant while the archived one is being restored',
+    () => [
+      one(terminate('contoso-stores-backup')),
+      ...retentionEnds,
+      restoreFirstArchived('same'),
+      one(orderProductive('stores')),
+      drain,
     ],
   ],
   [
@@ -1506,33 +1508,22 @@ const scenarios: [string, () => Command[]][] = [
   ],
   [
     'terminate, archive and restore: the data comes back',
-    () => [
-      one(terminate('contoso-finance-backup')),
-      new DrainCommand(),
-      new ExpireCommand([]),
-      one({ kind: 'restore', persona: admin, pick: 0, mode: 'new', key: undefined }),
-      new DrainCommand(),
-    ],
+    () => [one(terminate('contoso-finance-backup')), ...retentionEnds, restoreFirstArchived('new'), drain],
   ],
   [
     'two terminations at once, then retention ends and the tenant is restored',
     () => [
-      new BurstCommand(
-        [terminate('contoso-finance-backup'), terminate('contoso-finance-backup', 'msp-operator')],
-        [0, 0],
-        false,
-      ),
-      new DrainCommand(),
-      new ExpireCommand([]),
-      one({ kind: 'restore', persona: admin, pick: 0, mode: 'same', key: undefined }),
-      new DrainCommand(),
+      twoTerminationsAtOnce('contoso-finance-backup', 'msp-operator'),
+      ...retentionEnds,
+      restoreFirstArchived('same'),
+      drain,
     ],
   ],
   [
     'cancelling a termination whose worker died after archiving',
     () => [
       one(terminate('contoso-stores-backup')),
-      new DrainCommand(),
+      drain,
       new CrashCommand('after', undefined, true),
       one(cancelFirstOpen),
     ],
