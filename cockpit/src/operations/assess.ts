@@ -106,7 +106,10 @@ export async function contractFor(tx: Transaction, buPath: string, productId: st
 
 const countsAgainstLimit = sql`${tenants.lifecycleStatus} in ('provisioning', 'live') and not ${openTerminationOf(outerTenantId)}`;
 
-/** Tenants of a type that count against its limit, plus orders for that type that have no tenant yet. */
+/**
+ * Tenants of a type that count against its limit, plus orders for that type that have no tenant
+ * yet and restores of that type that have not brought theirs back yet.
+ */
 export async function countForLimit(
   tx: Transaction,
   businessUnitId: string,
@@ -120,6 +123,9 @@ export async function countForLimit(
       + (select count(*) from ${operationRequests} o where o.business_unit_id = ${businessUnitId}
         and o.product_id = ${productId} and o.kind = 'order' and o.draft->>'type' = ${type}
         and o.state in ${open} and o.tenant_id is null)
+      + (select count(*) from ${operationRequests} o where o.business_unit_id = ${businessUnitId}
+        and o.product_id = ${productId} and o.kind = 'restore' and o.checkpoint->>'type' = ${type}
+        and o.state in ${open} and not ('restore' = any(o.completed_steps)))
     )::int as n`)
     .then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: { n: number }[] }).rows));
   return row?.n ?? 0;
