@@ -11,10 +11,8 @@ import { createServiceKeys, type ServiceKeys } from './service-tokens.js';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const cockpitMain = resolve(repoRoot, 'cockpit/src/main.ts');
 
-/** A cockpit running as its own process (`node --import tsx cockpit/src/main.ts`), as in production. */
-export interface CockpitProcess {
-  /** `http://127.0.0.1:<port>` */
-  url: string;
+/** A cockpit process (`node --import tsx cockpit/src/main.ts`), as in production, listening or not yet. */
+export interface SpawnedCockpit {
   /** The `application_name` of each of its database sessions (set through `PGAPPNAME`). */
   applicationName: string;
   child: ChildProcess;
@@ -27,6 +25,14 @@ export interface CockpitProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGTERM (graceful) unless told otherwise; resolves once it has ended. */
   stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Resolves once it listens; rejects, with its output, if it ends first or takes `startTimeoutMs`. */
+  listening(): Promise<CockpitProcess>;
+}
+
+/** A cockpit process that listens. */
+export interface CockpitProcess extends SpawnedCockpit {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
 }
 
 export interface CockpitProcessOptions {
@@ -45,7 +51,12 @@ export interface CockpitProcessOptions {
 export const COCKPIT_APPLICATION_NAME = 'scc-cockpit-under-test';
 
 /** Starts the cockpit on a free port and waits until it listens. */
-export async function startCockpitProcess(options: CockpitProcessOptions): Promise<CockpitProcess> {
+export function startCockpitProcess(options: CockpitProcessOptions): Promise<CockpitProcess> {
+  return spawnCockpitProcess(options).listening();
+}
+
+/** Starts the cockpit on a free port without waiting for it. */
+export function spawnCockpitProcess(options: CockpitProcessOptions): SpawnedCockpit {
   // Only what Node needs from this process's environment: no DATABASE_URL or SCC_* of the test run leaks in.
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !/^(DATABASE_|SCC_|COCKPIT_|PG)/.test(key)),
@@ -82,21 +93,31 @@ export async function startCockpitProcess(options: CockpitProcessOptions): Promi
     await exited;
   };
 
-  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
-  let url: string | undefined;
-  while (!url) {
-    url = /cockpit listening on (http:\/\/[^\s]+)/.exec(out)?.[1];
-    if (url) break;
-    if (!alive() || Date.now() > deadline) {
-      const ended = alive() ? 'did not listen in time' : 'ended before listening';
-      await stop('SIGKILL');
-      const { code, signal } = await exited;
-      throw new Error(`the cockpit ${ended} (code ${code}, signal ${signal}):\n${out}\n${err}`);
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
   const output = (chars = Number.POSITIVE_INFINITY) => `${out.slice(-chars)}\n${err.slice(-chars)}`;
-  return { url, applicationName: COCKPIT_APPLICATION_NAME, child, output, stderr: () => err, alive, exited, stop };
+  const spawned: SpawnedCockpit = {
+    applicationName: COCKPIT_APPLICATION_NAME,
+    child,
+    output,
+    stderr: () => err,
+    alive,
+    exited,
+    stop,
+    async listening() {
+      const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+      for (;;) {
+        const url = /cockpit listening on (http:\/\/[^\s]+)/.exec(out)?.[1];
+        if (url) return { ...spawned, url };
+        if (!alive() || Date.now() > deadline) {
+          const ended = alive() ? 'did not listen in time' : 'ended before listening';
+          await stop('SIGKILL');
+          const { code, signal } = await exited;
+          throw new Error(`the cockpit ${ended} (code ${code}, signal ${signal}):\n${out}\n${err}`);
+        }
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+  };
+  return spawned;
 }
 
 /**
