@@ -82,6 +82,8 @@ describe.skipIf(!server)('the cockpit process while PostgreSQL terminates its co
     expect(cockpit.stderr()).not.toContain('Cannot read properties of null');
     expect(ended, report).toBeGreaterThan(ROUNDS);
     expect(statuses.get(200) ?? 0, report).toBeGreaterThan(0);
+    // The token stays valid: a 401 would mean the caller lookup got another result than its own.
+    expect(statuses.get(401) ?? 0, report).toBe(0);
     // Recovered: ready again, and an authenticated call succeeds on fresh connections.
     expect(await waitForStatus(`${url}/readyz`, 200), report).toBe(200);
     const me = await fetch(`${url}/v1/me`, { headers });
