@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumCandidates } from './chromium.mjs';
+import { supervise } from './supervise.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const command = process.argv[2];
@@ -142,12 +143,15 @@ async function test(pnpm) {
   process.exit(failed === 0 && vitest.code === 0 && widget.code === 0 ? 0 : 1);
 }
 
+/** Runs the demo stack under a supervisor that restarts it after a crash (scripts/supervise.mjs). */
 function start(pnpm) {
   ensureWidgetBuilt(pnpm);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'demo-host/src/main.ts'], { cwd: root, stdio: 'inherit' });
+  const supervisor = supervise({
+    name: 'Service Control Center',
+    start: () => spawn(process.execPath, ['--import', 'tsx', 'demo-host/src/main.ts'], { cwd: root, stdio: 'inherit' }),
+  });
   // Ctrl-C reaches both processes through the terminal; the child shuts down cleanly and we follow.
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code) => process.exit(code ?? 0));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => supervisor.stop(signal));
 }
 
 /** `pnpm bench [name …]`: every `test/bench/*.bench.ts`, or only those whose names are given. */

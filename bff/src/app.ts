@@ -1,8 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { apiHeaders } from '@scc/cockpit/api-headers';
+import { healthRoutes, type Readiness, readinessOf } from '@scc/cockpit/health';
 import { onError, onNotFound, validationHook } from '@scc/cockpit/problem';
 import { cors } from 'hono/cors';
-import type { CockpitConnection } from './cockpit/cockpit-client.js';
+import { type CockpitConnection, cockpitReadyCheck } from './cockpit/cockpit-client.js';
 import { embedSessionRoutes } from './embed-sessions/routes.js';
 import type { WidgetTokenIssuer } from './embed-sessions/widget-token.js';
 import type { HostRegistry } from './hosts/host-registry.js';
@@ -16,6 +17,8 @@ export interface BffDependencies {
   tokens: WidgetTokenIssuer;
   cockpit: CockpitConnection;
   widgetBundlePath?: string | undefined;
+  /** What `/readyz` reports; default: the cockpit's own `/readyz` answers 200 within a second. */
+  readiness?: Readiness;
 }
 
 /** The backend-for-frontend: authenticates embeds, isolates callers and forwards to the cockpit. */
@@ -38,7 +41,7 @@ export function createBffApp(deps: BffDependencies) {
   );
   app.use('/v1/widget/*', requireWidgetSession(deps.tokens, deps.hosts));
 
-  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.route('/', healthRoutes(deps.readiness ?? readinessOf({ cockpit: cockpitReadyCheck(deps.cockpit) })));
   app.get('/.well-known/jwks.json', (c) => c.json(deps.tokens.jwks(), 200, { 'cache-control': 'public, max-age=300' }));
   const widgetBundlePath = deps.widgetBundlePath ?? defaultWidgetBundlePath;
   app.get('/widget/service-control-center.js', widgetBundleHandler(widgetBundlePath));

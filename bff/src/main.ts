@@ -1,10 +1,12 @@
 import { serve } from '@hono/node-server';
+import { exitOnUncaughtErrors } from '@scc/cockpit/lifecycle';
 import { createBffApp } from './app.js';
 import { widgetTokenIssuer } from './embed-sessions/widget-token.js';
 import { readEnv } from './env.js';
 import { HostRegistry } from './hosts/host-registry.js';
 import { loadSigningKey } from './keys/signing-keys.js';
 
+exitOnUncaughtErrors('bff');
 const env = readEnv();
 const app = createBffApp({
   hosts: HostRegistry.fromSource(env.BFF_HOST_APPLICATIONS),

@@ -6,6 +6,8 @@ import type { ServiceTokenVerifier } from './auth/service-token.js';
 import { brandRoutes } from './business-units/brand.js';
 import { businessUnitRoutes } from './business-units/routes.js';
 import { businessUnitDataSourceRoutes, dataSourceRoutes } from './data-sources/routes.js';
+import { cockpitReadiness, type Readiness } from './health/readiness.js';
+import { healthRoutes } from './health/routes.js';
 import { hierarchyRoutes } from './hierarchy/routes.js';
 import { apiHeaders } from './http/api-headers.js';
 import { onError, onNotFound, validationHook } from './http/problem.js';
@@ -34,6 +36,13 @@ export interface CockpitDependencies {
   events?: EventHub;
   /** Bearer key of the sales system for `/v1/integrations/sales`; without it that API refuses everyone. */
   salesApiKey?: string | undefined;
+  /**
+   * What `/readyz` reports. Default: `select 1` on `db` within a second, plus `liveFeedReady`
+   * when given.
+   */
+  readiness?: Readiness;
+  /** Whether the live feed's LISTEN is in place; `/readyz` is 503 while it is not. */
+  liveFeedReady?: () => boolean | Promise<boolean>;
 }
 
 /** The central control center's HTTP API. Routes are chained so `hc<CockpitApp>` keeps their types. */
@@ -44,11 +53,14 @@ export function createCockpitApp({
   clock = systemClock,
   events = createEventHub(systemDb),
   salesApiKey,
+  liveFeedReady,
+  readiness = cockpitReadiness({ db, liveFeedReady }),
 }: CockpitDependencies) {
   const app = new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook });
   app.onError(onError);
   app.notFound(onNotFound);
-  app.get('/health', (c) => c.json({ status: 'ok' }));
+  // Outside the typed chain below: the BFF's client has no use for them.
+  app.route('/', healthRoutes(readiness));
   app.use('/v1/*', apiHeaders);
   // Machines with their own keys call the integrations; every other /v1 path needs a user caller.
   const callerRequired = requireCaller(db, verifyServiceToken);

@@ -14,6 +14,8 @@ const OperationsEnv = z.object({
   SCC_WEBHOOK_SECRET: z.string().min(16).optional(),
   /** Bearer key of the sales system for `/v1/integrations/sales`. */
   SCC_SALES_API_KEY: z.string().min(16).optional(),
+  /** How long start-up keeps retrying a database that refuses connections before the process gives up. */
+  SCC_STARTUP_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
 });
 
 /** What a standalone worker process needs (`src/worker-main.ts`): the owner connection and the operations settings. */
@@ -44,7 +46,8 @@ const EnvSchema = z
     /** Owner connection for migrations; unset means DATABASE_URL migrates too (it must be the owner then). */
     DATABASE_MIGRATION_URL: z.string().url().optional(),
     SCC_DATA_DIR: z.string().default('.data/pglite'),
-    COCKPIT_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+    /** 0 picks a free port (the log line names it). */
+    COCKPIT_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
     COCKPIT_HOST: z.string().default('127.0.0.1'),
     /** JWKS (JSON text) or a path to a JWKS file: the public keys of the services allowed to call. */
     SCC_SERVICE_PUBLIC_KEYS: z.string().min(1),

@@ -1,32 +1,51 @@
 import { serve } from '@hono/node-server';
-import { createDatabase } from '@scc/db';
+import { createDatabase, type DatabaseHandle, type DatabaseOptions } from '@scc/db';
 import type { JSONWebKeySet } from 'jose';
 import { createCockpitApp } from './app.js';
 import { serviceTokenVerifier } from './auth/service-token.js';
 import { startBackgroundWork } from './background.js';
 import { readEnv } from './env.js';
+import { exitOnUncaughtErrors } from './lifecycle/fail-fast.js';
+import { isTransientConnectionError, retryWithBackoff } from './lifecycle/retry.js';
 import { systemClock } from './operations/clock.js';
 import { createEventHub } from './operations/event-hub.js';
 
+exitOnUncaughtErrors('cockpit');
 const env = readEnv();
-// Migrations need the owner; the runtime connection may be a login that is only a member of scc_app.
-if (env.DATABASE_MIGRATION_URL) {
-  const owner = await createDatabase({ url: env.DATABASE_MIGRATION_URL, maxConnections: 1 });
+const startup = { timeoutMs: env.SCC_STARTUP_TIMEOUT_MS };
+
+/** A connection with every migration applied; closed again when migrating fails. */
+async function openMigrated(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const handle = await createDatabase(options);
   try {
-    await owner.migrate();
-  } finally {
-    await owner.close();
+    await handle.migrate();
+    return handle;
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
   }
 }
-const handle = await createDatabase({ url: env.DATABASE_URL, dataDir: env.SCC_DATA_DIR });
-if (!env.DATABASE_MIGRATION_URL) {
-  await handle.migrate().catch((error: unknown) => {
-    throw new Error(
-      'Migrating on DATABASE_URL failed. If it is a restricted login, set DATABASE_MIGRATION_URL to the owner.',
-      { cause: error },
-    );
-  });
+
+// Start-up retries while the database refuses connections (it may start after us), for a bounded time.
+// Migrations need the owner; the runtime connection may be a login that is only a member of scc_app.
+if (env.DATABASE_MIGRATION_URL) {
+  const url = env.DATABASE_MIGRATION_URL;
+  const owner = await retryWithBackoff('cockpit: migrating', () => openMigrated({ url, maxConnections: 1 }), startup);
+  await owner.close();
 }
+const handle = env.DATABASE_MIGRATION_URL
+  ? await createDatabase({ url: env.DATABASE_URL, dataDir: env.SCC_DATA_DIR })
+  : await retryWithBackoff(
+      'cockpit: migrating',
+      () => openMigrated({ url: env.DATABASE_URL, dataDir: env.SCC_DATA_DIR }),
+      startup,
+    ).catch((error: unknown) => {
+      if (isTransientConnectionError(error)) throw error;
+      throw new Error(
+        'Migrating on DATABASE_URL failed. If it is a restricted login, set DATABASE_MIGRATION_URL to the owner.',
+        { cause: error },
+      );
+    });
 // Workers, the outbox and the live feed's LISTEN are system work: they need the owner connection.
 const system = env.DATABASE_MIGRATION_URL
   ? await createDatabase({ url: env.DATABASE_MIGRATION_URL, maxConnections: env.SCC_WORKERS + 3 })
@@ -49,6 +68,8 @@ const app = createCockpitApp({
   systemDb: system.db,
   events,
   salesApiKey: env.SCC_SALES_API_KEY,
+  // `/readyz`: `select 1` on the runtime connection. The live feed's LISTEN joins it as
+  // `liveFeedReady: () => …` once the event hub can report whether its LISTEN is in place.
 });
 const server = serve({ fetch: app.fetch, port: env.COCKPIT_PORT, hostname: env.COCKPIT_HOST }, (info) =>
   console.log(`cockpit listening on http://${env.COCKPIT_HOST}:${info.port} (${handle.engine})`),

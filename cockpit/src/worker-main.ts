@@ -1,5 +1,8 @@
 import { createDatabase } from '@scc/db';
+import { sql } from 'drizzle-orm';
 import { readWorkerEnv } from './env.js';
+import { exitOnUncaughtErrors } from './lifecycle/fail-fast.js';
+import { retryWithBackoff } from './lifecycle/retry.js';
 import { systemClock } from './operations/clock.js';
 import { createWorker } from './operations/worker.js';
 import { createLocalProvisioner } from './provisioner/local-adapter.js';
@@ -10,11 +13,16 @@ import { createLocalProvisioner } from './provisioner/local-adapter.js';
  * the owner (DATABASE_MIGRATION_URL, else DATABASE_URL). PGlite allows one process per data
  * folder, so on PGlite the cockpit's built-in workers are the only ones.
  */
+exitOnUncaughtErrors('worker');
 const env = readWorkerEnv();
 const url = env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL;
 if (!url)
   throw new Error('A worker process needs DATABASE_URL (PostgreSQL); on PGlite the cockpit runs its own workers.');
 const handle = await createDatabase({ url, maxConnections: 2 });
+// The database may start after us: wait for it (bounded) rather than fail on the first refusal.
+await retryWithBackoff('worker: connecting', () => handle.db.execute(sql`select 1`), {
+  timeoutMs: env.SCC_STARTUP_TIMEOUT_MS,
+});
 const worker = createWorker({
   db: handle.db,
   provisioner: createLocalProvisioner(handle.db, { stepDelayMs: env.SCC_STEP_DELAY_MS }),

@@ -336,8 +336,12 @@ test('the matrix covers every cockpit route that takes a business unit or an obj
   );
   // Listing the caller's own subtree and /v1/me take no unit: every persona may call them. Routes
   // on one operation request or product are scoped by the object's unit; operations.test.ts covers
-  // them (404 outside, 403 below the product's owner). The sales integration takes no user at all.
+  // them (404 outside, 403 below the product's owner). The sales integration and the health probes
+  // take no user at all.
   const unitless = [
+    'GET /health',
+    'GET /healthz',
+    'GET /readyz',
     'GET /v1/me',
     'GET /v1/business-units',
     'GET /v1/tenants',

@@ -1,4 +1,5 @@
 import type { CockpitApp } from '@scc/cockpit';
+import type { ReadinessCheck } from '@scc/cockpit/health';
 import { type Problem, ProblemError, problem } from '@scc/cockpit/problem';
 import { type ServiceTokenClaims, signServiceToken } from '@scc/cockpit/service-token';
 import { hc } from 'hono/client';
@@ -28,6 +29,18 @@ export function cockpitFor(
     init: { signal: signal ?? AbortSignal.timeout(connection.timeoutMs ?? 10_000) },
     headers: () => serviceAuthorization(connection, claims),
   });
+}
+
+/**
+ * The cockpit says it is ready: its `/readyz` answers 200 before `signal` aborts. Needs no
+ * service token; what is down on the cockpit's side stays there (the BFF reports `cockpit`).
+ */
+export function cockpitReadyCheck(connection: CockpitConnection): ReadinessCheck {
+  return async (signal) => {
+    const response = await (connection.fetch ?? fetch)(`${connection.baseUrl.replace(/\/$/, '')}/readyz`, { signal });
+    await response.body?.cancel();
+    return response.status === 200;
+  };
 }
 
 /** The claims of a widget session: the cockpit acts for its user on its business unit. */
