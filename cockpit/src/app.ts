@@ -10,7 +10,8 @@ import { cockpitReadiness, type Readiness } from './health/readiness.js';
 import { healthRoutes } from './health/routes.js';
 import { hierarchyRoutes } from './hierarchy/routes.js';
 import { apiHeaders } from './http/api-headers.js';
-import { onError, onNotFound, validationHook } from './http/problem.js';
+import { isDatabaseUnavailable } from './http/database-errors.js';
+import { onError, onNotFound, problem, problemResponse, validationHook } from './http/problem.js';
 import { salesIntegrationRoutes } from './integrations/sales-routes.js';
 import { type Clock, systemClock } from './operations/clock.js';
 import { createEventHub, type EventHub } from './operations/event-hub.js';
@@ -41,7 +42,10 @@ export interface CockpitDependencies {
    * when given.
    */
   readiness?: Readiness;
-  /** Whether the live feed's LISTEN is in place; `/readyz` is 503 while it is not. */
+  /**
+   * Whether the live feed's LISTEN is in place and the feed readable; `/readyz` is 503 while it
+   * is not. Default: the event hub's own word, starting its LISTEN on the first probe.
+   */
   liveFeedReady?: () => boolean | Promise<boolean>;
 }
 
@@ -53,11 +57,20 @@ export function createCockpitApp({
   clock = systemClock,
   events = createEventHub(systemDb),
   salesApiKey,
-  liveFeedReady,
+  liveFeedReady = async () => {
+    await events.start();
+    return events.healthy;
+  },
   readiness = cockpitReadiness({ db, liveFeedReady }),
 }: CockpitDependencies) {
   const app = new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook });
-  app.onError(onError);
+  app.onError((error, c) =>
+    isDatabaseUnavailable(error)
+      ? problemResponse(problem('unavailable', 'The database cannot be reached. Try again shortly.'), {
+          'retry-after': '5',
+        })
+      : onError(error, c),
+  );
   app.notFound(onNotFound);
   // Outside the typed chain below: the BFF's client has no use for them.
   app.route('/', healthRoutes(readiness));

@@ -68,9 +68,9 @@ const app = createCockpitApp({
   systemDb: system.db,
   events,
   salesApiKey: env.SCC_SALES_API_KEY,
-  // `/readyz`: `select 1` on the runtime connection. The live feed's LISTEN joins it as
-  // `liveFeedReady: () => …` once the event hub can report whether its LISTEN is in place.
 });
+// The LISTEN before the first request: `/readyz` reports it, and the first live-feed client does not wait for it.
+await events.start();
 const server = serve({ fetch: app.fetch, port: env.COCKPIT_PORT, hostname: env.COCKPIT_HOST }, (info) =>
   console.log(`cockpit listening on http://${env.COCKPIT_HOST}:${info.port} (${handle.engine})`),
 );

@@ -84,6 +84,8 @@ describe.skipIf(!server)('the cockpit process while PostgreSQL terminates its co
     expect(statuses.get(200) ?? 0, report).toBeGreaterThan(0);
     // The token stays valid: a 401 would mean the caller lookup got another result than its own.
     expect(statuses.get(401) ?? 0, report).toBe(0);
+    // A lost connection is the database being unavailable for a moment: 503 with retry-after, never a 500.
+    expect(statuses.get(500) ?? 0, report).toBe(0);
     // Recovered: ready again, and an authenticated call succeeds on fresh connections.
     expect(await waitForStatus(`${url}/readyz`, 200), report).toBe(200);
     const me = await fetch(`${url}/v1/me`, { headers });

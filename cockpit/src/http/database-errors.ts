@@ -33,3 +33,34 @@ export function isCheckViolation(error: unknown, constraint: string): boolean {
   const found = databaseError(error);
   return found?.code === '23514' && found.constraint === constraint;
 }
+
+const UNAVAILABLE_CODES = new Set([
+  // postgres.js and Node, when the connection is gone or cannot be made
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  // PostgreSQL: shutting down, restarting, out of connections
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+/**
+ * The database could not be reached or dropped the connection: the request may succeed when
+ * retried, so callers (and load balancers) hear 503 with `retry-after`, not a 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 10; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    current = cause;
+  }
+  return false;
+}

@@ -303,6 +303,7 @@ describe('the live feed', () => {
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
         expect(harness.events.healthy).toBe(true);
+        expect((await harness.app.request('/readyz')).status).toBe(200);
       } finally {
         await outside.db.execute(sql`alter database ${database} allow_connections true`);
         await Promise.all([admin.close(), outside.close(), reader.close()]);
