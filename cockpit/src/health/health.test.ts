@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServiceKeys, type ServiceKeys } from '../../../test/support/service-tokens.js';
 import { type CockpitDependencies, createCockpitApp } from '../app.js';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem.js';
+import { createEventHub, type EventHub } from '../operations/event-hub.js';
 import { readinessOf } from './readiness.js';
 
 /** Credentials and a place that must never reach a prober, even when that database is the one down. */
@@ -20,12 +21,19 @@ beforeAll(async () => {
   unreachable = await createDatabase({ url: UNREACHABLE, maxConnections: 1 });
 });
 afterAll(async () => {
+  await Promise.all(hubs.map((hub) => hub.close()));
   await unreachable?.close();
   await database?.drop();
 });
 
-const cockpit = (overrides: Partial<CockpitDependencies> = {}) =>
-  createCockpitApp({ db: database.handle.db, verifyServiceToken: keys.verifier, ...overrides });
+/** The live-feed hubs of the apps below, closed after the file. */
+const hubs: EventHub[] = [];
+
+const cockpit = (overrides: Partial<CockpitDependencies> = {}) => {
+  const events = createEventHub(overrides.db ?? database.handle.db);
+  hubs.push(events);
+  return createCockpitApp({ db: database.handle.db, verifyServiceToken: keys.verifier, events, ...overrides });
+};
 
 describe('GET /healthz', () => {
   test.each(['/healthz', '/health'])('%s answers without a token and without asking the database', async (path) => {
@@ -38,11 +46,11 @@ describe('GET /healthz', () => {
 });
 
 describe('GET /readyz', () => {
-  test('200 when the runtime database answers', async () => {
+  test('200 when the runtime database answers and the live feed listens (the hub starts on the first probe)', async () => {
     const response = await cockpit().request('/readyz');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(await response.json()).toEqual({ status: 'ready', checks: { database: 'up' } });
+    expect(await response.json()).toEqual({ status: 'ready', checks: { database: 'up', liveFeed: 'up' } });
   });
 
   test('503 problem naming the database when it refuses, without leaking where it is', async () => {
@@ -56,8 +64,8 @@ describe('GET /readyz', () => {
       type: 'https://scc.example/problems/unavailable',
       title: 'Service unavailable',
       status: 503,
-      detail: 'Not ready: database down.',
-      checks: { database: 'down' },
+      detail: 'Not ready: database, liveFeed down.',
+      checks: { database: 'down', liveFeed: 'down' },
     });
     for (const secret of ['scc_secret_user', 's3cret', 'scc_hidden_db', '127.0.0.1', 'ECONNREFUSED']) {
       expect(text).not.toContain(secret);
