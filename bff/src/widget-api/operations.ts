@@ -47,8 +47,14 @@ const submitRoute = createRoute({
   responses: {
     200: json(OperationRequestSchema, 'The request this idempotency key created before'),
     202: json(OperationRequestSchema, 'Accepted: the request is queued'),
+    409: {
+      description: 'A guarantee of the database refused it (a race past the rules; try again)',
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+    },
     422: {
-      description: 'Rejected: each failed rule is one error',
+      description:
+        'Rejected: each failed rule is one error. Or the Idempotency-Key was used before with a different body ' +
+        '(type idempotency-key-reused); nothing is stored.',
       content: { [PROBLEM_CONTENT_TYPE]: { schema: RejectionSchema } },
     },
     ...problemResponses,
@@ -83,7 +89,12 @@ const cancelRoute = createRoute({
   request: { params: z.strictObject({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
   responses: {
     200: json(OperationRequestSchema, 'The cancelled request'),
-    409: { description: 'Too late to cancel', content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } },
+    409: {
+      description:
+        'Too late to cancel, or taking back the termination would bring back a productive tenant the unit has no ' +
+        'room for (rule max-live-productive)',
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+    },
     ...problemResponses,
   },
 });

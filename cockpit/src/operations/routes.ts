@@ -84,6 +84,7 @@ const submitRoute = createRoute({
   responses: {
     200: json(OperationRequestSchema, 'A retry with a used Idempotency-Key: the request it created'),
     202: json(OperationRequestSchema, 'Accepted and queued'),
+    409: problemOnly('A guarantee of the database refused it: a race got past the rules (try again)'),
     422: {
       description:
         'Rejected by rules; stored as rejected. Or (type idempotency-key-reused) the Idempotency-Key was used before ' +
