@@ -105,6 +105,12 @@ async function assertRoomForProductive(
     'conflict',
     `${tenant.name} cannot come back: the business unit meanwhile has another live productive tenant or a productive order. ` +
       'Terminate that one first; this termination can be cancelled until its retention period ends.',
-    [{ field: 'path.id', rule: verdict.rule, message: verdict.message }],
+    [
+      {
+        field: 'path.id',
+        rule: verdict.rule,
+        message: `${tenant.name} cannot come back while the business unit has another live productive tenant or a productive order.`,
+      },
+    ],
   );
 }
