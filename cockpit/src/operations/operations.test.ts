@@ -117,6 +117,33 @@ describe('dry-run', () => {
     expect(response.status).toBe(400);
     expect((await problemOf(response)).errors?.map((e) => e.field)).toContain('body.businessUnitId');
   });
+
+  test('hostile text is a 400 naming the field, and nothing is written', async () => {
+    const token = await as('customer-admin');
+    const draft = { kind: 'order', businessUnitId: unit('contoso/south/stores'), productId: BAAS, type: 'development' };
+    const before = await counts();
+    const send = (body: string, headers: Record<string, string> = {}) =>
+      harness.app.request('/v1/operation-requests', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+        body,
+      });
+    const cases: [string, Response][] = [
+      ['body.name', await send(JSON.stringify({ ...draft, name: 'a\u0000b' }))],
+      // A lone surrogate survives JSON text only as an escape; PostgreSQL refuses it in jsonb.
+      ['body.name', await send(JSON.stringify({ ...draft, name: 'x' }).replace('"x"', '"a\\ud800b"'))],
+      ['body.name', await send(JSON.stringify({ ...draft, name: 'bell\u0007' }))],
+      ['body.type', await send(JSON.stringify({ ...draft, type: 'development\u0000' }))],
+      ['body.name', await send(JSON.stringify({ ...draft, name: 'x'.repeat(1_000_000) }))],
+      ['body.kind', await send(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`)],
+      ['header.idempotency-key', await send(JSON.stringify(draft), { 'idempotency-key': 'key\u0001' })],
+    ];
+    for (const [field, response] of cases) {
+      expect(response.status, field).toBe(400);
+      expect((await problemOf(response)).errors?.map((e) => e.field)).toContain(field);
+    }
+    expect(await counts()).toEqual(before);
+  });
 });
 
 describe('submit: the rules of the brief', () => {

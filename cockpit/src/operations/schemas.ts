@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { operationRequestState } from '@scc/db';
 import { cursorParam } from '../http/pagination.js';
+import { singleLineText } from '../http/text.js';
 import { operationKinds } from './product-rules.js';
 
 export const ValidationSchema = z
@@ -27,14 +28,14 @@ export const DeterminationsSchema = z
   });
 export type Determinations = z.infer<typeof DeterminationsSchema>;
 
-const tenantName = z.string().trim().min(1).max(200);
+const tenantName = singleLineText(1, 200);
 
 export const OrderDraftSchema = z
   .strictObject({
     kind: z.literal('order'),
     businessUnitId: z.uuid(),
     productId: z.uuid(),
-    type: z.string().min(1).max(50),
+    type: singleLineText(1, 50),
     name: tenantName.optional(),
     applicationDataSourceTenantId: z
       .uuid()
@@ -149,6 +150,7 @@ export const IdempotencyHeaders = z.object({
     .string()
     .min(1)
     .max(200)
+    .regex(/^[\x21-\x7e]+$/, 'Visible ASCII characters only')
     .optional()
     .openapi({
       param: { name: 'idempotency-key', in: 'header' },
