@@ -92,6 +92,34 @@ describe('a tenant has at most one open termination', () => {
   });
 });
 
+describe('a chargeable request is charged and voided once', () => {
+  test.skipIf(!server)(
+    '20 parallel cancels of one chargeable order: one succeeds, one void reaches the sales system',
+    async () => {
+      const token = await harness.tokenFor(personaByKey('customer-one-admin'));
+      const ordered = await harness.send('POST', '/v1/operation-requests', token, {
+        kind: 'order',
+        businessUnitId: seededBusinessUnit('customer-one').id,
+        productId: seedId('product', 'ERP'),
+        type: 'test',
+      });
+      expect(ordered.status).toBe(202);
+      const order = (await ordered.json()) as OperationRequest;
+      expect(order.chargeable).toBe(true);
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () => harness.send('POST', `/v1/operation-requests/${order.id}/cancel`, token)),
+      );
+      expect(responses.map((r) => r.status).sort()).toEqual([200, ...Array(19).fill(409)]);
+      const events = await query<{ type: string; n: number }>(sql`select type, count(*)::int as n from outbox_events
+      where payload->>'requestId' = ${order.id} group by type order by type`);
+      expect(events).toEqual([
+        { type: 'operation.chargeable', n: 1 },
+        { type: 'operation.chargeable-voided', n: 1 },
+      ]);
+    },
+  );
+});
+
 describe('a restore brings back what the tenant had when it was terminated', () => {
   test('terminated, archived after retention and restored: the same rows, however often termination was asked', async () => {
     const tenantId = seedId('tenant', 'contoso-finance-backup');
