@@ -272,25 +272,6 @@ export async function assess(
         today: calendarDay(context.clock.now()),
         liveProductive: productive ? await countForLimit(tx, tenant.businessUnitId, tenant.productId, 'productive') : 0,
       });
-      const alreadyRestoring = await tx
-        .select({ id: operationRequests.id })
-        .from(operationRequests)
-        .where(
-          and(
-            eq(operationRequests.tenantId, tenant.id),
-            eq(operationRequests.kind, 'restore'),
-            inArray(operationRequests.state, open),
-          ),
-        );
-      if (alreadyRestoring.length > 0) {
-        verdict.validations.push({
-          rule: 'tenant-state',
-          passed: false,
-          blocking: true,
-          message: `${tenant.name} is already being restored.`,
-          field: 'body.tenantId',
-        });
-      }
       return { ...verdict, ...where(tenant), plan: { mode: draft.mode, type: tenant.type } };
     }
     case 'copy': {

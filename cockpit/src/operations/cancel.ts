@@ -1,4 +1,11 @@
-import { type Database, operationRequests, type Transaction, tenants, withScope } from '@scc/db';
+import {
+  type Database,
+  type OperationRequestState,
+  operationRequests,
+  type Transaction,
+  tenants,
+  withScope,
+} from '@scc/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { ProblemError } from '../http/problem.js';
 import type { Caller } from '../scope/caller.js';
@@ -6,9 +13,10 @@ import { type AssessContext, countForLimit, lockUnitProduct, rulesOf } from './a
 import { rethrowGuaranteeAs } from './guarantees.js';
 import { type OperationRequestRow, recordChargeVoided, recordRequestEvent, recordTenantEvents } from './records.js';
 import { holdsRole, maxLiveProductive } from './rules.js';
-import { transition } from './state-machine.js';
+import { openStates, transition } from './state-machine.js';
 
-const WAITING = ['requested', 'validated', 'queued'];
+/** Open and not yet claimed by a worker. */
+const WAITING: readonly OperationRequestState[] = openStates.filter((state) => state !== 'running');
 
 /**
  * Cancels a request that no worker has started, or a termination during its retention period.

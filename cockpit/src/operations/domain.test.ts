@@ -194,6 +194,8 @@ describe('decommission, restore and copy rules', () => {
     expect(failed(ok)).toEqual([]);
     expect(ok.chargeable).toBe(true);
     expect(failed(evaluateRestore({ ...base, tenant: tenant() }))).toEqual(['tenant-state']);
+    const restoring = tenant({ lifecycleStatus: 'archived', hasOpenWork: true });
+    expect(failed(evaluateRestore({ ...base, tenant: restoring }))).toEqual(['tenant-state']);
   });
 
   test('restore: a productive tenant comes back only while the unit has room for it', () => {

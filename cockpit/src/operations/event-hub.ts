@@ -1,5 +1,5 @@
 import { type Database, listen, operationRequestEvents, type Unlisten, withScope } from '@scc/db';
-import { asc, gt, isNotNull, sql } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 
 export const EVENT_CHANNEL = 'scc_operation_events';
 
@@ -52,8 +52,8 @@ const eventColumns = {
   payload: operationRequestEvents.payload,
 };
 
-const afterPosition = (position: number) =>
-  sql`${isNotNull(operationRequestEvents.position)} and ${gt(operationRequestEvents.position, position)}`;
+/** Every position is set by the time its transaction commits, so `>` never meets a null. */
+const afterPosition = (position: number) => gt(operationRequestEvents.position, position);
 
 /** `systemDb` reads events of every subtree; the hub filters per subscriber. */
 export function createEventHub(systemDb: Database, options: EventHubOptions = {}): EventHub {

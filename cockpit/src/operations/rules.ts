@@ -156,13 +156,16 @@ const usable = ['provisioning', 'live'];
  */
 export function tenantState(operation: OperationKindName, tenant: TenantFact, field: string): Validation {
   if (operation === 'restore') {
-    return tenant.lifecycleStatus === 'archived'
-      ? pass('tenant-state', `${tenant.name} is archived and can be restored.`, field)
-      : fail(
-          'tenant-state',
-          `${tenant.name} is ${tenant.lifecycleStatus}; only archived tenants can be restored.`,
-          field,
-        );
+    if (tenant.lifecycleStatus !== 'archived')
+      return fail(
+        'tenant-state',
+        `${tenant.name} is ${tenant.lifecycleStatus}; only archived tenants can be restored.`,
+        field,
+      );
+    // Nothing but a restore works on an archived tenant.
+    return tenant.hasOpenWork
+      ? fail('tenant-state', `${tenant.name} is already being restored.`, field)
+      : pass('tenant-state', `${tenant.name} is archived and can be restored.`, field);
   }
   if (!usable.includes(tenant.lifecycleStatus)) {
     return fail('tenant-state', `${tenant.name} is ${tenant.lifecycleStatus}.`, field);
