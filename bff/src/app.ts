@@ -1,7 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { apiHeaders } from '@scc/cockpit/api-headers';
-import { healthRoutes, type Readiness, readinessOf } from '@scc/cockpit/health';
-import { onError, onNotFound, validationHook } from '@scc/cockpit/problem';
+import { apiHeaders } from '@scc/service-kit/api-headers';
+import { healthRoutes } from '@scc/service-kit/health';
+import { onError, onNotFound, validationHook } from '@scc/service-kit/problem-handlers';
+import { type Readiness, readinessOf } from '@scc/service-kit/readiness';
 import { cors } from 'hono/cors';
 import { type CockpitConnection, cockpitReadyCheck } from './cockpit/cockpit-client.js';
 import { embedSessionRoutes } from './embed-sessions/routes.js';

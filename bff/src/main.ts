@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { exitOnUncaughtErrors } from '@scc/cockpit/lifecycle';
+import { exitOnUncaughtErrors } from '@scc/service-kit/lifecycle';
 import { createBffApp } from './app.js';
 import { widgetTokenIssuer } from './embed-sessions/widget-token.js';
 import { readEnv } from './env.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ProblemError } from '@scc/cockpit/problem';
+import { ProblemError } from '@scc/contracts/problem';
 import type { Context } from 'hono';
 
 export const defaultWidgetBundlePath = resolve(

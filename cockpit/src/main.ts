@@ -1,12 +1,11 @@
 import { serve } from '@hono/node-server';
+import { serviceTokenVerifier } from '@scc/contracts/service-token';
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from '@scc/db';
+import { exitOnUncaughtErrors, isTransientConnectionError, retryWithBackoff } from '@scc/service-kit/lifecycle';
 import type { JSONWebKeySet } from 'jose';
 import { createCockpitApp } from './app.js';
-import { serviceTokenVerifier } from './auth/service-token.js';
 import { startBackgroundWork } from './background.js';
 import { readEnv } from './env.js';
-import { exitOnUncaughtErrors } from './lifecycle/fail-fast.js';
-import { isTransientConnectionError, retryWithBackoff } from './lifecycle/retry.js';
 import { systemClock } from './operations/clock.js';
 import { createEventHub } from './operations/event-hub.js';
 

@@ -1,8 +1,7 @@
 import { createDatabase } from '@scc/db';
+import { exitOnUncaughtErrors, retryWithBackoff } from '@scc/service-kit/lifecycle';
 import { sql } from 'drizzle-orm';
 import { readWorkerEnv } from './env.js';
-import { exitOnUncaughtErrors } from './lifecycle/fail-fast.js';
-import { retryWithBackoff } from './lifecycle/retry.js';
 import { systemClock } from './operations/clock.js';
 import { createWorker } from './operations/worker.js';
 import { createLocalProvisioner } from './provisioner/local-adapter.js';

@@ -14,7 +14,7 @@ import {
   widgetTokenIssuer,
 } from '@scc/bff';
 import { createCockpitApp, createEventHub, startBackgroundWork, systemClock } from '@scc/cockpit';
-import { serviceTokenVerifier } from '@scc/cockpit/service-token';
+import { serviceTokenVerifier } from '@scc/contracts/service-token';
 import { createDatabase } from '@scc/db';
 import { seed, seededBusinessUnit } from '@scc/db/seed';
 import { createDemoHostApp } from './app.js';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolveCaller } from '@scc/cockpit';
-import { signServiceToken } from '@scc/cockpit/service-token';
+import { signServiceToken } from '@scc/contracts/service-token';
 import { businessUnits, childPath, roleAssignments, tenants, users } from '@scc/db';
 import { seededBusinessUnit, seedId } from '@scc/db/seed';
 import { createTestDatabase } from '@scc/db/testing';

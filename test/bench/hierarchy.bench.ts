@@ -4,7 +4,7 @@
  * a tenth of that. Prints p50/p95 per operation; nothing here asserts timing.
  */
 import { resolveCaller } from '@scc/cockpit';
-import { signServiceToken } from '@scc/cockpit/service-token';
+import { signServiceToken } from '@scc/contracts/service-token';
 import { seededBusinessUnit } from '@scc/db/seed';
 import { createTestDatabase } from '@scc/db/testing';
 import { generateHierarchy } from './support/generate-hierarchy.js';

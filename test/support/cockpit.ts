@@ -1,5 +1,5 @@
 import { createCockpitApp, createEventHub, type EventHub } from '@scc/cockpit';
-import { PROBLEM_CONTENT_TYPE, type Problem } from '@scc/cockpit/problem';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '@scc/contracts/problem';
 import type { Database, DatabaseHandle } from '@scc/db';
 import type { SeedPersona } from '@scc/db/seed';
 import { createTestDatabase, openRuntimeConnection, type TestDatabase } from '@scc/db/testing';

@@ -4,7 +4,7 @@ import {
   type ServiceTokenVerifier,
   serviceTokenVerifier,
   signServiceToken,
-} from '@scc/cockpit/service-token';
+} from '@scc/contracts/service-token';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 
 /** A service's ES256 key pair as the BFF would hold it, plus the cockpit's view of it (public JWK). */

@@ -1,7 +1,7 @@
 import type { CockpitApp } from '@scc/cockpit';
-import type { ReadinessCheck } from '@scc/cockpit/health';
-import { type Problem, ProblemError, problem } from '@scc/cockpit/problem';
-import { type ServiceTokenClaims, signServiceToken } from '@scc/cockpit/service-token';
+import { type Problem, ProblemError, problem } from '@scc/contracts/problem';
+import { type ServiceTokenClaims, signServiceToken } from '@scc/contracts/service-token';
+import type { ReadinessCheck } from '@scc/service-kit/readiness';
 import { hc } from 'hono/client';
 import type { WidgetEnv } from '../http/widget-session.js';
 import type { SigningKey } from '../keys/signing-keys.js';

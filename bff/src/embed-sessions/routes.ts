@@ -1,11 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import {
-  PROBLEM_CONTENT_TYPE,
-  ProblemError,
-  ProblemSchema,
-  problemResponses,
-  validationHook,
-} from '@scc/cockpit/problem';
+import { PROBLEM_CONTENT_TYPE, ProblemError, ProblemSchema, problemResponses } from '@scc/contracts/problem';
+import { validationHook } from '@scc/service-kit/problem-handlers';
 import { createMiddleware } from 'hono/factory';
 import { type CockpitConnection, cockpitFor, fromCockpit } from '../cockpit/cockpit-client.js';
 import type { HostApplication, HostRegistry } from '../hosts/host-registry.js';

@@ -1,4 +1,4 @@
-import { ProblemError } from '@scc/cockpit/problem';
+import { ProblemError } from '@scc/contracts/problem';
 import { createMiddleware } from 'hono/factory';
 import type { WidgetSession, WidgetTokenIssuer } from '../embed-sessions/widget-token.js';
 import type { HostApplication, HostRegistry } from '../hosts/host-registry.js';

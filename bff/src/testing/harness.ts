@@ -1,5 +1,5 @@
 import { createCockpitApp, createEventHub, type EventHub } from '@scc/cockpit';
-import { serviceTokenVerifier } from '@scc/cockpit/service-token';
+import { serviceTokenVerifier } from '@scc/contracts/service-token';
 // @scc/db is a dev dependency only: the BFF reaches data through the cockpit, tests seed it.
 import { seededBusinessUnit } from '@scc/db/seed';
 import { createTestDatabase, openRuntimeConnection, type TestDatabase } from '@scc/db/testing';
@@ -13,7 +13,7 @@ import { generateSigningKey, type SigningKey } from '../keys/signing-keys.js';
 
 export const PUBLIC_URL = 'https://bff.scc.test';
 export const COCKPIT_URL = 'http://cockpit.internal';
-export { PROBLEM_CONTENT_TYPE } from '@scc/cockpit/problem';
+export { PROBLEM_CONTENT_TYPE } from '@scc/contracts/problem';
 
 /** A registered host application together with the plain API key only its backend knows. */
 export interface TestHost {

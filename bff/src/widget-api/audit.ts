@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AuditEventSchema } from '@scc/cockpit';
-import { problemResponses, validationHook } from '@scc/cockpit/problem';
+import { AuditEventSchema } from '@scc/contracts/audit';
+import { problemResponses } from '@scc/contracts/problem';
+import { validationHook } from '@scc/service-kit/problem-handlers';
 import type { CockpitConnection } from '../cockpit/cockpit-client.js';
 import { fromCockpit } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { type DataSource, DataSourceSchema } from '@scc/cockpit';
-import { changeProblemResponses, problemResponses, validationHook } from '@scc/cockpit/problem';
+import { type DataSource, DataSourceSchema } from '@scc/contracts/data-sources';
+import { changeProblemResponses, problemResponses } from '@scc/contracts/problem';
+import { validationHook } from '@scc/service-kit/problem-handlers';
 import type { InferRequestType } from 'hono/client';
 import type { CockpitClient, CockpitConnection } from '../cockpit/cockpit-client.js';
 import { fromCockpit } from '../cockpit/cockpit-client.js';

@@ -4,11 +4,10 @@ import {
   type BusinessUnit,
   BusinessUnitSchema,
   EffectiveBrandSchema,
-  type MovePreview,
-  MovePreviewSchema,
-  MoveResultSchema,
-} from '@scc/cockpit';
-import { changeProblemResponses, ProblemError, problemResponses, validationHook } from '@scc/cockpit/problem';
+} from '@scc/contracts/business-units';
+import { type MovePreview, MovePreviewSchema, MoveResultSchema } from '@scc/contracts/hierarchy';
+import { changeProblemResponses, ProblemError, problemResponses } from '@scc/contracts/problem';
+import { validationHook } from '@scc/service-kit/problem-handlers';
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import type { CockpitClient, CockpitConnection } from '../cockpit/cockpit-client.js';
 import { fromCockpit } from '../cockpit/cockpit-client.js';

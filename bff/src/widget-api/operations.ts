@@ -5,10 +5,11 @@ import {
   IdempotencyHeaders,
   type OperationRequest,
   OperationRequestSchema,
-  ProductSchema,
   RejectionSchema,
-} from '@scc/cockpit';
-import { PROBLEM_CONTENT_TYPE, ProblemSchema, problemResponses, validationHook } from '@scc/cockpit/problem';
+} from '@scc/contracts/operations';
+import { PROBLEM_CONTENT_TYPE, ProblemSchema, problemResponses } from '@scc/contracts/problem';
+import { ProductSchema } from '@scc/contracts/products';
+import { validationHook } from '@scc/service-kit/problem-handlers';
 import { type CockpitConnection, cockpitFor, fromCockpit, widgetClaims } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
 import { cockpitForWidget, json } from './forwarding.js';

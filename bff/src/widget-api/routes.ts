@@ -1,6 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { CallerSchema, type Tenant, TenantSchema } from '@scc/cockpit';
-import { ProblemError, problemResponses, validationHook } from '@scc/cockpit/problem';
+import { ProblemError, problemResponses } from '@scc/contracts/problem';
+import { CallerSchema } from '@scc/contracts/session';
+import { type Tenant, TenantSchema } from '@scc/contracts/tenants';
+import { validationHook } from '@scc/service-kit/problem-handlers';
 import { type CockpitConnection, fromCockpit } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
 import { auditRoutes } from './audit.js';

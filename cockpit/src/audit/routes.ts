@@ -1,39 +1,12 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { type AuditEvent, AuditEventPageSchema, ListAuditEventsQuery } from '@scc/contracts/audit';
+import { keysetCursor, readTimeIdCursor } from '@scc/contracts/pagination';
+import { ProblemError, problemResponses } from '@scc/contracts/problem';
 import { auditEvents, type Database, withScope } from '@scc/db';
+import { validationHook } from '@scc/service-kit/problem-handlers';
 import { and, desc, sql } from 'drizzle-orm';
 import { findBusinessUnit } from '../business-units/queries.js';
-import { cursorParam, keysetCursor, limitParam, readTimeIdCursor } from '../http/pagination.js';
-import { ProblemError, problemResponses, validationHook } from '../http/problem.js';
 import type { CockpitEnv } from '../scope/caller.js';
-
-export const AuditEventSchema = z
-  .object({
-    id: z.uuid(),
-    occurredAt: z.string().openapi({ format: 'date-time' }),
-    actor: z.object({ userId: z.uuid(), email: z.string() }),
-    action: z.string().openapi({ example: 'business-unit.moved' }),
-    entityType: z.string().openapi({ example: 'business-unit' }),
-    entityId: z.uuid(),
-    businessUnitId: z.uuid(),
-    before: z.unknown().nullable(),
-    after: z.unknown().nullable(),
-  })
-  .openapi('AuditEvent');
-
-export type AuditEvent = z.infer<typeof AuditEventSchema>;
-
-const AuditEventPageSchema = z
-  .object({ items: z.array(AuditEventSchema), nextCursor: z.string().nullable() })
-  .openapi('AuditEventPage');
-
-const ListAuditEventsQuery = z.strictObject({
-  businessUnitId: z
-    .uuid()
-    .optional()
-    .openapi({ param: { name: 'businessUnitId', in: 'query' }, description: 'Events of this unit’s subtree' }),
-  limit: limitParam,
-  cursor: cursorParam,
-});
 
 const listRoute = createRoute({
   method: 'get',

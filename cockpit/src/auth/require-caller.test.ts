@@ -1,3 +1,4 @@
+import { SERVICE_TOKEN_AUDIENCE, SERVICE_TOKEN_ISSUER } from '@scc/contracts/service-token';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -9,7 +10,6 @@ import {
 } from '../../../test/support/cockpit.js';
 import { personaByKey, personaUserId, seededBusinessUnit } from '../../../test/support/seed-model.js';
 import { createServiceKeys, unsignedToken, withTamperedPayload } from '../../../test/support/service-tokens.js';
-import { SERVICE_TOKEN_AUDIENCE, SERVICE_TOKEN_ISSUER } from './service-token.js';
 
 /**
  * Every way a service token can fail ends in the same 401 problem, without detail, so a caller

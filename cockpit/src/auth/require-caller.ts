@@ -1,9 +1,9 @@
+import { ProblemError } from '@scc/contracts/problem';
+import type { ServiceTokenVerifier } from '@scc/contracts/service-token';
 import type { Database } from '@scc/db';
 import { createMiddleware } from 'hono/factory';
-import { ProblemError } from '../http/problem.js';
 import type { CockpitEnv } from '../scope/caller.js';
 import { resolveCaller } from '../scope/resolve-caller.js';
-import type { ServiceTokenVerifier } from './service-token.js';
 
 /** Every `/v1` call must carry a valid service token whose user resolves to a scope. */
 export function requireCaller(db: Database, verify: ServiceTokenVerifier) {

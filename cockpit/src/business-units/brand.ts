@@ -1,46 +1,18 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import {
+  BusinessUnitBrandSchema,
+  BusinessUnitIdParams,
+  type EffectiveBrand,
+  PutBrandBody,
+} from '@scc/contracts/business-units';
+import { changeProblemResponses, ProblemError, problemResponses } from '@scc/contracts/problem';
 import { type Brand, businessUnits, type Database, executeRows, type Transaction, withScope } from '@scc/db';
+import { validationHook } from '@scc/service-kit/problem-handlers';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
-import { changeProblemResponses, ProblemError, problemResponses, validationHook } from '../http/problem.js';
 import { requireRole } from '../scope/authorize.js';
 import type { Caller, CockpitEnv } from '../scope/caller.js';
 import { lockBusinessUnit } from './queries.js';
-import { BusinessUnitIdParams } from './schemas.js';
-
-export const BrandSchema = z
-  .strictObject({
-    displayName: z.string().trim().min(1).max(100).optional(),
-    primaryColor: z
-      .string()
-      .regex(/^#[0-9a-fA-F]{6}$/, 'A colour like #1a2b3c')
-      .optional(),
-    logoUrl: z
-      .url({ protocol: /^https$/ })
-      .max(2000)
-      .optional(),
-  })
-  .openapi('Brand');
-
-export const EffectiveBrandSchema = z
-  .object({
-    sourceBusinessUnitId: z
-      .uuid()
-      .nullable()
-      .openapi({ description: 'null when the source lies above the caller’s unit' }),
-    name: z.string().nullable().openapi({ description: 'Name of the source unit; null above the caller’s unit' }),
-    brand: BrandSchema,
-  })
-  .nullable()
-  .openapi('EffectiveBrand');
-
-export type EffectiveBrand = z.infer<typeof EffectiveBrandSchema>;
-
-const BusinessUnitBrandSchema = z
-  .object({ own: BrandSchema.nullable(), effective: EffectiveBrandSchema })
-  .openapi('BusinessUnitBrand');
-
-const PutBrandBody = z.strictObject({ brand: BrandSchema.nullable() }).openapi('PutBusinessUnitBrand');
 
 /**
  * The brand a unit of the subtree shows: its own or its nearest ancestor's, also above the

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { BusinessUnit } from '@scc/contracts/business-units';
 import type { SeededBusinessUnit } from '@scc/db/seed';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -17,7 +18,6 @@ import {
   seededBusinessUnits,
   subtreeOf,
 } from '../../../test/support/seed-model.js';
-import type { BusinessUnit } from './schemas.js';
 
 let harness: CockpitHarness;
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { BusinessUnit } from '@scc/contracts/business-units';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CockpitHarness, createCockpitHarness, problemOf, walkPages } from '../../../test/support/cockpit.js';
 import { personaByKey, seededBusinessUnit, subtreeOf } from '../../../test/support/seed-model.js';
 import { rowsOf } from '../../../test/support/sql.js';
-import type { BusinessUnit } from './schemas.js';
 
 let harness: CockpitHarness;
 let casey: string;

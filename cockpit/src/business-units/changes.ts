@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ProblemError } from '@scc/contracts/problem';
 import {
   businessUnits,
   childPath,
@@ -12,7 +13,6 @@ import {
 } from '@scc/db';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
-import { ProblemError } from '../http/problem.js';
 import { requireRole } from '../scope/authorize.js';
 import type { Caller } from '../scope/caller.js';
 import { type LockedBusinessUnit, lockBusinessUnit } from './queries.js';

@@ -1,7 +1,7 @@
+import type { BusinessUnit } from '@scc/contracts/business-units';
 import { businessUnits, inSubtree, type Transaction } from '@scc/db';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
-import type { BusinessUnit } from './schemas.js';
 
 const columns = (caller: Caller) => ({
   id: businessUnits.id,

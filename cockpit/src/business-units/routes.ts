@@ -1,8 +1,19 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import {
+  BreadcrumbsSchema,
+  type BusinessUnit,
+  BusinessUnitIdParams,
+  BusinessUnitPageSchema,
+  BusinessUnitSchema,
+  CreateBusinessUnitBody,
+  ListBusinessUnitsQuery,
+  UpdateBusinessUnitBody,
+} from '@scc/contracts/business-units';
+import { encodeCursor, keysetCursor, readNameIdCursor, readPathCursor } from '@scc/contracts/pagination';
+import { changeProblemResponses, ProblemError, problemResponses } from '@scc/contracts/problem';
 import { type Database, withScope } from '@scc/db';
+import { validationHook } from '@scc/service-kit/problem-handlers';
 import { isForeignKeyViolation } from '../http/database-errors.js';
-import { encodeCursor, keysetCursor, readNameIdCursor, readPathCursor } from '../http/pagination.js';
-import { changeProblemResponses, ProblemError, problemResponses, validationHook } from '../http/problem.js';
 import type { CockpitEnv } from '../scope/caller.js';
 import { createBusinessUnit, deleteBusinessUnit, updateBusinessUnit } from './changes.js';
 import {
@@ -13,16 +24,6 @@ import {
   listChildren,
   searchBusinessUnits,
 } from './queries.js';
-import {
-  BreadcrumbsSchema,
-  type BusinessUnit,
-  BusinessUnitIdParams,
-  BusinessUnitPageSchema,
-  BusinessUnitSchema,
-  CreateBusinessUnitBody,
-  ListBusinessUnitsQuery,
-  UpdateBusinessUnitBody,
-} from './schemas.js';
 
 const tags = ['Business units'];
 const json = <T>(schema: T) => ({ 'application/json': { schema } });

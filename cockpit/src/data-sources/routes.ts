@@ -1,12 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { type Database, dataSources, type Transaction, withScope } from '@scc/db';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit/record.js';
-import { findBusinessUnit, lockBusinessUnit } from '../business-units/queries.js';
-import { BusinessUnitIdParams } from '../business-units/schemas.js';
-import { changeProblemResponses, ProblemError, problemResponses, validationHook } from '../http/problem.js';
-import { requireRole } from '../scope/authorize.js';
-import type { Caller, CockpitEnv } from '../scope/caller.js';
+import { BusinessUnitIdParams } from '@scc/contracts/business-units';
 import {
   CreateDataSourceBody,
   type DataSource,
@@ -14,7 +7,15 @@ import {
   DataSourceListSchema,
   DataSourceSchema,
   UpdateDataSourceBody,
-} from './schemas.js';
+} from '@scc/contracts/data-sources';
+import { changeProblemResponses, ProblemError, problemResponses } from '@scc/contracts/problem';
+import { type Database, dataSources, type Transaction, withScope } from '@scc/db';
+import { validationHook } from '@scc/service-kit/problem-handlers';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/record.js';
+import { findBusinessUnit, lockBusinessUnit } from '../business-units/queries.js';
+import { requireRole } from '../scope/authorize.js';
+import type { Caller, CockpitEnv } from '../scope/caller.js';
 
 const tags = ['Data sources'];
 const json = <T>(schema: T) => ({ 'application/json': { schema } });

@@ -1,11 +1,11 @@
+import { PROBLEM_CONTENT_TYPE } from '@scc/contracts/problem';
 import { createDatabase, type DatabaseHandle } from '@scc/db';
 import { createTestDatabase, type TestDatabase } from '@scc/db/testing';
+import { readinessOf } from '@scc/service-kit/readiness';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServiceKeys, type ServiceKeys } from '../../../test/support/service-tokens.js';
 import { type CockpitDependencies, createCockpitApp } from '../app.js';
-import { PROBLEM_CONTENT_TYPE } from '../http/problem.js';
 import { createEventHub, type EventHub } from '../operations/event-hub.js';
-import { readinessOf } from './readiness.js';
 
 /** Credentials and a place that must never reach a prober, even when that database is the one down. */
 const UNREACHABLE = 'postgres://scc_secret_user:s3cret-pa55@127.0.0.1:1/scc_hidden_db';

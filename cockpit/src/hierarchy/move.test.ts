@@ -1,10 +1,10 @@
+import type { BusinessUnit } from '@scc/contracts/business-units';
+import type { MovePreview } from '@scc/contracts/hierarchy';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CockpitHarness, createCockpitHarness, problemOf } from '../../../test/support/cockpit.js';
 import { personaByKey, seededBusinessUnit, subtreeOf, tenantsUnder } from '../../../test/support/seed-model.js';
 import { rowsOf } from '../../../test/support/sql.js';
-import type { BusinessUnit } from '../business-units/schemas.js';
-import type { MovePreview } from './schemas.js';
 
 let harness: CockpitHarness;
 let msp: string;

@@ -1,3 +1,5 @@
+import type { MovePreview } from '@scc/contracts/hierarchy';
+import { ProblemError } from '@scc/contracts/problem';
 import {
   businessUnitOwnedTables,
   businessUnits,
@@ -12,11 +14,9 @@ import { and, eq, type SQLWrapper, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { effectiveBrand } from '../business-units/brand.js';
 import { type LockedBusinessUnit, lockBusinessUnit } from '../business-units/queries.js';
-import { ProblemError } from '../http/problem.js';
 import { requireRole } from '../scope/authorize.js';
 import type { Caller } from '../scope/caller.js';
 import { brandAfterMove, type HeldRole, inheritedRoleChanges, type MoveRefusal, moveRefusal } from './move-plan.js';
-import type { MovePreview } from './schemas.js';
 
 const refusals: Record<MoveRefusal, { detail: string; field: string; message: string }> = {
   'own-root': { detail: 'Your own business unit cannot be moved', field: 'path.id', message: 'Your own business unit' },

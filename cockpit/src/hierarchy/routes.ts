@@ -1,11 +1,12 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { BusinessUnitIdParams } from '@scc/contracts/business-units';
+import { MoveBody, MovePreviewSchema, MoveResultSchema } from '@scc/contracts/hierarchy';
+import { changeProblemResponses } from '@scc/contracts/problem';
 import { type Database, withScope } from '@scc/db';
+import { validationHook } from '@scc/service-kit/problem-handlers';
 import { businessUnitView, findBusinessUnit } from '../business-units/queries.js';
-import { BusinessUnitIdParams } from '../business-units/schemas.js';
-import { changeProblemResponses, validationHook } from '../http/problem.js';
 import type { CockpitEnv } from '../scope/caller.js';
 import { moveSubtree, previewMove } from './move.js';
-import { MoveBody, MovePreviewSchema, MoveResultSchema } from './schemas.js';
 
 const tags = ['Business units'];
 const json = <T>(schema: T) => ({ 'application/json': { schema } });

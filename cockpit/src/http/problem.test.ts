@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
+import { encodeCursor } from '@scc/contracts/pagination';
+import { fieldErrors, PROBLEM_CONTENT_TYPE, type Problem, ProblemError, problem } from '@scc/contracts/problem';
+import { onError, onNotFound } from '@scc/service-kit/problem-handlers';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { type CockpitHarness, createCockpitHarness, problemOf } from '../../../test/support/cockpit.js';
 import { personaByKey, seededTenants } from '../../../test/support/seed-model.js';
-import { encodeCursor } from './pagination.js';
-import {
-  fieldErrors,
-  onError,
-  onNotFound,
-  PROBLEM_CONTENT_TYPE,
-  type Problem,
-  ProblemError,
-  problem,
-} from './problem.js';
 
 describe('problem()', () => {
   test('builds RFC 9457 bodies with stable kebab-case types and no empty members', () => {

@@ -1,36 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { ProblemError, problemResponses } from '@scc/contracts/problem';
+import { ContractSchema, SalesContractSchema } from '@scc/contracts/sales';
 import { businessUnits, contracts, type Database, executeRows, products } from '@scc/db';
+import { validationHook } from '@scc/service-kit/problem-handlers';
 import { eq, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
-import { ProblemError, problemResponses, validationHook } from '../http/problem.js';
-
-const day = z.iso.date();
-
-export const SalesContractSchema = z
-  .strictObject({
-    businessUnitId: z.uuid(),
-    productCode: z.string().min(1).max(50),
-    sla: z.string().min(1).max(50),
-    options: z.strictObject({ extraTestTenants: z.number().int().min(0).max(1000).optional() }).default({}),
-    startsOn: day,
-    endsOn: day.nullable().optional(),
-  })
-  .refine((c) => !c.endsOn || c.endsOn >= c.startsOn, { path: ['endsOn'], message: 'Ends before it starts' })
-  .openapi('SalesContract');
-
-const ContractSchema = z
-  .object({
-    id: z.uuid(),
-    externalRef: z.string(),
-    businessUnitId: z.uuid(),
-    productId: z.uuid(),
-    sla: z.string(),
-    options: z.object({ extraTestTenants: z.number().int().optional() }),
-    startsOn: z.string(),
-    endsOn: z.string().nullable(),
-  })
-  .openapi('Contract');
 
 const upsertRoute = createRoute({
   method: 'put',

@@ -1,13 +1,13 @@
+import type { Determinations, Draft, OrderDraft, ProductRules } from '@scc/contracts/operations';
+import { ProblemError } from '@scc/contracts/problem';
 import { businessUnits, executeRows, operationRequests, products, type Transaction, tenants } from '@scc/db';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { ProblemError } from '../http/problem.js';
 import type { Caller } from '../scope/caller.js';
 import { type Clock, calendarDay } from './clock.js';
 import { determineOrder, effectiveOrder } from './determinations.js';
 import { evaluateCopy, evaluateDecommission, evaluateOrder, evaluateRestore, type Verdict } from './evaluate.js';
-import { type ProductRules, productRules } from './product-rules.js';
+import { productRules } from './product-rules.js';
 import type { ContractFact, TenantFact } from './rules.js';
-import type { Determinations, Draft, OrderDraft } from './schemas.js';
 import { openStates } from './state-machine.js';
 
 /** Everything submit needs to store a request: the verdict plus where the request belongs. */

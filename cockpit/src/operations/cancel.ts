@@ -1,3 +1,4 @@
+import { ProblemError } from '@scc/contracts/problem';
 import {
   type Database,
   type OperationRequestState,
@@ -7,7 +8,6 @@ import {
   withScope,
 } from '@scc/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { ProblemError } from '../http/problem.js';
 import type { Caller } from '../scope/caller.js';
 import { type AssessContext, countForLimit, lockUnitProduct, rulesOf } from './assess.js';
 import { rethrowGuaranteeAs } from './guarantees.js';

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { OperationRequest } from '@scc/contracts/operations';
 import { createDatabase } from '@scc/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -10,7 +11,6 @@ import { personaByKey, seededBusinessUnit, seedId } from '../../../test/support/
 import { rowsOf } from '../../../test/support/sql.js';
 import { createLocalProvisioner } from '../provisioner/local-adapter.js';
 import { systemClock } from './clock.js';
-import type { OperationRequest } from './schemas.js';
 import { createWorker } from './worker.js';
 
 /** Real parallelism needs the server: PGlite runs one statement at a time. */

@@ -1,4 +1,4 @@
-import type { Determinations, OrderDraft } from './schemas.js';
+import type { Determinations, OrderDraft } from '@scc/contracts/operations';
 
 /** A tenant a determination may propose, as the caller may see it. */
 export interface TenantRef {

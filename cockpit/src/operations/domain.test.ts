@@ -1,7 +1,8 @@
+import { ProductRulesSchema } from '@scc/contracts/operations';
 import { describe, expect, test } from 'vitest';
 import { determineOrder, effectiveOrder } from './determinations.js';
 import { evaluateCopy, evaluateDecommission, evaluateOrder, evaluateRestore, type OrderFacts } from './evaluate.js';
-import { afterRetention, ProductRulesSchema, productRules, requiredRole } from './product-rules.js';
+import { afterRetention, productRules, requiredRole } from './product-rules.js';
 import { allowed, type ContractFact, holdsRole, type TenantFact } from './rules.js';
 import { canTransition, IllegalTransitionError, openStates, transition } from './state-machine.js';
 

@@ -1,5 +1,5 @@
+import type { CopyDraft, ProductRules, Validation } from '@scc/contracts/operations';
 import type { RoleName } from '@scc/db';
-import type { ProductRules } from './product-rules.js';
 import {
   type ContractFact,
   contractEntitlement,
@@ -15,7 +15,6 @@ import {
   tenantState,
   tenantTypeAllowed,
 } from './rules.js';
-import type { CopyDraft, Validation } from './schemas.js';
 
 export interface Verdict {
   validations: Validation[];

@@ -1,3 +1,4 @@
+import type { OperationRequest } from '@scc/contracts/operations';
 import { createDatabase, type Database, type DatabaseHandle } from '@scc/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -6,7 +7,6 @@ import { personaByKey, seededBusinessUnit, seedId } from '../../../test/support/
 import { rowsOf, sqlErrorOf } from '../../../test/support/sql.js';
 import { type FeedEvent, SseReader } from '../../../test/support/sse.js';
 import { createLocalProvisioner } from '../provisioner/local-adapter.js';
-import type { OperationRequest } from './schemas.js';
 import { createWorker, type Worker } from './worker.js';
 
 /**

@@ -1,5 +1,5 @@
+import { ProblemError } from '@scc/contracts/problem';
 import { isCheckViolation, isUniqueViolation } from '../http/database-errors.js';
-import { ProblemError } from '../http/problem.js';
 
 /**
  * The database's last word on the engine's guarantees (migrations 0011 and 0012). The locked

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { DryRun, OperationRequest } from '@scc/contracts/operations';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CockpitHarness, createCockpitHarness, problemOf } from '../../../test/support/cockpit.js';
 import { personaByKey, seededBusinessUnit, seedId } from '../../../test/support/seed-model.js';
 import { rowsOf } from '../../../test/support/sql.js';
-import type { DryRun, OperationRequest } from './schemas.js';
 
 let harness: CockpitHarness;
 const SALES_KEY = 'sales-system-test-key';

@@ -1,6 +1,6 @@
+import type { Determinations, OperationRequest, Validation } from '@scc/contracts/operations';
 import { operationRequestEvents, type operationRequests, outboxEvents, type Transaction } from '@scc/db';
 import { tenantViews } from '../tenants/queries.js';
-import type { Determinations, OperationRequest, Validation } from './schemas.js';
 
 export type OperationRequestRow = typeof operationRequests.$inferSelect;
 

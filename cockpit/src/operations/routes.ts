@@ -1,24 +1,4 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { type Database, operationRequests, withScope } from '@scc/db';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { streamSSE } from 'hono/streaming';
-import { findBusinessUnit } from '../business-units/queries.js';
-import { encodeCursor } from '../http/pagination.js';
-import {
-  PROBLEM_CONTENT_TYPE,
-  ProblemError,
-  ProblemSchema,
-  problem,
-  problemResponses,
-  validationHook,
-} from '../http/problem.js';
-import type { CockpitEnv } from '../scope/caller.js';
-import { type AssessContext, assess } from './assess.js';
-import { cancelRequest } from './cancel.js';
-import type { EventHub, OperationEvent } from './event-hub.js';
-import { replayEvents } from './event-hub.js';
-import { requestView } from './records.js';
-import { allowed } from './rules.js';
 import {
   DraftSchema,
   DryRunSchema,
@@ -28,7 +8,21 @@ import {
   OperationRequestPageSchema,
   OperationRequestSchema,
   RejectionSchema,
-} from './schemas.js';
+} from '@scc/contracts/operations';
+import { encodeCursor } from '@scc/contracts/pagination';
+import { PROBLEM_CONTENT_TYPE, ProblemError, ProblemSchema, problem, problemResponses } from '@scc/contracts/problem';
+import { type Database, operationRequests, withScope } from '@scc/db';
+import { validationHook } from '@scc/service-kit/problem-handlers';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { streamSSE } from 'hono/streaming';
+import { findBusinessUnit } from '../business-units/queries.js';
+import type { CockpitEnv } from '../scope/caller.js';
+import { type AssessContext, assess } from './assess.js';
+import { cancelRequest } from './cancel.js';
+import type { EventHub, OperationEvent } from './event-hub.js';
+import { replayEvents } from './event-hub.js';
+import { requestView } from './records.js';
+import { allowed } from './rules.js';
 import { doneStates, openStates } from './state-machine.js';
 import { submit } from './submit.js';
 

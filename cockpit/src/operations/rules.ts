@@ -1,6 +1,6 @@
+import type { OperationKindName, ProductRules, Validation } from '@scc/contracts/operations';
 import type { RoleName } from '@scc/db';
-import { type OperationKindName, type ProductRules, requiredRole } from './product-rules.js';
-import type { Validation } from './schemas.js';
+import { requiredRole } from './product-rules.js';
 
 /**
  * The validation rules of the product brief, each a pure function of facts the caller gathered:

@@ -1,10 +1,10 @@
+import type { Tenant } from '@scc/contracts/tenants';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type CockpitHarness, createCockpitHarness } from '../../../test/support/cockpit.js';
 import { personaByKey, seedId } from '../../../test/support/seed-model.js';
 import { rowsOf } from '../../../test/support/sql.js';
 import { createLocalProvisioner } from '../provisioner/local-adapter.js';
-import type { Tenant } from '../tenants/schemas.js';
 import { createStatusSync } from './status-sync.js';
 
 let harness: CockpitHarness;

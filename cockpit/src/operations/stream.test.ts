@@ -1,9 +1,9 @@
+import type { OperationRequest } from '@scc/contracts/operations';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CockpitHarness, createCockpitHarness } from '../../../test/support/cockpit.js';
 import { personaByKey, seededBusinessUnit, seedId } from '../../../test/support/seed-model.js';
 import { SseReader } from '../../../test/support/sse.js';
 import { createLocalProvisioner } from '../provisioner/local-adapter.js';
-import type { OperationRequest } from './schemas.js';
 import { createWorker } from './worker.js';
 
 let harness: CockpitHarness;

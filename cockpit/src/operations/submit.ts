@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import type { Draft } from '@scc/contracts/operations';
+import { ProblemError } from '@scc/contracts/problem';
 import { type Database, operationRequests, outboxEvents, type Transaction, withScope } from '@scc/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { ProblemError } from '../http/problem.js';
 import type { Caller } from '../scope/caller.js';
 import { type AssessContext, assess } from './assess.js';
 import { rethrowGuaranteeAs } from './guarantees.js';
 import { type OperationRequestRow, recordRequestEvent } from './records.js';
 import { allowed } from './rules.js';
-import type { Draft } from './schemas.js';
 import { transition } from './state-machine.js';
 
 export interface Submission {

@@ -1,3 +1,5 @@
+import type { OperationRequest } from '@scc/contracts/operations';
+import type { Tenant } from '@scc/contracts/tenants';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CockpitHarness, createCockpitHarness } from '../../../test/support/cockpit.js';
@@ -5,8 +7,6 @@ import { personaByKey, seededBusinessUnit, seedId } from '../../../test/support/
 import { rowsOf } from '../../../test/support/sql.js';
 import { createLocalProvisioner } from '../provisioner/local-adapter.js';
 import type { Provisioner } from '../provisioner/port.js';
-import type { Tenant } from '../tenants/schemas.js';
-import type { OperationRequest } from './schemas.js';
 import { createWorker, type Worker } from './worker.js';
 
 let harness: CockpitHarness;

@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { OperationRequest } from '@scc/contracts/operations';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CockpitHarness, createCockpitHarness } from '../../../test/support/cockpit.js';
 import { personaByKey, seededBusinessUnit, seedId } from '../../../test/support/seed-model.js';
 import { rowsOf } from '../../../test/support/sql.js';
-import type { OperationRequest } from '../operations/schemas.js';
 import { createOutboxDeliverer } from './deliverer.js';
 import { verifyWebhook } from './signature.js';
 

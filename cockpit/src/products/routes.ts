@@ -1,30 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { ProductRulesSchema } from '@scc/contracts/operations';
+import { PROBLEM_CONTENT_TYPE, ProblemError, ProblemSchema, problemResponses } from '@scc/contracts/problem';
+import { ProductIdParams, ProductSchema } from '@scc/contracts/products';
 import { type Database, products, withScope } from '@scc/db';
+import { validationHook } from '@scc/service-kit/problem-handlers';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import {
-  PROBLEM_CONTENT_TYPE,
-  ProblemError,
-  ProblemSchema,
-  problemResponses,
-  validationHook,
-} from '../http/problem.js';
-import { ProductRulesSchema, productRules, storedRules } from '../operations/product-rules.js';
+import { productRules, storedRules } from '../operations/product-rules.js';
 import { holdsRole } from '../operations/rules.js';
 import type { CockpitEnv } from '../scope/caller.js';
-
-export const ProductSchema = z
-  .object({
-    id: z.uuid(),
-    code: z.string(),
-    name: z.string(),
-    tenantTypes: z.array(z.string()),
-    ownerBusinessUnitId: z.uuid(),
-    /** The caller's subtree owns it (and may change its rules) rather than sharing an ancestor's. */
-    own: z.boolean(),
-  })
-  .openapi('Product');
-
-const ProductIdParams = z.strictObject({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 const listRoute = createRoute({
   method: 'get',

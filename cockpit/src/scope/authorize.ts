@@ -1,6 +1,6 @@
+import { ProblemError } from '@scc/contracts/problem';
 import { type RoleName, roleAssignments, type Transaction } from '@scc/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { ProblemError } from '../http/problem.js';
 import type { Caller } from './caller.js';
 import { effectiveRoles, includesRole } from './roles.js';
 

@@ -1,5 +1,5 @@
+import type { ServiceTokenClaims } from '@scc/contracts/service-token';
 import { type Database, queryResolvedCaller } from '@scc/db';
-import type { ServiceTokenClaims } from '../auth/service-token.js';
 import type { Caller } from './caller.js';
 
 /**

@@ -1,3 +1,4 @@
+import type { Tenant } from '@scc/contracts/tenants';
 import { createDatabase, executeRows } from '@scc/db';
 import { createTestLoginRole, dropTestRoles, type TestLoginRole, testRolePrefix } from '@scc/db/testing';
 import { sql } from 'drizzle-orm';
@@ -12,7 +13,6 @@ import {
   tenantsUnder,
 } from '../../../test/support/seed-model.js';
 import { createCockpitApp } from '../app.js';
-import type { Tenant } from '../tenants/schemas.js';
 import { resolveCaller } from './resolve-caller.js';
 
 /**

@@ -1,7 +1,8 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { problemResponses, validationHook } from '../http/problem.js';
+import { problemResponses } from '@scc/contracts/problem';
+import { CallerSchema } from '@scc/contracts/session';
+import { validationHook } from '@scc/service-kit/problem-handlers';
 import type { CockpitEnv } from '../scope/caller.js';
-import { CallerSchema } from './schemas.js';
 
 const meRoute = createRoute({
   method: 'get',

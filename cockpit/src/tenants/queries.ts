@@ -1,8 +1,8 @@
+import type { PathIdPosition } from '@scc/contracts/pagination';
+import { hiddenLifecycleStatuses, type LifecycleStatus, type Tenant } from '@scc/contracts/tenants';
 import { inSubtree, products, type Transaction, tenants } from '@scc/db';
 import { type AnyColumn, and, asc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
-import type { PathIdPosition } from '../http/pagination.js';
 import type { Caller } from '../scope/caller.js';
-import { hiddenLifecycleStatuses, type LifecycleStatus, type Tenant } from './schemas.js';
 
 /** Timestamps leave the database as ISO 8601 UTC text, the same on both engines. */
 export function isoTimestamp(column: AnyColumn | SQL) {

@@ -1,11 +1,12 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { pathIdCursor, readPathIdCursor } from '@scc/contracts/pagination';
+import { ProblemError, problemResponses } from '@scc/contracts/problem';
+import { ListTenantsQuery, TenantIdParams, TenantPageSchema, TenantSchema } from '@scc/contracts/tenants';
 import { type Database, withScope } from '@scc/db';
+import { validationHook } from '@scc/service-kit/problem-handlers';
 import { findBusinessUnit } from '../business-units/queries.js';
-import { pathIdCursor, readPathIdCursor } from '../http/pagination.js';
-import { ProblemError, problemResponses, validationHook } from '../http/problem.js';
 import type { CockpitEnv } from '../scope/caller.js';
 import { findTenant, listTenants } from './queries.js';
-import { ListTenantsQuery, TenantIdParams, TenantPageSchema, TenantSchema } from './schemas.js';
 
 const listRoute = createRoute({
   method: 'get',

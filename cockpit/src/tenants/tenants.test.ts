@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Tenant } from '@scc/contracts/tenants';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type CockpitHarness,
@@ -18,7 +19,6 @@ import {
   subtreeOf,
   tenantsUnder,
 } from '../../../test/support/seed-model.js';
-import type { Tenant } from './schemas.js';
 
 let harness: CockpitHarness;
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditEvent } from '@scc/contracts/audit';
+import type { DataSource } from '@scc/contracts/data-sources';
+import type { User } from '@scc/contracts/users';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CockpitHarness, createCockpitHarness, problemOf, walkPages } from '../../../test/support/cockpit.js';
 import { personaByKey, personas, personaUserId, seededBusinessUnit } from '../../../test/support/seed-model.js';
 import { rowsOf } from '../../../test/support/sql.js';
-import type { AuditEvent } from '../audit/routes.js';
-import type { DataSource } from '../data-sources/schemas.js';
-import type { User } from './schemas.js';
 
 let harness: CockpitHarness;
 let casey: string;

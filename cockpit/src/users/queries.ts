@@ -1,8 +1,8 @@
+import type { User } from '@scc/contracts/users';
 import { businessUnits, roleAssignments, type Transaction, users } from '@scc/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { NamePosition } from '../business-units/queries.js';
 import type { Caller } from '../scope/caller.js';
-import type { User } from './schemas.js';
 
 const userColumns = {
   id: users.id,

@@ -1,14 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { changeProblemResponses, ProblemError } from '@scc/contracts/problem';
+import { GrantRoleBody, RoleAssignmentSchema } from '@scc/contracts/users';
 import { type Database, roleAssignments, withScope } from '@scc/db';
+import { validationHook } from '@scc/service-kit/problem-handlers';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { lockBusinessUnit } from '../business-units/queries.js';
-import { changeProblemResponses, ProblemError, validationHook } from '../http/problem.js';
 import { requireRole, rolesOn } from '../scope/authorize.js';
 import type { CockpitEnv } from '../scope/caller.js';
 import { grantRefusal } from '../scope/roles.js';
 import { findUser } from './queries.js';
-import { GrantRoleBody, RoleAssignmentSchema } from './schemas.js';
 
 const tags = ['Users'];
 const json = <T>(schema: T) => ({ 'application/json': { schema } });

@@ -1,15 +1,23 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { keysetCursor, readNameIdCursor } from '@scc/contracts/pagination';
+import { changeProblemResponses, ProblemError, problemResponses } from '@scc/contracts/problem';
+import {
+  CreateUserBody,
+  ListUsersQuery,
+  UpdateUserBody,
+  UserIdParams,
+  UserPageSchema,
+  UserSchema,
+} from '@scc/contracts/users';
 import { type Database, roleAssignments, type Transaction, users, withScope } from '@scc/db';
+import { validationHook } from '@scc/service-kit/problem-handlers';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { findBusinessUnit, lockBusinessUnit } from '../business-units/queries.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../http/database-errors.js';
-import { keysetCursor, readNameIdCursor } from '../http/pagination.js';
-import { changeProblemResponses, ProblemError, problemResponses, validationHook } from '../http/problem.js';
 import { requireRole } from '../scope/authorize.js';
 import type { Caller, CockpitEnv } from '../scope/caller.js';
 import { findUser, listUsers, userView } from './queries.js';
-import { CreateUserBody, ListUsersQuery, UpdateUserBody, UserIdParams, UserPageSchema, UserSchema } from './schemas.js';
 
 const tags = ['Users'];
 const json = <T>(schema: T) => ({ 'application/json': { schema } });

@@ -1,3 +1,4 @@
+import { operationKinds, operationStates } from '@scc/contracts/operations';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -21,19 +22,10 @@ import { products } from './products.js';
 import { appRole, scopePath } from './scope.js';
 import { users } from './users.js';
 
-export const operationRequestState = pgEnum('operation_request_state', [
-  'requested',
-  'validated',
-  'queued',
-  'running',
-  'succeeded',
-  'failed',
-  'rejected',
-  'cancelled',
-]);
+export const operationRequestState = pgEnum('operation_request_state', operationStates);
 export type OperationRequestState = (typeof operationRequestState.enumValues)[number];
 
-export const operationKind = pgEnum('operation_kind', ['order', 'copy', 'decommission', 'restore']);
+export const operationKind = pgEnum('operation_kind', operationKinds);
 export type OperationKind = (typeof operationKind.enumValues)[number];
 
 /**

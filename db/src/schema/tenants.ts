@@ -1,3 +1,4 @@
+import { lifecycleStatuses } from '@scc/contracts/tenants';
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgEnum, pgPolicy, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { businessUnits } from './business-units.js';
@@ -5,14 +6,7 @@ import { ltree } from './ltree.js';
 import { products } from './products.js';
 import { appRole, scopePath } from './scope.js';
 
-export const lifecycleStatus = pgEnum('tenant_lifecycle_status', [
-  'provisioning',
-  'live',
-  'decommissioning',
-  'retained',
-  'archived',
-  'deleted',
-]);
+export const lifecycleStatus = pgEnum('tenant_lifecycle_status', lifecycleStatuses);
 export const operationalStatus = pgEnum('tenant_operational_status', ['up', 'degraded', 'down', 'maintenance']);
 
 /** A system instance of a product that belongs to one business unit. */

@@ -1,6 +1,6 @@
 import { createBffApp, generateSigningKey, HostRegistry, hashApiKey, newApiKey, widgetTokenIssuer } from '@scc/bff';
 import { type CockpitDependencies, createCockpitApp } from '@scc/cockpit';
-import { serviceTokenVerifier } from '@scc/cockpit/service-token';
+import { serviceTokenVerifier } from '@scc/contracts/service-token';
 import type { Database } from '@scc/db';
 import { seededBusinessUnit } from '@scc/db/seed';
 

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { PROBLEM_CONTENT_TYPE, type Problem, ProblemError, ProblemSchema, problem } from '../http/problem.js';
+import { PROBLEM_CONTENT_TYPE, type Problem, ProblemError, ProblemSchema, problem } from '@scc/contracts/problem';
 import type { CheckState, Readiness } from './readiness.js';
 
 /** A prober must always see the current state, never a cached one. */

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { EffectiveBrandSchema } from '../business-units/brand.js';
-import { BusinessUnitRefSchema, BusinessUnitSchema } from '../business-units/schemas.js';
+import { BusinessUnitRefSchema, BusinessUnitSchema, EffectiveBrandSchema } from './business-units.js';
+import { RoleNameSchema } from './users.js';
 
 export const MoveBody = z.strictObject({ newParentId: z.uuid() }).openapi('MoveBusinessUnit');
 
@@ -13,8 +13,6 @@ export const MoveCountsSchema = z
     dataSources: z.number().int(),
   })
   .openapi('MoveCounts');
-
-const role = z.enum(['viewer', 'operator', 'admin', 'billing']);
 
 const PlaceSchema = z.object({
   parentId: z.uuid().nullable(),
@@ -29,7 +27,12 @@ export const MovePreviewSchema = z
     counts: MoveCountsSchema,
     brand: z.object({ before: EffectiveBrandSchema, after: EffectiveBrandSchema, changes: z.boolean() }),
     inheritedRoles: z.array(
-      z.object({ userId: z.uuid(), email: z.string(), before: z.array(role), after: z.array(role) }),
+      z.object({
+        userId: z.uuid(),
+        email: z.string(),
+        before: z.array(RoleNameSchema),
+        after: z.array(RoleNameSchema),
+      }),
     ),
   })
   .openapi('MovePreview');

@@ -1,7 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
-import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 
 /**
@@ -99,34 +96,6 @@ export function validationProblem(target: string, error: ZodError): Problem {
   const errors = fieldErrors(target, error);
   return problem('validation', `Invalid ${errors.map((e) => e.field).join(', ')}`, errors);
 }
-
-/** The `defaultHook` for every zod-openapi route: a failed validation becomes a 400 naming the fields. */
-export function validationHook(
-  result: { success: true } | { success: false; error: ZodError; target: string },
-  c: Context,
-): Response | undefined {
-  if (result.success) return undefined;
-  return c.body(JSON.stringify(validationProblem(result.target, result.error)), 400, {
-    'content-type': PROBLEM_CONTENT_TYPE,
-  });
-}
-
-export const onError: ErrorHandler = (err) => {
-  if (err instanceof ProblemError) return problemResponse(err.body, err.headers);
-  if (err instanceof HTTPException) {
-    // Hono's validators throw 400 for bodies that are not JSON at all.
-    if (err.status === 400)
-      return problemResponse(problem('validation', err.message, [{ field: 'body', message: err.message }]));
-    const kind = (Object.keys(problemKinds) as ProblemKind[]).find((k) => problemKinds[k].status === err.status);
-    return problemResponse(
-      kind ? problem(kind) : { ...problem('internal'), status: err.status as ContentfulStatusCode },
-    );
-  }
-  console.error(err);
-  return problemResponse(problem('internal'));
-};
-
-export const onNotFound: NotFoundHandler = () => problemResponse(problem('notFound'));
 
 /** OpenAPI response entries shared by every route. */
 export const problemResponses = {

@@ -1,8 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { operationRequestState } from '@scc/db';
-import { cursorParam } from '../http/pagination.js';
-import { singleLineText } from '../http/text.js';
-import { operationKinds } from './product-rules.js';
+import { cursorParam } from './pagination.js';
+import { singleLineText } from './text.js';
+import { RoleNameSchema } from './users.js';
+
+export const operationKinds = ['order', 'copy', 'decommission', 'restore'] as const;
+export type OperationKindName = (typeof operationKinds)[number];
 
 export const ValidationSchema = z
   .object({
@@ -89,7 +91,17 @@ export const DryRunSchema = z
   .openapi('DryRun');
 export type DryRun = z.infer<typeof DryRunSchema>;
 
-export const operationStates = operationRequestState.enumValues;
+/** The states of an operation request, in the order they usually pass (the database enum's order). */
+export const operationStates = [
+  'requested',
+  'validated',
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'rejected',
+  'cancelled',
+] as const;
 
 export const OperationRequestSchema = z
   .object({
@@ -169,3 +181,35 @@ export const RejectionSchema = z
     errors: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })),
   })
   .openapi('Rejection');
+
+/** Role needed per operation and tenant type; `*` applies to every type not listed. */
+const PermissionsSchema = z.partialRecord(z.enum(operationKinds), z.record(z.string().min(1).max(50), RoleNameSchema));
+
+export const defaultPermissions = {
+  order: { '*': 'operator' },
+  // Deploying into a productive tenant is more restrictive than into any other.
+  copy: { productive: 'admin', '*': 'operator' },
+  decommission: { productive: 'admin', '*': 'operator' },
+  restore: { '*': 'operator' },
+} as const satisfies z.infer<typeof PermissionsSchema>;
+
+/**
+ * A product's operation rules as data, with the defaults of the product brief. Stored in
+ * `products.rules` without `tenantTypes` (the product's own column); anything missing there
+ * takes its default, so products created before a rule existed get the default behaviour.
+ */
+export const ProductRulesSchema = z
+  .strictObject({
+    tenantTypes: z.array(z.string().min(1).max(50)).min(1).max(20),
+    maxLiveProductive: z.number().int().min(0).max(100).default(1),
+    maxTestTenants: z.number().int().min(0).max(100).default(1),
+    extraTestTenants: z.enum(['refuse', 'chargeable']).default('chargeable'),
+    retentionDays: z.number().int().min(0).max(3650).default(28),
+    afterRetention: z
+      .record(z.string().min(1).max(50), z.enum(['archive', 'delete']))
+      .default({ test: 'delete', development: 'delete', '*': 'archive' }),
+    permissions: PermissionsSchema.default(defaultPermissions),
+  })
+  .openapi('ProductRules');
+
+export type ProductRules = z.infer<typeof ProductRulesSchema>;

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { cursorParam, limitParam } from '../http/pagination.js';
+import { cursorParam, limitParam } from './pagination.js';
 
 export const RoleNameSchema = z.enum(['viewer', 'operator', 'admin', 'billing']).openapi('RoleName');
+export type RoleName = z.infer<typeof RoleNameSchema>;
 
 export const UserRoleSchema = z
   .object({ id: z.uuid(), businessUnitId: z.uuid(), businessUnitName: z.string(), role: RoleNameSchema })

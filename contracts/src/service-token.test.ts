@@ -6,7 +6,7 @@ import {
   type ServiceKeys,
   unsignedToken,
   withTamperedPayload,
-} from '../../../test/support/service-tokens.js';
+} from '../../test/support/service-tokens.js';
 import {
   SERVICE_TOKEN_AUDIENCE,
   SERVICE_TOKEN_ISSUER,

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { cursorParam, limitParam } from '../http/pagination.js';
+import { cursorParam, limitParam } from './pagination.js';
 
 export const BusinessUnitRefSchema = z.object({ id: z.uuid(), name: z.string() }).openapi('BusinessUnitRef');
 
@@ -65,3 +65,37 @@ export const UpdateBusinessUnitBody = z
 export const BreadcrumbsSchema = z
   .object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })) })
   .openapi('BusinessUnitAncestors');
+
+export const BrandSchema = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(100).optional(),
+    primaryColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'A colour like #1a2b3c')
+      .optional(),
+    logoUrl: z
+      .url({ protocol: /^https$/ })
+      .max(2000)
+      .optional(),
+  })
+  .openapi('Brand');
+
+export const EffectiveBrandSchema = z
+  .object({
+    sourceBusinessUnitId: z
+      .uuid()
+      .nullable()
+      .openapi({ description: 'null when the source lies above the caller’s unit' }),
+    name: z.string().nullable().openapi({ description: 'Name of the source unit; null above the caller’s unit' }),
+    brand: BrandSchema,
+  })
+  .nullable()
+  .openapi('EffectiveBrand');
+
+export type EffectiveBrand = z.infer<typeof EffectiveBrandSchema>;
+
+export const BusinessUnitBrandSchema = z
+  .object({ own: BrandSchema.nullable(), effective: EffectiveBrandSchema })
+  .openapi('BusinessUnitBrand');
+
+export const PutBrandBody = z.strictObject({ brand: BrandSchema.nullable() }).openapi('PutBusinessUnitBrand');

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { cursorParam, limitParam } from '../http/pagination.js';
+import { cursorParam, limitParam } from './pagination.js';
 
 export const lifecycleStatuses = [
   'provisioning',
