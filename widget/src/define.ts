@@ -10,6 +10,7 @@ import { SccStatusBadge } from './components/status-badge/status-badge.js';
 import { SccTenantList } from './components/tenant-list/tenant-list.js';
 import type { SccTerminateDialog } from './components/terminate-dialog/terminate-dialog.js';
 import type { SccUserAdmin } from './components/user-admin/user-admin.js';
+import { register } from './register.js';
 
 /**
  * Tag names and classes of the elements every caller needs; children first. The admin screens
@@ -23,19 +24,6 @@ export const elements = {
   'scc-business-unit-search': SccBusinessUnitSearch,
   'service-control-center': ServiceControlCenter,
 } as const;
-
-/**
- * Registers `map`'s elements. Guarded, so loading the bundle twice (or next to another copy)
- * neither throws nor replaces an existing definition.
- */
-export function register(
-  map: Readonly<Record<string, CustomElementConstructor>>,
-  registry: CustomElementRegistry = customElements,
-): void {
-  for (const [tag, ctor] of Object.entries(map)) {
-    registry.get(tag) || registry.define(tag, ctor);
-  }
-}
 
 /** Registers the elements of the entry module (see `elements`). */
 export function defineElements(registry: CustomElementRegistry = customElements): void {

@@ -24,12 +24,13 @@ export type { EventStreamControllerOptions } from './controllers/event-stream-co
 export { EventStreamController } from './controllers/event-stream-controller.js';
 export type { FetchToken, SessionTokenControllerOptions } from './controllers/session-token-controller.js';
 export { MissingFetchTokenError, SessionTokenController } from './controllers/session-token-controller.js';
-export { defineElements, elements, register } from './define.js';
+export { defineElements, elements } from './define.js';
 export * from './events/index.js';
 export type { Messages } from './i18n/index.js';
 export { availableLocales, de, en, messagesFor, registerLocale, resolveLocale } from './i18n/index.js';
 export type { WidgetPart } from './lazy/parts.js';
 export { loadAdmin, loadOperations } from './lazy/parts.js';
+export { register } from './register.js';
 export type { ServerSentEvent } from './utils/sse.js';
 export { SseParser } from './utils/sse.js';
 

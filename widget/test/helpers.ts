@@ -2,7 +2,7 @@
  * Test helpers shared by the source tests and the bundle test. Nothing here imports the widget,
  * so the bundle test exercises only the built file.
  */
-import type { BusinessUnit, BusinessUnitRef, OperationRequest, Page, Session, Tenant } from '../src/api/types.js';
+import type { Ancestor, BusinessUnit, BusinessUnitLevel, OperationRequest, Session, Tenant } from '../src/api/types.js';
 
 // ---------------------------------------------------------------- assertions
 
@@ -201,12 +201,15 @@ export const session: Session = {
   roles: ['operator'],
 };
 
+/** A unit of the fake BFF's flat hierarchy: the fake counts its children when it answers. */
+export type UnitFixture = Omit<BusinessUnit, 'childCount'>;
+
 /**
  * Pre-order, like the BFF sends it. The BFF orders siblings by an opaque path, so on purpose they
  * are NOT in name order here: the widget shows them sorted by name ("External customers",
  * "Internal systems", "Resellers"), and the tests expecting that order catch a missing sort.
  */
-export const businessUnits: BusinessUnit[] = [
+export const businessUnits: UnitFixture[] = [
   { id: 'msp', parentId: null, name: 'MSP', kind: 'msp', depth: 0 },
   { id: 'internal', parentId: 'msp', name: 'Internal systems', kind: 'division', depth: 1 },
   { id: 'critical', parentId: 'internal', name: 'Critical systems', kind: 'department', depth: 2 },
@@ -227,6 +230,7 @@ const tenant = (id: string, name: string, businessUnitId: string, extra: Partial
   productId: 'p-backup',
   productName: 'Backup as a Service',
   createdAt: '2026-01-15T10:00:00Z',
+  retainedUntil: null,
   ...extra,
 });
 
@@ -272,34 +276,38 @@ export const problem = (status: number, title: string, detail?: string): Respons
     headers: { 'content-type': 'application/problem+json' },
   });
 
-const byName = (a: BusinessUnit, b: BusinessUnit) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const byName = (a: UnitFixture, b: UnitFixture) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** The caller's unit down to `id`, as `GET …/ancestors` answers. */
-export function pathTo(units: readonly BusinessUnit[], id: string): BusinessUnitRef[] {
-  const path: BusinessUnitRef[] = [];
+export function pathTo(units: readonly UnitFixture[], id: string): Ancestor[] {
+  const path: Ancestor[] = [];
   for (let unit = units.find((u) => u.id === id); unit; unit = units.find((u) => u.id === unit?.parentId)) {
     path.unshift({ id: unit.id, name: unit.name, kind: unit.kind });
   }
   return path;
 }
 
+/** A unit as the BFF answers it, with the number of its children in `units`. */
+export function counted(units: readonly UnitFixture[], unit: UnitFixture): BusinessUnit {
+  return { ...unit, childCount: units.filter((c) => c.parentId === unit.id).length };
+}
+
 /** What the BFF answers for a level (`parentId`), a search (`q`) or the root, from a flat fixture. */
-export function levelOf(units: readonly BusinessUnit[], query: URLSearchParams): Page<BusinessUnit> {
-  const withCount = (u: BusinessUnit) => ({ ...u, childCount: units.filter((c) => c.parentId === u.id).length });
+export function levelOf(units: readonly UnitFixture[], query: URLSearchParams): BusinessUnitLevel {
   const q = query.get('q');
   if (q) {
     const found = units.filter((u) => u.name.toLowerCase().includes(q.toLowerCase())).sort(byName);
     return {
-      items: found.map((u) => ({ ...withCount(u), ancestors: pathTo(units, u.id).slice(0, -1) })),
+      items: found.map((u) => ({ ...counted(units, u), ancestors: pathTo(units, u.id).slice(0, -1) })),
       nextCursor: null,
     };
   }
   const parentId = query.get('parentId');
   const level = units.filter((u) => u.parentId === parentId).sort(byName);
-  return { items: level.map(withCount), nextCursor: null };
+  return { items: level.map((u) => counted(units, u)), nextCursor: null };
 }
 
-function tenantsUnder(units: readonly BusinessUnit[], all: readonly Tenant[], id: string | null): Tenant[] {
+function tenantsUnder(units: readonly UnitFixture[], all: readonly Tenant[], id: string | null): Tenant[] {
   if (!id) return [...all];
   const inside = new Set([id]);
   for (let grew = true; grew; ) {
@@ -369,7 +377,7 @@ export interface FetchStub {
  * Requests without a Bearer token answer 401, like the real BFF.
  */
 export function stubFetch(
-  data: { session?: Session; businessUnits?: BusinessUnit[]; tenants?: Tenant[] } = {},
+  data: { session?: Session; businessUnits?: UnitFixture[]; tenants?: Tenant[] } = {},
 ): FetchStub {
   const original = window.fetch;
   const requests: RecordedRequest[] = [];
@@ -387,7 +395,7 @@ export function stubFetch(
     ['/v1/widget/events', (request) => sseResponse([], request.signal)],
   ]);
   for (const unit of units) {
-    handlers.set(`/v1/widget/business-units/${unit.id}`, () => json(unit));
+    handlers.set(`/v1/widget/business-units/${unit.id}`, () => json(counted(units, unit)));
     handlers.set(`/v1/widget/business-units/${unit.id}/ancestors`, () => json({ items: pathTo(units, unit.id) }));
   }
   const onceHandlers = new Map<string, Handler[]>();

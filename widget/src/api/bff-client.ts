@@ -1,20 +1,25 @@
 import type {
+  Ancestor,
   BusinessUnit,
-  BusinessUnitRef,
+  BusinessUnitLevel,
+  CreateBusinessUnitBody,
+  CreateUserBody,
   DryRunResult,
-  ItemsResponse,
-  MoveCounts,
+  GrantRoleBody,
+  MoveBusinessUnitBody,
   MovePreview,
+  MovePreviewBody,
+  MoveResult,
   OperationDraft,
   OperationRequest,
-  Page,
   ProblemDetails,
   Product,
   RoleAssignment,
-  RoleName,
   Session,
   Tenant,
+  UpdateBusinessUnitBody,
   User,
+  UserPage,
 } from './types.js';
 
 /**
@@ -121,7 +126,7 @@ export class BffClient {
     parentId: string | undefined,
     cursor?: string,
     signal?: AbortSignal,
-  ): Promise<Page<BusinessUnit>> {
+  ): Promise<BusinessUnitLevel> {
     return this.#request(`/v1/widget/business-units${query({ parentId, cursor })}`, { signal }, pageOf<BusinessUnit>);
   }
 
@@ -135,16 +140,16 @@ export class BffClient {
   }
 
   /** The caller's unit down to `id` inclusive. */
-  async getAncestors(id: string, signal?: AbortSignal): Promise<BusinessUnitRef[]> {
+  async getAncestors(id: string, signal?: AbortSignal): Promise<Ancestor[]> {
     const path = `/v1/widget/business-units/${encodeURIComponent(id)}/ancestors`;
-    return (await this.#request(path, { signal }, itemsOf<BusinessUnitRef>)).items;
+    return (await this.#request(path, { signal }, itemsOf<Ancestor>)).items;
   }
 
-  createBusinessUnit(body: { parentId: string; name: string; kind?: string }): Promise<BusinessUnit> {
+  createBusinessUnit(body: CreateBusinessUnitBody): Promise<BusinessUnit> {
     return this.#request('/v1/widget/business-units', { method: 'POST', body }, record<BusinessUnit>);
   }
 
-  updateBusinessUnit(id: string, body: { name?: string; kind?: string }): Promise<BusinessUnit> {
+  updateBusinessUnit(id: string, body: UpdateBusinessUnitBody): Promise<BusinessUnit> {
     const path = `/v1/widget/business-units/${encodeURIComponent(id)}`;
     return this.#request(path, { method: 'PATCH', body }, record<BusinessUnit>);
   }
@@ -156,20 +161,18 @@ export class BffClient {
 
   previewMove(id: string, newParentId: string): Promise<MovePreview> {
     const path = `/v1/widget/business-units/${encodeURIComponent(id)}/move-preview`;
-    return this.#request(path, { method: 'POST', body: { newParentId } }, record<MovePreview>);
+    const body = { newParentId } satisfies MovePreviewBody;
+    return this.#request(path, { method: 'POST', body }, record<MovePreview>);
   }
 
-  moveBusinessUnit(id: string, newParentId: string): Promise<{ businessUnit: BusinessUnit; counts: MoveCounts }> {
+  moveBusinessUnit(id: string, newParentId: string): Promise<MoveResult> {
     const path = `/v1/widget/business-units/${encodeURIComponent(id)}/move`;
-    return this.#request(
-      path,
-      { method: 'POST', body: { newParentId } },
-      record<{ businessUnit: BusinessUnit; counts: MoveCounts }>,
-    );
+    const body = { newParentId } satisfies MoveBusinessUnitBody;
+    return this.#request(path, { method: 'POST', body }, record<MoveResult>);
   }
 
   /** Users whose home is `businessUnitId` or below it. */
-  listUsers(businessUnitId: string, cursor?: string, signal?: AbortSignal): Promise<Page<User>> {
+  listUsers(businessUnitId: string, cursor?: string, signal?: AbortSignal): Promise<UserPage> {
     return this.#request(`/v1/widget/users${query({ businessUnitId, cursor })}`, { signal }, pageOf<User>);
   }
 
@@ -177,11 +180,11 @@ export class BffClient {
     return this.#request(`/v1/widget/users/${encodeURIComponent(id)}`, { signal }, record<User>);
   }
 
-  createUser(body: { email: string; displayName: string; businessUnitId: string }): Promise<User> {
+  createUser(body: CreateUserBody): Promise<User> {
     return this.#request('/v1/widget/users', { method: 'POST', body }, record<User>);
   }
 
-  grantRole(body: { userId: string; businessUnitId: string; role: RoleName }): Promise<RoleAssignment> {
+  grantRole(body: GrantRoleBody): Promise<RoleAssignment> {
     return this.#request('/v1/widget/role-assignments', { method: 'POST', body }, record<RoleAssignment>);
   }
 
@@ -304,7 +307,7 @@ function record<T>(body: unknown): T | undefined {
   return isRecord(body) ? (body as T) : undefined;
 }
 
-function pageOf<T>(body: unknown): Page<T> | undefined {
+function pageOf<T>(body: unknown): { items: T[]; nextCursor: string | null } | undefined {
   return isRecord(body) && Array.isArray(body.items)
     ? { items: body.items as T[], nextCursor: typeof body.nextCursor === 'string' ? body.nextCursor : null }
     : undefined;
@@ -316,8 +319,8 @@ function operationRequest(body: unknown): OperationRequest | undefined {
     : undefined;
 }
 
-function itemsOf<T>(body: unknown): ItemsResponse<T> | undefined {
-  return isRecord(body) && Array.isArray(body.items) ? (body as unknown as ItemsResponse<T>) : undefined;
+function itemsOf<T>(body: unknown): { items: T[] } | undefined {
+  return isRecord(body) && Array.isArray(body.items) ? (body as { items: T[] }) : undefined;
 }
 
 function invalid(status: number, detail: string, cause?: unknown): BffError {
@@ -344,10 +347,11 @@ export async function problemFrom(response: Response): Promise<BffError> {
         if (typeof body.detail === 'string') problem.detail = body.detail;
         if (Array.isArray(body.errors)) {
           problem.errors = body.errors.filter(
-            (e): e is { field?: string; rule?: string; message: string } =>
+            (e): e is NonNullable<ProblemDetails['errors']>[number] =>
               isRecord(e) &&
               typeof e.message === 'string' &&
-              (typeof e.field === 'string' || typeof e.rule === 'string'),
+              typeof e.field === 'string' &&
+              (e.rule === undefined || typeof e.rule === 'string'),
           );
         }
         return new BffError('http', problem);

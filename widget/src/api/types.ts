@@ -1,214 +1,123 @@
-/** Types of the BFF's JSON contract as consumed by the widget. */
+/**
+ * The BFF's JSON contract as the widget consumes it, by the names the widget uses. Every type comes
+ * from the BFF's OpenAPI document (`bff-api.generated.ts`, written by `pnpm api-types`), read off
+ * the endpoint that answers it: when an answer changes, tsc shows where the widget has to follow.
+ */
+import type { components, paths } from './bff-api.generated.js';
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-}
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-export interface SessionBusinessUnit {
-  id: string;
-  name: string;
-  kind: string;
-}
+/** An operation of the document; `never` where the path has no such method. */
+type Operation<Path extends keyof paths, M extends Method> = Exclude<paths[Path][M], undefined>;
 
-/** `GET /v1/widget/session` */
-export interface Session {
-  user: SessionUser;
-  businessUnit: SessionBusinessUnit;
-  roles: string[];
-}
+type Json<Content> = Content extends { content: { 'application/json': infer Body } } ? Body : never;
 
-/** A step of a path from the caller's own unit down (breadcrumbs, search results). */
-export interface BusinessUnitRef {
-  id: string;
-  name: string;
-  kind?: string;
-}
+/**
+ * The statuses an operation answers with a JSON body. Constraining to them keeps a path, method or
+ * status the document lacks from turning a type into `never`, which tsc would accept everywhere.
+ */
+type JsonStatus<Op> = Op extends { responses: infer Responses }
+  ? { [Status in keyof Responses]: [Json<Responses[Status]>] extends [never] ? never : Status }[keyof Responses]
+  : never;
 
-/** An item of `GET /v1/widget/business-units`. */
-export interface BusinessUnit {
-  id: string;
-  parentId: string | null;
-  name: string;
-  kind: string;
-  depth: number;
-  /** Direct children; absent from older answers, then the node may have children. */
-  childCount?: number;
-  /** Only in search results: the caller's unit down to the parent, excluding the unit itself. */
-  ancestors?: BusinessUnitRef[];
-}
+/** The JSON body `method path` answers with `status`. */
+type Answer<Path extends keyof paths, M extends Method, Status extends JsonStatus<Operation<Path, M>>> =
+  Operation<Path, M> extends { responses: infer Responses } ? Json<Responses[Status & keyof Responses]> : never;
 
-/** One page of a list; `nextCursor` is null on the last page. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+type JsonRequestBody<Op> = Op extends { requestBody?: infer Body } ? Json<NonNullable<Body>> : never;
 
-export type RoleName = 'viewer' | 'operator' | 'admin' | 'billing';
+/** The methods of a path that take a JSON body. */
+type BodyMethod<Path extends keyof paths> = {
+  [M in Method]: [JsonRequestBody<Operation<Path, M>>] extends [never] ? never : M;
+}[Method];
 
-/** What `POST /v1/widget/business-units/{id}/move-preview` says a move would change. */
-export interface MovePreview {
-  businessUnit: { id: string; name: string };
-  from: { parentId: string | null; path: string[] };
-  to: { parentId: string | null; path: string[] };
-  counts: MoveCounts;
-  brand: {
-    before: { sourceBusinessUnitId: string; name: string } | null;
-    after: { sourceBusinessUnitId: string; name: string } | null;
-    changes: boolean;
-  };
-  inheritedRoles: { userId: string; email: string; before: RoleName[]; after: RoleName[] }[];
-}
+/** The JSON body `method path` takes. */
+type RequestBody<Path extends keyof paths, M extends BodyMethod<Path>> = JsonRequestBody<Operation<Path, M>>;
 
-export interface MoveCounts {
-  businessUnits: number;
-  tenants: number;
-  users: number;
-  roleAssignments: number;
-  dataSources: number;
-}
-
-export interface RoleAssignment {
-  id: string;
-  businessUnitId: string;
-  businessUnitName: string;
-  role: RoleName;
-}
-
-/** An item of `GET /v1/widget/users`. */
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  businessUnitId: string;
-  roles: RoleAssignment[];
-}
-
-export type TenantType = 'productive' | 'test' | 'validation' | 'development' | (string & {});
-
-export type LifecycleStatus =
-  | 'live'
-  | 'provisioning'
-  | 'decommissioning'
-  | 'retained'
-  | 'archived'
-  | 'deleted'
-  | (string & {});
-
-export type OperationalStatus = 'up' | 'degraded' | 'down' | 'maintenance' | (string & {});
-
-/** An item of `GET /v1/widget/tenants` */
-export interface Tenant {
-  id: string;
-  name: string;
-  type: TenantType;
-  lifecycleStatus: LifecycleStatus;
-  operationalStatus: OperationalStatus;
-  businessUnitId: string;
-  productId: string;
-  productName: string;
-  createdAt: string;
-  /** Until when a decommissioned tenant can be brought back as it was. */
-  retainedUntil?: string | null;
-}
-
-export interface ItemsResponse<T> {
-  items: T[];
-}
+/**
+ * A body the widget builds itself, because the document still takes a free object there (the
+ * cockpit validates it); the constraint makes tsc fail once the document's schema disagrees.
+ */
+type Sent<Path extends keyof paths, M extends BodyMethod<Path>, Shape extends RequestBody<Path, M>> = Shape;
 
 /** RFC 9457 problem details, as sent with `content-type: application/problem+json`. */
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  /** The fields (and for rejected operation requests, the rules) that failed. */
-  errors?: { field?: string; rule?: string; message: string }[];
-}
+export type ProblemDetails = components['schemas']['Problem'];
+
+/** `GET /v1/widget/session` */
+export type Session = Answer<'/v1/widget/session', 'get', 200>;
+export type SessionUser = Session['user'];
+export type SessionBusinessUnit = Session['businessUnit'];
+
+/** `GET /v1/widget/tenants` */
+export type TenantList = Answer<'/v1/widget/tenants', 'get', 200>;
+export type Tenant = TenantList['items'][number];
+export type TenantType = Tenant['type'];
+export type LifecycleStatus = Tenant['lifecycleStatus'];
+export type OperationalStatus = Tenant['operationalStatus'];
+
+/** `GET /v1/widget/business-units`: a page of one tree level, or search results; `nextCursor` is null on the last page. */
+export type BusinessUnitLevel = Answer<'/v1/widget/business-units', 'get', 200>;
+export type BusinessUnit = BusinessUnitLevel['items'][number];
+
+/** `GET /v1/widget/business-units/{id}/ancestors`: the caller's unit down to the unit, inclusive. */
+export type Ancestor = Answer<'/v1/widget/business-units/{id}/ancestors', 'get', 200>['items'][number];
+
+/**
+ * A step of a path from the caller's own unit down (breadcrumbs, search results). A search result's
+ * ancestors come without the kind that the ancestors endpoint and the units themselves carry.
+ */
+export type BusinessUnitRef = NonNullable<BusinessUnit['ancestors']>[number] & Partial<Pick<Ancestor, 'kind'>>;
+
+export type CreateBusinessUnitBody = Sent<
+  '/v1/widget/business-units',
+  'post',
+  { parentId: string; name: string; kind?: string }
+>;
+export type UpdateBusinessUnitBody = Sent<'/v1/widget/business-units/{id}', 'patch', { name?: string; kind?: string }>;
+export type MoveBusinessUnitBody = Sent<'/v1/widget/business-units/{id}/move', 'post', { newParentId: string }>;
+export type MovePreviewBody = Sent<'/v1/widget/business-units/{id}/move-preview', 'post', MoveBusinessUnitBody>;
+
+/** `POST /v1/widget/business-units/{id}/move-preview`: what a move would change. */
+export type MovePreview = Answer<'/v1/widget/business-units/{id}/move-preview', 'post', 200>;
+export type MoveCounts = MovePreview['counts'];
+/** `POST /v1/widget/business-units/{id}/move` */
+export type MoveResult = Answer<'/v1/widget/business-units/{id}/move', 'post', 200>;
+
+/** `GET /v1/widget/users` */
+export type UserPage = Answer<'/v1/widget/users', 'get', 200>;
+export type User = UserPage['items'][number];
+/** A role a user holds, as a user's list shows it (with the unit's name). */
+export type UserRole = User['roles'][number];
+export type RoleName = UserRole['role'];
+
+export type CreateUserBody = Sent<
+  '/v1/widget/users',
+  'post',
+  { email: string; displayName: string; businessUnitId: string }
+>;
+export type GrantRoleBody = Sent<
+  '/v1/widget/role-assignments',
+  'post',
+  { userId: string; businessUnitId: string; role: RoleName }
+>;
+/** `POST /v1/widget/role-assignments`: the new assignment. */
+export type RoleAssignment = Answer<'/v1/widget/role-assignments', 'post', 201>;
 
 /** An item of `GET /v1/widget/products`: a product the caller may order, with its tenant types. */
-export interface Product {
-  id: string;
-  name: string;
-  tenantTypes: TenantType[];
-}
-
-export type OperationKind = 'order' | 'copy' | 'decommission' | 'restore';
-
-export type OperationState =
-  | 'requested'
-  | 'validated'
-  | 'queued'
-  | 'running'
-  | 'succeeded'
-  | 'failed'
-  | 'rejected'
-  | 'cancelled';
-
-/** One rule's verdict on a draft. A failed blocking rule stops the request; others are notices. */
-export interface Validation {
-  rule: string;
-  passed: boolean;
-  blocking: boolean;
-  message: string;
-  field?: string;
-}
-
-/** A value the cockpit proposes for a draft, and why. */
-export interface Determination<T> {
-  value: T;
-  reason: string;
-}
-
-export interface Determinations {
-  applicationDataSourceTenantId?: Determination<string | null>;
-  solutionProfileSourceTenantId?: Determination<string | null>;
-  name?: Determination<string | null>;
-}
+export type Product = Answer<'/v1/widget/products', 'get', 200>['items'][number];
 
 /** A draft of an operation request, as `POST /v1/widget/operation-requests` takes it. */
-export type OperationDraft =
-  | {
-      kind: 'order';
-      businessUnitId: string;
-      productId: string;
-      type: string;
-      name?: string;
-      /** Omitted: the cockpit's proposal; `null`: none, an initial tenant. */
-      applicationDataSourceTenantId?: string | null;
-      solutionProfileSourceTenantId?: string | null;
-    }
-  | { kind: 'decommission'; tenantId: string }
-  | { kind: 'restore'; tenantId: string; mode: 'same' | 'new' }
-  | { kind: 'copy'; sourceTenantId: string; targetTenantId: string; parts: ('applicationData' | 'solutionProfile')[] };
+export type OperationDraft = RequestBody<'/v1/widget/operation-requests', 'post'>;
 
 /** `POST /v1/widget/operation-requests/dry-run` */
-export interface DryRunResult {
-  allowed: boolean;
-  chargeable: boolean;
-  validations: Validation[];
-  determinations: Determinations;
-}
+export type DryRunResult = Answer<'/v1/widget/operation-requests/dry-run', 'post', 200>;
+/** One rule's verdict on a draft. A failed blocking rule stops the request; others are notices. */
+export type Validation = DryRunResult['validations'][number];
+export type Determinations = DryRunResult['determinations'];
+/** A value the cockpit proposes for a draft, and why. */
+export type Determination = NonNullable<Determinations[keyof Determinations]>;
 
 /** A customer-initiated tenant operation and how far it got. */
-export interface OperationRequest {
-  id: string;
-  kind: OperationKind;
-  state: OperationState;
-  /** 0..100 */
-  progress: number;
-  step: string | null;
-  businessUnitId: string;
-  tenantId: string | null;
-  productId: string;
-  draft: Partial<Record<string, unknown>> & { kind: OperationKind; name?: string; type?: string };
-  determinations: Determinations;
-  validations: Validation[];
-  chargeable: boolean;
-  requestedBy: { userId: string; email: string };
-  error: { code: string; message: string } | null;
-  createdAt: string;
-  updatedAt: string;
-  finishedAt: string | null;
-}
+export type OperationRequest = Answer<'/v1/widget/operation-requests', 'post', 202>;
+export type OperationKind = OperationRequest['kind'];
+export type OperationState = OperationRequest['state'];

@@ -5,7 +5,7 @@
 import { SccBusinessUnitAdmin } from '../components/business-unit-admin/business-unit-admin.js';
 import { SccMoveDialog } from '../components/move-dialog/move-dialog.js';
 import { SccUserAdmin } from '../components/user-admin/user-admin.js';
-import { register } from '../define.js';
+import { register } from '../register.js';
 
 export type { AdminMessages, MessagesWithAdmin } from '../i18n/admin-messages.js';
 export { adminMessagesFor, deAdmin, enAdmin, registerAdminLocale } from '../i18n/admin-messages.js';

@@ -6,7 +6,7 @@
 import { SccOrderTenant } from '../components/order-tenant/order-tenant.js';
 import { isFinished, SccPendingRequests } from '../components/pending-requests/pending-requests.js';
 import { SccTerminateDialog } from '../components/terminate-dialog/terminate-dialog.js';
-import { register } from '../define.js';
+import { register } from '../register.js';
 
 export type { MessagesWithOperations, OperationMessages } from '../i18n/operation-messages.js';
 export {

@@ -1,4 +1,4 @@
-import type { BusinessUnitRef, RoleAssignment, RoleName } from '../api/types.js';
+import type { BusinessUnitRef, RoleName, UserRole } from '../api/types.js';
 
 /** Roles a role brings with it: admin implies operator implies viewer; billing stands alone. */
 const implied: Record<RoleName, RoleName[]> = {
@@ -16,7 +16,7 @@ const implied: Record<RoleName, RoleName[]> = {
 export function rolesOn(
   path: readonly BusinessUnitRef[],
   sessionRoles: readonly string[],
-  assignments: readonly Pick<RoleAssignment, 'businessUnitId' | 'role'>[],
+  assignments: readonly Pick<UserRole, 'businessUnitId' | 'role'>[],
 ): RoleName[] {
   const onPath = new Set(path.map((u) => u.id));
   const held = [...sessionRoles, ...assignments.filter((a) => onPath.has(a.businessUnitId)).map((a) => a.role)];

@@ -57,12 +57,12 @@ describe('tree index', () => {
     assertEqual(may('msp'), true, 'loaded children');
     assertEqual(may('external'), true, 'not loaded, childCount 1');
     assertEqual(may('critical'), false, 'childCount 0');
-    const unknownCount: BusinessUnit = { id: 'x', parentId: null, name: 'X', kind: '', depth: 0 };
+    const counted: BusinessUnit = { id: 'x', parentId: null, name: 'X', kind: '', depth: 0, childCount: 1 };
     const other = emptyIndex();
-    addLevel(other, undefined, { items: [unknownCount], nextCursor: null });
-    assertEqual(mayHaveChildren(other.roots[0] as never), true, 'no count: maybe');
+    addLevel(other, undefined, { items: [counted], nextCursor: null });
+    assertEqual(mayHaveChildren(other.roots[0] as never), true, 'a count of 1');
     addLevel(other, 'x', { items: [], nextCursor: null });
-    assertEqual(mayHaveChildren(other.roots[0] as never), false, 'loaded and empty');
+    assertEqual(mayHaveChildren(other.roots[0] as never), false, 'loaded and empty: the count was stale');
   });
 
   it('forgets a level and everything below it', () => {
@@ -72,6 +72,7 @@ describe('tree index', () => {
     const msp = index.byId.get('msp');
     assertEqual(msp?.loaded, false);
     assertEqual(msp?.unit.childCount, undefined, 'the stale count is dropped');
+    assertEqual(msp && mayHaveChildren(msp), true, 'until the level loads again, it may have children');
   });
 
   it('subtree ids and visible nodes follow what is loaded and expanded', () => {

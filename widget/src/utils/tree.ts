@@ -1,7 +1,13 @@
-import type { BusinessUnit, Page } from '../api/types.js';
+import type { BusinessUnit, BusinessUnitLevel } from '../api/types.js';
+
+/**
+ * A unit as the tree holds it: once its children are forgotten, the count that came with it may be
+ * stale and is dropped, so the unit may have children until they are loaded again.
+ */
+export type TreeUnit = Omit<BusinessUnit, 'childCount'> & Partial<Pick<BusinessUnit, 'childCount'>>;
 
 export interface TreeNode {
-  unit: BusinessUnit;
+  unit: TreeUnit;
   parent: TreeNode | undefined;
   /** The children loaded so far, in the order they are shown. */
   children: TreeNode[];
@@ -31,7 +37,7 @@ export function emptyIndex(): BusinessUnitIndex {
  * is already by name: the index grows by the page and nothing else is touched or sorted again.
  * Units already known are skipped, so a page loaded twice does not duplicate them.
  */
-export function addLevel(index: BusinessUnitIndex, parentId: string | undefined, page: Page<BusinessUnit>): void {
+export function addLevel(index: BusinessUnitIndex, parentId: string | undefined, page: BusinessUnitLevel): void {
   const parent = parentId === undefined ? undefined : index.byId.get(parentId);
   if (parentId !== undefined && !parent) return;
   const siblings = parent ? parent.children : index.roots;

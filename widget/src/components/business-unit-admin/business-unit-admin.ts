@@ -206,6 +206,8 @@ export class SccBusinessUnitAdmin extends LitElement {
             name: unit.name,
             kind: unit.kind ?? '',
             depth: this.path.length - 1,
+            // Only an empty unit can be deleted.
+            childCount: 0,
           },
           parentIds: [parent.id],
         }),

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { BusinessUnit, BusinessUnitRef, Page } from '../../api/types.js';
+import type { BusinessUnitLevel, BusinessUnitRef } from '../../api/types.js';
 import { cssVar } from '../../directives/css-var.js';
 import { createBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
 import { messagesFor } from '../../i18n/index.js';
@@ -11,6 +11,7 @@ import {
   forgetChildren,
   mayHaveChildren,
   type TreeNode,
+  type TreeUnit,
   visibleNodes,
 } from '../../utils/tree.js';
 import { businessUnitTreeStyles } from './business-unit-tree.styles.js';
@@ -20,7 +21,7 @@ const chevron = html`<svg viewBox="0 0 16 16" aria-hidden="true">
 </svg>`;
 
 /** Loads one level: the roots (`parentId` undefined) or a page of a unit's children, sorted by name. */
-export type LevelLoader = (parentId: string | undefined, cursor: string | undefined) => Promise<Page<BusinessUnit>>;
+export type LevelLoader = (parentId: string | undefined, cursor: string | undefined) => Promise<BusinessUnitLevel>;
 
 /** How many pages `reveal` reads of one level looking for the next unit of a path. */
 const MAX_REVEAL_PAGES = 50;
@@ -87,7 +88,7 @@ export class SccBusinessUnitTree extends LitElement {
   }
 
   /** A loaded unit, e.g. the selected one. */
-  unitById(id: string): BusinessUnit | undefined {
+  unitById(id: string): TreeUnit | undefined {
     return this.#index.byId.get(id)?.unit;
   }
 

@@ -27,7 +27,7 @@ const preview: MovePreview = {
   counts: { businessUnits: 3, tenants: 2, users: 1, roleAssignments: 1, dataSources: 4 },
   brand: {
     before: null,
-    after: { sourceBusinessUnitId: 'external', name: 'External customers' },
+    after: { sourceBusinessUnitId: 'external', name: 'External customers', brand: { displayName: 'External' } },
     changes: true,
   },
   inheritedRoles: [{ userId: 'u-2', email: 'sam@msp.example', before: ['viewer'], after: ['viewer', 'operator'] }],

@@ -196,12 +196,7 @@ export class SccOrderTenant extends LitElement {
     return this.tenants.find((t) => t.id === id)?.name ?? id;
   }
 
-  #proposal(
-    m: MessagesWithOperations,
-    determination: Determination<string | null> | undefined,
-    shown: string,
-    use: () => void,
-  ) {
+  #proposal(m: MessagesWithOperations, determination: Determination | undefined, shown: string, use: () => void) {
     if (!determination) return nothing;
     return html`<span part="proposal" class="hint proposal"
       >${m.ops.proposal(shown)} · ${determination.reason}

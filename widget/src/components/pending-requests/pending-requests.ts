@@ -172,7 +172,9 @@ export class SccPendingRequests extends LitElement {
 
   #target(request: OperationRequest): string {
     const name = request.tenantId ? this.#names.get(request.tenantId) : undefined;
-    return name ?? request.draft.name ?? request.determinations.name?.value ?? '';
+    // The document leaves a stored draft a free object: only an order's has a name, and it may lack one.
+    const drafted = typeof request.draft.name === 'string' ? request.draft.name : undefined;
+    return name ?? drafted ?? request.determinations.name?.value ?? '';
   }
 
   override render() {

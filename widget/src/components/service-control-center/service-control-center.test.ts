@@ -9,6 +9,7 @@ import {
   assertIncludes,
   businessUnits,
   cleanup,
+  counted,
   deepActiveElement,
   deepText,
   type FetchStub,
@@ -26,9 +27,9 @@ import {
   tenants,
   tenantsByName,
   tokenSource,
+  type UnitFixture,
   waitFor,
 } from '../../../test/helpers.js';
-import type { BusinessUnit } from '../../api/types.js';
 import { createBusinessUnitChangeEvent } from '../../events/scc-business-unit-change.js';
 import type { SccBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
 import type { SccErrorEvent } from '../../events/scc-error.js';
@@ -212,7 +213,7 @@ describe('service-control-center', () => {
   });
 
   it('pages a long level with "load more" and searches by name, opening the tree to the result', async () => {
-    const many: BusinessUnit[] = [
+    const many: UnitFixture[] = [
       { id: 'root', parentId: null, name: 'Root', kind: 'msp', depth: 0 },
       ...Array.from({ length: 5 }, (_, i) => ({
         id: `c${i}`,
@@ -383,7 +384,7 @@ describe('service-control-center', () => {
     const el = create();
     await whenReady(el);
     await waitFor(() => treeItem(el, 'internal'), 'children of the root');
-    const created = { id: 'audit', parentId: 'msp', name: 'Audit', kind: 'department', depth: 1 };
+    const created = { id: 'audit', parentId: 'msp', name: 'Audit', kind: 'department', depth: 1, childCount: 0 };
     units.push(created);
     stub.on('/v1/widget/business-units/audit/ancestors', () => json({ items: [{ id: 'msp', name: 'MSP' }, created] }));
     const before = stub.requestsTo('/v1/widget/business-units').length;
@@ -407,10 +408,11 @@ describe('service-control-center', () => {
     stub.on('/v1/widget/users', () => json({ items: [], nextCursor: null }));
     const el = create();
     await whenReady(el);
-    units[0] = { ...businessUnits[0], name: 'Northstar MSP' } as BusinessUnit;
+    const renamed = { ...(businessUnits[0] as UnitFixture), name: 'Northstar MSP' };
+    units[0] = renamed;
     stub.on('/v1/widget/business-units/msp/ancestors', () => json({ items: [{ id: 'msp', name: 'Northstar MSP' }] }));
     $(el, 'scc-business-unit-admin')?.dispatchEvent(
-      createBusinessUnitChangeEvent({ action: 'updated', businessUnit: units[0] as BusinessUnit, parentIds: [] }),
+      createBusinessUnitChangeEvent({ action: 'updated', businessUnit: counted(units, renamed), parentIds: [] }),
     );
     await waitFor(() => treeItem(el, 'msp')?.textContent?.includes('Northstar MSP'), 'renamed root');
     await waitFor(() => deepText($(el, '[part="breadcrumbs"]') as Element) === 'Northstar MSP', 'breadcrumbs');

@@ -2,12 +2,12 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { BffClient, BffError } from '../../api/bff-client.js';
 import type {
   BusinessUnit,
+  BusinessUnitLevel,
   BusinessUnitRef,
   OperationRequest,
-  Page,
-  RoleAssignment,
   Session,
   Tenant,
+  UserRole,
 } from '../../api/types.js';
 import { EventStreamController } from '../../controllers/event-stream-controller.js';
 import {
@@ -166,7 +166,7 @@ export class ServiceControlCenter extends LitElement {
   /** Names of every unit seen so far (tree levels, search results, breadcrumbs), for the tenant table. */
   declare _names: ReadonlyMap<string, string>;
   /** The caller's own role assignments inside its subtree (roles below its acting unit). */
-  declare _assignments: RoleAssignment[];
+  declare _assignments: UserRole[];
   declare _selectedId: string | undefined;
   declare _error: BffError | undefined;
   declare _reconnecting: boolean;
@@ -189,7 +189,7 @@ export class ServiceControlCenter extends LitElement {
   #tenantRefresh: Promise<void> | undefined;
   #resumeOnConnect = false;
   #client: BffClient | undefined;
-  #roots: Page<BusinessUnit> | undefined;
+  #roots: BusinessUnitLevel | undefined;
 
   constructor() {
     super();
@@ -290,7 +290,7 @@ export class ServiceControlCenter extends LitElement {
     this.dispatchEvent(createErrorEvent({ status: error.status, title: error.title }));
   }
 
-  #loadLevel = async (parentId: string | undefined, cursor: string | undefined): Promise<Page<BusinessUnit>> => {
+  #loadLevel = async (parentId: string | undefined, cursor: string | undefined): Promise<BusinessUnitLevel> => {
     if (!this.#client) throw new Error('not loaded');
     // The roots came with the session (so a failure there is the widget's error state); once.
     const roots = parentId === undefined ? this.#roots : undefined;
@@ -382,7 +382,7 @@ export class ServiceControlCenter extends LitElement {
     this.#remember(units.filter((u) => u !== undefined));
   }
 
-  async #ownAssignments(client: BffClient, session: Session, signal: AbortSignal): Promise<RoleAssignment[]> {
+  async #ownAssignments(client: BffClient, session: Session, signal: AbortSignal): Promise<UserRole[]> {
     try {
       return (await client.getUser(session.user.id, signal)).roles;
     } catch (error) {

@@ -76,8 +76,9 @@ describe('scc-tenant-list', () => {
       ...(tenants[0] as Tenant),
       id: 'x',
       type: 'sandbox_env',
-      lifecycleStatus: 'on-hold',
-      operationalStatus: 'unknown',
+      // Statuses the document does not list (yet): shown humanized rather than dropped.
+      lifecycleStatus: 'on-hold' as Tenant['lifecycleStatus'],
+      operationalStatus: 'unknown' as Tenant['operationalStatus'],
     };
     const list = await createList([odd, tenants[1] as Tenant], 'de');
     const oddRow = rowById(list, 'x');
