@@ -2513,8 +2513,8 @@ export interface components {
                 /** Format: uuid */
                 userId: string;
                 email: string;
-                before: ("viewer" | "operator" | "admin" | "billing")[];
-                after: ("viewer" | "operator" | "admin" | "billing")[];
+                before: components["schemas"]["RoleName"][];
+                after: components["schemas"]["RoleName"][];
             }[];
         };
         MoveCounts: {
@@ -2524,6 +2524,8 @@ export interface components {
             roleAssignments: number;
             dataSources: number;
         };
+        /** @enum {string} */
+        RoleName: "viewer" | "operator" | "admin" | "billing";
         /** @description `{ newParentId }`; validated by the cockpit */
         WidgetMoveBusinessUnit: {
             [key: string]: unknown;
@@ -2584,8 +2586,6 @@ export interface components {
             businessUnitName: string;
             role: components["schemas"]["RoleName"];
         };
-        /** @enum {string} */
-        RoleName: "viewer" | "operator" | "admin" | "billing";
         /** @description `{ email, displayName, businessUnitId }`; validated by the cockpit */
         WidgetCreateUser: {
             [key: string]: unknown;
