@@ -24,7 +24,7 @@ export {
   type Validation,
   ValidationSchema,
 } from './operations/schemas.js';
-export { signWebhook, verifyWebhook, type WebhookHeaders } from './outbox/signature.js';
+export { type WebhookSigner, webhookSigner } from './outbox/signature.js';
 export { ProductSchema } from './products/routes.js';
 export type { Caller } from './scope/caller.js';
 export { resolveCaller } from './scope/resolve-caller.js';

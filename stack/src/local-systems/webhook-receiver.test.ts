@@ -1,5 +1,5 @@
 // The cockpit's signer, so the receiver is checked against what the deliverer really sends.
-import { signWebhook } from '@scc/cockpit';
+import { webhookSigner } from '@scc/cockpit';
 import { describe, expect, test } from 'vitest';
 import { createWebhookReceiverApp, type ReceivedWebhook } from './webhook-receiver.js';
 
@@ -13,7 +13,7 @@ function delivery(id: string, body: string, options: { secret?: string; ageSecon
       'content-type': 'application/json',
       'webhook-id': id,
       'webhook-timestamp': String(timestamp),
-      'webhook-signature': signWebhook(options.secret ?? SECRET, id, timestamp, body),
+      'webhook-signature': webhookSigner(options.secret ?? SECRET)(id, timestamp, body),
     },
     body,
   };
