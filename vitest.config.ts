@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One vitest run for every Node part: contracts, service-kit, db, cockpit, bff, demo-host and the cross-part tests in
- * test/. The widget is not here: it runs in a real browser under @web/test-runner.
+ * One vitest run for every Node part: contracts, service-kit, db, cockpit, bff, demo-host, the
+ * stack launcher and the cross-part tests in test/. The widget is not here: it runs in a real
+ * browser under @web/test-runner.
  *
  * - Test files live next to the code as `*.test.ts`. End-to-end tests are `*.e2e.test.ts`; they
  *   form their own project with a 120 s test timeout (they start servers and a browser) and run
@@ -13,7 +14,7 @@ import { defineConfig } from 'vitest/config';
  * - `pool: 'forks'`, at most two files at a time: the machine has two cores and PGlite is CPU
  *   bound, so more workers only add contention.
  */
-const nodeParts = '{contracts,service-kit,db,cockpit,bff,demo-host,test}';
+const nodeParts = '{contracts,service-kit,db,cockpit,bff,demo-host,stack,test}';
 const ignored = ['**/node_modules/**', '**/dist/**', 'widget/**', '.test-artifacts/**'];
 
 export default defineConfig({

@@ -148,7 +148,7 @@ function start(pnpm) {
   ensureWidgetBuilt(pnpm);
   const supervisor = supervise({
     name: 'Service Control Center',
-    start: () => spawn(process.execPath, ['--import', 'tsx', 'demo-host/src/main.ts'], { cwd: root, stdio: 'inherit' }),
+    start: () => spawn(process.execPath, ['--import', 'tsx', 'stack/src/main.ts'], { cwd: root, stdio: 'inherit' }),
   });
   // Ctrl-C reaches both processes through the terminal; the child shuts down cleanly and we follow.
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => supervisor.stop(signal));

@@ -3,6 +3,6 @@ export { type BackgroundWork, type BackgroundWorkOptions, startBackgroundWork } 
 export type { Clock } from './operations/clock.js';
 export { systemClock } from './operations/clock.js';
 export { createEventHub, type EventHub, type OperationEvent } from './operations/event-hub.js';
-export { signWebhook, verifyWebhook, type WebhookHeaders } from './outbox/signature.js';
+export { type WebhookSigner, webhookSigner } from './outbox/signature.js';
 export type { Caller } from './scope/caller.js';
 export { resolveCaller } from './scope/resolve-caller.js';

@@ -1,17 +1,28 @@
-import { personas, type SeededBusinessUnit, seededBusinessUnits } from '@scc/db/seed';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 
-/** A seed persona as the demo host shows it: who, where in the hierarchy, with which role. */
-export interface DemoPersona {
-  key: string;
-  email: string;
-  displayName: string;
-  initials: string;
-  role: string;
-  roleLabel: string;
-  description: string;
-  businessUnit: { id: string; name: string; kind: string };
+/**
+ * The host's own user directory: `personas.json` beside this package, the way any customer's
+ * app keeps its users. The Service Control Center's seed has the same people; a cross-part test
+ * (`test/demo-host-personas.test.ts`) keeps the two from drifting apart.
+ */
+const PersonaRecordSchema = z.object({
+  key: z.string().min(1),
+  email: z.email(),
+  displayName: z.string().min(1),
+  role: z.string().min(1),
+  description: z.string(),
+  businessUnit: z.object({ id: z.uuid(), name: z.string().min(1), kind: z.string().min(1) }),
   /** Names from the root down to the persona's business unit. */
-  breadcrumb: string[];
+  breadcrumb: z.array(z.string().min(1)).min(1),
+});
+
+export type PersonaRecord = z.infer<typeof PersonaRecordSchema>;
+
+/** A persona as the demo host shows it: who, where in the hierarchy, with which role. */
+export interface DemoPersona extends PersonaRecord {
+  initials: string;
+  roleLabel: string;
   /** 1–6: picks one of the avatar colours in app.css. */
   tone: number;
 }
@@ -29,33 +40,18 @@ function initialsOf(name: string): string {
   return (first + last).toUpperCase();
 }
 
-function breadcrumbOf(unit: SeededBusinessUnit, byId: Map<string, SeededBusinessUnit>): string[] {
-  const names: string[] = [];
-  for (let at: SeededBusinessUnit | undefined = unit; at; at = at.parentId ? byId.get(at.parentId) : undefined) {
-    names.unshift(at.name);
-  }
-  return names;
+/** The directory as stored, validated: a broken file stops the host at start, not at sign-in. */
+export function personaRecords(): PersonaRecord[] {
+  const text = readFileSync(new URL('../personas.json', import.meta.url), 'utf8');
+  return z.array(PersonaRecordSchema).min(1).parse(JSON.parse(text));
 }
 
-/** The demo's sign-in choices, in the seed's order (MSP operator first). */
+/** The demo's sign-in choices, in the directory's order (MSP operator first). */
 export function demoPersonas(): DemoPersona[] {
-  const units = seededBusinessUnits();
-  const byKey = new Map(units.map((u) => [u.key, u]));
-  const byId = new Map(units.map((u) => [u.id, u]));
-  return personas.map((p, index) => {
-    const unit = byKey.get(p.businessUnit);
-    if (!unit) throw new Error(`persona "${p.key}" refers to unknown business unit "${p.businessUnit}"`);
-    return {
-      key: p.key,
-      email: p.email,
-      displayName: p.displayName,
-      initials: initialsOf(p.displayName),
-      role: p.role,
-      roleLabel: roleLabels[p.role] ?? p.role,
-      description: p.description,
-      businessUnit: { id: unit.id, name: unit.name, kind: unit.kind },
-      breadcrumb: breadcrumbOf(unit, byId),
-      tone: (index % 6) + 1,
-    };
-  });
+  return personaRecords().map((record, index) => ({
+    ...record,
+    initials: initialsOf(record.displayName),
+    roleLabel: roleLabels[record.role] ?? record.role,
+    tone: (index % 6) + 1,
+  }));
 }

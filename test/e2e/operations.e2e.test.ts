@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { personaByKey, seededBusinessUnit } from '@scc/db/seed';
 import { testArtifactsDir } from '@scc/db/testing';
-import type { RunningStack } from '@scc/demo-host';
+import type { RunningStack } from '@scc/stack';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumFlags, chromiumPath } from '../../scripts/chromium.mjs';

@@ -1,5 +1,5 @@
 import { createTestDatabase, createTestLoginRole, type TestDatabase, type TestLoginRole } from '@scc/db/testing';
-import { type RunningStack, type StackOptions, startStack } from '@scc/demo-host';
+import { type RunningStack, type StackOptions, startStack } from '@scc/stack';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { chromiumFlags, chromiumPath } from '../../scripts/chromium.mjs';

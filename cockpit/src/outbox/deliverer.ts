@@ -2,7 +2,7 @@ import { type Database, outboxEvents, webhookDeliveries } from '@scc/db';
 import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import type { Clock } from '../operations/clock.js';
 import { type PollingLoop, pollingLoop } from '../polling-loop.js';
-import { signWebhook } from './signature.js';
+import { webhookSigner } from './signature.js';
 
 export interface OutboxDelivererOptions {
   /** The owner connection: delivery is system work across every business unit. */
@@ -10,6 +10,7 @@ export interface OutboxDelivererOptions {
   clock: Clock;
   /** The sales and invoicing system's webhook endpoint. */
   url: string;
+  /** `whsec_<base64>`, the Standard Webhooks secret shared with the receiver. */
   secret: string;
   /** First retry after this long, doubling per attempt up to `maxBackoffMs`. */
   baseBackoffMs?: number;
@@ -34,6 +35,8 @@ export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDe
   const max = options.maxBackoffMs ?? 60 * 60 * 1000;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const doFetch = options.fetch ?? fetch;
+  // Here rather than per delivery, so a malformed secret stops the process at start.
+  const sign = webhookSigner(options.secret);
   const at = (offsetMs = 0) => new Date(clock.now().getTime() + offsetMs);
 
   async function claim() {
@@ -73,7 +76,7 @@ export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDe
           'content-type': 'application/json',
           'webhook-id': event.id,
           'webhook-timestamp': String(timestamp),
-          'webhook-signature': signWebhook(options.secret, event.id, timestamp, body),
+          'webhook-signature': sign(event.id, timestamp, body),
         },
         body,
         signal: AbortSignal.timeout(timeoutMs),

@@ -17,9 +17,9 @@ import { createCockpitApp, createEventHub, startBackgroundWork, systemClock } fr
 import { serviceTokenVerifier } from '@scc/contracts/service-token';
 import { createDatabase } from '@scc/db';
 import { seed, seededBusinessUnit } from '@scc/db/seed';
-import { createDemoHostApp } from './app.js';
-import { feedSeedContracts } from './sales-system.js';
-import { createWebhookReceiverApp } from './webhook-receiver.js';
+import { createDemoHostApp } from '@scc/demo-host';
+import { feedSeedContracts } from './local-systems/sales-system.js';
+import { createWebhookReceiverApp } from './local-systems/webhook-receiver.js';
 
 export interface StackOptions {
   /** PostgreSQL server URL the cockpit runs on; without one the stack runs on PGlite inside `dataDir`. */

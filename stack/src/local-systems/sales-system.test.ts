@@ -2,7 +2,7 @@ import { contracts } from '@scc/db';
 import { catalog, seededBusinessUnit } from '@scc/db/seed';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type CockpitHarness, createCockpitHarness } from '../../test/support/cockpit.js';
+import { type CockpitHarness, createCockpitHarness } from '../../../test/support/cockpit.js';
 import { feedSeedContracts } from './sales-system.js';
 
 const SALES_KEY = 'demo-sales-system-key-0123456789';

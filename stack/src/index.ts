@@ -1,0 +1,1 @@
+export { type RunningStack, type StackOptions, startStack } from './stack.js';

@@ -1,0 +1,59 @@
+import { personaByKey, seededBusinessUnit } from '@scc/db/seed';
+import { CSRF_HEADER } from '@scc/demo-host';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestStack } from '../../test/support/demo-browser.js';
+import type { RunningStack } from './stack.js';
+
+/**
+ * The launcher's wiring over real HTTP: the demo host it starts is registered at the BFF it
+ * starts, under the key it handed the host, so a token the host mints opens the widget API as
+ * the signed-in persona in that persona's business unit.
+ */
+let running: Awaited<ReturnType<typeof startTestStack>>;
+let stack: RunningStack;
+
+beforeAll(async () => {
+  running = await startTestStack();
+  stack = running.stack;
+}, 60_000);
+
+afterAll(async () => {
+  await running?.close();
+});
+
+describe('the stack', () => {
+  test('every server answers on its URL', async () => {
+    expect((await fetch(`${stack.urls.demoHost}/health`)).status).toBe(200);
+    expect((await fetch(`${stack.urls.bff}/readyz`)).status).toBe(200);
+    expect((await fetch(`${stack.urls.cockpit}/readyz`)).status).toBe(200);
+    expect(await (await fetch(stack.urls.webhookReceiver)).json()).toEqual({ received: [] });
+  });
+
+  test('a widget token minted by the demo host opens the widget API as the signed-in persona', async () => {
+    const casey = personaByKey('customer-admin');
+    const origin = stack.urls.demoHost;
+    const signIn = await fetch(`${origin}/sign-in`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ persona: casey.key }),
+      redirect: 'manual',
+    });
+    expect(signIn.status).toBe(303);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';', 1)[0] ?? '';
+
+    const embed = await fetch(`${origin}/api/embed-session`, {
+      method: 'POST',
+      headers: { origin, cookie, [CSRF_HEADER]: 'fetch' },
+    });
+    expect(embed.status).toBe(200);
+    const { token } = (await embed.json()) as { token: string };
+
+    const session = await fetch(`${stack.urls.bff}/v1/widget/session`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(session.status).toBe(200);
+    const view = (await session.json()) as { user: { email: string }; businessUnit: { id: string } };
+    expect(view.user.email).toBe(casey.email);
+    expect(view.businessUnit.id).toBe(seededBusinessUnit(casey.businessUnit).id);
+  });
+});
