@@ -7,6 +7,7 @@ import { validationHook } from '@scc/service-kit/problem-handlers';
 import { and, desc, sql } from 'drizzle-orm';
 import { findBusinessUnit } from '../business-units/queries.js';
 import type { CockpitEnv } from '../scope/caller.js';
+import { inScope, under } from '../scope/in-subtree.js';
 
 const listRoute = createRoute({
   method: 'get',
@@ -48,8 +49,8 @@ export function auditRoutes(db: Database) {
         .from(auditEvents)
         .where(
           and(
-            sql`${auditEvents.buPath} <@ ${caller.scopePath}::ltree`,
-            sql`${auditEvents.buPath} <@ ${unit?.path ?? caller.scopePath}::ltree`,
+            inScope(auditEvents.buPath, caller),
+            under(auditEvents.buPath, unit?.path ?? caller.scopePath),
             after
               ? sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`
               : undefined,

@@ -16,6 +16,7 @@ import { recordAudit } from '../audit/record.js';
 import { findBusinessUnit, lockBusinessUnit } from '../business-units/queries.js';
 import { requireRole } from '../scope/authorize.js';
 import type { Caller, CockpitEnv } from '../scope/caller.js';
+import { inScope } from '../scope/in-subtree.js';
 
 const tags = ['Data sources'];
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
@@ -31,7 +32,6 @@ const columns = {
   buPath: dataSources.buPath,
 };
 
-const inScope = (caller: Caller) => sql`${dataSources.buPath} <@ ${caller.scopePath}::ltree`;
 const view = ({ buPath: _buPath, ...source }: DataSource & { buPath: string }): DataSource => source;
 const audited = (s: Pick<DataSource, 'kind' | 'externalRef' | 'name' | 'attributes'>) => ({
   kind: s.kind,
@@ -44,7 +44,7 @@ async function findDataSource(tx: Transaction, caller: Caller, id: string) {
   const [row] = await tx
     .select(columns)
     .from(dataSources)
-    .where(and(inScope(caller), eq(dataSources.id, id)));
+    .where(and(inScope(dataSources.buPath, caller), eq(dataSources.id, id)));
   return row;
 }
 
@@ -105,7 +105,7 @@ export function businessUnitDataSourceRoutes(db: Database) {
         return tx
           .select(columns)
           .from(dataSources)
-          .where(and(inScope(caller), eq(dataSources.businessUnitId, id)))
+          .where(and(inScope(dataSources.buPath, caller), eq(dataSources.businessUnitId, id)))
           .orderBy(asc(dataSources.kind), asc(dataSources.name), asc(dataSources.id));
       });
       return c.json({ items: items.map(view) }, 200);

@@ -17,6 +17,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { streamSSE } from 'hono/streaming';
 import { findBusinessUnit } from '../business-units/queries.js';
 import type { CockpitEnv } from '../scope/caller.js';
+import { inScope, under } from '../scope/in-subtree.js';
 import { type AssessContext, assess } from './assess.js';
 import { cancelRequest } from './cancel.js';
 import type { EventHub, OperationEvent } from './event-hub.js';
@@ -263,8 +264,8 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
             .from(operationRequests)
             .where(
               and(
-                sql`${operationRequests.buPath} <@ ${caller.scopePath}::ltree`,
-                unitPath ? sql`${operationRequests.buPath} <@ ${unitPath}::ltree` : undefined,
+                inScope(operationRequests.buPath, caller),
+                unitPath ? under(operationRequests.buPath, unitPath) : undefined,
                 query.tenantId ? eq(operationRequests.tenantId, query.tenantId) : undefined,
                 states ? inArray(operationRequests.state, states) : undefined,
                 after
@@ -292,7 +293,7 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
           tx
             .select()
             .from(operationRequests)
-            .where(and(sql`${operationRequests.buPath} <@ ${caller.scopePath}::ltree`, eq(operationRequests.id, id))),
+            .where(and(inScope(operationRequests.buPath, caller), eq(operationRequests.id, id))),
         );
         if (!row) throw ProblemError.of('notFound');
         return c.json(requestView(row), 200);

@@ -4,10 +4,11 @@ import { PROBLEM_CONTENT_TYPE, ProblemError, ProblemSchema, problemResponses } f
 import { ProductIdParams, ProductSchema } from '@scc/contracts/products';
 import { type Database, products, withScope } from '@scc/db';
 import { validationHook } from '@scc/service-kit/problem-handlers';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { productRules, storedRules } from '../operations/product-rules.js';
 import { holdsRole } from '../operations/rules.js';
 import type { CockpitEnv } from '../scope/caller.js';
+import { inScope } from '../scope/in-subtree.js';
 
 const listRoute = createRoute({
   method: 'get',
@@ -69,11 +70,9 @@ export function productRoutes(db: Database) {
       const caller = c.get('caller');
       const rows = await withScope(db, caller.scopePath, (tx) =>
         tx
-          .select({ ...columns, own: sql<boolean>`${products.buPath} <@ ${caller.scopePath}::ltree` })
+          .select({ ...columns, own: inScope(products.buPath, caller) })
           .from(products)
-          .where(
-            sql`(${products.buPath} <@ ${caller.scopePath}::ltree or ${products.buPath} @> ${caller.scopePath}::ltree)`,
-          )
+          .where(or(inScope(products.buPath, caller), sql`${products.buPath} @> ${caller.scopePath}::ltree`))
           .orderBy(asc(products.name), asc(products.id)),
       );
       return c.json({ items: rows.map(({ rules: _rules, ...product }) => product) }, 200);
@@ -95,7 +94,7 @@ export function productRoutes(db: Database) {
       const rules = c.req.valid('json');
       const row = await withScope(db, caller.scopePath, async (tx) => {
         const [current] = await tx
-          .select({ own: sql<boolean>`${products.buPath} <@ ${caller.scopePath}::ltree` })
+          .select({ own: inScope(products.buPath, caller) })
           .from(products)
           .where(eq(products.id, id));
         if (!current) throw ProblemError.of('notFound');
@@ -105,7 +104,7 @@ export function productRoutes(db: Database) {
         const [updated] = await tx
           .update(products)
           .set({ tenantTypes: rules.tenantTypes, rules: storedRules(rules) })
-          .where(and(eq(products.id, id), sql`${products.buPath} <@ ${caller.scopePath}::ltree`))
+          .where(and(eq(products.id, id), inScope(products.buPath, caller)))
           .returning(columns);
         return updated;
       });

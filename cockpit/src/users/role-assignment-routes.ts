@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record.js';
 import { lockBusinessUnit } from '../business-units/queries.js';
 import { requireRole, rolesOn } from '../scope/authorize.js';
 import type { CockpitEnv } from '../scope/caller.js';
+import { inScope } from '../scope/in-subtree.js';
 import { grantRefusal } from '../scope/roles.js';
 import { findUser } from './queries.js';
 
@@ -95,7 +96,7 @@ export function roleAssignmentRoutes(db: Database) {
         const [assignment] = await tx
           .select()
           .from(roleAssignments)
-          .where(and(eq(roleAssignments.id, id), sql`${roleAssignments.buPath} <@ ${caller.scopePath}::ltree`));
+          .where(and(eq(roleAssignments.id, id), inScope(roleAssignments.buPath, caller)));
         if (!assignment) throw ProblemError.of('notFound');
         await requireRole(tx, caller, assignment.buPath, 'admin');
         if (assignment.userId === caller.user.id && assignment.role === 'admin') {
