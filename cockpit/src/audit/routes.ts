@@ -1,9 +1,9 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { type AuditEvent, AuditEventPageSchema, ListAuditEventsQuery } from '@scc/contracts/audit';
 import { keysetCursor, readTimeIdCursor } from '@scc/contracts/pagination';
 import { ProblemError, problemResponses } from '@scc/contracts/problem';
 import { auditEvents, type Database, withScope } from '@scc/db';
-import { validationHook } from '@scc/service-kit/problem-handlers';
+import { createRouter, jsonContent } from '@scc/service-kit/openapi';
 import { and, desc, sql } from 'drizzle-orm';
 import { findBusinessUnit } from '../business-units/queries.js';
 import type { CockpitEnv } from '../scope/caller.js';
@@ -16,7 +16,7 @@ const listRoute = createRoute({
   summary: 'Changes in the caller’s subtree (or one unit’s subtree), newest first',
   request: { query: ListAuditEventsQuery },
   responses: {
-    200: { description: 'A page of audit events', content: { 'application/json': { schema: AuditEventPageSchema } } },
+    200: jsonContent(AuditEventPageSchema, 'A page of audit events'),
     ...problemResponses,
   },
 });
@@ -25,7 +25,7 @@ const listRoute = createRoute({
 const exactTime = sql<string>`to_char(${auditEvents.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export function auditRoutes(db: Database) {
-  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook }).openapi(listRoute, async (c) => {
+  return createRouter<CockpitEnv>().openapi(listRoute, async (c) => {
     const caller = c.get('caller');
     const { businessUnitId, limit, cursor } = c.req.valid('query');
     const after = readTimeIdCursor(cursor);
