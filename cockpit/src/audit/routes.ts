@@ -1,12 +1,13 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { type AuditEvent, AuditEventPageSchema, ListAuditEventsQuery } from '@scc/contracts/audit';
 import { keysetCursor, readTimeIdCursor } from '@scc/contracts/pagination';
 import { ProblemError, problemResponses } from '@scc/contracts/problem';
 import { auditEvents, type Database, withScope } from '@scc/db';
-import { validationHook } from '@scc/service-kit/problem-handlers';
+import { createRouter, jsonContent } from '@scc/service-kit/openapi';
 import { and, desc, sql } from 'drizzle-orm';
 import { findBusinessUnit } from '../business-units/queries.js';
 import type { CockpitEnv } from '../scope/caller.js';
+import { inScope, under } from '../scope/in-subtree.js';
 
 const listRoute = createRoute({
   method: 'get',
@@ -15,7 +16,7 @@ const listRoute = createRoute({
   summary: 'Changes in the caller’s subtree (or one unit’s subtree), newest first',
   request: { query: ListAuditEventsQuery },
   responses: {
-    200: { description: 'A page of audit events', content: { 'application/json': { schema: AuditEventPageSchema } } },
+    200: jsonContent(AuditEventPageSchema, 'A page of audit events'),
     ...problemResponses,
   },
 });
@@ -24,7 +25,7 @@ const listRoute = createRoute({
 const exactTime = sql<string>`to_char(${auditEvents.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export function auditRoutes(db: Database) {
-  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook }).openapi(listRoute, async (c) => {
+  return createRouter<CockpitEnv>().openapi(listRoute, async (c) => {
     const caller = c.get('caller');
     const { businessUnitId, limit, cursor } = c.req.valid('query');
     const after = readTimeIdCursor(cursor);
@@ -48,8 +49,8 @@ export function auditRoutes(db: Database) {
         .from(auditEvents)
         .where(
           and(
-            sql`${auditEvents.buPath} <@ ${caller.scopePath}::ltree`,
-            sql`${auditEvents.buPath} <@ ${unit?.path ?? caller.scopePath}::ltree`,
+            inScope(auditEvents.buPath, caller),
+            under(auditEvents.buPath, unit?.path ?? caller.scopePath),
             after
               ? sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`
               : undefined,

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import {
   BusinessUnitBrandSchema,
   BusinessUnitIdParams,
@@ -7,7 +7,7 @@ import {
 } from '@scc/contracts/business-units';
 import { changeProblemResponses, ProblemError, problemResponses } from '@scc/contracts/problem';
 import { type Brand, businessUnits, type Database, executeRows, type Transaction, withScope } from '@scc/db';
-import { validationHook } from '@scc/service-kit/problem-handlers';
+import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { requireRole } from '../scope/authorize.js';
@@ -40,7 +40,7 @@ const getRoute = createRoute({
   summary: 'A unit’s own brand and the brand it shows (its own or the nearest ancestor’s)',
   request: { params: BusinessUnitIdParams },
   responses: {
-    200: { description: 'The brand', content: { 'application/json': { schema: BusinessUnitBrandSchema } } },
+    200: jsonContent(BusinessUnitBrandSchema, 'The brand'),
     ...problemResponses,
   },
 });
@@ -52,16 +52,16 @@ const putRoute = createRoute({
   summary: 'Set or clear a unit’s own brand (admin on the unit); descendants without one inherit it',
   request: {
     params: BusinessUnitIdParams,
-    body: { required: true, content: { 'application/json': { schema: PutBrandBody } } },
+    body: jsonBody(PutBrandBody),
   },
   responses: {
-    200: { description: 'The brand', content: { 'application/json': { schema: BusinessUnitBrandSchema } } },
+    200: jsonContent(BusinessUnitBrandSchema, 'The brand'),
     ...changeProblemResponses,
   },
 });
 
 export function brandRoutes(db: Database) {
-  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
+  return createRouter<CockpitEnv>()
     .openapi(getRoute, async (c) => {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');

@@ -2,6 +2,7 @@ import type { BusinessUnit } from '@scc/contracts/business-units';
 import { businessUnits, inSubtree, type Transaction } from '@scc/db';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
+import { inScope } from '../scope/in-subtree.js';
 
 const columns = (caller: Caller) => ({
   id: businessUnits.id,
@@ -16,8 +17,6 @@ const columns = (caller: Caller) => ({
   childCount: sql<number>`(select count(*)::int from business_units c where c.parent_id = business_units.id)`,
   path: businessUnits.path,
 });
-
-const inScope = (caller: Caller) => sql`${businessUnits.path} <@ ${caller.scopePath}::ltree`;
 
 type Row = BusinessUnit & { path: string };
 const view = ({ path: _path, ...unit }: Row): BusinessUnit => unit;
@@ -64,7 +63,9 @@ export async function listChildren(
   const rows = await tx
     .select(columns(caller))
     .from(businessUnits)
-    .where(and(inScope(caller), eq(businessUnits.parentId, options.parentId), afterName(options.after)))
+    .where(
+      and(inScope(businessUnits.path, caller), eq(businessUnits.parentId, options.parentId), afterName(options.after)),
+    )
     .orderBy(asc(businessUnits.name), asc(businessUnits.id))
     .limit(options.limit + 1);
   return { items: rows.slice(0, options.limit).map(view), hasMore: rows.length > options.limit };
@@ -84,12 +85,12 @@ export async function searchBusinessUnits(
       ancestors: sql<{ id: string; name: string }[]>`(
         select coalesce(json_agg(json_build_object('id', a.id, 'name', a.name) order by nlevel(a.path)), '[]'::json)
         from business_units a
-        where a.path @> business_units.path and a.path <@ ${caller.scopePath}::ltree and a.id <> business_units.id)`,
+        where a.path @> business_units.path and ${inScope(sql`a.path`, caller)} and a.id <> business_units.id)`,
     })
     .from(businessUnits)
     .where(
       and(
-        inScope(caller),
+        inScope(businessUnits.path, caller),
         inSubtree(businessUnits.path, options.underPath),
         sql`${businessUnits.name} ilike ${likePattern(options.q)}`,
         afterName(options.after),
@@ -107,7 +108,7 @@ export async function findBusinessUnit(tx: Transaction, caller: Caller, id: stri
   const [row] = await tx
     .select(columns(caller))
     .from(businessUnits)
-    .where(and(inScope(caller), eq(businessUnits.id, id)));
+    .where(and(inScope(businessUnits.path, caller), eq(businessUnits.id, id)));
   return row;
 }
 
@@ -146,7 +147,7 @@ export async function lockBusinessUnit(
       path: businessUnits.path,
     })
     .from(businessUnits)
-    .where(and(inScope(caller), eq(businessUnits.id, id)))
+    .where(and(inScope(businessUnits.path, caller), eq(businessUnits.id, id)))
     .for(mode);
   return row;
 }
@@ -160,6 +161,6 @@ export async function ancestorsInScope(
   return tx
     .select({ id: businessUnits.id, name: businessUnits.name, kind: businessUnits.kind })
     .from(businessUnits)
-    .where(and(inScope(caller), sql`${businessUnits.path} @> ${path}::ltree`))
+    .where(and(inScope(businessUnits.path, caller), sql`${businessUnits.path} @> ${path}::ltree`))
     .orderBy(sql`nlevel(${businessUnits.path})`);
 }

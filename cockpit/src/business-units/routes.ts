@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import {
   BreadcrumbsSchema,
   type BusinessUnit,
@@ -12,7 +12,7 @@ import {
 import { encodeCursor, keysetCursor, readNameIdCursor, readPathCursor } from '@scc/contracts/pagination';
 import { changeProblemResponses, ProblemError, problemResponses } from '@scc/contracts/problem';
 import { type Database, withScope } from '@scc/db';
-import { validationHook } from '@scc/service-kit/problem-handlers';
+import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { isForeignKeyViolation } from '../http/database-errors.js';
 import type { CockpitEnv } from '../scope/caller.js';
 import { createBusinessUnit, deleteBusinessUnit, updateBusinessUnit } from './changes.js';
@@ -26,7 +26,6 @@ import {
 } from './queries.js';
 
 const tags = ['Business units'];
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 const listRoute = createRoute({
   method: 'get',
@@ -35,7 +34,7 @@ const listRoute = createRoute({
   summary: 'The caller’s subtree (parents before children), one unit’s children by name, or a name search',
   request: { query: ListBusinessUnitsQuery },
   responses: {
-    200: { description: 'A page of business units', content: json(BusinessUnitPageSchema) },
+    200: jsonContent(BusinessUnitPageSchema, 'A page of business units'),
     ...problemResponses,
   },
 });
@@ -47,7 +46,7 @@ const getRoute = createRoute({
   summary: 'One business unit of the caller’s subtree',
   request: { params: BusinessUnitIdParams },
   responses: {
-    200: { description: 'The business unit', content: json(BusinessUnitSchema) },
+    200: jsonContent(BusinessUnitSchema, 'The business unit'),
     ...problemResponses,
   },
 });
@@ -59,7 +58,7 @@ const ancestorsRoute = createRoute({
   summary: 'Breadcrumbs: from the caller’s own unit down to this one, inclusive',
   request: { params: BusinessUnitIdParams },
   responses: {
-    200: { description: 'The units on the way', content: json(BreadcrumbsSchema) },
+    200: jsonContent(BreadcrumbsSchema, 'The units on the way'),
     ...problemResponses,
   },
 });
@@ -69,9 +68,9 @@ const createUnitRoute = createRoute({
   path: '/',
   tags,
   summary: 'Create a business unit under a parent (admin on the parent)',
-  request: { body: { required: true, content: json(CreateBusinessUnitBody) } },
+  request: { body: jsonBody(CreateBusinessUnitBody) },
   responses: {
-    201: { description: 'The new business unit', content: json(BusinessUnitSchema) },
+    201: jsonContent(BusinessUnitSchema, 'The new business unit'),
     ...changeProblemResponses,
   },
 });
@@ -81,9 +80,9 @@ const updateRoute = createRoute({
   path: '/{id}',
   tags,
   summary: 'Rename a business unit or change its kind (admin on the unit)',
-  request: { params: BusinessUnitIdParams, body: { required: true, content: json(UpdateBusinessUnitBody) } },
+  request: { params: BusinessUnitIdParams, body: jsonBody(UpdateBusinessUnitBody) },
   responses: {
-    200: { description: 'The changed business unit', content: json(BusinessUnitSchema) },
+    200: jsonContent(BusinessUnitSchema, 'The changed business unit'),
     ...changeProblemResponses,
   },
 });
@@ -104,7 +103,7 @@ const deleteRoute = createRoute({
 const SEARCH_LIMIT = 100;
 
 export function businessUnitRoutes(db: Database) {
-  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
+  return createRouter<CockpitEnv>()
     .openapi(listRoute, async (c) => {
       const caller = c.get('caller');
       const { parentId, q, limit, cursor } = c.req.valid('query');

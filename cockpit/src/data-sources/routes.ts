@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { BusinessUnitIdParams } from '@scc/contracts/business-units';
 import {
   CreateDataSourceBody,
@@ -10,15 +10,15 @@ import {
 } from '@scc/contracts/data-sources';
 import { changeProblemResponses, ProblemError, problemResponses } from '@scc/contracts/problem';
 import { type Database, dataSources, type Transaction, withScope } from '@scc/db';
-import { validationHook } from '@scc/service-kit/problem-handlers';
+import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { findBusinessUnit, lockBusinessUnit } from '../business-units/queries.js';
 import { requireRole } from '../scope/authorize.js';
 import type { Caller, CockpitEnv } from '../scope/caller.js';
+import { inScope } from '../scope/in-subtree.js';
 
 const tags = ['Data sources'];
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 const columns = {
   id: dataSources.id,
@@ -31,7 +31,6 @@ const columns = {
   buPath: dataSources.buPath,
 };
 
-const inScope = (caller: Caller) => sql`${dataSources.buPath} <@ ${caller.scopePath}::ltree`;
 const view = ({ buPath: _buPath, ...source }: DataSource & { buPath: string }): DataSource => source;
 const audited = (s: Pick<DataSource, 'kind' | 'externalRef' | 'name' | 'attributes'>) => ({
   kind: s.kind,
@@ -44,7 +43,7 @@ async function findDataSource(tx: Transaction, caller: Caller, id: string) {
   const [row] = await tx
     .select(columns)
     .from(dataSources)
-    .where(and(inScope(caller), eq(dataSources.id, id)));
+    .where(and(inScope(dataSources.buPath, caller), eq(dataSources.id, id)));
   return row;
 }
 
@@ -79,7 +78,7 @@ const listRoute = createRoute({
   tags,
   summary: 'Data sources of one business unit',
   request: { params: BusinessUnitIdParams },
-  responses: { 200: { description: 'Its data sources', content: json(DataSourceListSchema) }, ...problemResponses },
+  responses: { 200: jsonContent(DataSourceListSchema, 'Its data sources'), ...problemResponses },
 });
 
 const createSourceRoute = createRoute({
@@ -87,16 +86,16 @@ const createSourceRoute = createRoute({
   path: '/{id}/data-sources',
   tags,
   summary: 'Add a data source to a business unit (admin on the unit)',
-  request: { params: BusinessUnitIdParams, body: { required: true, content: json(CreateDataSourceBody) } },
+  request: { params: BusinessUnitIdParams, body: jsonBody(CreateDataSourceBody) },
   responses: {
-    201: { description: 'The new data source', content: json(DataSourceSchema) },
+    201: jsonContent(DataSourceSchema, 'The new data source'),
     ...changeProblemResponses,
   },
 });
 
 /** `/v1/business-units/{id}/data-sources`. */
 export function businessUnitDataSourceRoutes(db: Database) {
-  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
+  return createRouter<CockpitEnv>()
     .openapi(listRoute, async (c) => {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
@@ -105,7 +104,7 @@ export function businessUnitDataSourceRoutes(db: Database) {
         return tx
           .select(columns)
           .from(dataSources)
-          .where(and(inScope(caller), eq(dataSources.businessUnitId, id)))
+          .where(and(inScope(dataSources.buPath, caller), eq(dataSources.businessUnitId, id)))
           .orderBy(asc(dataSources.kind), asc(dataSources.name), asc(dataSources.id));
       });
       return c.json({ items: items.map(view) }, 200);
@@ -152,7 +151,7 @@ const getRoute = createRoute({
   tags,
   summary: 'One data source of the caller’s subtree',
   request: { params: DataSourceIdParams },
-  responses: { 200: { description: 'The data source', content: json(DataSourceSchema) }, ...problemResponses },
+  responses: { 200: jsonContent(DataSourceSchema, 'The data source'), ...problemResponses },
 });
 
 const updateRoute = createRoute({
@@ -160,9 +159,9 @@ const updateRoute = createRoute({
   path: '/{id}',
   tags,
   summary: 'Change a data source (admin on its unit)',
-  request: { params: DataSourceIdParams, body: { required: true, content: json(UpdateDataSourceBody) } },
+  request: { params: DataSourceIdParams, body: jsonBody(UpdateDataSourceBody) },
   responses: {
-    200: { description: 'The changed data source', content: json(DataSourceSchema) },
+    200: jsonContent(DataSourceSchema, 'The changed data source'),
     ...changeProblemResponses,
   },
 });
@@ -178,7 +177,7 @@ const deleteRoute = createRoute({
 
 /** `/v1/data-sources/{id}`. */
 export function dataSourceRoutes(db: Database) {
-  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
+  return createRouter<CockpitEnv>()
     .openapi(getRoute, async (c) => {
       const caller = c.get('caller');
       const source = await withScope(db, caller.scopePath, (tx) => findDataSource(tx, caller, c.req.valid('param').id));

@@ -16,6 +16,7 @@ import { effectiveBrand } from '../business-units/brand.js';
 import { type LockedBusinessUnit, lockBusinessUnit } from '../business-units/queries.js';
 import { requireRole } from '../scope/authorize.js';
 import type { Caller } from '../scope/caller.js';
+import { inScope, under } from '../scope/in-subtree.js';
 import { brandAfterMove, type HeldRole, inheritedRoleChanges, type MoveRefusal, moveRefusal } from './move-plan.js';
 
 const refusals: Record<MoveRefusal, { detail: string; field: string; message: string }> = {
@@ -60,13 +61,13 @@ async function checkedMove(
 
 async function countsUnder(tx: Transaction, path: string) {
   const count = sql<number>`count(*)::int`;
-  const under = (column: SQLWrapper) => inSubtree(column, path);
+  const below = (column: SQLWrapper) => inSubtree(column, path);
   const [[units], [tenantCount], [userCount], [assignments], [sources]] = await Promise.all([
-    tx.select({ n: count }).from(businessUnits).where(under(businessUnits.path)),
-    tx.select({ n: count }).from(tenants).where(under(tenants.buPath)),
-    tx.select({ n: count }).from(users).where(under(users.buPath)),
-    tx.select({ n: count }).from(roleAssignments).where(under(roleAssignments.buPath)),
-    tx.select({ n: count }).from(dataSources).where(under(dataSources.buPath)),
+    tx.select({ n: count }).from(businessUnits).where(below(businessUnits.path)),
+    tx.select({ n: count }).from(tenants).where(below(tenants.buPath)),
+    tx.select({ n: count }).from(users).where(below(users.buPath)),
+    tx.select({ n: count }).from(roleAssignments).where(below(roleAssignments.buPath)),
+    tx.select({ n: count }).from(dataSources).where(below(dataSources.buPath)),
   ]);
   return {
     businessUnits: units?.n ?? 0,
@@ -82,7 +83,7 @@ async function namesTo(tx: Transaction, caller: Caller, path: string): Promise<s
   const rows = await tx
     .select({ name: businessUnits.name })
     .from(businessUnits)
-    .where(and(sql`${businessUnits.path} <@ ${caller.scopePath}::ltree`, sql`${businessUnits.path} @> ${path}::ltree`))
+    .where(and(inScope(businessUnits.path, caller), sql`${businessUnits.path} @> ${path}::ltree`))
     .orderBy(sql`nlevel(${businessUnits.path})`);
   return rows.map((r) => r.name);
 }
@@ -93,12 +94,7 @@ async function rolesHeldOver(tx: Transaction, caller: Caller, path: string): Pro
     .select({ userId: roleAssignments.userId, email: users.email, role: roleAssignments.role })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(
-      and(
-        sql`${roleAssignments.buPath} <@ ${caller.scopePath}::ltree`,
-        sql`${roleAssignments.buPath} @> ${path}::ltree`,
-      ),
-    );
+    .where(and(inScope(roleAssignments.buPath, caller), sql`${roleAssignments.buPath} @> ${path}::ltree`));
 }
 
 /** What a move would change, computed in the same checks as the move itself; changes nothing. */
@@ -159,7 +155,7 @@ export async function moveSubtree(tx: Transaction, caller: Caller, unitId: strin
   await tx
     .select({ id: businessUnits.id })
     .from(businessUnits)
-    .where(sql`${businessUnits.path} <@ ${unit.path}::ltree`)
+    .where(under(businessUnits.path, unit.path))
     .for('update');
   const counts = await countsUnder(tx, unit.path);
   const oldPath = unit.path;
@@ -173,7 +169,7 @@ export async function moveSubtree(tx: Transaction, caller: Caller, unitId: strin
       parentId: sql`case when ${businessUnits.id} = ${unit.id}::uuid then ${newParent.id}::uuid else ${businessUnits.parentId} end`,
       updatedAt: sql`case when ${businessUnits.id} = ${unit.id}::uuid then now() else ${businessUnits.updatedAt} end`,
     })
-    .where(sql`${businessUnits.path} <@ ${oldPath}::ltree`);
+    .where(under(businessUnits.path, oldPath));
   const newPath = `${newParent.path}.${oldPath.split('.').at(-1)}`;
   for (const owned of businessUnitOwnedTables) {
     if (owned.rebase === 'update') {

@@ -1,24 +1,23 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { BusinessUnitIdParams } from '@scc/contracts/business-units';
 import { MoveBody, MovePreviewSchema, MoveResultSchema } from '@scc/contracts/hierarchy';
 import { changeProblemResponses } from '@scc/contracts/problem';
 import { type Database, withScope } from '@scc/db';
-import { validationHook } from '@scc/service-kit/problem-handlers';
+import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { businessUnitView, findBusinessUnit } from '../business-units/queries.js';
 import type { CockpitEnv } from '../scope/caller.js';
 import { moveSubtree, previewMove } from './move.js';
 
 const tags = ['Business units'];
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 const previewRoute = createRoute({
   method: 'post',
   path: '/{id}/move-preview',
   tags,
   summary: 'What moving this unit under a new parent would change; changes nothing',
-  request: { params: BusinessUnitIdParams, body: { required: true, content: json(MoveBody) } },
+  request: { params: BusinessUnitIdParams, body: jsonBody(MoveBody) },
   responses: {
-    200: { description: 'The move’s effects', content: json(MovePreviewSchema) },
+    200: jsonContent(MovePreviewSchema, 'The move’s effects'),
     ...changeProblemResponses,
   },
 });
@@ -28,15 +27,15 @@ const moveRoute = createRoute({
   path: '/{id}/move',
   tags,
   summary: 'Move a unit with its whole subtree under a new parent, in one transaction',
-  request: { params: BusinessUnitIdParams, body: { required: true, content: json(MoveBody) } },
+  request: { params: BusinessUnitIdParams, body: jsonBody(MoveBody) },
   responses: {
-    200: { description: 'The moved unit and what moved with it', content: json(MoveResultSchema) },
+    200: jsonContent(MoveResultSchema, 'The moved unit and what moved with it'),
     ...changeProblemResponses,
   },
 });
 
 export function hierarchyRoutes(db: Database) {
-  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
+  return createRouter<CockpitEnv>()
     .openapi(previewRoute, async (c) => {
       const caller = c.get('caller');
       const { newParentId } = c.req.valid('json');

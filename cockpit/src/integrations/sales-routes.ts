@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { ProblemError, problemResponses } from '@scc/contracts/problem';
 import { ContractSchema, SalesContractSchema } from '@scc/contracts/sales';
 import { businessUnits, contracts, type Database, executeRows, products } from '@scc/db';
-import { validationHook } from '@scc/service-kit/problem-handlers';
+import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { eq, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 
@@ -22,11 +22,11 @@ const upsertRoute = createRoute({
         .regex(/^[A-Za-z0-9._-]+$/)
         .openapi({ param: { name: 'externalRef', in: 'path' } }),
     }),
-    body: { content: { 'application/json': { schema: SalesContractSchema } }, required: true },
+    body: jsonBody(SalesContractSchema),
   },
   responses: {
-    200: { description: 'Replaced', content: { 'application/json': { schema: ContractSchema } } },
-    201: { description: 'Created', content: { 'application/json': { schema: ContractSchema } } },
+    200: jsonContent(ContractSchema, 'Replaced'),
+    201: jsonContent(ContractSchema, 'Created'),
     ...problemResponses,
   },
 });
@@ -49,7 +49,7 @@ export function requireSalesKey(apiKey: string | undefined) {
  * writes as the owner (the sales system is trusted for every unit), keyed by its own ids.
  */
 export function salesIntegrationRoutes(systemDb: Database, apiKey: string | undefined) {
-  const app = new OpenAPIHono({ defaultHook: validationHook });
+  const app = createRouter();
   app.use('*', requireSalesKey(apiKey));
   return app.openapi(upsertRoute, async (c) => {
     const { externalRef } = c.req.valid('param');

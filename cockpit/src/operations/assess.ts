@@ -3,6 +3,7 @@ import { ProblemError } from '@scc/contracts/problem';
 import { businessUnits, executeRows, operationRequests, products, type Transaction, tenants } from '@scc/db';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
+import { inScope } from '../scope/in-subtree.js';
 import { type Clock, calendarDay } from './clock.js';
 import { determineOrder, effectiveOrder } from './determinations.js';
 import { evaluateCopy, evaluateDecommission, evaluateOrder, evaluateRestore, type Verdict } from './evaluate.js';
@@ -73,7 +74,7 @@ export async function tenantFacts(
       hasOpenWork: sql<boolean>`${openWorkOn(outerTenantId)}`,
     })
     .from(tenants)
-    .where(and(sql`${tenants.buPath} <@ ${caller.scopePath}::ltree`, inArray(tenants.id, ids)));
+    .where(and(inScope(tenants.buPath, caller), inArray(tenants.id, ids)));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -137,7 +138,7 @@ async function liveProductiveOf(tx: Transaction, caller: Caller, where: ReturnTy
     .from(tenants)
     .where(
       and(
-        sql`${tenants.buPath} <@ ${caller.scopePath}::ltree`,
+        inScope(tenants.buPath, caller),
         eq(tenants.type, 'productive'),
         eq(tenants.lifecycleStatus, 'live'),
         // A tenant on its way out is no source to propose.
@@ -170,7 +171,7 @@ async function assessOrder(
   const unitQuery = tx
     .select({ id: businessUnits.id, name: businessUnits.name, path: businessUnits.path })
     .from(businessUnits)
-    .where(and(sql`${businessUnits.path} <@ ${caller.scopePath}::ltree`, eq(businessUnits.id, draft.businessUnitId)));
+    .where(and(inScope(businessUnits.path, caller), eq(businessUnits.id, draft.businessUnitId)));
   // The stored request copies the unit's path: holding the unit FOR SHARE makes a concurrent
   // subtree move wait for this transaction and then carry the new row along (see moveSubtree).
   const [unit] = await (options.lock ? unitQuery.for('share') : unitQuery);

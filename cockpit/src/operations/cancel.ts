@@ -7,8 +7,9 @@ import {
   tenants,
   withScope,
 } from '@scc/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
+import { inScope } from '../scope/in-subtree.js';
 import { type AssessContext, countForLimit, lockUnitProduct, rulesOf } from './assess.js';
 import { rethrowGuaranteeAs } from './guarantees.js';
 import { type OperationRequestRow, recordChargeVoided, recordRequestEvent, recordTenantEvents } from './records.js';
@@ -34,7 +35,7 @@ export function cancelRequest(
     const [current] = await tx
       .select()
       .from(operationRequests)
-      .where(and(sql`${operationRequests.buPath} <@ ${caller.scopePath}::ltree`, eq(operationRequests.id, id)))
+      .where(and(inScope(operationRequests.buPath, caller), eq(operationRequests.id, id)))
       .for('update');
     if (!current) throw ProblemError.of('notFound');
     if (!holdsRole(caller.roles, 'operator')) throw ProblemError.of('forbidden', 'Cancelling needs the operator role');

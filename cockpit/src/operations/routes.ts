@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import {
   DraftSchema,
   DryRunSchema,
@@ -12,11 +12,12 @@ import {
 import { encodeCursor } from '@scc/contracts/pagination';
 import { PROBLEM_CONTENT_TYPE, ProblemError, ProblemSchema, problem, problemResponses } from '@scc/contracts/problem';
 import { type Database, operationRequests, withScope } from '@scc/db';
-import { validationHook } from '@scc/service-kit/problem-handlers';
+import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { streamSSE } from 'hono/streaming';
 import { findBusinessUnit } from '../business-units/queries.js';
 import type { CockpitEnv } from '../scope/caller.js';
+import { inScope, under } from '../scope/in-subtree.js';
 import { type AssessContext, assess } from './assess.js';
 import { cancelRequest } from './cancel.js';
 import type { EventHub, OperationEvent } from './event-hub.js';
@@ -26,7 +27,6 @@ import { allowed } from './rules.js';
 import { doneStates, openStates } from './state-machine.js';
 import { submit } from './submit.js';
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const problemOnly = (description: string) => ({
   description,
   content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
@@ -62,8 +62,8 @@ const dryRunRoute = createRoute({
   path: '/dry-run',
   tags: ['Operation requests'],
   summary: 'Validations and determinations for a draft; creates nothing',
-  request: { body: { content: { 'application/json': { schema: DraftSchema } }, required: true } },
-  responses: { 200: json(DryRunSchema, 'The verdict'), ...problemResponses },
+  request: { body: jsonBody(DraftSchema) },
+  responses: { 200: jsonContent(DryRunSchema, 'The verdict'), ...problemResponses },
 });
 
 const submitRoute = createRoute({
@@ -73,11 +73,11 @@ const submitRoute = createRoute({
   summary: 'Submit an operation request; it runs asynchronously',
   request: {
     headers: IdempotencyHeaders,
-    body: { content: { 'application/json': { schema: DraftSchema } }, required: true },
+    body: jsonBody(DraftSchema),
   },
   responses: {
-    200: json(OperationRequestSchema, 'A retry with a used Idempotency-Key: the request it created'),
-    202: json(OperationRequestSchema, 'Accepted and queued'),
+    200: jsonContent(OperationRequestSchema, 'A retry with a used Idempotency-Key: the request it created'),
+    202: jsonContent(OperationRequestSchema, 'Accepted and queued'),
     409: problemOnly('A guarantee of the database refused it: a race got past the rules (try again)'),
     422: {
       description:
@@ -95,7 +95,7 @@ const listRoute = createRoute({
   tags: ['Operation requests'],
   summary: 'Requests of the caller’s subtree, newest first',
   request: { query: ListOperationRequestsQuery },
-  responses: { 200: json(OperationRequestPageSchema, 'A page of requests'), ...problemResponses },
+  responses: { 200: jsonContent(OperationRequestPageSchema, 'A page of requests'), ...problemResponses },
 });
 
 const getRoute = createRoute({
@@ -104,7 +104,7 @@ const getRoute = createRoute({
   tags: ['Operation requests'],
   summary: 'One request',
   request: { params: OperationRequestIdParams },
-  responses: { 200: json(OperationRequestSchema, 'The request'), ...problemResponses },
+  responses: { 200: jsonContent(OperationRequestSchema, 'The request'), ...problemResponses },
 });
 
 const cancelRoute = createRoute({
@@ -114,7 +114,7 @@ const cancelRoute = createRoute({
   summary: 'Cancel a request that has not run yet, or a termination during its retention period',
   request: { params: OperationRequestIdParams },
   responses: {
-    200: json(OperationRequestSchema, 'Cancelled'),
+    200: jsonContent(OperationRequestSchema, 'Cancelled'),
     403: problemOnly('The caller may not cancel requests'),
     409: problemOnly(
       'The request can no longer be cancelled, or cancelling the termination would bring back a productive tenant ' +
@@ -167,7 +167,7 @@ export interface OperationRouteDependencies extends AssessContext {
 export function operationRequestRoutes(deps: OperationRouteDependencies) {
   const { db } = deps;
   return (
-    new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
+    createRouter<CockpitEnv>()
       // Before `/{id}`, which would otherwise read "stream" as an id.
       .openapi(streamRoute, (c) => {
         const caller = c.get('caller');
@@ -263,8 +263,8 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
             .from(operationRequests)
             .where(
               and(
-                sql`${operationRequests.buPath} <@ ${caller.scopePath}::ltree`,
-                unitPath ? sql`${operationRequests.buPath} <@ ${unitPath}::ltree` : undefined,
+                inScope(operationRequests.buPath, caller),
+                unitPath ? under(operationRequests.buPath, unitPath) : undefined,
                 query.tenantId ? eq(operationRequests.tenantId, query.tenantId) : undefined,
                 states ? inArray(operationRequests.state, states) : undefined,
                 after
@@ -292,7 +292,7 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
           tx
             .select()
             .from(operationRequests)
-            .where(and(sql`${operationRequests.buPath} <@ ${caller.scopePath}::ltree`, eq(operationRequests.id, id))),
+            .where(and(inScope(operationRequests.buPath, caller), eq(operationRequests.id, id))),
         );
         if (!row) throw ProblemError.of('notFound');
         return c.json(requestView(row), 200);

@@ -1,13 +1,14 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { ProductRulesSchema } from '@scc/contracts/operations';
 import { PROBLEM_CONTENT_TYPE, ProblemError, ProblemSchema, problemResponses } from '@scc/contracts/problem';
 import { ProductIdParams, ProductSchema } from '@scc/contracts/products';
 import { type Database, products, withScope } from '@scc/db';
-import { validationHook } from '@scc/service-kit/problem-handlers';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { productRules, storedRules } from '../operations/product-rules.js';
 import { holdsRole } from '../operations/rules.js';
 import type { CockpitEnv } from '../scope/caller.js';
+import { inScope } from '../scope/in-subtree.js';
 
 const listRoute = createRoute({
   method: 'get',
@@ -15,10 +16,7 @@ const listRoute = createRoute({
   tags: ['Products'],
   summary: 'Products of the caller’s subtree and those its ancestors share',
   responses: {
-    200: {
-      description: 'Products',
-      content: { 'application/json': { schema: z.object({ items: z.array(ProductSchema) }) } },
-    },
+    200: jsonContent(z.object({ items: z.array(ProductSchema) }), 'Products'),
     ...problemResponses,
   },
 });
@@ -30,7 +28,7 @@ const getRulesRoute = createRoute({
   summary: 'The product’s operation rules, defaults filled in',
   request: { params: ProductIdParams },
   responses: {
-    200: { description: 'Rules', content: { 'application/json': { schema: ProductRulesSchema } } },
+    200: jsonContent(ProductRulesSchema, 'Rules'),
     ...problemResponses,
   },
 });
@@ -42,10 +40,10 @@ const putRulesRoute = createRoute({
   summary: 'Replace the product’s rules (admin on the product’s owner unit); omitted rules take their defaults',
   request: {
     params: ProductIdParams,
-    body: { content: { 'application/json': { schema: ProductRulesSchema } }, required: true },
+    body: jsonBody(ProductRulesSchema),
   },
   responses: {
-    200: { description: 'The stored rules', content: { 'application/json': { schema: ProductRulesSchema } } },
+    200: jsonContent(ProductRulesSchema, 'The stored rules'),
     403: {
       description: 'Not an admin of the owner unit',
       content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
@@ -64,16 +62,14 @@ const columns = {
 };
 
 export function productRoutes(db: Database) {
-  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
+  return createRouter<CockpitEnv>()
     .openapi(listRoute, async (c) => {
       const caller = c.get('caller');
       const rows = await withScope(db, caller.scopePath, (tx) =>
         tx
-          .select({ ...columns, own: sql<boolean>`${products.buPath} <@ ${caller.scopePath}::ltree` })
+          .select({ ...columns, own: inScope(products.buPath, caller) })
           .from(products)
-          .where(
-            sql`(${products.buPath} <@ ${caller.scopePath}::ltree or ${products.buPath} @> ${caller.scopePath}::ltree)`,
-          )
+          .where(or(inScope(products.buPath, caller), sql`${products.buPath} @> ${caller.scopePath}::ltree`))
           .orderBy(asc(products.name), asc(products.id)),
       );
       return c.json({ items: rows.map(({ rules: _rules, ...product }) => product) }, 200);
@@ -95,7 +91,7 @@ export function productRoutes(db: Database) {
       const rules = c.req.valid('json');
       const row = await withScope(db, caller.scopePath, async (tx) => {
         const [current] = await tx
-          .select({ own: sql<boolean>`${products.buPath} <@ ${caller.scopePath}::ltree` })
+          .select({ own: inScope(products.buPath, caller) })
           .from(products)
           .where(eq(products.id, id));
         if (!current) throw ProblemError.of('notFound');
@@ -105,7 +101,7 @@ export function productRoutes(db: Database) {
         const [updated] = await tx
           .update(products)
           .set({ tenantTypes: rules.tenantTypes, rules: storedRules(rules) })
-          .where(and(eq(products.id, id), sql`${products.buPath} <@ ${caller.scopePath}::ltree`))
+          .where(and(eq(products.id, id), inScope(products.buPath, caller)))
           .returning(columns);
         return updated;
       });

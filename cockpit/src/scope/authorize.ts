@@ -2,6 +2,7 @@ import { ProblemError } from '@scc/contracts/problem';
 import { type RoleName, roleAssignments, type Transaction } from '@scc/db';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Caller } from './caller.js';
+import { inScope } from './in-subtree.js';
 import { effectiveRoles, includesRole } from './roles.js';
 
 /**
@@ -16,7 +17,7 @@ export async function rolesOn(tx: Transaction, caller: Caller, targetPath: strin
     .where(
       and(
         eq(roleAssignments.userId, caller.user.id),
-        sql`${roleAssignments.buPath} <@ ${caller.scopePath}::ltree`,
+        inScope(roleAssignments.buPath, caller),
         sql`${roleAssignments.buPath} @> ${targetPath}::ltree`,
       ),
     );

@@ -1,7 +1,7 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { problemResponses } from '@scc/contracts/problem';
 import { CallerSchema } from '@scc/contracts/session';
-import { validationHook } from '@scc/service-kit/problem-handlers';
+import { createRouter, jsonContent } from '@scc/service-kit/openapi';
 import type { CockpitEnv } from '../scope/caller.js';
 
 const meRoute = createRoute({
@@ -10,13 +10,13 @@ const meRoute = createRoute({
   tags: ['Session'],
   summary: 'Who the service token acts for, and with which roles',
   responses: {
-    200: { description: 'The resolved caller', content: { 'application/json': { schema: CallerSchema } } },
+    200: jsonContent(CallerSchema, 'The resolved caller'),
     ...problemResponses,
   },
 });
 
 export function sessionRoutes() {
-  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook }).openapi(meRoute, (c) => {
+  return createRouter<CockpitEnv>().openapi(meRoute, (c) => {
     const { user, businessUnit, roles } = c.get('caller');
     return c.json({ user, businessUnit, roles }, 200);
   });

@@ -3,6 +3,7 @@ import { hiddenLifecycleStatuses, type LifecycleStatus, type Tenant } from '@scc
 import { inSubtree, products, type Transaction, tenants } from '@scc/db';
 import { type AnyColumn, and, asc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
+import { inScope } from '../scope/in-subtree.js';
 
 /** Timestamps leave the database as ISO 8601 UTC text, the same on both engines. */
 export function isoTimestamp(column: AnyColumn | SQL) {
@@ -71,7 +72,7 @@ export async function findTenant(tx: Transaction, caller: Caller, id: string): P
     .select(columns)
     .from(tenants)
     .innerJoin(products, eq(products.id, tenants.productId))
-    .where(and(sql`${tenants.buPath} <@ ${caller.scopePath}::ltree`, eq(tenants.id, id)));
+    .where(and(inScope(tenants.buPath, caller), eq(tenants.id, id)));
   if (!row) return undefined;
   const { buPath: _buPath, ...tenant } = row;
   return tenant;

@@ -1,9 +1,9 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { pathIdCursor, readPathIdCursor } from '@scc/contracts/pagination';
 import { ProblemError, problemResponses } from '@scc/contracts/problem';
 import { ListTenantsQuery, TenantIdParams, TenantPageSchema, TenantSchema } from '@scc/contracts/tenants';
 import { type Database, withScope } from '@scc/db';
-import { validationHook } from '@scc/service-kit/problem-handlers';
+import { createRouter, jsonContent } from '@scc/service-kit/openapi';
 import { findBusinessUnit } from '../business-units/queries.js';
 import type { CockpitEnv } from '../scope/caller.js';
 import { findTenant, listTenants } from './queries.js';
@@ -15,7 +15,7 @@ const listRoute = createRoute({
   summary: 'Tenants of the caller’s subtree',
   request: { query: ListTenantsQuery },
   responses: {
-    200: { description: 'A page of tenants', content: { 'application/json': { schema: TenantPageSchema } } },
+    200: jsonContent(TenantPageSchema, 'A page of tenants'),
     ...problemResponses,
   },
 });
@@ -27,13 +27,13 @@ const getRoute = createRoute({
   summary: 'One tenant of the caller’s subtree',
   request: { params: TenantIdParams },
   responses: {
-    200: { description: 'The tenant', content: { 'application/json': { schema: TenantSchema } } },
+    200: jsonContent(TenantSchema, 'The tenant'),
     ...problemResponses,
   },
 });
 
 export function tenantRoutes(db: Database) {
-  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
+  return createRouter<CockpitEnv>()
     .openapi(listRoute, async (c) => {
       const caller = c.get('caller');
       const { businessUnitId, type, lifecycle, limit, cursor } = c.req.valid('query');

@@ -3,6 +3,7 @@ import { businessUnits, roleAssignments, type Transaction, users } from '@scc/db
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { NamePosition } from '../business-units/queries.js';
 import type { Caller } from '../scope/caller.js';
+import { inScope, under } from '../scope/in-subtree.js';
 
 const userColumns = {
   id: users.id,
@@ -31,7 +32,7 @@ async function withRoles(
     .innerJoin(businessUnits, eq(businessUnits.id, roleAssignments.businessUnitId))
     .where(
       and(
-        sql`${roleAssignments.buPath} <@ ${caller.scopePath}::ltree`,
+        inScope(roleAssignments.buPath, caller),
         inArray(
           roleAssignments.userId,
           rows.map((r) => r.id),
@@ -56,8 +57,8 @@ export async function listUsers(
     .from(users)
     .where(
       and(
-        sql`${users.buPath} <@ ${caller.scopePath}::ltree`,
-        sql`${users.buPath} <@ ${options.underPath}::ltree`,
+        inScope(users.buPath, caller),
+        under(users.buPath, options.underPath),
         options.after
           ? sql`(${users.email}, ${users.id}) > (${options.after.name}, ${options.after.id}::uuid)`
           : undefined,
@@ -72,7 +73,7 @@ export async function findUser(tx: Transaction, caller: Caller, id: string) {
   const rows = await tx
     .select(userColumns)
     .from(users)
-    .where(and(sql`${users.buPath} <@ ${caller.scopePath}::ltree`, eq(users.id, id)));
+    .where(and(inScope(users.buPath, caller), eq(users.id, id)));
   const [user] = await withRoles(tx, caller, rows);
   return user;
 }

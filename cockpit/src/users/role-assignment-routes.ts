@@ -1,27 +1,27 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { changeProblemResponses, ProblemError } from '@scc/contracts/problem';
 import { GrantRoleBody, RoleAssignmentSchema } from '@scc/contracts/users';
 import { type Database, roleAssignments, withScope } from '@scc/db';
-import { validationHook } from '@scc/service-kit/problem-handlers';
+import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { lockBusinessUnit } from '../business-units/queries.js';
 import { requireRole, rolesOn } from '../scope/authorize.js';
 import type { CockpitEnv } from '../scope/caller.js';
+import { inScope } from '../scope/in-subtree.js';
 import { grantRefusal } from '../scope/roles.js';
 import { findUser } from './queries.js';
 
 const tags = ['Users'];
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 const grantRoute = createRoute({
   method: 'post',
   path: '/',
   tags,
   summary: 'Grant a role on a unit to a user of the subtree (admin there, and holding the role granted)',
-  request: { body: { required: true, content: json(GrantRoleBody) } },
+  request: { body: jsonBody(GrantRoleBody) },
   responses: {
-    201: { description: 'The new assignment', content: json(RoleAssignmentSchema) },
+    201: jsonContent(RoleAssignmentSchema, 'The new assignment'),
     ...changeProblemResponses,
   },
 });
@@ -36,7 +36,7 @@ const revokeRoute = createRoute({
 });
 
 export function roleAssignmentRoutes(db: Database) {
-  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
+  return createRouter<CockpitEnv>()
     .openapi(grantRoute, async (c) => {
       const caller = c.get('caller');
       const body = c.req.valid('json');
@@ -95,7 +95,7 @@ export function roleAssignmentRoutes(db: Database) {
         const [assignment] = await tx
           .select()
           .from(roleAssignments)
-          .where(and(eq(roleAssignments.id, id), sql`${roleAssignments.buPath} <@ ${caller.scopePath}::ltree`));
+          .where(and(eq(roleAssignments.id, id), inScope(roleAssignments.buPath, caller)));
         if (!assignment) throw ProblemError.of('notFound');
         await requireRole(tx, caller, assignment.buPath, 'admin');
         if (assignment.userId === caller.user.id && assignment.role === 'admin') {

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { keysetCursor, readNameIdCursor } from '@scc/contracts/pagination';
 import { changeProblemResponses, ProblemError, problemResponses } from '@scc/contracts/problem';
 import {
@@ -10,7 +10,7 @@ import {
   UserSchema,
 } from '@scc/contracts/users';
 import { type Database, roleAssignments, type Transaction, users, withScope } from '@scc/db';
-import { validationHook } from '@scc/service-kit/problem-handlers';
+import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { findBusinessUnit, lockBusinessUnit } from '../business-units/queries.js';
@@ -20,7 +20,6 @@ import type { Caller, CockpitEnv } from '../scope/caller.js';
 import { findUser, listUsers, userView } from './queries.js';
 
 const tags = ['Users'];
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 const duplicateEmail = () =>
   ProblemError.of('conflict', 'A user with this e-mail address exists', [
@@ -33,7 +32,7 @@ const listRoute = createRoute({
   tags,
   summary: 'Users whose home lies in the caller’s subtree (or in one unit’s subtree), by e-mail',
   request: { query: ListUsersQuery },
-  responses: { 200: { description: 'A page of users', content: json(UserPageSchema) }, ...problemResponses },
+  responses: { 200: jsonContent(UserPageSchema, 'A page of users'), ...problemResponses },
 });
 
 const getRoute = createRoute({
@@ -42,7 +41,7 @@ const getRoute = createRoute({
   tags,
   summary: 'One user of the caller’s subtree',
   request: { params: UserIdParams },
-  responses: { 200: { description: 'The user', content: json(UserSchema) }, ...problemResponses },
+  responses: { 200: jsonContent(UserSchema, 'The user'), ...problemResponses },
 });
 
 const createUserRoute = createRoute({
@@ -50,8 +49,8 @@ const createUserRoute = createRoute({
   path: '/',
   tags,
   summary: 'Create a user with a home business unit (admin on that unit)',
-  request: { body: { required: true, content: json(CreateUserBody) } },
-  responses: { 201: { description: 'The new user', content: json(UserSchema) }, ...changeProblemResponses },
+  request: { body: jsonBody(CreateUserBody) },
+  responses: { 201: jsonContent(UserSchema, 'The new user'), ...changeProblemResponses },
 });
 
 const updateRoute = createRoute({
@@ -59,8 +58,8 @@ const updateRoute = createRoute({
   path: '/{id}',
   tags,
   summary: 'Change a user’s display name (admin on the user’s home unit)',
-  request: { params: UserIdParams, body: { required: true, content: json(UpdateUserBody) } },
-  responses: { 200: { description: 'The changed user', content: json(UserSchema) }, ...changeProblemResponses },
+  request: { params: UserIdParams, body: jsonBody(UpdateUserBody) },
+  responses: { 200: jsonContent(UserSchema, 'The changed user'), ...changeProblemResponses },
 });
 
 const deleteRoute = createRoute({
@@ -86,7 +85,7 @@ const audited = (u: { email: string; displayName: string; businessUnitId: string
 });
 
 export function userRoutes(db: Database) {
-  return new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook })
+  return createRouter<CockpitEnv>()
     .openapi(listRoute, async (c) => {
       const caller = c.get('caller');
       const { businessUnitId, limit, cursor } = c.req.valid('query');

@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
-import { index, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ltree } from './ltree.js';
-import { appRole, scopePath } from './scope.js';
+import { subtreePolicies } from './scope.js';
 
 /**
  * Append-only record of every change: who, when, what, before and after. The application role
@@ -28,11 +27,6 @@ export const auditEvents = pgTable(
   (t) => [
     index('audit_events_bu_path_gist').using('gist', t.buPath),
     index('audit_events_newest_idx').on(t.occurredAt.desc(), t.id.desc()),
-    pgPolicy('audit_events_subtree_read', { for: 'select', to: appRole, using: sql`${t.buPath} <@ ${scopePath}` }),
-    pgPolicy('audit_events_subtree_append', {
-      for: 'insert',
-      to: appRole,
-      withCheck: sql`${t.buPath} <@ ${scopePath}`,
-    }),
+    ...subtreePolicies(t.buPath, 'append-only'),
   ],
 );

@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, index, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ltree } from './ltree.js';
-import { appRole, scopePath } from './scope.js';
+import { subtreePolicies } from './scope.js';
 
 /**
  * A node of the tenant hierarchy (MSP, reseller, customer, region, department, server group …).
@@ -26,12 +25,7 @@ export const businessUnits = pgTable(
     index('business_units_path_gist').using('gist', t.path),
     // Children are listed by name: one index range scan per page of a tree level.
     index('business_units_parent_name_idx').on(t.parentId, t.name, t.id),
-    pgPolicy('business_units_subtree', {
-      for: 'all',
-      to: appRole,
-      using: sql`${t.path} <@ ${scopePath}`,
-      withCheck: sql`${t.path} <@ ${scopePath}`,
-    }),
+    ...subtreePolicies(t.path),
   ],
 );
 

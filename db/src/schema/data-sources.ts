@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
-import { index, jsonb, pgPolicy, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { businessUnits } from './business-units.js';
 import { ltree } from './ltree.js';
-import { appRole, scopePath } from './scope.js';
+import { subtreePolicies } from './scope.js';
 
 export type DataSourceAttributes = Record<string, string | number | boolean>;
 
@@ -25,11 +24,6 @@ export const dataSources = pgTable(
   (t) => [
     unique('data_sources_unit_kind_ref_unique').on(t.businessUnitId, t.kind, t.externalRef),
     index('data_sources_bu_path_gist').using('gist', t.buPath),
-    pgPolicy('data_sources_subtree', {
-      for: 'all',
-      to: appRole,
-      using: sql`${t.buPath} <@ ${scopePath}`,
-      withCheck: sql`${t.buPath} <@ ${scopePath}`,
-    }),
+    ...subtreePolicies(t.buPath),
   ],
 );

@@ -8,7 +8,6 @@ import {
   integer,
   jsonb,
   pgEnum,
-  pgPolicy,
   pgTable,
   text,
   timestamp,
@@ -19,7 +18,7 @@ import {
 import { businessUnits } from './business-units.js';
 import { ltree } from './ltree.js';
 import { products } from './products.js';
-import { appRole, scopePath } from './scope.js';
+import { subtreePolicies } from './scope.js';
 import { users } from './users.js';
 
 export const operationRequestState = pgEnum('operation_request_state', operationStates);
@@ -83,12 +82,7 @@ export const operationRequests = pgTable(
     uniqueIndex('operation_requests_one_open_restore')
       .on(t.tenantId)
       .where(sql`${t.kind} = 'restore' and ${t.state} in ('requested', 'validated', 'queued', 'running')`),
-    pgPolicy('operation_requests_subtree', {
-      for: 'all',
-      to: appRole,
-      using: sql`${t.buPath} <@ ${scopePath}`,
-      withCheck: sql`${t.buPath} <@ ${scopePath}`,
-    }),
+    ...subtreePolicies(t.buPath),
   ],
 );
 
@@ -116,12 +110,7 @@ export const operationRequestEvents = pgTable(
   (t) => [
     index('operation_request_events_bu_path_gist').using('gist', t.buPath),
     uniqueIndex('operation_request_events_position_idx').on(t.position),
-    pgPolicy('operation_request_events_subtree', {
-      for: 'all',
-      to: appRole,
-      using: sql`${t.buPath} <@ ${scopePath}`,
-      withCheck: sql`${t.buPath} <@ ${scopePath}`,
-    }),
+    ...subtreePolicies(t.buPath),
   ],
 );
 
@@ -140,12 +129,7 @@ export const tenantArchives = pgTable(
   (t) => [
     index('tenant_archives_bu_path_gist').using('gist', t.buPath),
     index('tenant_archives_tenant_idx').on(t.tenantId),
-    pgPolicy('tenant_archives_subtree', {
-      for: 'all',
-      to: appRole,
-      using: sql`${t.buPath} <@ ${scopePath}`,
-      withCheck: sql`${t.buPath} <@ ${scopePath}`,
-    }),
+    ...subtreePolicies(t.buPath),
   ],
 );
 
@@ -175,12 +159,7 @@ export const outboxEvents = pgTable(
   (t) => [
     index('outbox_events_bu_path_gist').using('gist', t.buPath),
     index('outbox_events_pending_idx').on(t.nextAttemptAt).where(sql`${t.deliveredAt} is null`),
-    pgPolicy('outbox_events_subtree', {
-      for: 'all',
-      to: appRole,
-      using: sql`${t.buPath} <@ ${scopePath}`,
-      withCheck: sql`${t.buPath} <@ ${scopePath}`,
-    }),
+    ...subtreePolicies(t.buPath),
   ],
 );
 
@@ -203,11 +182,6 @@ export const webhookDeliveries = pgTable(
   (t) => [
     index('webhook_deliveries_bu_path_gist').using('gist', t.buPath),
     index('webhook_deliveries_event_idx').on(t.eventId),
-    pgPolicy('webhook_deliveries_subtree', {
-      for: 'all',
-      to: appRole,
-      using: sql`${t.buPath} <@ ${scopePath}`,
-      withCheck: sql`${t.buPath} <@ ${scopePath}`,
-    }),
+    ...subtreePolicies(t.buPath),
   ],
 );

@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
-import { date, index, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { businessUnits } from './business-units.js';
 import { ltree } from './ltree.js';
-import { appRole, scopePath } from './scope.js';
+import { subtreePolicies } from './scope.js';
 
 /**
  * A sellable product. The owning business unit shares it with its whole subtree, so callers
@@ -23,22 +22,7 @@ export const products = pgTable(
     buPath: ltree('bu_path').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('products_bu_path_gist').using('gist', t.buPath),
-    pgPolicy('products_shared_read', {
-      for: 'select',
-      to: appRole,
-      using: sql`${t.buPath} <@ ${scopePath} or ${t.buPath} @> ${scopePath}`,
-    }),
-    pgPolicy('products_subtree_insert', { for: 'insert', to: appRole, withCheck: sql`${t.buPath} <@ ${scopePath}` }),
-    pgPolicy('products_subtree_update', {
-      for: 'update',
-      to: appRole,
-      using: sql`${t.buPath} <@ ${scopePath}`,
-      withCheck: sql`${t.buPath} <@ ${scopePath}`,
-    }),
-    pgPolicy('products_subtree_delete', { for: 'delete', to: appRole, using: sql`${t.buPath} <@ ${scopePath}` }),
-  ],
+  (t) => [index('products_bu_path_gist').using('gist', t.buPath), ...subtreePolicies(t.buPath, 'shared-read')],
 );
 
 /** Sales data replicated per business unit: what it bought, with which options and SLA, for how long. */
@@ -60,15 +44,7 @@ export const contracts = pgTable(
     buPath: ltree('bu_path').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('contracts_bu_path_gist').using('gist', t.buPath),
-    pgPolicy('contracts_subtree', {
-      for: 'all',
-      to: appRole,
-      using: sql`${t.buPath} <@ ${scopePath}`,
-      withCheck: sql`${t.buPath} <@ ${scopePath}`,
-    }),
-  ],
+  (t) => [index('contracts_bu_path_gist').using('gist', t.buPath), ...subtreePolicies(t.buPath)],
 );
 
 export interface ContractOptions {

@@ -1,10 +1,9 @@
 import { lifecycleStatuses } from '@scc/contracts/tenants';
-import { sql } from 'drizzle-orm';
-import { index, jsonb, pgEnum, pgPolicy, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { businessUnits } from './business-units.js';
 import { ltree } from './ltree.js';
 import { products } from './products.js';
-import { appRole, scopePath } from './scope.js';
+import { subtreePolicies } from './scope.js';
 
 export const lifecycleStatus = pgEnum('tenant_lifecycle_status', lifecycleStatuses);
 export const operationalStatus = pgEnum('tenant_operational_status', ['up', 'degraded', 'down', 'maintenance']);
@@ -36,12 +35,7 @@ export const tenants = pgTable(
     // a subtree move rewrites it for every moved tenant, where btree insertion is the cheaper one.
     index('tenants_bu_path_id_idx').on(t.buPath, t.id),
     index('tenants_business_unit_idx').on(t.businessUnitId),
-    pgPolicy('tenants_subtree', {
-      for: 'all',
-      to: appRole,
-      using: sql`${t.buPath} <@ ${scopePath}`,
-      withCheck: sql`${t.buPath} <@ ${scopePath}`,
-    }),
+    ...subtreePolicies(t.buPath),
   ],
 );
 
@@ -62,12 +56,7 @@ const tenantRows = (name: 'tenant_application_data' | 'tenant_solution_profile')
     (t) => [
       unique(`${name}_tenant_key`).on(t.tenantId, t.key),
       index(`${name}_bu_path_gist`).using('gist', t.buPath),
-      pgPolicy(`${name}_subtree`, {
-        for: 'all',
-        to: appRole,
-        using: sql`${t.buPath} <@ ${scopePath}`,
-        withCheck: sql`${t.buPath} <@ ${scopePath}`,
-      }),
+      ...subtreePolicies(t.buPath),
     ],
   );
 

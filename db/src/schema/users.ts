@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgPolicy, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { businessUnits } from './business-units.js';
 import { ltree } from './ltree.js';
-import { appRole, scopePath } from './scope.js';
+import { subtreePolicies } from './scope.js';
 
 /** A person who signs in to a host application; belongs to one home business unit. */
 export const users = pgTable(
@@ -17,15 +16,7 @@ export const users = pgTable(
     buPath: ltree('bu_path').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('users_bu_path_gist').using('gist', t.buPath),
-    pgPolicy('users_subtree', {
-      for: 'all',
-      to: appRole,
-      using: sql`${t.buPath} <@ ${scopePath}`,
-      withCheck: sql`${t.buPath} <@ ${scopePath}`,
-    }),
-  ],
+  (t) => [index('users_bu_path_gist').using('gist', t.buPath), ...subtreePolicies(t.buPath)],
 );
 
 export const roleName = pgEnum('role_name', ['viewer', 'operator', 'admin', 'billing']);
@@ -53,11 +44,6 @@ export const roleAssignments = pgTable(
     unique('role_assignments_unique').on(t.userId, t.businessUnitId, t.role),
     index('role_assignments_user_idx').on(t.userId),
     index('role_assignments_bu_path_gist').using('gist', t.buPath),
-    pgPolicy('role_assignments_subtree', {
-      for: 'all',
-      to: appRole,
-      using: sql`${t.buPath} <@ ${scopePath}`,
-      withCheck: sql`${t.buPath} <@ ${scopePath}`,
-    }),
+    ...subtreePolicies(t.buPath),
   ],
 );
