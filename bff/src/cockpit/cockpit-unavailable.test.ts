@@ -1,8 +1,8 @@
-import { seededBusinessUnit, seedId } from '@scc/db/seed';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type BffKeys, createBffKeys, embedSessionInit, expectProblem } from '../../../test/support/bff-harness.js';
+import { seededBusinessUnit, seedId } from '../../../test/support/seed-model.js';
 import { createBffApp } from '../app.js';
 import type { CockpitConnection } from '../cockpit/cockpit-client.js';
-import { type BffKeys, createBffKeys, embedSessionInit, expectProblem } from '../testing/harness.js';
 
 const WIDGET_PATHS = [
   '/v1/widget/session',

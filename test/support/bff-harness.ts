@@ -1,15 +1,23 @@
+import {
+  type BffApp,
+  type BffDependencies,
+  type CockpitConnection,
+  createBffApp,
+  generateSigningKey,
+  type HostApplication,
+  HostRegistry,
+  hashApiKey,
+  newApiKey,
+  type SigningKey,
+  type WidgetTokenIssuer,
+  widgetTokenIssuer,
+} from '@scc/bff';
 import { createCockpitApp, createEventHub, type EventHub } from '@scc/cockpit';
 import { serviceTokenVerifier } from '@scc/contracts/service-token';
-// @scc/db is a dev dependency only: the BFF reaches data through the cockpit, tests seed it.
-import { seededBusinessUnit } from '@scc/db/seed';
 import { createTestDatabase, openRuntimeConnection, type TestDatabase } from '@scc/db/testing';
 import type { JWK } from 'jose';
 import { expect } from 'vitest';
-import { type BffApp, type BffDependencies, createBffApp } from '../app.js';
-import type { CockpitConnection } from '../cockpit/cockpit-client.js';
-import { type WidgetTokenIssuer, widgetTokenIssuer } from '../embed-sessions/widget-token.js';
-import { type HostApplication, HostRegistry, hashApiKey, newApiKey } from '../hosts/host-registry.js';
-import { generateSigningKey, type SigningKey } from '../keys/signing-keys.js';
+import { seededBusinessUnit } from './seed-model.js';
 
 export const PUBLIC_URL = 'https://bff.scc.test';
 export const COCKPIT_URL = 'http://cockpit.internal';
