@@ -61,7 +61,7 @@ async function serviceAuthorization(
 }
 
 /** The answers a cockpit route declares for success (all of them where it cannot tell, as for a stream). */
-export type Succeeded<R> = Exclude<R, { ok: false }>;
+type Succeeded<R> = Exclude<R, { ok: false }>;
 
 /**
  * Runs one cockpit call and turns every way it can fail into the BFF's own problem: an
