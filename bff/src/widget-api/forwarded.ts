@@ -45,9 +45,9 @@ import type { WidgetEnv } from '../http/widget-session.js';
 import { forwarding } from './forwarding.js';
 
 /**
- * Every widget route that is one cockpit call, and nothing else: the allow-list of what the
- * widget may reach through the BFF. Each validates its input with the contract's schemas, which
- * the cockpit's route uses too, and answers what the cockpit answered.
+ * The widget routes that are one cockpit call each; with the views and the event stream beside
+ * them, the allow-list of what the widget may reach through the BFF. Each validates its input with
+ * the contract's schemas, which the cockpit's route uses too, and answers what the cockpit answered.
  */
 
 /** How many of each list the widget shows at once. */
