@@ -9,7 +9,6 @@ import { embedSessionRoutes } from './embed-sessions/routes.js';
 import type { WidgetTokenIssuer } from './embed-sessions/widget-token.js';
 import type { HostRegistry } from './hosts/host-registry.js';
 import { requireWidgetSession, type WidgetEnv } from './http/widget-session.js';
-import { operationRoutes } from './widget-api/operations.js';
 import { widgetApiRoutes } from './widget-api/routes.js';
 import { defaultWidgetBundlePath, widgetBundleHandler, widgetChunkHandler } from './widget-bundle.js';
 
@@ -58,10 +57,7 @@ export function createBffApp(deps: BffDependencies) {
     bearerFormat: 'JWT (ES256, 10 minutes)',
   });
 
-  return app
-    .route('/v1/embed-sessions', embedSessionRoutes(deps))
-    .route('/v1/widget', widgetApiRoutes(deps.cockpit))
-    .route('/v1/widget', operationRoutes(deps.cockpit));
+  return app.route('/v1/embed-sessions', embedSessionRoutes(deps)).route('/v1/widget', widgetApiRoutes(deps.cockpit));
 }
 
 export type BffApp = ReturnType<typeof createBffApp>;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { type BffKeys, COCKPIT_URL, createBffKeys, PROBLEM_CONTENT_TYPE } from '../../test/support/bff-harness.js';
 import { createBffApp } from './app.js';
 import type { CockpitConnection } from './cockpit/cockpit-client.js';
-import { type BffKeys, COCKPIT_URL, createBffKeys, PROBLEM_CONTENT_TYPE } from './testing/harness.js';
 
 let keys: BffKeys;
 

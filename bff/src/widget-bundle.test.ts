@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BffKeys, createBffKeys, expectProblem } from '../../test/support/bff-harness.js';
 import { createBffApp } from './app.js';
-import { type BffKeys, createBffKeys, expectProblem } from './testing/harness.js';
 
 const BUNDLE_URL = '/widget/service-control-center.js';
 const SOURCE = 'export class ServiceControlCenter extends HTMLElement {}\n';

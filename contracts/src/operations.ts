@@ -170,6 +170,15 @@ export const IdempotencyHeaders = z.object({
     }),
 });
 
+/** Resuming the live feed: every event after this feed position is replayed first. */
+export const EventStreamHeaders = z.object({
+  'last-event-id': z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional()
+    .openapi({ param: { name: 'last-event-id', in: 'header' } }),
+});
+
 /** 422: the request was stored as `rejected`; each failed rule is one error. */
 export const RejectionSchema = z
   .object({

@@ -54,6 +54,10 @@ export const RoleAssignmentSchema = z
   .object({ id: z.uuid(), userId: z.uuid(), businessUnitId: z.uuid(), role: RoleNameSchema })
   .openapi('RoleAssignment');
 
+export const RoleAssignmentIdParams = z.strictObject({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+});
+
 export const GrantRoleBody = z
   .strictObject({ userId: z.uuid(), businessUnitId: z.uuid(), role: RoleNameSchema })
   .openapi('GrantRole');

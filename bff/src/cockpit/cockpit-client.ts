@@ -2,7 +2,7 @@ import type { CockpitApp } from '@scc/cockpit';
 import { type Problem, ProblemError, problem } from '@scc/contracts/problem';
 import { type ServiceTokenClaims, signServiceToken } from '@scc/contracts/service-token';
 import type { ReadinessCheck } from '@scc/service-kit/readiness';
-import { hc } from 'hono/client';
+import { type ClientResponse, hc } from 'hono/client';
 import type { WidgetEnv } from '../http/widget-session.js';
 import type { SigningKey } from '../keys/signing-keys.js';
 
@@ -60,18 +60,24 @@ async function serviceAuthorization(
   return { authorization: `Bearer ${await signServiceToken(connection.serviceKey, claims)}` };
 }
 
+/** The answers a cockpit route declares for success (all of them where it cannot tell, as for a stream). */
+type Succeeded<R> = Exclude<R, { ok: false }>;
+
 /**
  * Runs one cockpit call and turns every way it can fail into the BFF's own problem: an
  * unreachable cockpit is a 503 the widget can retry, and cockpit problems pass through.
  */
-export async function fromCockpit<T>(call: () => Promise<Response>, read: (res: Response) => Promise<T>): Promise<T> {
-  let res: Response;
+export async function fromCockpit<R extends ClientResponse<unknown>, T>(
+  call: () => Promise<R>,
+  read: (res: Succeeded<R>) => Promise<T>,
+): Promise<T> {
+  let res: R;
   try {
     res = await call();
   } catch {
     throw unavailable('The control center cannot be reached. Try again shortly.');
   }
-  if (res.ok) {
+  if (succeeded(res)) {
     try {
       return await read(res);
     } catch {
@@ -83,6 +89,10 @@ export async function fromCockpit<T>(call: () => Promise<Response>, read: (res: 
   throw new ProblemError(
     body?.status === res.status ? body : problem(res.status === 404 ? 'notFound' : 'unauthorized'),
   );
+}
+
+function succeeded<R extends ClientResponse<unknown>>(res: R): res is Succeeded<R> {
+  return res.ok;
 }
 
 function unavailable(detail: string): ProblemError {

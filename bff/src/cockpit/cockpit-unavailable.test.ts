@@ -1,8 +1,15 @@
-import { seededBusinessUnit, seedId } from '@scc/db/seed';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBffApp } from '../app.js';
+import {
+  type BffKeys,
+  createBffKeys,
+  createBffWithCockpit,
+  embedSessionInit,
+  expectProblem,
+  issueWidgetToken,
+} from '../../../test/support/bff-harness.js';
+import { seededBusinessUnit } from '../../../test/support/seed-model.js';
+import type { BffApp } from '../app.js';
 import type { CockpitConnection } from '../cockpit/cockpit-client.js';
-import { type BffKeys, createBffKeys, embedSessionInit, expectProblem } from '../testing/harness.js';
 
 const WIDGET_PATHS = [
   '/v1/widget/session',
@@ -20,22 +27,13 @@ let token: string;
 
 beforeAll(async () => {
   keys = await createBffKeys();
-  ({ token } = await keys.tokens.issue({
-    userId: seedId('user', 'customer-admin'),
-    businessUnitId: contoso.id,
-    hostId: keys.mspHost.entry.id,
-  }));
+  token = await issueWidgetToken(keys);
 });
 
-const bffWith = (cockpit: Partial<CockpitConnection>) =>
-  createBffApp({
-    hosts: keys.registry,
-    tokens: keys.tokens,
-    cockpit: { baseUrl: 'http://cockpit.internal', serviceKey: keys.serviceKey, ...cockpit },
-  });
+const bffWith = (cockpit: Partial<CockpitConnection>) => createBffWithCockpit(keys, cockpit);
 
 /** Every call that needs the cockpit: the widget reads, the event stream and opening an embed session. */
-async function callsNeedingTheCockpit(app: ReturnType<typeof createBffApp>): Promise<Response[]> {
+async function callsNeedingTheCockpit(app: BffApp): Promise<Response[]> {
   const responses: Response[] = [];
   for (const path of WIDGET_PATHS) {
     responses.push(await app.request(path, { headers: { authorization: `Bearer ${token}` } }));

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { personaByKey, seededBusinessUnit, seedId } from '@scc/db/seed';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, type JSONWebKeySet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBffApp } from '../app.js';
-import { widgetTokenIssuer } from '../embed-sessions/widget-token.js';
-import { generateSigningKey, loadSigningKey } from '../keys/signing-keys.js';
 import {
   type BffHarness,
   createBffHarness,
@@ -12,7 +8,11 @@ import {
   expectProblem,
   expectValidationFields,
   PUBLIC_URL,
-} from '../testing/harness.js';
+} from '../../../test/support/bff-harness.js';
+import { personaByKey, seededBusinessUnit, seedId } from '../../../test/support/seed-model.js';
+import { createBffApp } from '../app.js';
+import { widgetTokenIssuer } from '../embed-sessions/widget-token.js';
+import { generateSigningKey, loadSigningKey } from '../keys/signing-keys.js';
 
 const casey = personaByKey('customer-admin');
 const dana = personaByKey('department-user');

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { catalog, personaByKey, seededBusinessUnit, seededBusinessUnits, seedId } from '@scc/db/seed';
 import { type CryptoKey, exportSPKI, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { widgetTokenIssuer } from '../embed-sessions/widget-token.js';
-import { HostRegistry } from '../hosts/host-registry.js';
-import { generateSigningKey } from '../keys/signing-keys.js';
 import {
   type BffHarness,
   createBffHarness,
@@ -13,7 +9,17 @@ import {
   expectProblem,
   expectValidationFields,
   PUBLIC_URL,
-} from '../testing/harness.js';
+} from '../../../test/support/bff-harness.js';
+import {
+  personaByKey,
+  seedCatalog,
+  seededBusinessUnit,
+  seededBusinessUnits,
+  seedId,
+} from '../../../test/support/seed-model.js';
+import { widgetTokenIssuer } from '../embed-sessions/widget-token.js';
+import { HostRegistry } from '../hosts/host-registry.js';
+import { generateSigningKey } from '../keys/signing-keys.js';
 
 const casey = personaByKey('customer-admin');
 const dana = personaByKey('department-user');
@@ -28,7 +34,7 @@ function seededSubtree(key: string) {
   const root = seededBusinessUnit(key);
   const units = seededBusinessUnits().filter((u) => u.path === root.path || u.path.startsWith(`${root.path}.`));
   const unitKeys = new Set(units.map((u) => u.key));
-  const tenantIds = catalog.tenants.filter((t) => unitKeys.has(t.businessUnit)).map((t) => seedId('tenant', t.key));
+  const tenantIds = seedCatalog.tenants.filter((t) => unitKeys.has(t.businessUnit)).map((t) => seedId('tenant', t.key));
   return { units, tenantIds };
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { personas, seededBusinessUnit, seededBusinessUnits } from '@scc/db/seed';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type BffHarness, createBffHarness } from '../testing/harness.js';
+import { type BffHarness, createBffHarness } from '../../../test/support/bff-harness.js';
+import { personas, seededBusinessUnit, seededBusinessUnits } from '../../../test/support/seed-model.js';
 
 /**
  * Every seeded persona × every widget route that names a business unit × every seeded unit,

@@ -1,55 +1,71 @@
-import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { type CockpitClient, type CockpitConnection, cockpitFor, widgetClaims } from '../cockpit/cockpit-client.js';
+import { createRoute, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
+import type { Context, TypedResponse } from 'hono';
+import type { ClientResponse } from 'hono/client';
+import type { ContentfulStatusCode, SuccessStatusCode } from 'hono/utils/http-status';
+import {
+  type CockpitClient,
+  type CockpitConnection,
+  cockpitFor,
+  fromCockpit,
+  widgetClaims,
+} from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
-
-/**
- * What the widget routes share: each forwards one call to the cockpit, which validates,
- * authorizes and answers; its problems (naming fields such as `body.name`, a 403 for a missing
- * role, a 409 saying what is left in a unit) pass through unchanged.
- */
 
 /** The typed cockpit client acting for the widget session of this request. */
 export function cockpitForWidget(cockpit: CockpitConnection, c: Context<WidgetEnv>): CockpitClient {
   return cockpitFor(cockpit, widgetClaims(c.get('session'), c.get('host')));
 }
 
-/** Reads a successful cockpit answer as the type the cockpit's own schema declares. */
-export const asJson =
-  <T>() =>
-  async (res: Response): Promise<T> =>
-    (await res.json()) as T;
+/** A route of the widget API; the widget token of an embed session authorizes it. */
+export function widgetRoute<R extends RouteConfig>(route: R) {
+  return createRoute({ ...route, security: [{ widgetToken: [] }] });
+}
 
-/** For answers without a body (204). */
-export const noBody = async (): Promise<undefined> => undefined;
+/** The context of a route's handler: its input validated with the route's schemas. */
+type RouteContext<R extends RouteConfig> = Parameters<RouteHandler<R, WidgetEnv>>[0];
 
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+/** The successes of a cockpit call, as answers of the widget route that forwards it. */
+type Forwarded<Res> =
+  Res extends ClientResponse<infer Body, infer Status, infer Format>
+    ? Status extends SuccessStatusCode
+      ? TypedResponse<Body, Status, Format>
+      : never
+    : never;
 
-/** Bodies are checked once, by the cockpit, so the two services can never disagree on a rule. */
-export const forwardedBody = (name: string, description: string) => ({
-  required: true,
-  content: {
-    'application/json': {
-      schema: z.looseObject({}).openapi(name, { description: `${description}; validated by the cockpit` }),
+/**
+ * Widget routes that make one cockpit call each and answer what the cockpit answered. The
+ * route's schemas validate the input before the call; `.openapi(...forward(call, route))` checks
+ * that the cockpit's answers are the ones the route declares.
+ */
+export function forwarding(cockpit: CockpitConnection, tag: string) {
+  return {
+    forward<R extends RouteConfig, Res extends ClientResponse<unknown, ContentfulStatusCode>>(
+      call: (v1: CockpitClient['v1'], c: RouteContext<R>) => Promise<Res>,
+      route: R,
+    ) {
+      const handler = async (c: RouteContext<R>) => {
+        const answer = await fromCockpit(
+          () => call(cockpitForWidget(cockpit, c).v1, c),
+          async (res: ClientResponse<unknown, ContentfulStatusCode>) => c.json(await res.json(), res.status),
+        );
+        // The body and status are the cockpit route's; the generic call hides them from the compiler.
+        return answer as Response & Forwarded<Res>;
+      };
+      return [widgetRoute({ tags: [tag], ...route }), handler] as const;
     },
-  },
-});
-
-export const security = [{ widgetToken: [] }];
-
-export const IdParams = z.strictObject({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
-
-export const cursorQuery = z
-  .string()
-  .max(2000)
-  .optional()
-  .openapi({ param: { name: 'cursor', in: 'query' }, description: 'The `nextCursor` of the previous page' });
-
-export const businessUnitIdQuery = (description: string) =>
-  z
-    .uuid()
-    .optional()
-    .openapi({ param: { name: 'businessUnitId', in: 'query' }, description });
+    /** For answers without a body (204). */
+    forwardNoContent<R extends RouteConfig>(
+      call: (v1: CockpitClient['v1'], c: RouteContext<R>) => Promise<ClientResponse<unknown>>,
+      route: R,
+    ) {
+      const handler = async (c: RouteContext<R>) => {
+        await fromCockpit(
+          () => call(cockpitForWidget(cockpit, c).v1, c),
+          async () => undefined,
+        );
+        return c.body(null, 204);
+      };
+      return [widgetRoute({ tags: [tag], ...route }), handler] as const;
+    },
+  };
+}

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { personaByKey, seededBusinessUnit, seededBusinessUnits } from '@scc/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BffHarness, createBffHarness, expectProblem, expectValidationFields } from '../testing/harness.js';
+import {
+  type BffHarness,
+  createBffHarness,
+  expectProblem,
+  expectValidationFields,
+} from '../../../test/support/bff-harness.js';
+import { personaByKey, seededBusinessUnit, seededBusinessUnits } from '../../../test/support/seed-model.js';
 
 /** The widget's hierarchy routes through a real BFF to the real cockpit on a seeded database. */
 const casey = personaByKey('customer-admin');

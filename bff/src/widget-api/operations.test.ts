@@ -1,7 +1,7 @@
-import { personaByKey, seededBusinessUnit, seedId } from '@scc/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BffHarness, createBffHarness, expectProblem } from '../../../test/support/bff-harness.js';
+import { personaByKey, seededBusinessUnit, seedId } from '../../../test/support/seed-model.js';
 import { createBffApp } from '../app.js';
-import { type BffHarness, createBffHarness, expectProblem } from '../testing/harness.js';
 
 const casey = personaByKey('customer-admin');
 const dana = personaByKey('department-user');

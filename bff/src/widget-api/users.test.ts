@@ -1,6 +1,11 @@
-import { personaByKey, seededBusinessUnit, seedId } from '@scc/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BffHarness, createBffHarness, expectProblem, expectValidationFields } from '../testing/harness.js';
+import {
+  type BffHarness,
+  createBffHarness,
+  expectProblem,
+  expectValidationFields,
+} from '../../../test/support/bff-harness.js';
+import { personaByKey, seededBusinessUnit, seedId } from '../../../test/support/seed-model.js';
 
 /** Users, role assignments, data sources and the audit log through a real BFF and cockpit. */
 const casey = personaByKey('customer-admin');

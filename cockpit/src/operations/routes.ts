@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   DraftSchema,
   DryRunSchema,
+  EventStreamHeaders,
   IdempotencyHeaders,
   ListOperationRequestsQuery,
   OperationRequestIdParams,
@@ -42,15 +43,7 @@ const streamRoute = createRoute({
     'feed position as `id` (increasing, with gaps). With a `Last-Event-ID` header, every event after it is replayed ' +
     'first (`Last-Event-ID: 0`: all), so a live stream and a replay yield the same sequence. A comment line every 15 s ' +
     'keeps the connection open.',
-  request: {
-    headers: z.object({
-      'last-event-id': z
-        .string()
-        .regex(/^\d{1,18}$/)
-        .optional()
-        .openapi({ param: { name: 'last-event-id', in: 'header' } }),
-    }),
-  },
+  request: { headers: EventStreamHeaders },
   responses: {
     200: { description: 'The event stream', content: { 'text/event-stream': { schema: z.string() } } },
     ...problemResponses,

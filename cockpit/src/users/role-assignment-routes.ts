@@ -1,6 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { changeProblemResponses, ProblemError } from '@scc/contracts/problem';
-import { GrantRoleBody, RoleAssignmentSchema } from '@scc/contracts/users';
+import { GrantRoleBody, RoleAssignmentIdParams, RoleAssignmentSchema } from '@scc/contracts/users';
 import { type Database, roleAssignments, withScope } from '@scc/db';
 import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { and, eq, ne, sql } from 'drizzle-orm';
@@ -31,7 +31,7 @@ const revokeRoute = createRoute({
   path: '/{id}',
   tags,
   summary: 'Revoke a role assignment (admin on its unit; never your own last admin)',
-  request: { params: z.strictObject({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
+  request: { params: RoleAssignmentIdParams },
   responses: { 204: { description: 'Revoked' }, ...changeProblemResponses },
 });
 

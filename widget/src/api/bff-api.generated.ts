@@ -257,211 +257,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/widget/tenants": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    businessUnitId?: string;
-                    /** @description Default: the tenants customers see. `all`, or one lifecycle status such as `retained` */
-                    lifecycle?: "all" | "provisioning" | "live" | "decommissioning" | "retained" | "archived" | "deleted";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Tenants of the caller’s subtree */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TenantList"];
-                    };
-                };
-                /** @description Invalid input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Missing or invalid credentials */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Does not exist or lies outside the caller’s subtree */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/widget/business-units": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One level of the tree (the caller’s own unit, or the children of `parentId`, by name) or a name search */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description List the children of this unit */
-                    parentId?: string;
-                    /** @description Units whose name contains this, with ancestors */
-                    q?: string;
-                    /** @description The `nextCursor` of the previous page */
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of one tree level, or search results */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["BusinessUnitLevel"];
-                    };
-                };
-                /** @description Invalid input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Missing or invalid credentials */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Does not exist or lies outside the caller’s subtree */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Create a business unit (admin on the parent) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["WidgetCreateBusinessUnit"];
-                };
-            };
-            responses: {
-                /** @description The new unit */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["BusinessUnit"];
-                    };
-                };
-                /** @description Invalid input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Missing or invalid credentials */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Inside the caller’s subtree, but the caller’s role does not allow this */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Does not exist or lies outside the caller’s subtree */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Refused by a rule (a cycle, something left inside, a duplicate …) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/widget/business-units/{id}": {
         parameters: {
             query?: never;
@@ -600,7 +395,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["WidgetUpdateBusinessUnit"];
+                    "application/json": components["schemas"]["UpdateBusinessUnit"];
                 };
             };
             responses: {
@@ -687,7 +482,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["WidgetBusinessUnitAncestors"];
+                        "application/json": components["schemas"]["BusinessUnitAncestors"];
                     };
                 };
                 /** @description Invalid input */
@@ -727,32 +522,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/widget/business-units/{id}/brand": {
+    "/v1/widget/business-units": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A unit’s own brand and the brand it shows (its own or the nearest ancestor’s) */
+        /** One level of the tree (the caller’s own unit, or the children of `parentId`, by name) or a name search */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+                query?: {
+                    /** @description Only the direct children of this unit, sorted by name (with `q`: search below this unit) */
+                    parentId?: string;
+                    /** @description Case-insensitive name search in the subtree, sorted by name, at most 100 per page */
+                    q?: string;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description The brand */
+                /** @description A page of one tree level, or search results */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["WidgetBusinessUnitBrand"];
+                        "application/json": components["schemas"]["BusinessUnitPage"];
                     };
                 };
                 /** @description Invalid input */
@@ -784,29 +584,28 @@ export interface paths {
                 };
             };
         };
-        /** Set or clear a unit’s own brand (admin) */
-        put: {
+        put?: never;
+        /** Create a business unit (admin on the parent) */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    id: string;
-                };
+                path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["WidgetPutBrand"];
+                    "application/json": components["schemas"]["CreateBusinessUnit"];
                 };
             };
             responses: {
-                /** @description The brand */
-                200: {
+                /** @description The new unit */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["WidgetBusinessUnitBrand"];
+                        "application/json": components["schemas"]["BusinessUnit"];
                     };
                 };
                 /** @description Invalid input */
@@ -856,7 +655,6 @@ export interface paths {
                 };
             };
         };
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -884,7 +682,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["WidgetMoveBusinessUnit"];
+                    "application/json": components["schemas"]["MoveBusinessUnit"];
                 };
             };
             responses: {
@@ -971,7 +769,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["WidgetMoveBusinessUnit"];
+                    "application/json": components["schemas"]["MoveBusinessUnit"];
                 };
             };
             responses: {
@@ -1037,6 +835,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/widget/business-units/{id}/brand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit’s own brand and the brand it shows (its own or the nearest ancestor’s) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The brand */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessUnitBrand"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set or clear a unit’s own brand (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PutBusinessUnitBrand"];
+                };
+            };
+            responses: {
+                /** @description The brand */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessUnitBrand"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Inside the caller’s subtree, but the caller’s role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a rule (a cycle, something left inside, a duplicate …) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/widget/business-units/{id}/data-sources": {
         parameters: {
             query?: never;
@@ -1061,7 +995,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["WidgetDataSourceList"];
+                        "application/json": components["schemas"]["DataSourceList"];
                     };
                 };
                 /** @description Invalid input */
@@ -1106,7 +1040,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["WidgetCreateDataSource"];
+                    "application/json": components["schemas"]["CreateDataSource"];
                 };
             };
             responses: {
@@ -1260,7 +1194,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["WidgetUpdateDataSource"];
+                    "application/json": components["schemas"]["UpdateDataSource"];
                 };
             };
             responses: {
@@ -1350,7 +1284,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["WidgetUserPage"];
+                        "application/json": components["schemas"]["UserPage"];
                     };
                 };
                 /** @description Invalid input */
@@ -1393,7 +1327,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["WidgetCreateUser"];
+                    "application/json": components["schemas"]["CreateUser"];
                 };
             };
             responses: {
@@ -1595,7 +1529,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["WidgetUpdateUser"];
+                    "application/json": components["schemas"]["UpdateUser"];
                 };
             };
             responses: {
@@ -1676,7 +1610,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["WidgetGrantRole"];
+                    "application/json": components["schemas"]["GrantRole"];
                 };
             };
             responses: {
@@ -1850,7 +1784,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["WidgetAuditEventPage"];
+                        "application/json": components["schemas"]["AuditEventPage"];
                     };
                 };
                 /** @description Invalid input */
@@ -1964,6 +1898,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Requests of the caller’s subtree, newest first */
         get: {
             parameters: {
                 query?: {
@@ -1982,7 +1917,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OperationRequestList"];
+                        "application/json": components["schemas"]["OperationRequestPage"];
                     };
                 };
                 /** @description Invalid input */
@@ -2171,6 +2106,73 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/widget/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Tenants of this unit and its descendants */
+                    businessUnitId?: string;
+                    /** @description Without it decommissioned tenants (decommissioning, retained, archived, deleted) are hidden */
+                    lifecycle?: "all" | "provisioning" | "live" | "decommissioning" | "retained" | "archived" | "deleted";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tenants of the caller’s subtree */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantList"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2393,39 +2395,6 @@ export interface components {
             };
             roles: ("viewer" | "operator" | "admin" | "billing")[];
         };
-        TenantList: {
-            items: components["schemas"]["Tenant"][];
-        };
-        Tenant: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /**
-             * @description One of the product’s tenant types
-             * @example productive
-             */
-            type: string;
-            /** @enum {string} */
-            lifecycleStatus: "provisioning" | "live" | "decommissioning" | "retained" | "archived" | "deleted";
-            /** @enum {string} */
-            operationalStatus: "up" | "degraded" | "down" | "maintenance";
-            /** Format: uuid */
-            businessUnitId: string;
-            /** Format: uuid */
-            productId: string;
-            productName: string;
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description While decommissioned: when the retention period ends
-             */
-            retainedUntil: string | null;
-        };
-        BusinessUnitLevel: {
-            items: components["schemas"]["BusinessUnit"][];
-            nextCursor: string | null;
-        };
         BusinessUnit: {
             /** Format: uuid */
             id: string;
@@ -2449,7 +2418,7 @@ export interface components {
             id: string;
             name: string;
         };
-        WidgetBusinessUnitAncestors: {
+        BusinessUnitAncestors: {
             items: {
                 /** Format: uuid */
                 id: string;
@@ -2457,37 +2426,17 @@ export interface components {
                 kind: string;
             }[];
         };
-        /** @description `{ parentId, name, kind? }`; validated by the cockpit */
-        WidgetCreateBusinessUnit: {
-            [key: string]: unknown;
+        CreateBusinessUnit: {
+            /** Format: uuid */
+            parentId: string;
+            name: string;
+            /** @description Free label: reseller, customer, region … */
+            kind?: string;
         };
-        /** @description `{ name?, kind? }`; validated by the cockpit */
-        WidgetUpdateBusinessUnit: {
-            [key: string]: unknown;
-        };
-        WidgetBusinessUnitBrand: {
-            own: components["schemas"]["Brand"];
-            effective: components["schemas"]["EffectiveBrand"];
-        };
-        Brand: {
-            displayName?: string;
-            primaryColor?: string;
-            /** Format: uri */
-            logoUrl?: string;
-        } | null;
-        EffectiveBrand: {
-            /**
-             * Format: uuid
-             * @description null when the source lies above the caller’s unit
-             */
-            sourceBusinessUnitId: string | null;
-            /** @description Name of the source unit; null above the caller’s unit */
-            name: string | null;
-            brand: components["schemas"]["Brand"];
-        } | null;
-        /** @description `{ brand: { displayName?, primaryColor?, logoUrl? } | null }`; validated by the cockpit */
-        WidgetPutBrand: {
-            [key: string]: unknown;
+        UpdateBusinessUnit: {
+            name?: string;
+            /** @description Free label: reseller, customer, region … */
+            kind?: string;
         };
         MovePreview: {
             businessUnit: components["schemas"]["BusinessUnitRef"];
@@ -2524,17 +2473,40 @@ export interface components {
             roleAssignments: number;
             dataSources: number;
         };
+        EffectiveBrand: {
+            /**
+             * Format: uuid
+             * @description null when the source lies above the caller’s unit
+             */
+            sourceBusinessUnitId: string | null;
+            /** @description Name of the source unit; null above the caller’s unit */
+            name: string | null;
+            brand: components["schemas"]["Brand"];
+        } | null;
+        Brand: {
+            displayName?: string;
+            primaryColor?: string;
+            /** Format: uri */
+            logoUrl?: string;
+        };
         /** @enum {string} */
         RoleName: "viewer" | "operator" | "admin" | "billing";
-        /** @description `{ newParentId }`; validated by the cockpit */
-        WidgetMoveBusinessUnit: {
-            [key: string]: unknown;
+        MoveBusinessUnit: {
+            /** Format: uuid */
+            newParentId: string;
         };
         MoveResult: {
             businessUnit: components["schemas"]["BusinessUnit"];
             counts: components["schemas"]["MoveCounts"];
         };
-        WidgetDataSourceList: {
+        BusinessUnitBrand: {
+            own: components["schemas"]["Brand"] & (Record<string, never> | null);
+            effective: components["schemas"]["EffectiveBrand"];
+        };
+        PutBusinessUnitBrand: {
+            brand: components["schemas"]["Brand"] & (Record<string, never> | null);
+        };
+        DataSourceList: {
             items: components["schemas"]["DataSource"][];
         };
         DataSource: {
@@ -2553,15 +2525,35 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        /** @description `{ kind, externalRef, name, attributes? }`; validated by the cockpit */
-        WidgetCreateDataSource: {
-            [key: string]: unknown;
+        CreateDataSource: {
+            kind: string;
+            externalRef: string;
+            name: string;
+            /**
+             * @example {
+             *       "host": "bk-01.example",
+             *       "port": 8443
+             *     }
+             */
+            attributes?: {
+                [key: string]: string | number | boolean;
+            };
         };
-        /** @description `{ kind?, externalRef?, name?, attributes? }`; validated by the cockpit */
-        WidgetUpdateDataSource: {
-            [key: string]: unknown;
+        UpdateDataSource: {
+            kind?: string;
+            externalRef?: string;
+            name?: string;
+            /**
+             * @example {
+             *       "host": "bk-01.example",
+             *       "port": 8443
+             *     }
+             */
+            attributes?: {
+                [key: string]: string | number | boolean;
+            };
         };
-        WidgetUserPage: {
+        UserPage: {
             items: components["schemas"]["User"][];
             nextCursor: string | null;
         };
@@ -2586,13 +2578,14 @@ export interface components {
             businessUnitName: string;
             role: components["schemas"]["RoleName"];
         };
-        /** @description `{ email, displayName, businessUnitId }`; validated by the cockpit */
-        WidgetCreateUser: {
-            [key: string]: unknown;
+        CreateUser: {
+            email: string;
+            displayName: string;
+            /** Format: uuid */
+            businessUnitId: string;
         };
-        /** @description `{ displayName }`; validated by the cockpit */
-        WidgetUpdateUser: {
-            [key: string]: unknown;
+        UpdateUser: {
+            displayName: string;
         };
         RoleAssignment: {
             /** Format: uuid */
@@ -2603,11 +2596,14 @@ export interface components {
             businessUnitId: string;
             role: components["schemas"]["RoleName"];
         };
-        /** @description `{ userId, businessUnitId, role }`; validated by the cockpit */
-        WidgetGrantRole: {
-            [key: string]: unknown;
+        GrantRole: {
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            businessUnitId: string;
+            role: components["schemas"]["RoleName"];
         };
-        WidgetAuditEventPage: {
+        AuditEventPage: {
             items: components["schemas"]["AuditEvent"][];
             nextCursor: string | null;
         };
@@ -2773,8 +2769,42 @@ export interface components {
                 message: string;
             }[];
         };
-        OperationRequestList: {
+        OperationRequestPage: {
             items: components["schemas"]["OperationRequest"][];
+            nextCursor: string | null;
+        };
+        BusinessUnitPage: {
+            items: components["schemas"]["BusinessUnit"][];
+            nextCursor: string | null;
+        };
+        TenantList: {
+            items: components["schemas"]["Tenant"][];
+        };
+        Tenant: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description One of the product’s tenant types
+             * @example productive
+             */
+            type: string;
+            /** @enum {string} */
+            lifecycleStatus: "provisioning" | "live" | "decommissioning" | "retained" | "archived" | "deleted";
+            /** @enum {string} */
+            operationalStatus: "up" | "degraded" | "down" | "maintenance";
+            /** Format: uuid */
+            businessUnitId: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description While decommissioned: when the retention period ends
+             */
+            retainedUntil: string | null;
         };
         WidgetProductList: {
             items: components["schemas"]["WidgetProduct"][];

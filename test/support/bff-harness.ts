@@ -1,15 +1,23 @@
+import {
+  type BffApp,
+  type BffDependencies,
+  type CockpitConnection,
+  createBffApp,
+  generateSigningKey,
+  type HostApplication,
+  HostRegistry,
+  hashApiKey,
+  newApiKey,
+  type SigningKey,
+  type WidgetTokenIssuer,
+  widgetTokenIssuer,
+} from '@scc/bff';
 import { createCockpitApp, createEventHub, type EventHub } from '@scc/cockpit';
 import { serviceTokenVerifier } from '@scc/contracts/service-token';
-// @scc/db is a dev dependency only: the BFF reaches data through the cockpit, tests seed it.
-import { seededBusinessUnit } from '@scc/db/seed';
 import { createTestDatabase, openRuntimeConnection, type TestDatabase } from '@scc/db/testing';
 import type { JWK } from 'jose';
 import { expect } from 'vitest';
-import { type BffApp, type BffDependencies, createBffApp } from '../app.js';
-import type { CockpitConnection } from '../cockpit/cockpit-client.js';
-import { type WidgetTokenIssuer, widgetTokenIssuer } from '../embed-sessions/widget-token.js';
-import { type HostApplication, HostRegistry, hashApiKey, newApiKey } from '../hosts/host-registry.js';
-import { generateSigningKey, type SigningKey } from '../keys/signing-keys.js';
+import { seededBusinessUnit, seedId } from './seed-model.js';
 
 export const PUBLIC_URL = 'https://bff.scc.test';
 export const COCKPIT_URL = 'http://cockpit.internal';
@@ -62,6 +70,25 @@ export async function createBffKeys(): Promise<BffKeys> {
     resellerHost,
     registry: new HostRegistry([mspHost.entry, resellerHost.entry]),
   };
+}
+
+/** A BFF on these keys and hosts in front of `cockpit` (by default nothing listens at its URL). */
+export function createBffWithCockpit(keys: BffKeys, cockpit: Partial<CockpitConnection> = {}): BffApp {
+  return createBffApp({
+    hosts: keys.registry,
+    tokens: keys.tokens,
+    cockpit: { baseUrl: COCKPIT_URL, serviceKey: keys.serviceKey, ...cockpit },
+  });
+}
+
+/** A widget token the BFF accepts on its own, no cockpit asked: the customer admin acting on Contoso. */
+export async function issueWidgetToken(keys: BffKeys): Promise<string> {
+  const { token } = await keys.tokens.issue({
+    userId: seedId('user', 'customer-admin'),
+    businessUnitId: seededBusinessUnit('contoso').id,
+    hostId: keys.mspHost.entry.id,
+  });
+  return token;
 }
 
 /**

@@ -1,0 +1,67 @@
+import { z } from '@hono/zod-openapi';
+import { EventStreamHeaders } from '@scc/contracts/operations';
+import { problemResponses } from '@scc/contracts/problem';
+import { createRouter } from '@scc/service-kit/openapi';
+import { type CockpitConnection, cockpitFor, fromCockpit, widgetClaims } from '../cockpit/cockpit-client.js';
+import type { WidgetEnv } from '../http/widget-session.js';
+import { widgetRoute } from './forwarding.js';
+
+const eventsRoute = widgetRoute({
+  method: 'get',
+  path: '/events',
+  tags: ['Widget operations'],
+  summary: 'Live operation-request and tenant events of the caller’s subtree (Server-Sent Events)',
+  description:
+    'Read it with fetch streaming (it needs the Authorization header). After a drop, reconnect with ' +
+    '`Last-Event-ID` set to the last `id:` received to get what was missed.',
+  request: { headers: EventStreamHeaders },
+  responses: {
+    200: { description: 'An endless `text/event-stream`', content: { 'text/event-stream': { schema: z.string() } } },
+    ...problemResponses,
+  },
+});
+
+/**
+ * The cockpit's stream, ended rather than failed when the cockpit connection drops: the widget
+ * then reconnects with Last-Event-ID, and the server logs no broken response.
+ */
+function endQuietly(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch {
+        controller.close();
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
+
+/** The widget's live feed: the cockpit's event stream of the caller's subtree, passed through. */
+export function eventRoutes(cockpit: CockpitConnection) {
+  return createRouter<WidgetEnv>().openapi(eventsRoute, async (c) => {
+    const session = c.get('session');
+    const claims = widgetClaims(session, c.get('host'));
+    // Nobody listens beyond the token's life: the stream ends then, and the widget reconnects
+    // with the fresh token it fetched meanwhile.
+    const remaining = (session.expiresAt?.getTime() ?? Date.now()) - Date.now();
+    const signal = AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(Math.max(remaining, 0))]);
+    // Otherwise the stream lives as long as the widget listens: when the browser goes away its
+    // request's signal aborts the cockpit call, which closes the cockpit's stream.
+    const upstream = await fromCockpit(
+      () => cockpitFor(cockpit, claims, signal).v1['operation-requests'].stream.$get({ header: c.req.valid('header') }),
+      async (res) => {
+        if (!res.body) throw new Error('no stream');
+        return endQuietly(res.body);
+      },
+    );
+    return c.body(upstream, 200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'x-accel-buffering': 'no',
+    });
+  });
+}

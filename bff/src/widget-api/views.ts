@@ -1,0 +1,112 @@
+import { z } from '@hono/zod-openapi';
+import { BusinessUnitPageSchema, ListBusinessUnitsQuery } from '@scc/contracts/business-units';
+import { ProblemError, problemResponses } from '@scc/contracts/problem';
+import { ProductSchema } from '@scc/contracts/products';
+import { ListTenantsQuery, type Tenant, TenantSchema } from '@scc/contracts/tenants';
+import { createRouter, jsonContent } from '@scc/service-kit/openapi';
+import { type CockpitConnection, fromCockpit } from '../cockpit/cockpit-client.js';
+import type { WidgetEnv } from '../http/widget-session.js';
+import { cockpitForWidget, widgetRoute } from './forwarding.js';
+
+/**
+ * Widget routes shaped for one screen region rather than forwarded as they are: the lazy tree
+ * loads one level per call, starting at the caller's own unit; the tenant list comes whole (the
+ * BFF pages through the cockpit); the order form needs only a product's name and tenant types.
+ */
+
+/** One level of the lazy tree: the widget never loads more than it shows. */
+const LEVEL_PAGE_SIZE = '200';
+const TENANT_PAGE_SIZE = '1000';
+const MAX_TENANT_PAGES = 20;
+
+const levelRoute = widgetRoute({
+  method: 'get',
+  path: '/business-units',
+  tags: ['Widget: business units'],
+  summary: 'One level of the tree (the caller’s own unit, or the children of `parentId`, by name) or a name search',
+  request: { query: ListBusinessUnitsQuery.omit({ limit: true }) },
+  responses: {
+    200: jsonContent(BusinessUnitPageSchema, 'A page of one tree level, or search results'),
+    ...problemResponses,
+  },
+});
+
+const tenantsRoute = widgetRoute({
+  method: 'get',
+  path: '/tenants',
+  tags: ['Widget'],
+  request: { query: ListTenantsQuery.pick({ businessUnitId: true, lifecycle: true }) },
+  responses: {
+    200: jsonContent(
+      z.object({ items: z.array(TenantSchema) }).openapi('TenantList'),
+      'Tenants of the caller’s subtree',
+    ),
+    ...problemResponses,
+  },
+});
+
+/** What the order form needs of a product. */
+const WidgetProductSchema = ProductSchema.pick({ id: true, name: true, tenantTypes: true }).openapi('WidgetProduct');
+
+const productsRoute = widgetRoute({
+  method: 'get',
+  path: '/products',
+  tags: ['Widget operations'],
+  responses: {
+    200: jsonContent(
+      z.object({ items: z.array(WidgetProductSchema) }).openapi('WidgetProductList'),
+      'Products to order',
+    ),
+    ...problemResponses,
+  },
+});
+
+export function viewRoutes(cockpit: CockpitConnection) {
+  return createRouter<WidgetEnv>()
+    .openapi(levelRoute, async (c) => {
+      const units = cockpitForWidget(cockpit, c).v1['business-units'];
+      const query = c.req.valid('query');
+      if (!query.parentId && !query.q) {
+        if (query.cursor) {
+          throw ProblemError.of('validation', 'Invalid query.cursor', [
+            { field: 'query.cursor', message: 'Only a level under parentId or a search has more pages' },
+          ]);
+        }
+        // The tree's only root is the unit the caller acts on.
+        const param = { id: c.get('session').businessUnitId };
+        const root = await fromCockpit(
+          () => units[':id'].$get({ param }),
+          (res) => res.json(),
+        );
+        return c.json({ items: [root], nextCursor: null }, 200);
+      }
+      const level = await fromCockpit(
+        () => units.$get({ query: { ...query, limit: LEVEL_PAGE_SIZE } }),
+        (res) => res.json(),
+      );
+      return c.json(level, 200);
+    })
+    .openapi(tenantsRoute, async (c) => {
+      const tenants = cockpitForWidget(cockpit, c).v1.tenants;
+      const items: Tenant[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_TENANT_PAGES; page++) {
+        const query = { ...c.req.valid('query'), limit: TENANT_PAGE_SIZE, cursor };
+        const body = await fromCockpit(
+          () => tenants.$get({ query }),
+          (res) => res.json(),
+        );
+        items.push(...body.items);
+        if (!body.nextCursor) return c.json({ items }, 200);
+        cursor = body.nextCursor;
+      }
+      throw ProblemError.of('conflict', 'The list is too long to show at once; narrow it to a business unit');
+    })
+    .openapi(productsRoute, async (c) => {
+      const products = await fromCockpit(
+        () => cockpitForWidget(cockpit, c).v1.products.$get(),
+        (res) => res.json(),
+      );
+      return c.json({ items: products.items.map(({ id, name, tenantTypes }) => ({ id, name, tenantTypes })) }, 200);
+    });
+}
