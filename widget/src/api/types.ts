@@ -34,12 +34,6 @@ type BodyMethod<Path extends keyof paths> = {
 /** The JSON body `method path` takes. */
 type RequestBody<Path extends keyof paths, M extends BodyMethod<Path>> = JsonRequestBody<Operation<Path, M>>;
 
-/**
- * A body the widget builds itself, because the document still takes a free object there (the
- * cockpit validates it); the constraint makes tsc fail once the document's schema disagrees.
- */
-type Sent<Path extends keyof paths, M extends BodyMethod<Path>, Shape extends RequestBody<Path, M>> = Shape;
-
 /** RFC 9457 problem details, as sent with `content-type: application/problem+json`. */
 export type ProblemDetails = components['schemas']['Problem'];
 
@@ -68,14 +62,10 @@ export type Ancestor = Answer<'/v1/widget/business-units/{id}/ancestors', 'get',
  */
 export type BusinessUnitRef = NonNullable<BusinessUnit['ancestors']>[number] & Partial<Pick<Ancestor, 'kind'>>;
 
-export type CreateBusinessUnitBody = Sent<
-  '/v1/widget/business-units',
-  'post',
-  { parentId: string; name: string; kind?: string }
->;
-export type UpdateBusinessUnitBody = Sent<'/v1/widget/business-units/{id}', 'patch', { name?: string; kind?: string }>;
-export type MoveBusinessUnitBody = Sent<'/v1/widget/business-units/{id}/move', 'post', { newParentId: string }>;
-export type MovePreviewBody = Sent<'/v1/widget/business-units/{id}/move-preview', 'post', MoveBusinessUnitBody>;
+export type CreateBusinessUnitBody = RequestBody<'/v1/widget/business-units', 'post'>;
+export type UpdateBusinessUnitBody = RequestBody<'/v1/widget/business-units/{id}', 'patch'>;
+export type MoveBusinessUnitBody = RequestBody<'/v1/widget/business-units/{id}/move', 'post'>;
+export type MovePreviewBody = RequestBody<'/v1/widget/business-units/{id}/move-preview', 'post'>;
 
 /** `POST /v1/widget/business-units/{id}/move-preview`: what a move would change. */
 export type MovePreview = Answer<'/v1/widget/business-units/{id}/move-preview', 'post', 200>;
@@ -90,16 +80,8 @@ export type User = UserPage['items'][number];
 export type UserRole = User['roles'][number];
 export type RoleName = UserRole['role'];
 
-export type CreateUserBody = Sent<
-  '/v1/widget/users',
-  'post',
-  { email: string; displayName: string; businessUnitId: string }
->;
-export type GrantRoleBody = Sent<
-  '/v1/widget/role-assignments',
-  'post',
-  { userId: string; businessUnitId: string; role: RoleName }
->;
+export type CreateUserBody = RequestBody<'/v1/widget/users', 'post'>;
+export type GrantRoleBody = RequestBody<'/v1/widget/role-assignments', 'post'>;
 /** `POST /v1/widget/role-assignments`: the new assignment. */
 export type RoleAssignment = Answer<'/v1/widget/role-assignments', 'post', 201>;
 
