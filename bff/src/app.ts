@@ -1,8 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { apiHeaders } from '@scc/service-kit/api-headers';
 import { healthRoutes } from '@scc/service-kit/health';
+import { createLogger, type Logger } from '@scc/service-kit/log';
 import { onError, onNotFound, validationHook } from '@scc/service-kit/problem-handlers';
 import { type Readiness, readinessOf } from '@scc/service-kit/readiness';
+import { requestContext } from '@scc/service-kit/request-context';
 import { cors } from 'hono/cors';
 import { type CockpitConnection, cockpitReadyCheck } from './cockpit/cockpit-client.js';
 import { embedSessionRoutes } from './embed-sessions/routes.js';
@@ -20,6 +22,8 @@ export interface BffDependencies {
   widgetBundlePath?: string | undefined;
   /** What `/readyz` reports; default: the cockpit's own `/readyz` answers 200 within a second. */
   readiness?: Readiness;
+  /** Request lines and errors; default: errors only, so an app embedded in tests stays quiet. */
+  log?: Logger;
 }
 
 /** The backend-for-frontend: authenticates embeds, isolates callers and forwards to the cockpit. */
@@ -27,6 +31,7 @@ export function createBffApp(deps: BffDependencies) {
   const app = new OpenAPIHono<WidgetEnv>({ defaultHook: validationHook });
   app.onError(onError);
   app.notFound(onNotFound);
+  app.use(requestContext(deps.log ?? createLogger('bff', { level: 'error' })));
 
   const registeredOrigins = deps.hosts.allOrigins();
   app.use('/v1/*', apiHeaders);

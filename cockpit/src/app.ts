@@ -4,8 +4,10 @@ import type { ServiceTokenVerifier } from '@scc/contracts/service-token';
 import type { Database } from '@scc/db';
 import { apiHeaders } from '@scc/service-kit/api-headers';
 import { healthRoutes } from '@scc/service-kit/health';
+import { createLogger, type Logger } from '@scc/service-kit/log';
 import { onError, onNotFound, validationHook } from '@scc/service-kit/problem-handlers';
 import type { Readiness } from '@scc/service-kit/readiness';
+import { requestContext } from '@scc/service-kit/request-context';
 import { auditRoutes } from './audit/routes.js';
 import { requireCaller } from './auth/require-caller.js';
 import { brandRoutes } from './business-units/brand.js';
@@ -49,6 +51,8 @@ export interface CockpitDependencies {
    * is not. Default: the event hub's own word, starting its LISTEN on the first probe.
    */
   liveFeedReady?: () => boolean | Promise<boolean>;
+  /** Request lines and errors; default: errors only, so an app embedded in tests stays quiet. */
+  log?: Logger;
 }
 
 /** The central control center's HTTP API. Routes are chained so `hc<CockpitApp>` keeps their types. */
@@ -64,6 +68,7 @@ export function createCockpitApp({
     return events.healthy;
   },
   readiness = cockpitReadiness({ db, liveFeedReady }),
+  log = createLogger('cockpit', { level: 'error' }),
 }: CockpitDependencies) {
   const app = new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook });
   app.onError((error, c) =>
@@ -74,6 +79,7 @@ export function createCockpitApp({
       : onError(error, c),
   );
   app.notFound(onNotFound);
+  app.use(requestContext(log));
   // Outside the typed chain below: the BFF's client has no use for them.
   app.route('/', healthRoutes(readiness));
   app.use('/v1/*', apiHeaders);
