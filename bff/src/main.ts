@@ -19,6 +19,7 @@ const app = createBffApp({
   cockpit: { baseUrl: env.COCKPIT_URL, serviceKey: await loadSigningKey(env.BFF_SERVICE_SIGNING_KEY) },
   widgetBundlePath: env.BFF_WIDGET_BUNDLE,
   log,
+  maxBodyBytes: env.BFF_MAX_BODY_BYTES,
 });
 const server = serve({ fetch: app.fetch, port: env.BFF_PORT, hostname: env.BFF_HOST }, (info) =>
   log.info(`BFF listening on http://${env.BFF_HOST}:${info.port}`),

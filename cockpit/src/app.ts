@@ -3,6 +3,7 @@ import { problem, problemResponse } from '@scc/contracts/problem';
 import type { ServiceTokenVerifier } from '@scc/contracts/service-token';
 import type { Database } from '@scc/db';
 import { apiHeaders } from '@scc/service-kit/api-headers';
+import { limitBody } from '@scc/service-kit/body-limit';
 import { healthRoutes } from '@scc/service-kit/health';
 import { createLogger, type Logger } from '@scc/service-kit/log';
 import { onError, onNotFound, validationHook } from '@scc/service-kit/problem-handlers';
@@ -13,6 +14,7 @@ import { requireCaller } from './auth/require-caller.js';
 import { brandRoutes } from './business-units/brand.js';
 import { businessUnitRoutes } from './business-units/routes.js';
 import { businessUnitDataSourceRoutes, dataSourceRoutes } from './data-sources/routes.js';
+import { DEFAULT_MAX_BODY_BYTES } from './env.js';
 import { cockpitReadiness } from './health/readiness.js';
 import { hierarchyRoutes } from './hierarchy/routes.js';
 import { isDatabaseUnavailable } from './http/database-errors.js';
@@ -53,6 +55,8 @@ export interface CockpitDependencies {
   liveFeedReady?: () => boolean | Promise<boolean>;
   /** Request lines and errors; default: errors only, so an app embedded in tests stays quiet. */
   log?: Logger;
+  /** Larger request bodies are refused with 413; default {@link DEFAULT_MAX_BODY_BYTES}. */
+  maxBodyBytes?: number;
 }
 
 /** The central control center's HTTP API. Routes are chained so `hc<CockpitApp>` keeps their types. */
@@ -69,6 +73,7 @@ export function createCockpitApp({
   },
   readiness = cockpitReadiness({ db, liveFeedReady }),
   log = createLogger('cockpit', { level: 'error' }),
+  maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
 }: CockpitDependencies) {
   const app = new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook });
   app.onError((error, c) =>
@@ -83,6 +88,7 @@ export function createCockpitApp({
   // Outside the typed chain below: the BFF's client has no use for them.
   app.route('/', healthRoutes(readiness));
   app.use('/v1/*', apiHeaders);
+  app.use('/v1/*', limitBody(maxBodyBytes));
   // Machines with their own keys call the integrations; every other /v1 path needs a user caller.
   const callerRequired = requireCaller(db, verifyServiceToken);
   app.use('/v1/*', (c, next) => (c.req.path.startsWith('/v1/integrations/') ? next() : callerRequired(c, next)));

@@ -69,6 +69,7 @@ const app = createCockpitApp({
   events,
   salesApiKey: env.SCC_SALES_API_KEY,
   log: cockpitLog,
+  maxBodyBytes: env.COCKPIT_MAX_BODY_BYTES,
 });
 // The LISTEN before the first request: `/readyz` reports it, and the first live-feed client does not wait for it.
 await events.start();

@@ -40,6 +40,7 @@ export const problemKinds = {
   forbidden: { status: 403, title: 'Forbidden' },
   notFound: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
+  payloadTooLarge: { status: 413, title: 'Payload too large' },
   unsupportedMediaType: { status: 415, title: 'Unsupported media type' },
   idempotencyKeyReused: { status: 422, title: 'Idempotency-Key reused' },
   unavailable: { status: 503, title: 'Service unavailable' },
