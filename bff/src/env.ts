@@ -5,7 +5,8 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 /** The only reader of `process.env` in the BFF. */
 const EnvSchema = z.object({
-  BFF_PORT: z.coerce.number().int().min(1).max(65535).default(4020),
+  /** 0 picks a free port (the log line names it). */
+  BFF_PORT: z.coerce.number().int().min(0).max(65535).default(4020),
   BFF_HOST: z.string().default('127.0.0.1'),
   /** Issuer and audience of widget tokens; the URL browsers use to reach this BFF. */
   BFF_PUBLIC_URL: z.url().default('http://localhost:4020'),
