@@ -34,7 +34,7 @@ const rank: Record<LogLevel, number> = { info: 0, warn: 1, error: 2 };
  * One JSON object per line, so that a log collector needs no parser of ours: information on
  * stdout, warnings and errors on stderr (where supervisors and people look for failures).
  */
-export const jsonLines: LogSink = (entry) =>
+const jsonLines: LogSink = (entry) =>
   (entry.level === 'info' ? process.stdout : process.stderr).write(`${JSON.stringify(entry)}\n`);
 
 /** A structured logger of `service`. Error values in fields become one line each (message, causes, where). */

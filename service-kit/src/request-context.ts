@@ -23,7 +23,7 @@ export const REQUEST_ID_HEADER = 'x-request-id';
  */
 const ACCEPTABLE_ID = /^[\x21-\x7e]{1,64}$/;
 
-export function acceptableRequestId(value: string | undefined): string | undefined {
+function acceptableRequestId(value: string | undefined): string | undefined {
   return value !== undefined && ACCEPTABLE_ID.test(value) ? value : undefined;
 }
 
