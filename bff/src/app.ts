@@ -1,12 +1,16 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { apiHeaders } from '@scc/service-kit/api-headers';
+import { limitBody } from '@scc/service-kit/body-limit';
 import { healthRoutes } from '@scc/service-kit/health';
+import { createLogger, type Logger } from '@scc/service-kit/log';
 import { onError, onNotFound, validationHook } from '@scc/service-kit/problem-handlers';
 import { type Readiness, readinessOf } from '@scc/service-kit/readiness';
+import { requestContext } from '@scc/service-kit/request-context';
 import { cors } from 'hono/cors';
 import { type CockpitConnection, cockpitReadyCheck } from './cockpit/cockpit-client.js';
 import { embedSessionRoutes } from './embed-sessions/routes.js';
 import type { WidgetTokenIssuer } from './embed-sessions/widget-token.js';
+import { DEFAULT_MAX_BODY_BYTES } from './env.js';
 import type { HostRegistry } from './hosts/host-registry.js';
 import { requireWidgetSession, type WidgetEnv } from './http/widget-session.js';
 import { widgetApiRoutes } from './widget-api/routes.js';
@@ -19,6 +23,10 @@ export interface BffDependencies {
   widgetBundlePath?: string | undefined;
   /** What `/readyz` reports; default: the cockpit's own `/readyz` answers 200 within a second. */
   readiness?: Readiness;
+  /** Request lines and errors; default: errors only, so an app embedded in tests stays quiet. */
+  log?: Logger;
+  /** Larger request bodies are refused with 413; default {@link DEFAULT_MAX_BODY_BYTES}. */
+  maxBodyBytes?: number;
 }
 
 /** The backend-for-frontend: authenticates embeds, isolates callers and forwards to the cockpit. */
@@ -26,6 +34,7 @@ export function createBffApp(deps: BffDependencies) {
   const app = new OpenAPIHono<WidgetEnv>({ defaultHook: validationHook });
   app.onError(onError);
   app.notFound(onNotFound);
+  app.use(requestContext(deps.log ?? createLogger('bff', { level: 'error' })));
 
   const registeredOrigins = deps.hosts.allOrigins();
   app.use('/v1/*', apiHeaders);
@@ -39,6 +48,8 @@ export function createBffApp(deps: BffDependencies) {
       maxAge: 600,
     }),
   );
+  // After CORS, so that a browser may read the 413.
+  app.use('/v1/*', limitBody(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   app.use('/v1/widget/*', requireWidgetSession(deps.tokens, deps.hosts));
 
   app.route('/', healthRoutes(deps.readiness ?? readinessOf({ cockpit: cockpitReadyCheck(deps.cockpit) })));

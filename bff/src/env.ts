@@ -1,8 +1,12 @@
 import { z } from 'zod';
 
+/** Request bodies of the BFF are small JSON documents: an embed-session request, a draft, a change. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
 /** The only reader of `process.env` in the BFF. */
 const EnvSchema = z.object({
-  BFF_PORT: z.coerce.number().int().min(1).max(65535).default(4020),
+  /** 0 picks a free port (the log line names it). */
+  BFF_PORT: z.coerce.number().int().min(0).max(65535).default(4020),
   BFF_HOST: z.string().default('127.0.0.1'),
   /** Issuer and audience of widget tokens; the URL browsers use to reach this BFF. */
   BFF_PUBLIC_URL: z.url().default('http://localhost:4020'),
@@ -15,6 +19,8 @@ const EnvSchema = z.object({
   BFF_HOST_APPLICATIONS: z.string().min(1),
   /** The built widget module served at /widget/service-control-center.js. */
   BFF_WIDGET_BUNDLE: z.string().optional(),
+  /** Larger request bodies are refused with 413. */
+  BFF_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
 });
 
 export type BffEnvironment = z.infer<typeof EnvSchema>;

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { exitOnUncaughtErrors } from '@scc/service-kit/lifecycle';
+import { createLogger } from '@scc/service-kit/log';
 import { createBffApp } from './app.js';
 import { widgetTokenIssuer } from './embed-sessions/widget-token.js';
 import { readEnv } from './env.js';
@@ -8,6 +9,7 @@ import { loadSigningKey } from './keys/signing-keys.js';
 
 exitOnUncaughtErrors('bff');
 const env = readEnv();
+const log = createLogger('bff');
 const app = createBffApp({
   hosts: HostRegistry.fromSource(env.BFF_HOST_APPLICATIONS),
   tokens: widgetTokenIssuer({
@@ -16,8 +18,10 @@ const app = createBffApp({
   }),
   cockpit: { baseUrl: env.COCKPIT_URL, serviceKey: await loadSigningKey(env.BFF_SERVICE_SIGNING_KEY) },
   widgetBundlePath: env.BFF_WIDGET_BUNDLE,
+  log,
+  maxBodyBytes: env.BFF_MAX_BODY_BYTES,
 });
 const server = serve({ fetch: app.fetch, port: env.BFF_PORT, hostname: env.BFF_HOST }, (info) =>
-  console.log(`BFF listening on http://${env.BFF_HOST}:${info.port}`),
+  log.info(`BFF listening on http://${env.BFF_HOST}:${info.port}`),
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => server.close(() => process.exit(0)));

@@ -75,7 +75,14 @@ describe('GET /openapi.json', () => {
     const problem = doc.components.schemas.Problem;
     expect(problem?.type).toBe('object');
     expect(problem?.required?.sort()).toEqual(['status', 'title', 'type']);
-    expect(Object.keys(problem?.properties ?? {}).sort()).toEqual(['detail', 'errors', 'status', 'title', 'type']);
+    expect(Object.keys(problem?.properties ?? {}).sort()).toEqual([
+      'correlationId',
+      'detail',
+      'errors',
+      'status',
+      'title',
+      'type',
+    ]);
     // The probes answer no request with input or credentials; /readyz names its 503 itself.
     const api = Object.entries(doc.paths).filter(([path]) => path.startsWith('/v1/'));
     expect(doc.paths['/readyz']?.get?.responses['503']?.content?.['application/problem+json']?.schema.$ref).toBe(

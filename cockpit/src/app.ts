@@ -3,14 +3,18 @@ import { problem, problemResponse } from '@scc/contracts/problem';
 import type { ServiceTokenVerifier } from '@scc/contracts/service-token';
 import type { Database } from '@scc/db';
 import { apiHeaders } from '@scc/service-kit/api-headers';
+import { limitBody } from '@scc/service-kit/body-limit';
 import { healthRoutes } from '@scc/service-kit/health';
+import { createLogger, type Logger } from '@scc/service-kit/log';
 import { onError, onNotFound, validationHook } from '@scc/service-kit/problem-handlers';
 import type { Readiness } from '@scc/service-kit/readiness';
+import { requestContext } from '@scc/service-kit/request-context';
 import { auditRoutes } from './audit/routes.js';
 import { requireCaller } from './auth/require-caller.js';
 import { brandRoutes } from './business-units/brand.js';
 import { businessUnitRoutes } from './business-units/routes.js';
 import { businessUnitDataSourceRoutes, dataSourceRoutes } from './data-sources/routes.js';
+import { DEFAULT_MAX_BODY_BYTES } from './env.js';
 import { cockpitReadiness } from './health/readiness.js';
 import { hierarchyRoutes } from './hierarchy/routes.js';
 import { isDatabaseUnavailable } from './http/database-errors.js';
@@ -49,6 +53,10 @@ export interface CockpitDependencies {
    * is not. Default: the event hub's own word, starting its LISTEN on the first probe.
    */
   liveFeedReady?: () => boolean | Promise<boolean>;
+  /** Request lines and errors; default: errors only, so an app embedded in tests stays quiet. */
+  log?: Logger;
+  /** Larger request bodies are refused with 413; default {@link DEFAULT_MAX_BODY_BYTES}. */
+  maxBodyBytes?: number;
 }
 
 /** The central control center's HTTP API. Routes are chained so `hc<CockpitApp>` keeps their types. */
@@ -64,6 +72,8 @@ export function createCockpitApp({
     return events.healthy;
   },
   readiness = cockpitReadiness({ db, liveFeedReady }),
+  log = createLogger('cockpit', { level: 'error' }),
+  maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
 }: CockpitDependencies) {
   const app = new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook });
   app.onError((error, c) =>
@@ -74,9 +84,11 @@ export function createCockpitApp({
       : onError(error, c),
   );
   app.notFound(onNotFound);
+  app.use(requestContext(log));
   // Outside the typed chain below: the BFF's client has no use for them.
   app.route('/', healthRoutes(readiness));
   app.use('/v1/*', apiHeaders);
+  app.use('/v1/*', limitBody(maxBodyBytes));
   // Machines with their own keys call the integrations; every other /v1 path needs a user caller.
   const callerRequired = requireCaller(db, verifyServiceToken);
   app.use('/v1/*', (c, next) => (c.req.path.startsWith('/v1/integrations/') ? next() : callerRequired(c, next)));

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
+/** The largest body the cockpit reads: a sales system's contract push is the biggest it expects. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
 /** Settings of the background work: operation workers, the outbox deliverer, the sales integration. */
 const OperationsEnv = z.object({
   /** Workers in this process; 0 leaves the work to other processes (`pnpm --filter @scc/cockpit worker`). */
@@ -49,6 +52,8 @@ const EnvSchema = z
     /** 0 picks a free port (the log line names it). */
     COCKPIT_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
     COCKPIT_HOST: z.string().default('127.0.0.1'),
+    /** Larger request bodies are refused with 413. */
+    COCKPIT_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
     /** JWKS (JSON text) or a path to a JWKS file: the public keys of the services allowed to call. */
     SCC_SERVICE_PUBLIC_KEYS: z.string().min(1),
     ...OperationsEnv.shape,

@@ -6,6 +6,7 @@ import type { JSONWebKeySet } from 'jose';
 import { createCockpitApp } from './app.js';
 import { startBackgroundWork } from './background.js';
 import { readEnv } from './env.js';
+import { cockpitLog } from './log.js';
 import { systemClock } from './operations/clock.js';
 import { createEventHub } from './operations/event-hub.js';
 
@@ -67,11 +68,13 @@ const app = createCockpitApp({
   systemDb: system.db,
   events,
   salesApiKey: env.SCC_SALES_API_KEY,
+  log: cockpitLog,
+  maxBodyBytes: env.COCKPIT_MAX_BODY_BYTES,
 });
 // The LISTEN before the first request: `/readyz` reports it, and the first live-feed client does not wait for it.
 await events.start();
 const server = serve({ fetch: app.fetch, port: env.COCKPIT_PORT, hostname: env.COCKPIT_HOST }, (info) =>
-  console.log(`cockpit listening on http://${env.COCKPIT_HOST}:${info.port} (${handle.engine})`),
+  cockpitLog.info(`cockpit listening on http://${env.COCKPIT_HOST}:${info.port} (${handle.engine})`),
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () =>

@@ -1,3 +1,5 @@
+import { cockpitLog } from './log.js';
+
 /** A queue consumer's life cycle: work while there is work, then wait for the next poll. */
 export interface PollingLoop {
   /** Does one unit of work; false when none was due. */
@@ -32,9 +34,7 @@ export function pollingLoop(name: string, runOnce: () => Promise<boolean>, pollM
         while (running) {
           let pause = pollMs;
           const worked = await runOnce().catch((error: unknown) => {
-            console.error(
-              `${name} failed: ${error instanceof Error ? (error.cause ?? error).toString() : String(error)}`,
-            );
+            cockpitLog.error(`${name} failed`, { error: error instanceof Error ? (error.cause ?? error) : error });
             pause = Math.max(pause, 5000);
             return false;
           });

@@ -2,6 +2,7 @@ import { createDatabase } from '@scc/db';
 import { exitOnUncaughtErrors, retryWithBackoff } from '@scc/service-kit/lifecycle';
 import { sql } from 'drizzle-orm';
 import { readWorkerEnv } from './env.js';
+import { cockpitLog } from './log.js';
 import { systemClock } from './operations/clock.js';
 import { createWorker } from './operations/worker.js';
 import { createLocalProvisioner } from './provisioner/local-adapter.js';
@@ -30,7 +31,7 @@ const worker = createWorker({
   pollMs: 100,
 });
 worker.start();
-console.log(`worker ${worker.id} started`);
+cockpitLog.info(`worker ${worker.id} started`, { workerId: worker.id });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(
     signal,

@@ -4,6 +4,8 @@ import type { ZodError } from 'zod';
 /**
  * The one error shape of every Service Control Center API (RFC 9457 problem details).
  * `errors` names each offending field, so a caller can show the message next to its input.
+ * `correlationId` is the answer's `X-Request-Id`: quoted to support, it finds the log lines of the
+ * request in both services. (Not `requestId`: in a 422 rejection that names the operation request.)
  */
 export const ProblemSchema = z
   .object({
@@ -21,6 +23,7 @@ export const ProblemSchema = z
         }),
       )
       .optional(),
+    correlationId: z.string().optional().openapi({ example: 'f1c9a8e2-3b7d-4c55-9a0e-6d2b8f4e1a37' }),
   })
   .openapi('Problem');
 
@@ -37,6 +40,7 @@ export const problemKinds = {
   forbidden: { status: 403, title: 'Forbidden' },
   notFound: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
+  payloadTooLarge: { status: 413, title: 'Payload too large' },
   unsupportedMediaType: { status: 415, title: 'Unsupported media type' },
   idempotencyKeyReused: { status: 422, title: 'Idempotency-Key reused' },
   unavailable: { status: 503, title: 'Service unavailable' },

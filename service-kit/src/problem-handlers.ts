@@ -11,6 +11,8 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { createLogger } from './log.js';
+import type { RequestContextVariables } from './request-context.js';
 
 /** How every Hono service of ours turns validation failures and thrown errors into problem+json. */
 
@@ -25,7 +27,10 @@ export function validationHook(
   });
 }
 
-export const onError: ErrorHandler = (err) => {
+/** For errors of an app that installed no `requestContext`, so none goes unreported. */
+const withoutRequestContext = createLogger('unknown');
+
+export const onError: ErrorHandler = (err, c) => {
   if (err instanceof ProblemError) return problemResponse(err.body, err.headers);
   if (err instanceof HTTPException) {
     // Hono's validators throw 400 for bodies that are not JSON at all.
@@ -36,7 +41,8 @@ export const onError: ErrorHandler = (err) => {
       kind ? problem(kind) : { ...problem('internal'), status: err.status as ContentfulStatusCode },
     );
   }
-  console.error(err);
+  const log = (c.var as Partial<RequestContextVariables>).log ?? withoutRequestContext;
+  log.error('unhandled error', { error: err, method: c.req.method, path: c.req.path });
   return problemResponse(problem('internal'));
 };
 

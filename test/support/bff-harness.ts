@@ -175,12 +175,17 @@ export interface ProblemBody {
   errors?: { field: string; message: string }[];
 }
 
-/** Asserts a problem+json answer with the given status and returns its body. */
+/**
+ * Asserts a problem+json answer with the given status and returns its body without the
+ * `correlationId` naming this one request (checked to be its `x-request-id`), so that two answers
+ * compare as a caller could compare them.
+ */
 export async function expectProblem(res: Response, status: number): Promise<ProblemBody> {
   const text = await res.text();
   expect(res.status, text).toBe(status);
   expect(res.headers.get('content-type') ?? '').toMatch(/^application\/problem\+json\b/);
-  const body = JSON.parse(text) as ProblemBody;
+  const { correlationId, ...body } = JSON.parse(text) as ProblemBody & { correlationId?: string };
+  expect(correlationId).toBe(res.headers.get('x-request-id'));
   expect(body.status).toBe(status);
   expect(body.type).toMatch(/^https:\/\//);
   expect(typeof body.title).toBe('string');

@@ -36,8 +36,8 @@ export interface CockpitProcess extends SpawnedCockpit {
 }
 
 export interface CockpitProcessOptions {
-  /** The runtime connection (a restricted login on a server). */
-  databaseUrl: string;
+  /** The runtime connection (a restricted login on a server); unset: PGlite in `env.SCC_DATA_DIR`. */
+  databaseUrl?: string;
   /** The owner: migrations, workers, the live feed. */
   migrationDatabaseUrl?: string;
   /** Public keys of the services it trusts. */
@@ -65,7 +65,7 @@ export function spawnCockpitProcess(options: CockpitProcessOptions): SpawnedCock
     cwd: repoRoot,
     env: {
       ...inherited,
-      DATABASE_URL: options.databaseUrl,
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
       ...(options.migrationDatabaseUrl ? { DATABASE_MIGRATION_URL: options.migrationDatabaseUrl } : {}),
       SCC_SERVICE_PUBLIC_KEYS: JSON.stringify({ keys: options.trustedKeys }),
       COCKPIT_PORT: '0',

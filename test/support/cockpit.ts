@@ -3,6 +3,8 @@ import { PROBLEM_CONTENT_TYPE, type Problem } from '@scc/contracts/problem';
 import type { Database, DatabaseHandle } from '@scc/db';
 import type { SeedPersona } from '@scc/db/seed';
 import { createTestDatabase, openRuntimeConnection, type TestDatabase } from '@scc/db/testing';
+import type { Logger } from '@scc/service-kit/log';
+import { comparableBody } from './answers.js';
 import { ManualClock } from './clock.js';
 import { personaUserId, seededBusinessUnit } from './seed-model.js';
 import { createServiceKeys, type ServiceKeys } from './service-tokens.js';
@@ -44,11 +46,14 @@ export interface CockpitHarnessOptions {
   connect?: (database: TestDatabase) => Promise<DatabaseHandle>;
   /** The sales system's bearer key the cockpit accepts. */
   salesApiKey?: string;
+  /** Where the app's request lines and errors go (default: errors only, on stderr). */
+  log?: Logger;
 }
 
 export async function createCockpitHarness({
   connect,
   salesApiKey,
+  log,
 }: CockpitHarnessOptions = {}): Promise<CockpitHarness> {
   const database = await createTestDatabase({ seed: true });
   let runtime: { close(): Promise<void>; db: Database } | undefined;
@@ -81,6 +86,7 @@ export async function createCockpitHarness({
       clock,
       events,
       salesApiKey,
+      log,
     });
     return {
       app,
@@ -158,9 +164,13 @@ export async function walkPages<T>(
   return { items: pages.flatMap((p) => p.items), pages };
 }
 
-/** Status, content type and exact body text: what a caller could compare between two answers. */
+/** Status, content type and body text (see {@link comparableBody}): what a caller could compare between two answers. */
 export async function observable(
   response: Response,
 ): Promise<{ status: number; contentType: string | null; body: string }> {
-  return { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    body: await comparableBody(response),
+  };
 }

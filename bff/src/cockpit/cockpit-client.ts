@@ -2,6 +2,7 @@ import type { CockpitApp } from '@scc/cockpit';
 import { type Problem, ProblemError, problem } from '@scc/contracts/problem';
 import { type ServiceTokenClaims, signServiceToken } from '@scc/contracts/service-token';
 import type { ReadinessCheck } from '@scc/service-kit/readiness';
+import { currentRequestId, REQUEST_ID_HEADER } from '@scc/service-kit/request-context';
 import { type ClientResponse, hc } from 'hono/client';
 import type { WidgetEnv } from '../http/widget-session.js';
 import type { SigningKey } from '../keys/signing-keys.js';
@@ -27,8 +28,14 @@ export function cockpitFor(
   return hc<CockpitApp>(connection.baseUrl, {
     ...(connection.fetch ? { fetch: connection.fetch } : {}),
     init: { signal: signal ?? AbortSignal.timeout(connection.timeoutMs ?? 10_000) },
-    headers: () => serviceAuthorization(connection, claims),
+    headers: async () => ({ ...(await serviceAuthorization(connection, claims)), ...requestIdHeader() }),
   });
+}
+
+/** The id of the widget's request, so that the cockpit's log lines of it carry the same id as the BFF's. */
+function requestIdHeader(): Record<string, string> {
+  const id = currentRequestId();
+  return id ? { [REQUEST_ID_HEADER]: id } : {};
 }
 
 /**
@@ -37,7 +44,10 @@ export function cockpitFor(
  */
 export function cockpitReadyCheck(connection: CockpitConnection): ReadinessCheck {
   return async (signal) => {
-    const response = await (connection.fetch ?? fetch)(`${connection.baseUrl.replace(/\/$/, '')}/readyz`, { signal });
+    const response = await (connection.fetch ?? fetch)(`${connection.baseUrl.replace(/\/$/, '')}/readyz`, {
+      signal,
+      headers: requestIdHeader(),
+    });
     await response.body?.cancel();
     return response.status === 200;
   };

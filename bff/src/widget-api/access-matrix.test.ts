@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { comparableBody } from '../../../test/support/answers.js';
 import { type BffHarness, createBffHarness } from '../../../test/support/bff-harness.js';
 import { personas, seededBusinessUnit, seededBusinessUnits } from '../../../test/support/seed-model.js';
 
@@ -39,7 +40,7 @@ async function observe(token: string, path: string, init: RequestInit = {}) {
     ...init,
     headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
   });
-  return { status: res.status, body: await res.text() };
+  return { status: res.status, body: await comparableBody(res) };
 }
 
 const inside = (unitPath: string, rootPath: string) => unitPath === rootPath || unitPath.startsWith(`${rootPath}.`);

@@ -66,6 +66,7 @@ describe('GET /readyz', () => {
       status: 503,
       detail: 'Not ready: database, liveFeed down.',
       checks: { database: 'down', liveFeed: 'down' },
+      correlationId: response.headers.get('x-request-id'),
     });
     for (const secret of ['scc_secret_user', 's3cret', 'scc_hidden_db', '127.0.0.1', 'ECONNREFUSED']) {
       expect(text).not.toContain(secret);

@@ -86,13 +86,15 @@ describe('onError / onNotFound', () => {
   });
 
   test('an unexpected error is a 500 that leaks nothing', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // Without a request context, the error goes to stderr as one JSON line.
+    const log = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       const { status, body } = await read('/crash');
       expect(status).toBe(500);
       expect(body).toEqual(problem('internal'));
       expect(JSON.stringify(body)).not.toContain('secret');
       expect(log).toHaveBeenCalledOnce();
+      expect(JSON.parse(String(log.mock.calls[0]?.[0]))).toMatchObject({ level: 'error', msg: 'unhandled error' });
     } finally {
       log.mockRestore();
     }

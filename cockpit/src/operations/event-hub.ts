@@ -1,5 +1,6 @@
 import { type Database, listen, operationRequestEvents, type Unlisten, withScope } from '@scc/db';
 import { asc, gt, sql } from 'drizzle-orm';
+import { cockpitLog } from '../log.js';
 
 export const EVENT_CHANNEL = 'scc_operation_events';
 
@@ -81,7 +82,7 @@ export function createEventHub(systemDb: Database, options: EventHubOptions = {}
         try {
           subscriber.listener(event);
         } catch (error) {
-          console.error('event listener failed', error);
+          cockpitLog.error('event listener failed', { error });
         }
       }
     }
@@ -131,7 +132,7 @@ export function createEventHub(systemDb: Database, options: EventHubOptions = {}
         } catch (error) {
           lastReadFailed = true;
           // The poll retries; one line per outage is enough.
-          if (!loggedFailure) console.error('event hub could not read the feed; retrying', error);
+          if (!loggedFailure) cockpitLog.warn('event hub could not read the feed; retrying', { error });
           loggedFailure = true;
           return found;
         }

@@ -1,5 +1,6 @@
 import { type Database, tenants } from '@scc/db';
 import { and, eq, inArray, ne } from 'drizzle-orm';
+import { cockpitLog } from '../log.js';
 import type { Provisioner } from '../provisioner/port.js';
 import type { Clock } from './clock.js';
 import { recordTenantEvents } from './records.js';
@@ -50,7 +51,7 @@ export function createStatusSync(options: {
     runOnce,
     start() {
       timer ??= setInterval(
-        () => void runOnce().catch((e) => console.error('status sync failed', e)),
+        () => void runOnce().catch((error: unknown) => cockpitLog.error('status sync failed', { error })),
         options.intervalMs ?? 5000,
       );
     },

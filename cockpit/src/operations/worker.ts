@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Database, operationRequests, products, tenants } from '@scc/db';
 import { and, eq, sql } from 'drizzle-orm';
+import { cockpitLog } from '../log.js';
 import { type PollingLoop, pollingLoop } from '../polling-loop.js';
 import type { Provisioner, TenantPart, TenantSpec } from '../provisioner/port.js';
 import type { Clock } from './clock.js';
@@ -340,7 +341,9 @@ export function createWorker(options: WorkerOptions): Worker {
       const [current] = await db.select().from(operationRequests).where(eq(operationRequests.id, request.id));
       if (!current || current.claimedBy !== id) return true;
       if (current.attempts >= maxAttempts) {
-        await compensate(current, error).catch((e) => console.error('compensation failed', e));
+        await compensate(current, error).catch((e: unknown) =>
+          cockpitLog.error('compensation failed', { error: e, workerId: id, operationRequestId: current.id }),
+        );
       } else {
         await update(current, {
           claimedBy: null,

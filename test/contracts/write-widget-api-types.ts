@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { generateWidgetApiTypes, widgetApiTypesFile } from '../test/contracts/widget-api-types.js';
+import { generateWidgetApiTypes, widgetApiTypesFile } from './widget-api-types.js';
 
 await writeFile(widgetApiTypesFile, await generateWidgetApiTypes());
 console.log(`Wrote ${relative(process.cwd(), widgetApiTypesFile)}`);
