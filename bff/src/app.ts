@@ -1,9 +1,9 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { apiHeaders } from '@scc/service-kit/api-headers';
 import { limitBody } from '@scc/service-kit/body-limit';
 import { healthRoutes } from '@scc/service-kit/health';
 import { createLogger, type Logger } from '@scc/service-kit/log';
-import { onError, onNotFound, validationHook } from '@scc/service-kit/problem-handlers';
+import { createRouter } from '@scc/service-kit/openapi';
+import { onError, onNotFound } from '@scc/service-kit/problem-handlers';
 import { type Readiness, readinessOf } from '@scc/service-kit/readiness';
 import { requestContext } from '@scc/service-kit/request-context';
 import { cors } from 'hono/cors';
@@ -31,7 +31,7 @@ export interface BffDependencies {
 
 /** The backend-for-frontend: authenticates embeds, isolates callers and forwards to the cockpit. */
 export function createBffApp(deps: BffDependencies) {
-  const app = new OpenAPIHono<WidgetEnv>({ defaultHook: validationHook });
+  const app = createRouter<WidgetEnv>();
   app.onError(onError);
   app.notFound(onNotFound);
   app.use(requestContext(deps.log ?? createLogger('bff', { level: 'error' })));

@@ -1,4 +1,3 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { problem, problemResponse } from '@scc/contracts/problem';
 import type { ServiceTokenVerifier } from '@scc/contracts/service-token';
 import type { Database } from '@scc/db';
@@ -6,7 +5,8 @@ import { apiHeaders } from '@scc/service-kit/api-headers';
 import { limitBody } from '@scc/service-kit/body-limit';
 import { healthRoutes } from '@scc/service-kit/health';
 import { createLogger, type Logger } from '@scc/service-kit/log';
-import { onError, onNotFound, validationHook } from '@scc/service-kit/problem-handlers';
+import { createRouter } from '@scc/service-kit/openapi';
+import { onError, onNotFound } from '@scc/service-kit/problem-handlers';
 import type { Readiness } from '@scc/service-kit/readiness';
 import { requestContext } from '@scc/service-kit/request-context';
 import { auditRoutes } from './audit/routes.js';
@@ -75,7 +75,7 @@ export function createCockpitApp({
   log = createLogger('cockpit', { level: 'error' }),
   maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
 }: CockpitDependencies) {
-  const app = new OpenAPIHono<CockpitEnv>({ defaultHook: validationHook });
+  const app = createRouter<CockpitEnv>();
   app.onError((error, c) =>
     isDatabaseUnavailable(error)
       ? problemResponse(problem('unavailable', 'The database cannot be reached. Try again shortly.'), {

@@ -101,28 +101,21 @@ export function validationProblem(target: string, error: ZodError): Problem {
   return problem('validation', `Invalid ${errors.map((e) => e.field).join(', ')}`, errors);
 }
 
+/** An OpenAPI response entry whose body is a problem. */
+export function problemContent(description: string) {
+  return { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } } as const;
+}
+
 /** OpenAPI response entries shared by every route. */
 export const problemResponses = {
-  400: { description: 'Invalid input', content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } },
-  401: {
-    description: 'Missing or invalid credentials',
-    content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
-  },
-  404: {
-    description: 'Does not exist or lies outside the caller’s subtree',
-    content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
-  },
+  400: problemContent('Invalid input'),
+  401: problemContent('Missing or invalid credentials'),
+  404: problemContent('Does not exist or lies outside the caller’s subtree'),
 } as const;
 
 /** OpenAPI entries of routes that change something: a role too low for it, or a rule refusing it. */
 export const changeProblemResponses = {
   ...problemResponses,
-  403: {
-    description: 'Inside the caller’s subtree, but the caller’s role does not allow this',
-    content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
-  },
-  409: {
-    description: 'Refused by a rule (a cycle, something left inside, a duplicate …)',
-    content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
-  },
+  403: problemContent('Inside the caller’s subtree, but the caller’s role does not allow this'),
+  409: problemContent('Refused by a rule (a cycle, something left inside, a duplicate …)'),
 } as const;

@@ -1,6 +1,6 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { PROBLEM_CONTENT_TYPE, ProblemError, ProblemSchema, problemResponses } from '@scc/contracts/problem';
-import { validationHook } from '@scc/service-kit/problem-handlers';
+import { createRoute, z } from '@hono/zod-openapi';
+import { ProblemError, problemContent, problemResponses } from '@scc/contracts/problem';
+import { createRouter } from '@scc/service-kit/openapi';
 import { createMiddleware } from 'hono/factory';
 import { type CockpitConnection, cockpitFor, fromCockpit } from '../cockpit/cockpit-client.js';
 import type { HostApplication, HostRegistry } from '../hosts/host-registry.js';
@@ -33,7 +33,7 @@ const createSessionRoute = createRoute({
   request: { body: { required: true, content: { 'application/json': { schema: EmbedSessionRequest } } } },
   responses: {
     201: { description: 'The embed session', content: { 'application/json': { schema: EmbedSession } } },
-    415: { description: 'The body is not JSON', content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } },
+    415: problemContent('The body is not JSON'),
     ...problemResponses,
   },
 });
@@ -59,7 +59,7 @@ export function embedSessionRoutes(deps: {
   tokens: WidgetTokenIssuer;
   cockpit: CockpitConnection;
 }) {
-  const app = new OpenAPIHono<HostEnv>({ defaultHook: validationHook });
+  const app = createRouter<HostEnv>();
   app.use('/', requireHostApiKey(deps.hosts));
   return app.openapi(createSessionRoute, async (c) => {
     const host = c.get('host');

@@ -26,7 +26,7 @@ import {
   OperationRequestSchema,
   RejectionSchema,
 } from '@scc/contracts/operations';
-import { changeProblemResponses, PROBLEM_CONTENT_TYPE, ProblemSchema, problemResponses } from '@scc/contracts/problem';
+import { changeProblemResponses, PROBLEM_CONTENT_TYPE, problemContent, problemResponses } from '@scc/contracts/problem';
 import { CallerSchema } from '@scc/contracts/session';
 import {
   CreateUserBody,
@@ -52,11 +52,6 @@ import { forwarding } from './forwarding.js';
 
 /** How many of each list the widget shows at once. */
 const pageSizes = { users: '100', auditEvents: '50', operationRequests: '500' };
-
-const problemOnly = (description: string) => ({
-  description,
-  content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
-});
 
 export function forwardedRoutes(cockpit: CockpitConnection) {
   const session = forwarding(cockpit, 'Widget');
@@ -318,7 +313,7 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
           responses: {
             200: jsonContent(OperationRequestSchema, 'The request this idempotency key created before'),
             202: jsonContent(OperationRequestSchema, 'Accepted: the request is queued'),
-            409: problemOnly('A guarantee of the database refused it (a race past the rules; try again)'),
+            409: problemContent('A guarantee of the database refused it (a race past the rules; try again)'),
             422: {
               description:
                 'Rejected: each failed rule is one error. Or the Idempotency-Key was used before with a different ' +
@@ -361,7 +356,7 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
           request: { params: OperationRequestIdParams },
           responses: {
             200: jsonContent(OperationRequestSchema, 'The cancelled request'),
-            409: problemOnly(
+            409: problemContent(
               'Too late to cancel, or taking back the termination would bring back a productive tenant the unit ' +
                 'has no room for (rule max-live-productive)',
             ),

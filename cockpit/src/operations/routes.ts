@@ -11,7 +11,7 @@ import {
   RejectionSchema,
 } from '@scc/contracts/operations';
 import { encodeCursor } from '@scc/contracts/pagination';
-import { PROBLEM_CONTENT_TYPE, ProblemError, ProblemSchema, problem, problemResponses } from '@scc/contracts/problem';
+import { PROBLEM_CONTENT_TYPE, ProblemError, problem, problemContent, problemResponses } from '@scc/contracts/problem';
 import { type Database, operationRequests, withScope } from '@scc/db';
 import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
@@ -27,11 +27,6 @@ import { requestView } from './records.js';
 import { allowed } from './rules.js';
 import { doneStates, openStates } from './state-machine.js';
 import { submit } from './submit.js';
-
-const problemOnly = (description: string) => ({
-  description,
-  content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
-});
 
 const streamRoute = createRoute({
   method: 'get',
@@ -71,7 +66,7 @@ const submitRoute = createRoute({
   responses: {
     200: jsonContent(OperationRequestSchema, 'A retry with a used Idempotency-Key: the request it created'),
     202: jsonContent(OperationRequestSchema, 'Accepted and queued'),
-    409: problemOnly('A guarantee of the database refused it: a race got past the rules (try again)'),
+    409: problemContent('A guarantee of the database refused it: a race got past the rules (try again)'),
     422: {
       description:
         'Rejected by rules; stored as rejected. Or (type idempotency-key-reused) the Idempotency-Key was used before ' +
@@ -108,8 +103,8 @@ const cancelRoute = createRoute({
   request: { params: OperationRequestIdParams },
   responses: {
     200: jsonContent(OperationRequestSchema, 'Cancelled'),
-    403: problemOnly('The caller may not cancel requests'),
-    409: problemOnly(
+    403: problemContent('The caller may not cancel requests'),
+    409: problemContent(
       'The request can no longer be cancelled, or cancelling the termination would bring back a productive tenant ' +
         'the business unit has no room for (rule max-live-productive)',
     ),

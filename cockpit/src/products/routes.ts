@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ProductRulesSchema } from '@scc/contracts/operations';
-import { PROBLEM_CONTENT_TYPE, ProblemError, ProblemSchema, problemResponses } from '@scc/contracts/problem';
+import { ProblemError, problemContent, problemResponses } from '@scc/contracts/problem';
 import { ProductIdParams, ProductSchema } from '@scc/contracts/products';
 import { type Database, products, withScope } from '@scc/db';
 import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
@@ -44,10 +44,7 @@ const putRulesRoute = createRoute({
   },
   responses: {
     200: jsonContent(ProductRulesSchema, 'The stored rules'),
-    403: {
-      description: 'Not an admin of the owner unit',
-      content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
-    },
+    403: problemContent('Not an admin of the owner unit'),
     ...problemResponses,
   },
 });

@@ -2355,6 +2355,8 @@ export interface components {
                 rule?: string;
                 message: string;
             }[];
+            /** @example f1c9a8e2-3b7d-4c55-9a0e-6d2b8f4e1a37 */
+            correlationId?: string;
         };
         EmbedSession: {
             /** @description ES256 JWT for the widget’s Authorization header */
