@@ -5,7 +5,7 @@ import { createLogger, type Logger } from '@scc/service-kit/log';
 import { createRouter } from '@scc/service-kit/openapi';
 import { onError, onNotFound } from '@scc/service-kit/problem-handlers';
 import { type Readiness, readinessOf } from '@scc/service-kit/readiness';
-import { requestContext } from '@scc/service-kit/request-context';
+import { REQUEST_ID_HEADER, requestContext } from '@scc/service-kit/request-context';
 import { cors } from 'hono/cors';
 import { type CockpitConnection, cockpitReadyCheck } from './cockpit/cockpit-client.js';
 import { embedSessionRoutes } from './embed-sessions/routes.js';
@@ -44,7 +44,7 @@ export function createBffApp(deps: BffDependencies) {
       origin: (origin) => (registeredOrigins.has(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'last-event-id'],
-      exposeHeaders: ['retry-after'],
+      exposeHeaders: ['retry-after', REQUEST_ID_HEADER],
       maxAge: 600,
     }),
   );
