@@ -92,7 +92,9 @@ describe('scc-user-admin', () => {
     stub.on('/v1/widget/role-assignments', () =>
       json({ id: 'ra-2', userId: 'u-dana', businessUnitId: 'finance', role: 'admin' }, 201),
     );
-    const grant = $<HTMLFormElement>(el, 'form.grant[data-user-id="u-dana"]');
+    // The relist is asked for before the rows are rendered again: wait for the new ones.
+    await el.updateComplete;
+    const grant = await waitFor(() => $<HTMLFormElement>(el, 'form.grant[data-user-id="u-dana"]'), 'grant form');
     (grant?.querySelector('select') as HTMLSelectElement).value = 'admin';
     grant?.querySelector('button')?.click();
     await waitFor(() => stub.requestsTo('/v1/widget/role-assignments').length === 1, 'granted');
