@@ -16,6 +16,12 @@ import { defineConfig } from 'vitest/config';
  */
 const nodeParts = '{contracts,service-kit,db,cockpit,bff,demo-host,stack,test}';
 const ignored = ['**/node_modules/**', '**/dist/**', 'widget/**', '.test-artifacts/**'];
+/**
+ * End-to-end tests that install and start whole processes of their own (`pnpm deploy`, tsx): they
+ * take both cores for a while, so they run after the browser tests instead of beside them, where
+ * they would starve the browser's timed waits.
+ */
+const processTests = ['test/borders/bff-alone.e2e.test.ts'];
 
 export default defineConfig({
   test: {
@@ -39,10 +45,21 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: [`${nodeParts}/**/*.e2e.test.ts`],
-          exclude: ignored,
+          exclude: [...ignored, ...processTests],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'processes',
+          include: processTests,
+          exclude: ignored,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -157,9 +157,17 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
   return (
     createRouter<CockpitEnv>()
       // Before `/{id}`, which would otherwise read "stream" as an id.
-      .openapi(streamRoute, (c) => {
+      .openapi(streamRoute, async (c) => {
         const caller = c.get('caller');
         const lastEventId = Number.parseInt(c.req.valid('header')['last-event-id'] ?? '', 10);
+        // Subscribed before the answer's headers go out: a caller who acts as soon as it sees them
+        // finds the events of what it did in the stream, however late the stream's body starts.
+        const queue: OperationEvent[] = [];
+        let deliver: ((event: OperationEvent) => void) | undefined;
+        const unsubscribe = await deps.events.subscribe(caller.scopePath, (event) => {
+          if (deliver) deliver(event);
+          else queue.push(event);
+        });
         return streamSSE(c, async (stream) => {
           // Positions only grow in commit order, so "sent up to here" is one number: whatever
           // arrives twice (replayed and live) is skipped, and nothing is skipped otherwise.
@@ -169,13 +177,7 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
             lastSent = event.id;
             await stream.writeSSE({ id: String(event.id), event: event.kind, data: JSON.stringify(event.payload) });
           };
-          const queue: OperationEvent[] = [];
-          let live = false;
           let writing = Promise.resolve();
-          const unsubscribe = await deps.events.subscribe(caller.scopePath, (event) => {
-            if (!live) queue.push(event);
-            else writing = writing.then(() => send(event)).catch(() => {});
-          });
           const heartbeat = setInterval(() => {
             writing = writing
               .then(() => stream.write(': heartbeat\n\n'))
@@ -192,7 +194,9 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
               if (page.length < REPLAY_PAGE) break;
             }
             for (const event of queue.splice(0)) await send(event);
-            live = true;
+            deliver = (event) => {
+              writing = writing.then(() => send(event)).catch(() => {});
+            };
             await closed;
           } finally {
             clearInterval(heartbeat);

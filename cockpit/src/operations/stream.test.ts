@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CockpitHarness, createCockpitHarness } from '../../../test/support/cockpit.js';
 import { personaByKey, seededBusinessUnit, seedId } from '../../../test/support/seed-model.js';
 import { SseReader } from '../../../test/support/sse.js';
+import { createCockpitApp } from '../app.js';
 import { createLocalProvisioner } from '../provisioner/local-adapter.js';
+import type { EventHub } from './event-hub.js';
 import { createWorker } from './worker.js';
 
 let harness: CockpitHarness;
@@ -83,6 +85,42 @@ describe('GET /v1/operation-requests/stream', () => {
     expect(replayed.map((e) => e.id)).toEqual(ids);
     await resumed.close();
     await customer.close();
+  });
+
+  test('is subscribed before its headers go out: what the caller does on seeing them is in the stream', async () => {
+    // A subscription that takes a while to be in place, like a LISTEN on a busy server.
+    const slowHub = new Proxy(harness.events, {
+      get: (hub, key) =>
+        key === 'subscribe'
+          ? async (...args: Parameters<EventHub['subscribe']>) => {
+              await new Promise((resolve) => setTimeout(resolve, 300));
+              return hub.subscribe(...args);
+            }
+          : Reflect.get(hub, key),
+    });
+    const app = createCockpitApp({
+      db: harness.db,
+      verifyServiceToken: harness.keys.verifier,
+      systemDb: harness.database.handle.db,
+      clock: harness.clock,
+      events: slowHub,
+    });
+    const token = await harness.tokenFor(personaByKey('department-user'));
+    const response = await app.request('/v1/operation-requests/stream', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    // No wait for the first byte: a browser's EventSource reports "open" on the headers alone.
+    const submitted = await submit({
+      kind: 'order',
+      businessUnitId: finance,
+      productId: seedId('product', 'BAAS'),
+      type: 'test',
+    });
+    const reader = new SseReader(response);
+    const seen = await reader.until((e) => e.data.id === submitted.id, 5000);
+    expect(seen.at(-1)).toMatchObject({ event: 'operation-request', data: { id: submitted.id } });
+    await reader.close();
   });
 
   test('needs a caller', async () => {
