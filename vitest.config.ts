@@ -48,6 +48,9 @@ export default defineConfig({
           exclude: [...ignored, ...processTests],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A click travels browser → BFF → cockpit → database and back; on a busy machine that
+          // takes longer than vitest's default second for `expect.poll`.
+          expect: { poll: { timeout: 10_000 } },
           sequence: { groupOrder: 1 },
         },
       },
