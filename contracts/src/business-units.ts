@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { cursorParam, limitParam } from './pagination.js';
+import { singleLineText } from './text.js';
 
 export const BusinessUnitRefSchema = z.object({ id: z.uuid(), name: z.string() }).openapi('BusinessUnitRef');
 
@@ -24,8 +25,8 @@ export const BusinessUnitPageSchema = z
   .openapi('BusinessUnitPage');
 
 /** Names are trimmed; what is left must be 1 to 200 characters. */
-export const businessUnitName = z.string().trim().min(1).max(200);
-const kind = z.string().trim().max(50).openapi({ description: 'Free label: reseller, customer, region …' });
+export const businessUnitName = singleLineText(1, 200);
+const kind = singleLineText(0, 50).openapi({ description: 'Free label: reseller, customer, region …' });
 
 export const ListBusinessUnitsQuery = z.strictObject({
   parentId: z
@@ -68,7 +69,7 @@ export const BreadcrumbsSchema = z
 
 export const BrandSchema = z
   .strictObject({
-    displayName: z.string().trim().min(1).max(100).optional(),
+    displayName: singleLineText(1, 100).optional(),
     primaryColor: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, 'A colour like #1a2b3c')

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { singleLineText, storableText } from './text.js';
 
 const attributes = z
-  .record(z.string().min(1).max(100), z.union([z.string().max(2000), z.number(), z.boolean()]))
+  .record(storableText(1, 100), z.union([storableText(0, 2000), z.number(), z.boolean()]))
   .refine((value) => Object.keys(value).length <= 50, { message: 'At most 50 attributes' })
   .openapi({ example: { host: 'bk-01.example', port: 8443 } });
 
@@ -21,9 +22,9 @@ export type DataSource = z.infer<typeof DataSourceSchema>;
 
 export const DataSourceListSchema = z.object({ items: z.array(DataSourceSchema) }).openapi('DataSourceList');
 
-const kind = z.string().trim().min(1).max(50);
-const externalRef = z.string().trim().min(1).max(200);
-const name = z.string().trim().min(1).max(200);
+const kind = singleLineText(1, 50);
+const externalRef = singleLineText(1, 200);
+const name = singleLineText(1, 200);
 
 export const CreateDataSourceBody = z
   .strictObject({ kind, externalRef, name, attributes: attributes.optional() })

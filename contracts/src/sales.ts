@@ -1,12 +1,13 @@
 import { z } from '@hono/zod-openapi';
+import { singleLineText } from './text.js';
 
 const day = z.iso.date();
 
 export const SalesContractSchema = z
   .strictObject({
     businessUnitId: z.uuid(),
-    productCode: z.string().min(1).max(50),
-    sla: z.string().min(1).max(50),
+    productCode: singleLineText(1, 50),
+    sla: singleLineText(1, 50),
     options: z.strictObject({ extraTestTenants: z.number().int().min(0).max(1000).optional() }).default({}),
     startsOn: day,
     endsOn: day.nullable().optional(),

@@ -18,3 +18,12 @@ export function singleLineText(min: number, max: number) {
     .max(max)
     .refine((value) => !UNPRINTABLE.test(value), 'Contains control characters or invalid Unicode');
 }
+
+/** Free text that may span lines, with only what PostgreSQL cannot store refused: NUL and lone surrogates. */
+export function storableText(min: number, max: number) {
+  return z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((value) => !/[\u0000\p{Cs}]/u.test(value), 'Contains a NUL character or invalid Unicode');
+}

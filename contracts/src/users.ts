@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { cursorParam, limitParam } from './pagination.js';
+import { singleLineText } from './text.js';
 
 export const RoleNameSchema = z.enum(['viewer', 'operator', 'admin', 'billing']).openapi('RoleName');
 export type RoleName = z.infer<typeof RoleNameSchema>;
@@ -36,7 +37,7 @@ export const ListUsersQuery = z.strictObject({
   cursor: cursorParam,
 });
 
-const displayName = z.string().trim().min(1).max(200);
+const displayName = singleLineText(1, 200);
 
 export const CreateUserBody = z
   .strictObject({

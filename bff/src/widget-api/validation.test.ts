@@ -59,6 +59,12 @@ const badBodies: [method: string, path: string, body: unknown, fields: string[]]
   ['POST', '/users', { email: 'not-an-email', displayName: 'Pat', businessUnitId: contoso.id }, ['body.email']],
   ['PATCH', `/users/${id}`, { displayName: '' }, ['body.displayName']],
   ['POST', '/role-assignments', { userId: id, businessUnitId: contoso.id, role: 'owner' }, ['body.role']],
+  // Text PostgreSQL cannot store: refused here, not failed as a write in the cockpit.
+  ['POST', '/business-units', { parentId: contoso.id, name: 'Au\u0000dit' }, ['body.name']],
+  ['PATCH', `/business-units/${id}`, { kind: 'region\ud800' }, ['body.kind']],
+  ['PUT', `/business-units/${id}/brand`, { brand: { displayName: 'Acme\u0000' } }, ['body.brand.displayName']],
+  ['PATCH', `/data-sources/${id}`, { attributes: { host: 'bk\u0000' } }, ['body.attributes.host']],
+  ['PATCH', `/users/${id}`, { displayName: 'Pat\ud800' }, ['body.displayName']],
 ];
 
 /** The other inputs a widget route takes: path parameters, queries, headers and drafts. */
