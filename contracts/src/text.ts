@@ -25,5 +25,8 @@ export function storableText(min: number, max: number) {
     .string()
     .min(min)
     .max(max)
-    .refine((value) => !/[\u0000\p{Cs}]/u.test(value), 'Contains a NUL character or invalid Unicode');
+    .refine(
+      (value) => !value.includes('\u0000') && !/\p{Cs}/u.test(value),
+      'Contains a NUL character or invalid Unicode',
+    );
 }
