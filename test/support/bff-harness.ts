@@ -17,6 +17,7 @@ import { serviceTokenVerifier } from '@scc/contracts/service-token';
 import { createTestDatabase, openRuntimeConnection, type TestDatabase } from '@scc/db/testing';
 import type { JWK } from 'jose';
 import { expect } from 'vitest';
+import { comparableBody } from './answers.js';
 import { seededBusinessUnit, seedId } from './seed-model.js';
 
 export const PUBLIC_URL = 'https://bff.scc.test';
@@ -181,11 +182,10 @@ export interface ProblemBody {
  * compare as a caller could compare them.
  */
 export async function expectProblem(res: Response, status: number): Promise<ProblemBody> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
   expect(res.headers.get('content-type') ?? '').toMatch(/^application\/problem\+json\b/);
-  const { correlationId, ...body } = JSON.parse(text) as ProblemBody & { correlationId?: string };
-  expect(correlationId).toBe(res.headers.get('x-request-id'));
+  const text = await comparableBody(res);
+  expect(res.status, text).toBe(status);
+  const body = JSON.parse(text) as ProblemBody;
   expect(body.status).toBe(status);
   expect(body.type).toMatch(/^https:\/\//);
   expect(typeof body.title).toBe('string');
