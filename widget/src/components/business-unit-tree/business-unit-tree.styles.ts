@@ -33,7 +33,7 @@ export const businessUnitTreeStyles = css`
   }
   li[aria-selected='true'] > .row {
     background: var(--_scc-selected);
-    color: color-mix(in srgb, var(--_scc-primary) 85%, var(--_scc-text));
+    color: var(--_scc-primary-text);
   }
   li[aria-selected='true'] > .row::before {
     content: '';
@@ -105,7 +105,7 @@ export const businessUnitTreeStyles = css`
   li[aria-selected='true'] > .row .count {
     border-color: transparent;
     background: color-mix(in srgb, var(--_scc-primary) 16%, var(--_scc-surface));
-    color: var(--_scc-primary);
+    color: var(--_scc-primary-text);
   }
   .empty {
     padding: calc(var(--_scc-space) * 2);

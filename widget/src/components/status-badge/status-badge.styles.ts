@@ -16,7 +16,8 @@ export const statusBadgeStyles = css`
     font-weight: 500;
     line-height: 1.5;
     white-space: nowrap;
-    color: color-mix(in srgb, var(--_tone) 78%, var(--_scc-text));
+    /* 60 % of the tone keeps 4.5:1 on the tinted background for the default tokens, light or dark */
+    color: color-mix(in srgb, var(--_tone) 60%, var(--_scc-text));
     background: color-mix(in srgb, var(--_tone) 12%, var(--_scc-surface));
     border: 1px solid color-mix(in srgb, var(--_tone) 28%, var(--_scc-surface));
   }

@@ -3,6 +3,11 @@ import { css } from 'lit';
 export const tenantListStyles = css`
   .scroll {
     overflow-x: auto;
+    border-radius: var(--_scc-radius);
+    outline: none;
+  }
+  .scroll:focus-visible {
+    box-shadow: var(--_scc-focus);
   }
   table {
     width: 100%;
