@@ -327,3 +327,73 @@ describe('search with real key presses', () => {
     assertEqual((await picked).detail.businessUnitId, units[1]?.id);
   });
 });
+
+describe('locale and direction of the whole control center', () => {
+  let stub: FetchStub;
+  beforeEach(() => {
+    stub = stubFetch({
+      session: {
+        ...session,
+        user: { ...session.user, displayName: 'Dr. Annegret Müller-Lüdenscheidt' },
+        businessUnit: { id: 'msp', name: 'Contoso Einzelhandel Deutschland', kind: 'customer' },
+      },
+    });
+  });
+  afterEach(() => {
+    cleanup();
+    stub.restore();
+  });
+
+  it('the German header is not cut at 1024 px', async () => {
+    const el = await controlCenter({ locale: 'de' }, false);
+    el.style.width = '1024px';
+    await el.updateComplete;
+    const texts = $$(el, 'header .product, header .context, header .user-name, header .user-email');
+    assertEqual(texts.length, 4, 'the header texts');
+    for (const text of texts) {
+      assertEqual(
+        text.scrollWidth <= text.clientWidth,
+        true,
+        `"${text.textContent?.trim()}" fits (${text.scrollWidth} > ${text.clientWidth})`,
+      );
+    }
+  });
+
+  it('the locale attribute switches the language at runtime', async () => {
+    const el = await controlCenter({ locale: 'en' }, false);
+    const title = () => $(el, '.section-title')?.textContent?.trim();
+    assertEqual(title(), 'Business units');
+    el.setAttribute('locale', 'de');
+    await waitFor(() => title() === 'Organisationseinheiten', 'German after the attribute changed');
+    assertEqual($(el, '.base')?.getAttribute('lang'), 'de');
+    const tree = $(el, 'scc-business-unit-tree');
+    await waitFor(
+      () => $(tree, '[data-business-unit-id="internal"] .kind')?.textContent === 'Geschäftsbereich',
+      'German unit kinds',
+    );
+  });
+
+  for (const where of ['the element', 'an ancestor']) {
+    it(`dir="rtl" on ${where} mirrors the layout: the tree is on the right, its chevrons point left`, async () => {
+      const ancestor = document.createElement('div');
+      if (where === 'an ancestor') ancestor.dir = 'rtl';
+      mount(ancestor);
+      const el = document.createElement('service-control-center');
+      el.setAttribute('api-base', API_BASE);
+      if (where === 'the element') el.dir = 'rtl';
+      el.fetchToken = tokenSource().fetchToken;
+      el.style.width = '1024px';
+      mount(el, ancestor);
+      await waitFor(() => el.status === 'ready', 'ready');
+      const sidebar = await waitFor(() => $(el, '.sidebar'), 'the sidebar');
+      const main = sidebar.nextElementSibling as HTMLElement;
+      const hostBox = el.getBoundingClientRect();
+      const sideBox = sidebar.getBoundingClientRect();
+      assertEqual(Math.round(sideBox.right), Math.round(hostBox.right - 1), 'the sidebar ends at the right border');
+      assertEqual(sideBox.left > main.getBoundingClientRect().left, true, 'the tenants are left of the tree');
+      const tree = $(el, 'scc-business-unit-tree');
+      const collapsed = await waitFor(() => $(tree, '[aria-expanded="false"] .toggle svg'), 'a collapsed unit');
+      assertEqual(getComputedStyle(collapsed).transform, 'matrix(-1, 0, 0, 1, 0, 0)', 'the chevron is mirrored');
+    });
+  }
+});

@@ -10,7 +10,8 @@ export const statusBadgeStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 6px;
-    padding: 2px 10px 2px 8px;
+    padding-block: 2px;
+    padding-inline: 8px 10px;
     border-radius: 999px;
     font-size: 0.857em;
     font-weight: 500;
