@@ -45,11 +45,15 @@ const personas: Record<string, Session> = {
   'department viewer': { ...session, roles: ['viewer'] },
 };
 
-async function controlCenter(attributes: Record<string, string>, dark: boolean): Promise<ServiceControlCenter> {
+/** A ready control center; `palette` is what a host sets as `--scc-*` properties on it. */
+async function controlCenter(
+  attributes: Record<string, string>,
+  palette: Record<string, string> = {},
+): Promise<ServiceControlCenter> {
   const el = document.createElement('service-control-center');
   el.setAttribute('api-base', API_BASE);
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  if (dark) for (const [name, value] of Object.entries(darkPalette)) el.style.setProperty(name, value);
+  for (const [name, value] of Object.entries(palette)) el.style.setProperty(name, value);
   el.fetchToken = tokenSource().fetchToken;
   mount(el);
   await waitFor(() => el.status === 'ready', 'ready state');
@@ -59,6 +63,9 @@ async function controlCenter(attributes: Record<string, string>, dark: boolean):
   await waitFor(() => $$($(el, 'scc-tenant-list'), '[part~="tenant-row"]').length > 0, 'tenant rows');
   return el;
 }
+
+/** Reseller One's brand colour: the tinted selections must stay readable with it too. */
+const brandPrimary = '#c2410c';
 
 describe('accessibility of the whole control center (axe, WCAG 2.2 A/AA)', () => {
   let stub: FetchStub;
@@ -74,13 +81,20 @@ describe('accessibility of the whole control center (axe, WCAG 2.2 A/AA)', () =>
           it(`${persona}, ${dark ? 'dark' : 'light'}, ${locale}, ${dir}`, async () => {
             stub = stubFetch({ session: shape });
             stub.on('/v1/widget/users', () => json({ items: [], nextCursor: null }));
-            const el = await controlCenter({ locale, dir }, dark);
+            const el = await controlCenter({ locale, dir }, dark ? darkPalette : {});
             await expectNoAxeViolations(el, `${persona} ${locale} ${dir}`);
           });
         }
       }
     }
   }
+
+  it(`a brand primary (${brandPrimary}) keeps selections and badges readable`, async () => {
+    stub = stubFetch();
+    const el = await controlCenter({}, { '--scc-color-primary': brandPrimary });
+    assertEqual(getComputedStyle($(el, '.logo') as Element).backgroundColor, 'rgb(194, 65, 12)', 'the brand applies');
+    await expectNoAxeViolations(el, 'the branded control center');
+  });
 });
 
 const client = () => new BffClient({ apiBase: API_BASE, getToken: async () => 't', refreshToken: async () => 't' });
@@ -345,7 +359,7 @@ describe('locale and direction of the whole control center', () => {
   });
 
   it('the German header is not cut at 1024 px', async () => {
-    const el = await controlCenter({ locale: 'de' }, false);
+    const el = await controlCenter({ locale: 'de' });
     el.style.width = '1024px';
     await el.updateComplete;
     const texts = $$(el, 'header .product, header .context, header .user-name, header .user-email');
@@ -360,7 +374,7 @@ describe('locale and direction of the whole control center', () => {
   });
 
   it('the locale attribute switches the language at runtime', async () => {
-    const el = await controlCenter({ locale: 'en' }, false);
+    const el = await controlCenter({ locale: 'en' });
     const title = () => $(el, '.section-title')?.textContent?.trim();
     assertEqual(title(), 'Business units');
     el.setAttribute('locale', 'de');
