@@ -8,8 +8,7 @@ class TrapFixture extends LitElement {
   trap = new FocusTrapController(this, () => this.renderRoot.querySelector('dialog'));
 
   open(): void {
-    this.renderRoot.querySelector('dialog')?.showModal();
-    this.trap.activate();
+    this.trap.open();
   }
 
   override render() {

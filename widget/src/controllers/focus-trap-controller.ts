@@ -26,50 +26,45 @@ function deepActiveElement(root: DocumentOrShadowRoot = document): Element | nul
 /**
  * Keeps Tab and Shift+Tab inside a modal dialog of the host's shadow root: from the last control
  * Tab goes to the first and back, instead of leaving for the browser's toolbar or the page (a
- * native modal `<dialog>` makes the page inert, but lets Tab leave the document). When the dialog
- * closes, focus goes back to what had it when the dialog opened, even inside another shadow root.
+ * native modal `<dialog>` makes the page inert, but lets Tab leave the document). Giving focus
+ * back to the opener on close is the native dialog's own job (tested with the widget's dialogs).
  *
  * ```ts
  * #trap = new FocusTrapController(this, () => this.renderRoot.querySelector('dialog'));
- * // after showModal(): this.#trap.activate();  — the dialog's `close` event releases it
+ * // instead of dialog.showModal(): this.#trap.open();  — the dialog's `close` event releases it
  * ```
  */
 export class FocusTrapController implements ReactiveController {
-  readonly #container: () => HTMLElement | null;
-  #opener: HTMLElement | null = null;
-  #active: HTMLElement | null = null;
+  readonly #container: () => HTMLDialogElement | null;
+  #active: HTMLDialogElement | null = null;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, container: () => HTMLElement | null) {
+  constructor(host: ReactiveControllerHost & HTMLElement, container: () => HTMLDialogElement | null) {
     this.#container = container;
     host.addController(this);
   }
 
-  /** Starts trapping in the container (call right after opening it); remembers the opener. */
-  activate(): void {
+  /** Opens the dialog as a modal and keeps Tab inside until it closes. */
+  open(): void {
     const container = this.#container();
     if (!container) return;
-    this.release(false);
-    const opener = deepActiveElement();
-    this.#opener = opener instanceof HTMLElement && !container.contains(opener) ? opener : null;
+    this.release();
     this.#active = container;
     container.addEventListener('keydown', this.#onKeydown);
     container.addEventListener('close', this.#onClose);
+    if (!container.open) container.showModal();
   }
 
-  /** Stops trapping; with `restore`, focus goes back to the opener. */
-  release(restore = true): void {
+  /** Stops trapping (the dialog's `close` event does it). */
+  release(): void {
     const container = this.#active;
     if (!container) return;
     container.removeEventListener('keydown', this.#onKeydown);
     container.removeEventListener('close', this.#onClose);
     this.#active = null;
-    const opener = this.#opener;
-    this.#opener = null;
-    if (restore && opener?.isConnected) opener.focus();
   }
 
   hostDisconnected(): void {
-    this.release(false);
+    this.release();
   }
 
   #onClose = (): void => this.release();
