@@ -45,6 +45,8 @@ export interface Messages {
   searchLabel: string;
   searchPlaceholder: string;
   searchNoResults: string;
+  /** Announced when results arrive, so screen-reader users know the list below changed. */
+  searchResultCount: (count: number) => string;
   searchFailed: string;
   breadcrumbsLabel: string;
   /** "Request termination" of a tenant row (and the dialog it opens). */
@@ -107,6 +109,7 @@ export const en: Messages = {
   searchLabel: 'Search business units by name',
   searchPlaceholder: 'Search by name…',
   searchNoResults: 'No business unit matches.',
+  searchResultCount: (n) => plural('en', n, { one: '# business unit found', other: '# business units found' }),
   searchFailed: 'The search failed. Try again.',
   breadcrumbsLabel: 'Path of the selected business unit',
   requestTermination: 'Request termination',
@@ -168,6 +171,8 @@ export const de: Messages = {
   searchLabel: 'Organisationseinheiten nach Namen suchen',
   searchPlaceholder: 'Nach Namen suchen …',
   searchNoResults: 'Keine Organisationseinheit gefunden.',
+  searchResultCount: (n) =>
+    plural('de', n, { one: '# Organisationseinheit gefunden', other: '# Organisationseinheiten gefunden' }),
   searchFailed: 'Die Suche ist fehlgeschlagen. Bitte erneut versuchen.',
   breadcrumbsLabel: 'Pfad der ausgewählten Organisationseinheit',
   requestTermination: 'Kündigung beantragen',

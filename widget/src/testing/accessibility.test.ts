@@ -332,6 +332,7 @@ describe('search with real key presses', () => {
     $<HTMLInputElement>(search, 'input')?.focus();
     await sendKeys({ type: 'systems' });
     await waitFor(() => $$(search, '[part="search-result"]').length === units.length, 'the results');
+    assertEqual($(search, '[role="status"]')?.textContent, `${units.length} business units found`, 'announced');
     const picked = new Promise<CustomEvent>((resolve) =>
       search.addEventListener('scc-business-unit-select', (e) => resolve(e as CustomEvent), { once: true }),
     );
