@@ -3,6 +3,11 @@ import { css } from 'lit';
 export const tenantListStyles = css`
   .scroll {
     overflow-x: auto;
+    border-radius: var(--_scc-radius);
+    outline: none;
+  }
+  .scroll:focus-visible {
+    box-shadow: var(--_scc-focus);
   }
   table {
     width: 100%;
@@ -50,28 +55,28 @@ export const tenantListStyles = css`
     border-top: 1px solid var(--_scc-border);
   }
   thead th:first-child {
-    border-top-left-radius: var(--_scc-radius);
-    border-left: 1px solid var(--_scc-border);
+    border-start-start-radius: var(--_scc-radius);
+    border-inline-start: 1px solid var(--_scc-border);
   }
   thead th:last-child {
-    border-top-right-radius: var(--_scc-radius);
-    border-right: 1px solid var(--_scc-border);
+    border-start-end-radius: var(--_scc-radius);
+    border-inline-end: 1px solid var(--_scc-border);
   }
   tbody th,
   tbody td:first-child {
-    border-left: 1px solid var(--_scc-border);
+    border-inline-start: 1px solid var(--_scc-border);
   }
   tbody td:last-child {
-    border-right: 1px solid var(--_scc-border);
+    border-inline-end: 1px solid var(--_scc-border);
   }
   tbody tr:last-child > * {
     border-bottom: 1px solid var(--_scc-border);
   }
   tbody tr:last-child > :first-child {
-    border-bottom-left-radius: var(--_scc-radius);
+    border-end-start-radius: var(--_scc-radius);
   }
   tbody tr:last-child > :last-child {
-    border-bottom-right-radius: var(--_scc-radius);
+    border-end-end-radius: var(--_scc-radius);
   }
   tbody tr {
     transition: background-color 100ms ease;

@@ -62,7 +62,8 @@ export class SccTenantList extends LitElement {
         <scc-state-panel part="empty" data-testid="tenants-empty" variant="empty" locale=${this.locale ?? ''}
           .heading=${m.emptyTitle} .message=${m.emptyDetail}></scc-state-panel>`;
     }
-    return html`<div class="scroll">
+    // The table may scroll sideways: the region is a tab stop, so keyboard users can scroll it too.
+    return html`<div class="scroll" role="region" tabindex="0" aria-label=${title}>
       <table part="tenants" data-testid="tenants">
         <caption><span class="title">${title}</span><span class="meta">${meta}</span></caption>
         <thead>
