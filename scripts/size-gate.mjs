@@ -63,7 +63,8 @@ console.log(`${line('total', total)}  budget ${kb(BUDGET.totalGzip)}`);
 
 const failures = [];
 if (entry.gzip > BUDGET.entryGzip) failures.push(`the entry is ${entry.gzip} B gzip, over ${BUDGET.entryGzip} B`);
-if (total.gzip > BUDGET.totalGzip) failures.push(`the widget is ${total.gzip} B gzip in all, over ${BUDGET.totalGzip} B`);
+if (total.gzip > BUDGET.totalGzip)
+  failures.push(`the widget is ${total.gzip} B gzip in all, over ${BUDGET.totalGzip} B`);
 const withLit = [...contents].filter(([, raw]) => raw.includes(LIT_MARKER)).map(([name]) => name);
 if (withLit.length !== 1 || !entryFiles.has(withLit[0])) {
   failures.push(`lit must be bundled once, with the entry; found in: ${withLit.join(', ') || 'none'}`);

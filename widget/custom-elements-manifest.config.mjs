@@ -29,7 +29,10 @@ const pascal = (name) => camel(name).replace(/^[a-z]/, (letter) => letter.toUppe
 const quote = (text) => JSON.stringify(text);
 /** The description's first sentence on one line, safe inside a comment. */
 const firstSentence = (text) =>
-  (text.split(/\n\s*\n/)[0] ?? '').replace(/\s+/g, ' ').replace(/\*\//g, '*\\/').split(/(?<=\.) /)[0];
+  (text.split(/\n\s*\n/)[0] ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/\*\//g, '*\\/')
+    .split(/(?<=\.) /)[0];
 
 /** Every element of the manifest with the parts of it the typings need. */
 function elementsOf(manifest) {

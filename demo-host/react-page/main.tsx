@@ -36,7 +36,8 @@ function ControlCenterPage({ bff }: { bff: string }) {
 
   return (
     <>
-      <div className="widget-tools" role="group" aria-label="Widget language and direction">
+      <fieldset className="widget-tools">
+        <legend>Widget language and direction</legend>
         {locales.map(({ tag, label }) => (
           <button
             key={tag}
@@ -52,7 +53,7 @@ function ControlCenterPage({ bff }: { bff: string }) {
         <button className="btn btn--secondary" type="button" aria-pressed={rtl} onClick={() => setRtl(!rtl)}>
           Right to left
         </button>
-      </div>
+      </fieldset>
       <service-control-center
         api-base={bff}
         locale={locale}
@@ -61,7 +62,9 @@ function ControlCenterPage({ bff }: { bff: string }) {
         onscc-ready={(event) => setLastEvent(`scc-ready: ${event.detail.user.displayName}`)}
         onscc-error={(event) => setLastEvent(`scc-error: ${event.detail.title}`)}
         onscc-business-unit-select={(event) => setLastEvent(`scc-business-unit-select: ${event.detail.businessUnitId}`)}
-        onscc-operation-request-submit={(event) => setLastEvent(`scc-operation-request-submit: ${event.detail.request.id}`)}
+        onscc-operation-request-submit={(event) =>
+          setLastEvent(`scc-operation-request-submit: ${event.detail.request.id}`)
+        }
       />
       <p className="react-events">
         Last widget event (React state): <output data-testid="last-event">{lastEvent}</output>

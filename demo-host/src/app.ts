@@ -204,7 +204,8 @@ export function createDemoHostApp(options: DemoHostOptions) {
       return problem(c, 502, 'The Service Control Center is unreachable');
     }
     if (response.status === 404) return problem(c, 404, 'No such widget module');
-    if (!response.ok) return problem(c, 502, 'The Service Control Center refused the module', `HTTP ${response.status}`);
+    if (!response.ok)
+      return problem(c, 502, 'The Service Control Center refused the module', `HTTP ${response.status}`);
     return c.body(await response.text(), 200, {
       'content-type': 'text/javascript; charset=utf-8',
       'cache-control': response.headers.get('cache-control') ?? 'no-cache',

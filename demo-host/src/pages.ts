@@ -171,11 +171,12 @@ function chrome(persona: DemoPersona, active: Section, main: Markup): Markup {
  * Language and direction of the embedded widget, switched by `/app.js` through the element's
  * `locale` property and `dir` attribute, as a host would.
  */
-const widgetTools = html`<div class="widget-tools" role="group" aria-label="Widget language and direction">
+const widgetTools = html`<fieldset class="widget-tools">
+  <legend>Widget language and direction</legend>
   <button class="btn btn--secondary" type="button" data-widget-locale="en" aria-pressed="true">English</button>
   <button class="btn btn--secondary" type="button" data-widget-locale="de" aria-pressed="false">Deutsch</button>
   <button class="btn btn--secondary" type="button" data-widget-rtl aria-pressed="false">Right to left</button>
-</div>`;
+</fieldset>`;
 
 function widgetPage(options: {
   persona: DemoPersona;

@@ -18,6 +18,10 @@ import { personaByKey, tenantsUnder } from '../support/seed-model.js';
  */
 const customerAdmin = personaByKey('customer-admin');
 
+// What the callbacks run in the page use; the Node tsconfig of the tests has no DOM library.
+declare const document: { querySelector(selector: string): unknown };
+declare function getComputedStyle(element: unknown): { getPropertyValue(name: string): string; direction: string };
+
 let demo: DemoBrowser | undefined;
 const started = () => {
   if (!demo) throw new Error('the stack did not start');
