@@ -65,6 +65,18 @@ function ensureWidgetBuilt(pnpm) {
   if (runPnpm(pnpm, ['--filter', '@scc/widget', 'build']) !== 0) fail('Building the widget failed (see above).');
 }
 
+/** The demo host's React page is bundled with React at build time (demo-host/react-page → dist). */
+function ensureDemoHostBuilt(pnpm) {
+  const bundle = join(root, 'demo-host', 'dist', 'react-page.js');
+  const sources = Math.max(
+    newestMtime(join(root, 'demo-host', 'react-page')),
+    newestMtime(join(root, 'demo-host', 'package.json')),
+  );
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= sources) return;
+  console.log('Building the demo host’s React page …');
+  if (runPnpm(pnpm, ['--filter', '@scc/demo-host', 'build']) !== 0) fail('Building the demo host failed (see above).');
+}
+
 /** CHROME_PATH first, then the usual places; on Debian as root, install Debian's chromium. */
 function findChromium() {
   if (process.env.CHROME_PATH) {
@@ -117,6 +129,7 @@ async function test(pnpm) {
   mkdirSync(artifacts, { recursive: true });
   const engine = env.DATABASE_URL ? `PostgreSQL server (${new URL(env.DATABASE_URL).host})` : 'PGlite';
   console.log(`Running all tests on ${engine} with ${chrome}`);
+  ensureDemoHostBuilt(pnpm);
 
   const widget = await runCapturing(pnpm, ['--filter', '@scc/widget', 'test'], env);
   const widgetCounts = [...widget.output.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
@@ -146,6 +159,7 @@ async function test(pnpm) {
 /** Runs the demo stack under a supervisor that restarts it after a crash (scripts/supervise.mjs). */
 function start(pnpm) {
   ensureWidgetBuilt(pnpm);
+  ensureDemoHostBuilt(pnpm);
   const supervisor = supervise({
     name: 'Service Control Center',
     start: () => spawn(process.execPath, ['--import', 'tsx', 'stack/src/main.ts'], { cwd: root, stdio: 'inherit' }),

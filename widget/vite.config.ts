@@ -28,6 +28,39 @@ function minifyCssTemplates(): Plugin {
 }
 
 /**
+ * Lit's browser build touches the DOM while it is imported: lit-html opens a tree walker on
+ * `document` and ReactiveElement extends `HTMLElement`. A host that renders on a server imports our
+ * module there too (for its types or `register()`), so give both the guards lit's own server build
+ * has, which change nothing in a browser. Each must match once: a lit release that moves them fails
+ * the build here instead of breaking server imports unnoticed.
+ */
+const serverSafeLitGuards: { file: RegExp; from: string; to: string }[] = [
+  {
+    file: /\/lit-html\/lit-html\.js$/,
+    from: '=document,',
+    to: '=globalThis.document??{createTreeWalker(){return{}}},',
+  },
+  {
+    file: /\/@lit\/reactive-element\/reactive-element\.js$/,
+    from: ' extends HTMLElement{',
+    to: ' extends(globalThis.HTMLElement??class{}){',
+  },
+];
+
+function serverSafeLit(): Plugin {
+  return {
+    name: 'scc-server-safe-lit',
+    transform(code, id) {
+      const guard = serverSafeLitGuards.find((g) => g.file.test(id));
+      if (!guard) return null;
+      const parts = code.split(guard.from);
+      if (parts.length !== 2) this.error(`${id}: expected "${guard.from}" once, found it ${parts.length - 1} times`);
+      return { code: parts.join(guard.to), map: null };
+    },
+  };
+}
+
+/**
  * After minification, the only line breaks left are in the static parts of lit's `html` and
  * `css` templates, where a break and its indentation mean no more than one space.
  */
@@ -50,7 +83,7 @@ const collapseTemplateWhitespace = (): Plugin => ({
  * code back from `./service-control-center.js`.
  */
 export default defineConfig({
-  plugins: [minifyCssTemplates(), collapseTemplateWhitespace()],
+  plugins: [serverSafeLit(), minifyCssTemplates(), collapseTemplateWhitespace()],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -19,4 +19,21 @@ async function fetchToken() {
 }
 
 await customElements.whenDefined(TAG);
-for (const widget of document.querySelectorAll(TAG)) widget.fetchToken = fetchToken;
+const widgets = document.querySelectorAll(TAG);
+for (const widget of widgets) widget.fetchToken = fetchToken;
+
+// Language and direction: the widget follows its `locale` property and the `dir` it inherits.
+const localeButtons = document.querySelectorAll('[data-widget-locale]');
+for (const button of localeButtons) {
+  button.addEventListener('click', () => {
+    for (const widget of widgets) widget.locale = button.dataset.widgetLocale;
+    for (const other of localeButtons) other.setAttribute('aria-pressed', String(other === button));
+  });
+}
+for (const button of document.querySelectorAll('[data-widget-rtl]')) {
+  button.addEventListener('click', () => {
+    const rtl = button.getAttribute('aria-pressed') !== 'true';
+    for (const widget of widgets) widget.dir = rtl ? 'rtl' : 'ltr';
+    button.setAttribute('aria-pressed', String(rtl));
+  });
+}

@@ -17,6 +17,8 @@ const casey = personas.find((p) => p.key === 'customer-admin');
 if (!casey) throw new Error('persona customer-admin is missing from personas.json');
 
 const apiKey = `demo-host.${randomBytes(32).toString('base64url')}`;
+/** The modules the stand-in BFF serves under /widget/. */
+const WIDGET_MODULES = new Set(['service-control-center.js', 'admin.BEuvnruY.js']);
 /** The bodies of the embed-session requests the stand-in BFF accepted. */
 const embedRequests: unknown[] = [];
 let bffServer: ServerType;
@@ -34,6 +36,14 @@ function standInBff() {
     embedRequests.push(await c.req.json());
     return c.json({ token: 'header.payload.signature', tokenType: 'Bearer', expiresIn: 900 }, 201);
   });
+  bff.get('/widget/:file', (c) =>
+    WIDGET_MODULES.has(c.req.param('file'))
+      ? c.body(`export const module = ${JSON.stringify(c.req.param('file'))};`, 200, {
+          'content-type': 'text/javascript',
+          'cache-control': 'public, max-age=31536000, immutable',
+        })
+      : c.json({ type: 'about:blank', title: 'Not Found', status: 404 }, 404),
+  );
   return bff;
 }
 
@@ -156,6 +166,49 @@ describe('demo host', () => {
     expect(page).toContain(casey.displayName);
   });
 
+  test('the strict-CSP page allows scripts and styles from its own origin only and loads the widget from there', async () => {
+    const cookie = await signIn(casey.key);
+    const response = await request('/app/strict', { headers: { cookie } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(
+      `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${bffUrl}; ` +
+        "img-src 'self' blob:; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    );
+    const page = await response.text();
+    expect(page).toContain('<script type="module" src="/widget/service-control-center.js"></script>');
+    expect(page).toContain(`<service-control-center api-base="${bffUrl}"`);
+  });
+
+  test('the widget modules are served from this origin as the BFF has them, and nothing else of the BFF', async () => {
+    for (const file of WIDGET_MODULES) {
+      const response = await request(`/widget/${file}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/javascript');
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(await response.text()).toBe(`export const module = ${JSON.stringify(file)};`);
+    }
+    for (const path of ['/widget/missing.abcdefgh.js', '/widget/openapi.json', '/widget/..%2Fv1%2Fwidget%2Fsession']) {
+      const response = await request(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+    }
+  });
+
+  test('the React and hostile-CSS pages embed the same tag; the hostile page can leave it out', async () => {
+    const cookie = await signIn(casey.key);
+    const react = await (await request('/app/react', { headers: { cookie } })).text();
+    expect(react).toContain(`<div id="react-root" data-bff="${bffUrl}"></div>`);
+    expect(react).toContain('<script type="module" src="/react-page.js"></script>');
+
+    const hostile = await (await request('/app/hostile', { headers: { cookie } })).text();
+    expect(hostile).toContain('<link rel="stylesheet" href="/hostile.css" />');
+    expect(hostile).toContain(`<service-control-center api-base="${bffUrl}"`);
+    const without = await (await request('/app/hostile?widget=off', { headers: { cookie } })).text();
+    expect(without).not.toContain('service-control-center');
+    // The stylesheet hides every div: the page must not need one.
+    expect(hostile).not.toMatch(/<div\b/);
+  });
+
   test('the placeholder sections show the host chrome but no widget', async () => {
     const cookie = await signIn(casey.key);
     const response = await request('/app/orders', { headers: { cookie } });
@@ -247,6 +300,7 @@ describe('demo host', () => {
       ['/app.css', 'text/css'],
       ['/app.js', 'text/javascript'],
       ['/favicon.svg', 'image/svg+xml'],
+      ['/hostile.css', 'text/css'],
     ] as const) {
       const response = await request(path);
       expect(response.status).toBe(200);

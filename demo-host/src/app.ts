@@ -1,11 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { createMiddleware } from 'hono/factory';
-import { placeholderPage, type Section, servicesPage, signInPage } from './pages.js';
+import {
+  hostilePage,
+  placeholderPage,
+  reactPage,
+  type Section,
+  servicesPage,
+  signInPage,
+  strictPage,
+} from './pages.js';
 import { type DemoPersona, demoPersonas } from './personas.js';
 
 export interface DemoHostOptions {
@@ -30,7 +39,17 @@ const assets: Record<string, { body: string; type: string }> = {
   '/app.css': { body: publicFile('app.css'), type: 'text/css; charset=utf-8' },
   '/app.js': { body: publicFile('app.js'), type: 'text/javascript; charset=utf-8' },
   '/favicon.svg': { body: publicFile('favicon.svg'), type: 'image/svg+xml' },
+  '/hostile.css': { body: publicFile('hostile.css'), type: 'text/css; charset=utf-8' },
 };
+
+/** The React page's bundle, built by `pnpm --filter @scc/demo-host build` (esbuild, React inside). */
+const reactBundle = new URL('../dist/react-page.js', import.meta.url);
+
+/**
+ * The widget's modules as the BFF names them: the entry and its lazy chunks `<name>.<hash>.js`.
+ * One path segment, so nothing else of the BFF can be reached through this host.
+ */
+const WIDGET_MODULE = /^(service-control-center|[a-z][a-z0-9-]*\.[A-Za-z0-9_-]{8,})\.js$/;
 
 function problem(c: Context, status: 401 | 403 | 404 | 502, title: string, detail?: string) {
   return c.body(JSON.stringify({ type: 'about:blank', title, status, ...(detail ? { detail } : {}) }), status, {
@@ -63,12 +82,29 @@ export function createDemoHostApp(options: DemoHostOptions) {
     "form-action 'self'",
   ].join('; ');
 
+  /**
+   * The strict-CSP page's policy: scripts and styles from this origin only, no inline code, and
+   * connections to this origin (the token) and the BFF (the widget's API). The widget's module is
+   * served from here; its styles are constructed style sheets, which `style-src` does not govern.
+   */
+  const strictContentSecurityPolicy = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self' ${bffOrigin}`,
+    "img-src 'self' blob:",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+
   const securityHeaders: MiddlewareHandler = async (c, next) => {
     await next();
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'same-origin');
     if (c.res.headers.get('content-type')?.startsWith('text/html')) {
-      c.header('content-security-policy', contentSecurityPolicy);
+      // A page with a stricter policy of its own keeps it.
+      if (!c.res.headers.has('content-security-policy')) c.header('content-security-policy', contentSecurityPolicy);
       c.header('cache-control', 'no-store');
     }
   };
@@ -124,6 +160,56 @@ export function createDemoHostApp(options: DemoHostOptions) {
   app.get('/app', requirePersona, (c) => {
     const persona = c.get('persona') as DemoPersona;
     return c.html(servicesPage({ persona, bffPublicUrl }));
+  });
+
+  app.get('/app/react', requirePersona, (c) =>
+    c.html(reactPage({ persona: c.get('persona') as DemoPersona, bffPublicUrl })),
+  );
+
+  app.get('/app/strict', requirePersona, (c) => {
+    c.header('content-security-policy', strictContentSecurityPolicy);
+    return c.html(strictPage({ persona: c.get('persona') as DemoPersona, bffPublicUrl }));
+  });
+
+  app.get('/app/hostile', requirePersona, (c) =>
+    c.html(
+      hostilePage({
+        persona: c.get('persona') as DemoPersona,
+        bffPublicUrl,
+        withWidget: c.req.query('widget') !== 'off',
+      }),
+    ),
+  );
+
+  app.get('/react-page.js', async (c) => {
+    const body = await readFile(reactBundle, 'utf8').catch(() => undefined);
+    if (body === undefined) {
+      return problem(c, 404, 'The React page is not built', 'Run pnpm --filter @scc/demo-host build');
+    }
+    return c.body(body, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+  });
+
+  /**
+   * The widget's modules from this origin, for pages whose CSP allows scripts only from here: the
+   * host's backend fetches them from the BFF, as a host that self-hosts the package would serve it.
+   */
+  app.get('/widget/:file', async (c) => {
+    const file = c.req.param('file');
+    if (!WIDGET_MODULE.test(file)) return problem(c, 404, 'No such widget module');
+    let response: Response;
+    try {
+      response = await fetch(`${bffInternalUrl}/widget/${file}`, { signal: AbortSignal.timeout(BFF_TIMEOUT_MS) });
+    } catch (error) {
+      console.error(`demo host: the BFF is unreachable: ${(error as Error).message}`);
+      return problem(c, 502, 'The Service Control Center is unreachable');
+    }
+    if (response.status === 404) return problem(c, 404, 'No such widget module');
+    if (!response.ok)
+      return problem(c, 502, 'The Service Control Center refused the module', `HTTP ${response.status}`);
+    return c.body(await response.text(), 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': response.headers.get('cache-control') ?? 'no-cache',
+    });
   });
 
   const placeholderSections = ['overview', 'orders', 'reports'] as const satisfies readonly Section[];

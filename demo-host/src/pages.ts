@@ -94,7 +94,7 @@ export function signInPage(options: { personas: DemoPersona[]; current?: DemoPer
   });
 }
 
-export type Section = 'overview' | 'services' | 'orders' | 'reports';
+export type Section = 'overview' | 'services' | 'react' | 'strict' | 'orders' | 'reports';
 
 const sections: { key: Section; href: string; label: string; icon: Markup }[] = [
   {
@@ -108,6 +108,18 @@ const sections: { key: Section; href: string; label: string; icon: Markup }[] = 
     href: '/app',
     label: 'Cloud services',
     icon: html`<path d="M7 18a5 5 0 0 1-.6-9.96A6 6 0 0 1 18 9a4.5 4.5 0 0 1-.5 9z" />`,
+  },
+  {
+    key: 'react',
+    href: '/app/react',
+    label: 'React page',
+    icon: html`<path d="M12 12m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0M3 12c0-2 4-4 9-4s9 2 9 4-4 4-9 4-9-2-9-4z" />`,
+  },
+  {
+    key: 'strict',
+    href: '/app/strict',
+    label: 'Strict CSP',
+    icon: html`<path d="M12 3 5 6v5c0 4.5 3 8.5 7 10 4-1.5 7-5.5 7-10V6z" />`,
   },
   {
     key: 'orders',
@@ -155,30 +167,133 @@ function chrome(persona: DemoPersona, active: Section, main: Markup): Markup {
   </div>`;
 }
 
-export function servicesPage(options: { persona: DemoPersona; bffPublicUrl: string }): Markup {
+/**
+ * Language and direction of the embedded widget, switched by `/app.js` through the element's
+ * `locale` property and `dir` attribute, as a host would.
+ */
+const widgetTools = html`<fieldset class="widget-tools">
+  <legend>Widget language and direction</legend>
+  <button class="btn btn--secondary" type="button" data-widget-locale="en" aria-pressed="true">English</button>
+  <button class="btn btn--secondary" type="button" data-widget-locale="de" aria-pressed="false">Deutsch</button>
+  <button class="btn btn--secondary" type="button" data-widget-rtl aria-pressed="false">Right to left</button>
+</fieldset>`;
+
+function widgetPage(options: {
+  persona: DemoPersona;
+  bffPublicUrl: string;
+  section: Section;
+  title: string;
+  lede: string;
+  /** Where the page loads the widget module from. */
+  widgetModule: string;
+}): Markup {
   const { persona, bffPublicUrl } = options;
   return layout({
-    title: 'Cloud services',
+    title: options.title,
     bodyClass: 'page-app',
-    head: html`<script type="module" src="${bffPublicUrl}/widget/service-control-center.js"></script>
+    head: html`<script type="module" src="${options.widgetModule}"></script>
       <script type="module" src="/app.js"></script>`,
     body: chrome(
       persona,
-      'services',
+      options.section,
       html`<div class="page-head">
           <p class="eyebrow">${persona.businessUnit.name}</p>
-          <h1>Cloud services</h1>
-          <p class="lede">
-            The tenants you are responsible for, with their health and lifecycle. Provided by your service partner
-            through the Service Control Center.
-          </p>
+          <h1>${options.title}</h1>
+          <p class="lede">${options.lede}</p>
         </div>
+        ${widgetTools}
         <service-control-center api-base="${bffPublicUrl}" locale="en"></service-control-center>`,
     ),
   });
 }
 
-const placeholders: Record<Exclude<Section, 'services'>, { title: string; text: string }> = {
+export function servicesPage(options: { persona: DemoPersona; bffPublicUrl: string }): Markup {
+  return widgetPage({
+    ...options,
+    section: 'services',
+    title: 'Cloud services',
+    lede:
+      'The tenants you are responsible for, with their health and lifecycle. Provided by your service partner ' +
+      'through the Service Control Center.',
+    widgetModule: `${options.bffPublicUrl}/widget/service-control-center.js`,
+  });
+}
+
+/**
+ * The same widget under the strictest policy a host may have (see `strictContentSecurityPolicy`):
+ * scripts only from this origin, so the host serves the widget module itself (`/widget/…`).
+ */
+export function strictPage(options: { persona: DemoPersona; bffPublicUrl: string }): Markup {
+  return widgetPage({
+    ...options,
+    section: 'strict',
+    title: 'Strict CSP',
+    lede:
+      "This page allows scripts and styles only from its own origin and no inline code at all; the widget's " +
+      'module is served by the portal itself.',
+    widgetModule: '/widget/service-control-center.js',
+  });
+}
+
+/** The React app mounts into `#react-root` and reads where the BFF is from its data attribute. */
+export function reactPage(options: { persona: DemoPersona; bffPublicUrl: string }): Markup {
+  const { persona, bffPublicUrl } = options;
+  return layout({
+    title: 'React page',
+    bodyClass: 'page-app',
+    head: html`<script type="module" src="${bffPublicUrl}/widget/service-control-center.js"></script>
+      <script type="module" src="/react-page.js"></script>`,
+    body: chrome(
+      persona,
+      'react',
+      html`<div class="page-head">
+          <p class="eyebrow">${persona.businessUnit.name}</p>
+          <h1>React page</h1>
+          <p class="lede">A page rendered by React 19 that embeds the same tag and follows its events.</p>
+        </div>
+        <div id="react-root" data-bff="${bffPublicUrl}"></div>`,
+    ),
+  });
+}
+
+/**
+ * A page whose own CSS is as hostile as page CSS gets (`/hostile.css`). Its layout has no `div`,
+ * since the stylesheet hides every one; `?widget=off` renders it without the widget, so a test can
+ * compare the host's own elements with and without it.
+ */
+export function hostilePage(options: { persona: DemoPersona; bffPublicUrl: string; withWidget: boolean }): Markup {
+  const { persona, bffPublicUrl } = options;
+  return html`<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Hostile CSS · ${APP_NAME}</title>
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+    <link rel="stylesheet" href="/hostile.css" />
+    ${
+      options.withWidget
+        ? html`<script type="module" src="${bffPublicUrl}/widget/service-control-center.js"></script>
+      <script type="module" src="/app.js"></script>`
+        : ''
+    }
+  </head>
+  <body class="page-hostile">
+    <main>
+      <h1 data-testid="host-heading">Hostile CSS</h1>
+      <p data-testid="host-text">Signed in as ${persona.displayName}. This page resets everything, with !important.</p>
+      <button type="button" data-testid="host-button">A host button</button>
+      <table data-testid="host-table"><tr><td>host cell</td></tr></table>
+      ${options.withWidget ? html`<service-control-center api-base="${bffPublicUrl}" locale="en"></service-control-center>` : ''}
+      <a href="/app">Back to Cloud services</a>
+    </main>
+  </body>
+</html>`;
+}
+
+type PlaceholderSection = Exclude<Section, 'services' | 'react' | 'strict'>;
+
+const placeholders: Record<PlaceholderSection, { title: string; text: string }> = {
   overview: {
     title: 'Overview',
     text: 'Your dashboards would live here. In this demo the only working section is Cloud services.',
@@ -193,7 +308,7 @@ const placeholders: Record<Exclude<Section, 'services'>, { title: string; text: 
   },
 };
 
-export function placeholderPage(persona: DemoPersona, section: Exclude<Section, 'services'>): Markup {
+export function placeholderPage(persona: DemoPersona, section: PlaceholderSection): Markup {
   const { title, text } = placeholders[section];
   return layout({
     title,

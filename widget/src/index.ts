@@ -34,4 +34,5 @@ export { register } from './register.js';
 export type { ServerSentEvent } from './utils/sse.js';
 export { SseParser } from './utils/sse.js';
 
-defineElements();
+// On a server (SSR, a build step reading our exports) there is no registry: importing must not fail.
+if (typeof customElements !== 'undefined') defineElements();
