@@ -220,7 +220,9 @@ export type EffectiveBrand = z.infer<typeof EffectiveBrandSchema>;
 
 export const BusinessUnitBrandSchema = z
   .object({
-    own: BrandSchema.nullable(),
+    // A union, not .nullable(): that documents the reference as `allOf` with a null, which
+    // generated types read as `Brand & (Record<string, never> | null)`.
+    own: z.union([BrandSchema, z.null()]).openapi({ description: 'null: the unit has no brand of its own' }),
     effective: EffectiveBrandSchema,
     warnings: z.array(BrandWarningSchema).openapi({ description: 'Contrasts of the own brand below WCAG AA' }),
   })

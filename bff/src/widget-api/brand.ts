@@ -14,7 +14,9 @@ import { cockpitForWidget, widgetRoute } from './forwarding.js';
  * first paint is already in the reseller's colours.
  */
 const WidgetSessionSchema = CallerSchema.extend({
-  brand: EffectiveBrandSchema.openapi({ description: 'The brand of the acting unit: its own or its nearest ancestor’s' }),
+  brand: EffectiveBrandSchema.openapi({
+    description: 'The brand of the acting unit: its own or its nearest ancestor’s',
+  }),
 }).openapi('WidgetSession');
 
 const sessionRoute = widgetRoute({

@@ -128,7 +128,10 @@ describe('brands', () => {
     harness.send('PUT', `/v1/business-units/${id}/brand`, token, { brand });
 
   test('a brand is inherited down the tree, also from above the caller’s unit, without naming that unit', async () => {
-    const set = await putBrand(reseller, resellerOne.id, { displayName: 'Reseller One', light: { primary: '#aa0000' } });
+    const set = await putBrand(reseller, resellerOne.id, {
+      displayName: 'Reseller One',
+      light: { primary: '#aa0000' },
+    });
     expect(set.status, await set.clone().text()).toBe(200);
     const casey = await harness.tokenFor(personaByKey('customer-admin'));
     const shown = await (await harness.get(`/v1/business-units/${north.id}/brand`, casey)).json();

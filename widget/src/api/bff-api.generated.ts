@@ -2622,7 +2622,8 @@ export interface components {
             counts: components["schemas"]["MoveCounts"];
         };
         BusinessUnitBrand: {
-            own: components["schemas"]["Brand"] & (Record<string, never> | null);
+            /** @description null: the unit has no brand of its own */
+            own: components["schemas"]["Brand"] | null;
             effective: components["schemas"]["EffectiveBrand"];
             /** @description Contrasts of the own brand below WCAG AA */
             warnings: components["schemas"]["BrandWarning"][];

@@ -1,8 +1,8 @@
 import { html, LitElement } from 'lit';
+import { $, assertDeepEqual, assertEqual, cleanup, mount, oneEvent } from '../../test/helpers.js';
 import type { EffectiveBrand } from '../api/types.js';
 import type { SccBrandAppliedEvent } from '../events/scc-brand-applied.js';
 import { tokens } from '../styles/shared.styles.js';
-import { $, assertDeepEqual, assertEqual, cleanup, mount, oneEvent } from '../../test/helpers.js';
 import { BrandController, brandCss } from './brand-controller.js';
 
 /** A stand-in host that resolves the tokens like every element of the widget. */

@@ -4,7 +4,7 @@ import { createBrandAppliedEvent } from '../events/scc-brand-applied.js';
 
 const COLOUR = /^#[0-9a-f]{6}$/i;
 /** The server admits only family names; this keeps anything else out of the style even so. */
-const UNSAFE_FONT_STACK = /[;{}\\<>]|url\s*\(|[\u0000-\u001f\u007f]/i;
+const UNSAFE_FONT_STACK = /[;{}\\<>]|url\s*\(|\p{Cc}/iu;
 
 const paletteProperties: Record<keyof BrandPalette, string> = {
   primary: '--scc-color-primary',

@@ -130,8 +130,7 @@ export const deBrand: BrandMessages = {
   previewButton: 'Mandant bestellen',
   previewLink: 'Akzent-Link',
   contrastOk: (ratio) => `Kontrast ${ratio} erfüllt WCAG AA.`,
-  contrastWarn: (ratio) =>
-    `Kontrast ${ratio} liegt unter WCAG AA (4,5:1); speichern ist möglich, aber schwer lesbar.`,
+  contrastWarn: (ratio) => `Kontrast ${ratio} liegt unter WCAG AA (4,5:1); speichern ist möglich, aber schwer lesbar.`,
   contrastRefuse: (ratio) => `Kontrast ${ratio} liegt unter 3:1 und kann nicht gespeichert werden.`,
   save: 'Marke speichern',
   clear: 'Eigene Marke entfernen',

@@ -1,15 +1,15 @@
+import { $, assertEqual, cleanup, mount, waitFor } from '../../../test/helpers.js';
 import type { EffectiveBrand } from '../../api/types.js';
 import { register } from '../../register.js';
-import { $, assertEqual, cleanup, mount, waitFor } from '../../../test/helpers.js';
 import { SccBrandMark } from './brand-mark.js';
 
 register({ 'scc-brand-mark': SccBrandMark });
 
-const PNG = new Uint8Array([
-  ...atob(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+const PNG = new Uint8Array(
+  [...atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==')].map(
+    (c) => c.charCodeAt(0),
   ),
-].map((c) => c.charCodeAt(0)));
+);
 
 const brand = (sha256?: string): EffectiveBrand => ({
   sourceBusinessUnitId: null,
