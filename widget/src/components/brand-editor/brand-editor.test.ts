@@ -36,6 +36,8 @@ const resellerBrand: UnitBrand = {
 
 async function create(): Promise<SccBrandEditor> {
   const el = document.createElement('scc-brand-editor');
+  // As the admin panel passes it when the host sets no locale.
+  el.setAttribute('locale', '');
   el.client = client();
   el.businessUnitId = 'r1';
   mount(el);

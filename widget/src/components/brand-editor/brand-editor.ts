@@ -4,7 +4,7 @@ import type { Brand, BrandInput, BrandPalette, UnitBrand } from '../../api/types
 import { brandProperties } from '../../controllers/brand-controller.js';
 import { createBrandChangeEvent } from '../../events/scc-brand-change.js';
 import { type BrandMessages, brandMessagesFor } from '../../i18n/brand-messages.js';
-import { messagesFor } from '../../i18n/index.js';
+import { messagesFor, resolveLocale } from '../../i18n/index.js';
 import { controlStyles, sharedStyles } from '../../styles/shared.styles.js';
 import { contrast, contrastVerdict, ratioText } from '../../utils/contrast.js';
 import { brandEditorStyles } from './brand-editor.styles.js';
@@ -373,7 +373,7 @@ export class SccBrandEditor extends LitElement {
         .filter(({ field }) => field.startsWith(`${variant}.`))
         .map(({ field, ratio }) => {
           const verdict = contrastVerdict(ratio);
-          const text = ratioText(ratio, this.locale);
+          const text = ratioText(ratio, resolveLocale(this.locale));
           const message =
             verdict === 'refuse'
               ? m.contrastRefuse(text)
