@@ -28,8 +28,9 @@ export function brandProperties(brand: Brand | null | undefined): Record<string,
   if (!brand) return {};
   const properties = paletteDeclarations(brand.light);
   if (brand.fontStack && !UNSAFE_FONT_STACK.test(brand.fontStack)) properties['--scc-font-family'] = brand.fontStack;
-  if (Number.isInteger(brand.radius) && (brand.radius ?? -1) >= 0 && (brand.radius ?? 33) <= 32) {
-    properties['--scc-radius'] = `${brand.radius}px`;
+  const radius = brand.radius;
+  if (radius !== undefined && Number.isInteger(radius) && radius >= 0 && radius <= 32) {
+    properties['--scc-radius'] = `${radius}px`;
   }
   return properties;
 }

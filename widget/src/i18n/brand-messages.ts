@@ -39,33 +39,7 @@ export interface BrandMessages {
   cleared: string;
   logoTooLarge: (maxKiB: number) => string;
   logoNotImage: string;
-  /** Label of a brand field the server may name in a problem (`body.brand.light.primary`). */
-  fieldLabel: (field: string) => string;
 }
-
-const enFields: Record<string, string> = {
-  'body.brand.displayName': 'Name',
-  'body.brand.logo.data': 'Logo',
-  'body.brand.logo.sha256': 'Logo',
-  'body.brand.fontStack': 'Font stack',
-  'body.brand.radius': 'Corner radius',
-  'body.brand.light.primary': 'Primary colour (light)',
-  'body.brand.light.text': 'Text colour (light)',
-  'body.brand.dark.primary': 'Primary colour (dark)',
-  'body.brand.dark.text': 'Text colour (dark)',
-};
-
-const deFields: Record<string, string> = {
-  'body.brand.displayName': 'Name',
-  'body.brand.logo.data': 'Logo',
-  'body.brand.logo.sha256': 'Logo',
-  'body.brand.fontStack': 'Schriftarten',
-  'body.brand.radius': 'Eckenradius',
-  'body.brand.light.primary': 'Hauptfarbe (hell)',
-  'body.brand.light.text': 'Textfarbe (hell)',
-  'body.brand.dark.primary': 'Hauptfarbe (dunkel)',
-  'body.brand.dark.text': 'Textfarbe (dunkel)',
-};
 
 export const enBrand: BrandMessages = {
   logoOf: (name) => `${name} logo`,
@@ -101,7 +75,6 @@ export const enBrand: BrandMessages = {
   cleared: 'Own brand removed.',
   logoTooLarge: (max) => `The logo is larger than ${max} KiB.`,
   logoNotImage: 'The logo must be a PNG, JPEG, WebP or GIF image.',
-  fieldLabel: (field) => enFields[field] ?? field,
 };
 
 export const deBrand: BrandMessages = {
@@ -138,8 +111,29 @@ export const deBrand: BrandMessages = {
   cleared: 'Eigene Marke entfernt.',
   logoTooLarge: (max) => `Das Logo ist größer als ${max} KiB.`,
   logoNotImage: 'Das Logo muss ein PNG-, JPEG-, WebP- oder GIF-Bild sein.',
-  fieldLabel: (field) => deFields[field] ?? field,
 };
+
+const paletteKeys = ['primary', 'onPrimary', 'accent', 'surface', 'text'] as const;
+
+/**
+ * How the editor labels a field the server names in a problem: `body.brand.dark.primary` is
+ * "Primary colour (Dark)". Unknown fields keep their name.
+ */
+export function brandFieldLabel(m: BrandMessages, field: string): string {
+  const [body, brand, name, key] = field.split('.');
+  if (body !== 'body' || brand !== 'brand' || !name) return field;
+  if ((name === 'light' || name === 'dark') && key) {
+    const colour = paletteKeys.find((k) => k === key);
+    return colour ? `${m[colour]} (${m[name]})` : field;
+  }
+  const labels: Record<string, string> = {
+    displayName: m.displayName,
+    logo: m.logo,
+    fontStack: m.fontStack,
+    radius: m.radius,
+  };
+  return labels[name] ?? field;
+}
 
 const catalog = new Map<string, BrandMessages>([
   ['en', enBrand],

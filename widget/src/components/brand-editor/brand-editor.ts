@@ -3,7 +3,7 @@ import { type BffClient, BffError } from '../../api/bff-client.js';
 import type { Brand, BrandInput, BrandPalette, UnitBrand } from '../../api/types.js';
 import { brandProperties } from '../../controllers/brand-controller.js';
 import { createBrandChangeEvent } from '../../events/scc-brand-change.js';
-import { type BrandMessages, brandMessagesFor } from '../../i18n/brand-messages.js';
+import { type BrandMessages, brandFieldLabel, brandMessagesFor } from '../../i18n/brand-messages.js';
 import { messagesFor, resolveLocale } from '../../i18n/index.js';
 import { controlStyles, sharedStyles } from '../../styles/shared.styles.js';
 import { contrast, contrastVerdict, ratioText } from '../../utils/contrast.js';
@@ -15,7 +15,7 @@ export const MAX_LOGO_KIB = 32;
 type Palette = Required<Pick<BrandPalette, 'primary' | 'onPrimary' | 'accent'>> &
   Pick<BrandPalette, 'surface' | 'text'>;
 type Variant = 'light' | 'dark';
-type Logo = { kind: 'none' } | { kind: 'kept'; sha256: string } | { kind: 'new'; blob: Blob; data: string };
+type Logo = { kind: 'none' } | { kind: 'kept'; sha256: string } | { kind: 'new'; data: string };
 
 interface Draft {
   displayName: string;
@@ -231,7 +231,7 @@ export class SccBrandEditor extends LitElement {
     ) {
       this._errors = [m.logoNotImage];
     } else {
-      this._logo = { kind: 'new', blob: file, data: await base64Of(file) };
+      this._logo = { kind: 'new', data: await base64Of(file) };
       this.#setLogoUrl(URL.createObjectURL(file));
       this._status = undefined;
       return;
@@ -279,7 +279,7 @@ export class SccBrandEditor extends LitElement {
     if (error.status === 403) return [m.errorForbidden];
     if (error.kind === 'network' || error.retryable) return [m.errorUnavailable];
     const b = brandMessagesFor(this.locale);
-    const fields = error.errors.map((e) => (e.field ? `${b.fieldLabel(e.field)}: ${e.message}` : e.message));
+    const fields = error.errors.map((e) => (e.field ? `${brandFieldLabel(b, e.field)}: ${e.message}` : e.message));
     return fields.length > 0 ? fields : [error.detail ?? error.title];
   }
 
