@@ -49,6 +49,7 @@ describe('GET /openapi.json', () => {
       '/v1/business-units/{id}': ['delete', 'get', 'patch'],
       '/v1/business-units/{id}/ancestors': ['get'],
       '/v1/business-units/{id}/brand': ['get', 'put'],
+      '/v1/business-units/{id}/brand/logo': ['get'],
       '/v1/business-units/{id}/data-sources': ['get', 'post'],
       '/v1/business-units/{id}/move': ['post'],
       '/v1/business-units/{id}/move-preview': ['post'],

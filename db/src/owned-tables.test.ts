@@ -32,7 +32,12 @@ const scopedTables: { table: PgTable; path: string }[] = [
 ];
 
 /** The tables whose access differs from plain `subtree`; a change here is a change of isolation. */
-const accessExceptions: Record<string, SubtreeAccess> = { products: 'shared-read', audit_events: 'append-only' };
+const accessExceptions: Record<string, SubtreeAccess> = {
+  products: 'shared-read',
+  // A unit's subtree shows its brand, so its logo too.
+  brand_logos: 'shared-read',
+  audit_events: 'append-only',
+};
 
 describe('business-unit-owned tables', () => {
   test('every table with a bu_path column is in the registry, and the registry names only such tables', async () => {

@@ -153,7 +153,7 @@ describe('demo host', () => {
     const bff = bffUrl;
     expect(response.headers.get('content-security-policy')).toBe(
       `default-src 'self'; script-src 'self' ${bff}; connect-src 'self' ${bff}; style-src 'self'; ` +
-        "img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+        "img-src 'self' data: blob:; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
     );
     const page = await response.text();
     expect(page.match(/<service-control-center\b/g)).toHaveLength(1);

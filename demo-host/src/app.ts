@@ -76,7 +76,8 @@ export function createDemoHostApp(options: DemoHostOptions) {
     `script-src 'self' ${bffOrigin}`,
     `connect-src 'self' ${bffOrigin}`,
     "style-src 'self'",
-    "img-src 'self' data:",
+    // The widget shows a brand's logo from a blob: URL (fetched with its token).
+    "img-src 'self' data: blob:",
     "base-uri 'none'",
     "frame-ancestors 'none'",
     "form-action 'self'",

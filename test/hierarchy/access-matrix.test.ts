@@ -194,6 +194,14 @@ const endpoints: Endpoint[] = [
     request: (_p, u) => ['GET', `/v1/business-units/${u.id}/brand`],
   },
   {
+    name: 'GET /v1/business-units/{id}/brand/logo',
+    need: 'any',
+    // Inside, 404 means the brand shown has no logo (the PUT below replaces the seeded ones);
+    // business-units/brand.test.ts tells that apart from a unit outside the subtree.
+    allowed: [200, 404],
+    request: (_p, u) => ['GET', `/v1/business-units/${u.id}/brand/logo`],
+  },
+  {
     name: 'PUT /v1/business-units/{id}/brand',
     need: 'admin',
     allowed: [200],

@@ -199,6 +199,7 @@ export const session: Session = {
   user: { id: 'u-1', email: 'ada@msp.example', displayName: 'Ada Operator' },
   businessUnit: { id: 'msp', name: 'MSP', kind: 'msp' },
   roles: ['operator'],
+  brand: null,
 };
 
 /** A unit of the fake BFF's flat hierarchy: the fake counts its children when it answers. */

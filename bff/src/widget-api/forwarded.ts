@@ -27,7 +27,6 @@ import {
   RejectionSchema,
 } from '@scc/contracts/operations';
 import { changeProblemResponses, PROBLEM_CONTENT_TYPE, problemContent, problemResponses } from '@scc/contracts/problem';
-import { CallerSchema } from '@scc/contracts/session';
 import {
   CreateUserBody,
   GrantRoleBody,
@@ -54,23 +53,12 @@ import { forwarding } from './forwarding.js';
 const pageSizes = { users: '100', auditEvents: '50', operationRequests: '500' };
 
 export function forwardedRoutes(cockpit: CockpitConnection) {
-  const session = forwarding(cockpit, 'Widget');
   const units = forwarding(cockpit, 'Widget: business units');
   const sources = forwarding(cockpit, 'Widget: data sources');
   const people = forwarding(cockpit, 'Widget: users and roles');
   const audit = forwarding(cockpit, 'Widget: audit');
   const operations = forwarding(cockpit, 'Widget operations');
   return createRouter<WidgetEnv>()
-    .openapi(
-      ...session.forward((v1) => v1.me.$get(), {
-        method: 'get',
-        path: '/session',
-        responses: {
-          200: jsonContent(CallerSchema, 'The signed-in user, acting business unit and roles'),
-          ...problemResponses,
-        },
-      }),
-    )
     .openapi(
       ...units.forward((v1, { req }) => v1['business-units'][':id'].$get({ param: req.valid('param') }), {
         method: 'get',

@@ -175,10 +175,10 @@ describe('administering the hierarchy', () => {
   it('sets a brand that the units below show, and clears it again', async () => {
     const put = await ok<{ own: { displayName: string } | null }>(
       await call('PUT', `/business-units/${north.id}/brand`, caseyToken, {
-        brand: { displayName: 'Contoso North', primaryColor: '#12ab34' },
+        brand: { displayName: 'Contoso North', light: { primary: '#12733a' } },
       }),
     );
-    expect(put.own).toEqual({ displayName: 'Contoso North', primaryColor: '#12ab34' });
+    expect(put.own).toEqual({ displayName: 'Contoso North', light: { primary: '#12733a' } });
     type Shown = { own: unknown; effective: { sourceBusinessUnitId: string | null; brand: { displayName: string } } };
     const below = await ok<Shown>(await call('GET', `/business-units/${finance.id}/brand`, caseyToken));
     expect(below.own).toBeNull();
@@ -188,10 +188,10 @@ describe('administering the hierarchy', () => {
     expect(fromDana.effective).toMatchObject({ sourceBusinessUnitId: null, brand: { displayName: 'Contoso North' } });
     await expectProblem(await call('PUT', `/business-units/${finance.id}/brand`, danaToken, { brand: null }), 403);
     const bad = await expectProblem(
-      await call('PUT', `/business-units/${north.id}/brand`, caseyToken, { brand: { primaryColor: 'green' } }),
+      await call('PUT', `/business-units/${north.id}/brand`, caseyToken, { brand: { light: { primary: 'green' } } }),
       400,
     );
-    expect(bad.errors?.map((e) => e.field)).toEqual(['body.brand.primaryColor']);
+    expect(bad.errors?.map((e) => e.field)).toEqual(['body.brand.light.primary']);
     await ok(await call('PUT', `/business-units/${north.id}/brand`, caseyToken, { brand: null }));
     await expectProblem(await call('GET', `/business-units/${fabrikam.id}/brand`, caseyToken), 404);
   });

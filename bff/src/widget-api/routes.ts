@@ -1,16 +1,19 @@
 import { createRouter } from '@scc/service-kit/openapi';
 import type { CockpitConnection } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
+import { brandRoutes } from './brand.js';
 import { eventRoutes } from './events.js';
 import { forwardedRoutes } from './forwarded.js';
 import { viewRoutes } from './views.js';
 
 /**
- * The widget's API: routes forwarded to the cockpit as they are (`forwarded.ts`), views shaped
- * for a screen region (`views.ts`) and the live feed (`events.ts`). Items keep the cockpit's shapes.
+ * The widget's API: the session and brand logos (`brand.ts`), routes forwarded to the cockpit as
+ * they are (`forwarded.ts`), views shaped for a screen region (`views.ts`) and the live feed
+ * (`events.ts`). Items keep the cockpit's shapes.
  */
 export function widgetApiRoutes(cockpit: CockpitConnection) {
   return createRouter<WidgetEnv>()
+    .route('/', brandRoutes(cockpit))
     .route('/', forwardedRoutes(cockpit))
     .route('/', viewRoutes(cockpit))
     .route('/', eventRoutes(cockpit));

@@ -36,7 +36,7 @@ describe('rebasePath', () => {
 describe('brandAfterMove', () => {
   const shown = { sourceBusinessUnitId: 'r', name: 'R', brand: { displayName: 'R' } };
   test('own brand travels with the unit; otherwise the new parent’s shown brand, or none', () => {
-    const own = { id: 'u', name: 'U', brand: { primaryColor: '#123456' } };
+    const own = { id: 'u', name: 'U', brand: { light: { primary: '#123456' } } };
     expect(brandAfterMove(own, shown)).toEqual({ sourceBusinessUnitId: 'u', name: 'U', brand: own.brand });
     expect(brandAfterMove(undefined, shown)).toBe(shown);
     expect(brandAfterMove(undefined, null)).toBeNull();

@@ -75,7 +75,12 @@ describe('move preview and move', () => {
         after: [],
       },
     ]);
-    expect(preview.brand).toEqual({ before: null, after: null, changes: false });
+    // Both parents show the seeded brand of Reseller One.
+    expect(preview.brand).toMatchObject({
+      before: { name: 'Reseller One' },
+      after: { name: 'Reseller One' },
+      changes: false,
+    });
     const unit = (await (await harness.get(`/v1/business-units/${north.id}`, msp)).json()) as BusinessUnit;
     expect(unit.parentId).toBe(contoso.id);
   });
@@ -123,7 +128,10 @@ describe('brands', () => {
     harness.send('PUT', `/v1/business-units/${id}/brand`, token, { brand });
 
   test('a brand is inherited down the tree, also from above the caller’s unit, without naming that unit', async () => {
-    const set = await putBrand(reseller, resellerOne.id, { displayName: 'Reseller One', primaryColor: '#aa0000' });
+    const set = await putBrand(reseller, resellerOne.id, {
+      displayName: 'Reseller One',
+      light: { primary: '#aa0000' },
+    });
     expect(set.status, await set.clone().text()).toBe(200);
     const casey = await harness.tokenFor(personaByKey('customer-admin'));
     const shown = await (await harness.get(`/v1/business-units/${north.id}/brand`, casey)).json();
@@ -132,8 +140,9 @@ describe('brands', () => {
       effective: {
         sourceBusinessUnitId: null,
         name: null,
-        brand: { displayName: 'Reseller One', primaryColor: '#aa0000' },
+        brand: { displayName: 'Reseller One', light: { primary: '#aa0000' } },
       },
+      warnings: [],
     });
     const asReseller = await (await harness.get(`/v1/business-units/${north.id}/brand`, reseller)).json();
     expect(asReseller).toMatchObject({ effective: { sourceBusinessUnitId: resellerOne.id, name: 'Reseller One' } });
@@ -143,8 +152,8 @@ describe('brands', () => {
 
   test('bad brands are refused naming the field', async () => {
     for (const [brand, field] of [
-      [{ primaryColor: 'red' }, 'body.brand.primaryColor'],
-      [{ logoUrl: 'http://insecure.example/logo.png' }, 'body.brand.logoUrl'],
+      [{ light: { primary: 'red' } }, 'body.brand.light.primary'],
+      [{ logoUrl: 'https://example.com/logo.png' }, 'body.brand.logoUrl'],
       [{ displayName: '' }, 'body.brand.displayName'],
       [{ font: 'Comic Sans' }, 'body.brand.font'],
     ] as const) {
@@ -160,7 +169,7 @@ describe('brands', () => {
       before: {
         sourceBusinessUnitId: resellerOne.id,
         name: 'Reseller One',
-        brand: { displayName: 'Reseller One', primaryColor: '#aa0000' },
+        brand: { displayName: 'Reseller One', light: { primary: '#aa0000' } },
       },
       after: { sourceBusinessUnitId: fabrikam.id, name: 'Fabrikam Health', brand: { displayName: 'Fabrikam' } },
       changes: true,

@@ -123,15 +123,20 @@ describe.skipIf(!serverUrl)('the cockpit on a restricted runtime login (server o
     const casey = await harness.tokenFor(personaByKey('customer-admin'));
     const reseller = seededBusinessUnit('reseller-one');
     const finance = seededBusinessUnit('contoso/north/finance');
+    const gif = Buffer.from('GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;', 'latin1');
     const put = await harness.send('PUT', `/v1/business-units/${reseller.id}/brand`, riley, {
-      brand: { displayName: 'Reseller One' },
+      brand: { displayName: 'Reseller One', logo: { data: gif.toString('base64') } },
     });
     expect(put.status, await put.clone().text()).toBe(200);
     const shown = await (await harness.get(`/v1/business-units/${finance.id}/brand`, casey)).json();
-    expect(shown).toEqual({
+    expect(shown).toMatchObject({
       own: null,
       effective: { sourceBusinessUnitId: null, name: null, brand: { displayName: 'Reseller One' } },
     });
+    // The logo lies above Casey's unit: readable from below through the shared-read policy.
+    const logo = await harness.get(`/v1/business-units/${finance.id}/brand/logo`, casey);
+    expect(logo.status).toBe(200);
+    expect(Buffer.from(await logo.arrayBuffer())).toEqual(gif);
     const user = await harness.send('POST', '/v1/users', casey, {
       email: 'runtime@contoso.example',
       displayName: 'Runtime',

@@ -1,6 +1,10 @@
-import { type AnyPgColumn, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Brand } from '@scc/contracts/business-units';
+import { type AnyPgColumn, customType, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ltree } from './ltree.js';
 import { subtreePolicies } from './scope.js';
+
+/** Raw bytes; both drivers (postgres.js, PGlite) read bytea as a Uint8Array. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /**
  * A node of the tenant hierarchy (MSP, reseller, customer, region, department, server group …).
@@ -29,8 +33,24 @@ export const businessUnits = pgTable(
   ],
 );
 
-export interface Brand {
-  displayName?: string;
-  primaryColor?: string;
-  logoUrl?: string;
-}
+export type { Brand } from '@scc/contracts/business-units';
+
+/**
+ * The logo of a unit's own brand (the brand names it by its sha256). Shared read: a unit's
+ * subtree shows its brand, so callers below it read its logo too, as they read its products.
+ */
+export const brandLogos = pgTable(
+  'brand_logos',
+  {
+    businessUnitId: uuid('business_unit_id')
+      .primaryKey()
+      .references(() => businessUnits.id, { onDelete: 'cascade' }),
+    buPath: ltree('bu_path').notNull(),
+    /** Told from the bytes when stored, never from the uploader. */
+    contentType: text('content_type').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('brand_logos_bu_path_gist').using('gist', t.buPath), ...subtreePolicies(t.buPath, 'shared-read')],
+);

@@ -1,6 +1,7 @@
 import { getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { auditEvents } from './audit.js';
+import { brandLogos } from './business-units.js';
 import { dataSources } from './data-sources.js';
 import {
   operationRequestEvents,
@@ -45,6 +46,7 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(tenantSolutionProfile),
   owned(tenantArchives),
   owned(dataSources),
+  owned(brandLogos),
   owned(operationRequests),
   owned(operationRequestEvents),
   owned(outboxEvents),

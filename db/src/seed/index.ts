@@ -1,6 +1,7 @@
 import type { Database } from '../client.js';
 import { childPath } from '../paths.js';
 import {
+  brandLogos,
   businessUnits,
   contracts,
   products,
@@ -10,6 +11,7 @@ import {
   tenants,
   users,
 } from '../schema/index.js';
+import { seedBrands } from './brands.js';
 import * as catalog from './catalog.js';
 import { hierarchy, type SeedBusinessUnit } from './hierarchy.js';
 import { seedId } from './ids.js';
@@ -82,11 +84,25 @@ export async function seed(db: Database): Promise<void> {
     return found;
   };
   const msp = unit('msp');
+  const brands = new Map(seedBrands().map(({ businessUnit, brand }) => [unit(businessUnit).id, brand]));
 
   await db.transaction(async (tx) => {
     await tx
       .insert(businessUnits)
-      .values(units.map(({ id, parentId, name, kind, path }) => ({ id, parentId, name, kind, path })))
+      .values(
+        units.map(({ id, parentId, name, kind, path }) => ({ id, parentId, name, kind, path, brand: brands.get(id) })),
+      )
+      .onConflictDoNothing();
+
+    await tx
+      .insert(brandLogos)
+      .values(
+        seedBrands().map(({ businessUnit, logo }) => ({
+          businessUnitId: unit(businessUnit).id,
+          buPath: unit(businessUnit).path,
+          ...logo,
+        })),
+      )
       .onConflictDoNothing();
 
     await tx

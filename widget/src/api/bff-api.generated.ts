@@ -211,14 +211,95 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The signed-in user, acting business unit and roles */
+                /** @description The signed-in user, acting business unit, roles and brand */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Caller"];
+                        "application/json": components["schemas"]["WidgetSession"];
                     };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/widget/business-units/{id}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The logo of the brand a unit shows
+         * @description Needs the widget token like every widget route, so a unit outside the caller’s subtree answers 404: the widget fetches it and shows it as a blob: URL (a host’s CSP needs `img-src blob:`). With `v` equal to the logo’s sha256 (the brand names it) the answer may be cached privately for good.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The sha256 the brand names */
+                    v?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": string;
+                        "image/jpeg": string;
+                        "image/webp": string;
+                        "image/gif": string;
+                    };
+                };
+                /** @description Unchanged since the ETag given in If-None-Match */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Invalid input */
                 400: {
@@ -2382,6 +2463,61 @@ export interface components {
              */
             businessUnitId: string;
         };
+        WidgetSession: components["schemas"]["Caller"] & {
+            brand: components["schemas"]["EffectiveBrand"];
+        };
+        /** @description The brand of the acting unit: its own or its nearest ancestor’s */
+        EffectiveBrand: {
+            /**
+             * Format: uuid
+             * @description null when the source lies above the caller’s unit
+             */
+            sourceBusinessUnitId: string | null;
+            /** @description Name of the source unit; null above the caller’s unit */
+            name: string | null;
+            brand: components["schemas"]["Brand"];
+        } | null;
+        Brand: {
+            /** @description Shown instead of the product name */
+            displayName?: string;
+            /** @example Inter, 'Segoe UI', sans-serif */
+            fontStack?: string;
+            /** @description Corner radius in px, 0 to 32 */
+            radius?: number;
+            light?: components["schemas"]["BrandPalette"];
+            dark?: components["schemas"]["BrandPalette"];
+            logo?: components["schemas"]["BrandLogo"];
+        };
+        BrandPalette: {
+            /**
+             * @description Buttons, selection, the logo tile
+             * @example #c2410c
+             */
+            primary: string;
+            /**
+             * @description Text on primary; default #ffffff
+             * @example #c2410c
+             */
+            onPrimary?: string;
+            /** @example #c2410c */
+            accent?: string;
+            /**
+             * @description Background
+             * @example #c2410c
+             */
+            surface?: string;
+            /** @example #c2410c */
+            text?: string;
+        };
+        BrandLogo: {
+            sha256: string;
+            /**
+             * @description Told from the bytes, never from the uploader
+             * @enum {string}
+             */
+            contentType: "image/png" | "image/jpeg" | "image/webp" | "image/gif";
+            byteSize: number;
+        };
         Caller: {
             user: {
                 /** Format: uuid */
@@ -2475,22 +2611,6 @@ export interface components {
             roleAssignments: number;
             dataSources: number;
         };
-        EffectiveBrand: {
-            /**
-             * Format: uuid
-             * @description null when the source lies above the caller’s unit
-             */
-            sourceBusinessUnitId: string | null;
-            /** @description Name of the source unit; null above the caller’s unit */
-            name: string | null;
-            brand: components["schemas"]["Brand"];
-        } | null;
-        Brand: {
-            displayName?: string;
-            primaryColor?: string;
-            /** Format: uri */
-            logoUrl?: string;
-        };
         /** @enum {string} */
         RoleName: "viewer" | "operator" | "admin" | "billing";
         MoveBusinessUnit: {
@@ -2502,11 +2622,36 @@ export interface components {
             counts: components["schemas"]["MoveCounts"];
         };
         BusinessUnitBrand: {
-            own: components["schemas"]["Brand"] & (Record<string, never> | null);
+            /** @description null: the unit has no brand of its own */
+            own: components["schemas"]["Brand"] | null;
             effective: components["schemas"]["EffectiveBrand"];
+            /** @description Contrasts of the own brand below WCAG AA */
+            warnings: components["schemas"]["BrandWarning"][];
+        };
+        BrandWarning: {
+            field: string;
+            ratio: number;
+            message: string;
         };
         PutBusinessUnitBrand: {
-            brand: components["schemas"]["Brand"] & (Record<string, never> | null);
+            brand: components["schemas"]["BrandInput"];
+        };
+        BrandInput: {
+            /** @description Shown instead of the product name */
+            displayName?: string;
+            /** @example Inter, 'Segoe UI', sans-serif */
+            fontStack?: string;
+            /** @description Corner radius in px, 0 to 32 */
+            radius?: number;
+            light?: components["schemas"]["BrandPalette"];
+            dark?: components["schemas"]["BrandPalette"];
+            logo?: components["schemas"]["BrandLogoInput"];
+        } | null;
+        BrandLogoInput: {
+            /** @description The image, at most 32 KiB: PNG, JPEG, WebP or GIF */
+            data?: string;
+            /** @description Keep the unit’s current logo */
+            sha256?: string;
         };
         DataSourceList: {
             items: components["schemas"]["DataSource"][];

@@ -1,5 +1,6 @@
 import type {
   Ancestor,
+  BrandInput,
   BusinessUnit,
   BusinessUnitLevel,
   CreateBusinessUnitBody,
@@ -17,6 +18,7 @@ import type {
   RoleAssignment,
   Session,
   Tenant,
+  UnitBrand,
   UpdateBusinessUnitBody,
   User,
   UserPage,
@@ -169,6 +171,28 @@ export class BffClient {
     const path = `/v1/widget/business-units/${encodeURIComponent(id)}/move`;
     const body = { newParentId } satisfies MoveBusinessUnitBody;
     return this.#request(path, { method: 'POST', body }, record<MoveResult>);
+  }
+
+  getBrand(id: string, signal?: AbortSignal): Promise<UnitBrand> {
+    return this.#request(`/v1/widget/business-units/${encodeURIComponent(id)}/brand`, { signal }, record<UnitBrand>);
+  }
+
+  /** Sets (or with null clears) a unit's own brand; a refused brand changes nothing. */
+  putBrand(id: string, brand: BrandInput | null): Promise<UnitBrand> {
+    const path = `/v1/widget/business-units/${encodeURIComponent(id)}/brand`;
+    return this.#request(path, { method: 'PUT', body: { brand } }, record<UnitBrand>);
+  }
+
+  /**
+   * The logo of the brand unit `id` shows, as the image bytes. Fetched with the widget token like
+   * every call (an `<img src>` could not send it), so a unit outside the caller's subtree answers
+   * 404; `sha256` (the brand names it) makes the answer cacheable for good.
+   */
+  async getBrandLogo(id: string, sha256: string, signal?: AbortSignal): Promise<Blob> {
+    const path = `/v1/widget/business-units/${encodeURIComponent(id)}/logo${query({ v: sha256 })}`;
+    const response = await this.send(path, { signal, headers: { Accept: `image/*, ${PROBLEM_JSON}` } });
+    if (!response.ok) throw await problemFrom(response);
+    return response.blob();
   }
 
   /** Users whose home is `businessUnitId` or below it. */

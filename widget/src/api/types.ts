@@ -42,6 +42,16 @@ export type Session = Answer<'/v1/widget/session', 'get', 200>;
 export type SessionUser = Session['user'];
 export type SessionBusinessUnit = Session['businessUnit'];
 
+/** The brand a unit shows (its own or its nearest ancestor's) and where it comes from; null: the default look. */
+export type EffectiveBrand = Session['brand'];
+/** `GET /v1/widget/business-units/{id}/brand`: the unit's own brand, the one it shows, contrast warnings. */
+export type UnitBrand = Answer<'/v1/widget/business-units/{id}/brand', 'get', 200>;
+export type Brand = NonNullable<UnitBrand['own']>;
+export type BrandPalette = NonNullable<Brand['light']>;
+export type BrandWarning = UnitBrand['warnings'][number];
+/** A brand as `PUT /v1/widget/business-units/{id}/brand` takes it: a new logo as base64 data, or the current one's sha256. */
+export type BrandInput = NonNullable<RequestBody<'/v1/widget/business-units/{id}/brand', 'put'>['brand']>;
+
 /** `GET /v1/widget/tenants` */
 export type TenantList = Answer<'/v1/widget/tenants', 'get', 200>;
 export type Tenant = TenantList['items'][number];

@@ -2,6 +2,8 @@
  * The hierarchy admin screens: a chunk of its own, loaded by `<service-control-center>` only for
  * callers holding `admin`. Importing this module registers the elements (guarded).
  */
+import { SccBrandEditor } from '../components/brand-editor/brand-editor.js';
+import { SccBrandMark } from '../components/brand-mark/brand-mark.js';
 import { SccBusinessUnitAdmin } from '../components/business-unit-admin/business-unit-admin.js';
 import { SccMoveDialog } from '../components/move-dialog/move-dialog.js';
 import { SccUserAdmin } from '../components/user-admin/user-admin.js';
@@ -9,10 +11,15 @@ import { register } from '../register.js';
 
 export type { AdminMessages, MessagesWithAdmin } from '../i18n/admin-messages.js';
 export { adminMessagesFor, deAdmin, enAdmin, registerAdminLocale } from '../i18n/admin-messages.js';
-export { SccBusinessUnitAdmin, SccMoveDialog, SccUserAdmin };
+export type { BrandMessages } from '../i18n/brand-messages.js';
+export { brandMessagesFor, deBrand, enBrand, registerBrandLocale } from '../i18n/brand-messages.js';
+export { SccBrandEditor, SccBusinessUnitAdmin, SccMoveDialog, SccUserAdmin };
 
 /** Children first. */
 export const adminElements = {
+  // The editor previews the draft with the mark; guarded, so the entry may register it first.
+  'scc-brand-mark': SccBrandMark,
+  'scc-brand-editor': SccBrandEditor,
   'scc-user-admin': SccUserAdmin,
   'scc-move-dialog': SccMoveDialog,
   'scc-business-unit-admin': SccBusinessUnitAdmin,

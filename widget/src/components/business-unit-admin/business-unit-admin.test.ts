@@ -65,6 +65,17 @@ describe('scc-business-unit-admin', () => {
     stub.restore();
   });
 
+  it('opens the unit’s brand editor only when asked', async () => {
+    stub.on('/v1/widget/business-units/north/brand', () => json({ own: null, effective: null, warnings: [] }));
+    const el = await create();
+    assertEqual($(el, 'scc-brand-editor'), null);
+    const details = section(el, 'brand') as HTMLDetailsElement;
+    details.open = true;
+    const editor = await waitFor(() => $(el, 'scc-brand-editor'));
+    await waitFor(() => stub.requestsTo('/v1/widget/business-units/north/brand').length === 1, 'the brand loads');
+    assertEqual((editor as HTMLElementTagNameMap['scc-brand-editor']).businessUnitId, 'north');
+  });
+
   it('creates a child unit and announces it', async () => {
     stub.on('/v1/widget/business-units', () => json(unit, 201));
     const el = await create();

@@ -11,11 +11,13 @@ type Busy = 'create' | 'update' | 'delete' | undefined;
 
 /**
  * Admin screens for the selected business unit: rename and kind, a new child unit, delete (only
- * an empty unit: the server says what is left), move (`scc-move-dialog`) and its users and roles
- * (`scc-user-admin`). The server decides; this only shows what it allows and says.
+ * an empty unit: the server says what is left), move (`scc-move-dialog`), its users and roles
+ * (`scc-user-admin`) and its brand (`scc-brand-editor`). The server decides; this only shows
+ * what it allows and says.
  *
  * @tag scc-business-unit-admin
  * @event scc-business-unit-change - A unit was created, updated, moved or deleted. Bubbles, composed.
+ * @event scc-brand-change - The unit's brand was saved or cleared (from `scc-brand-editor`). Bubbles, composed.
  * @csspart admin - The panel.
  */
 export class SccBusinessUnitAdmin extends LitElement {
@@ -32,6 +34,7 @@ export class SccBusinessUnitAdmin extends LitElement {
     _errors: { state: true },
     _confirmDelete: { state: true },
     _usersOpen: { state: true },
+    _brandOpen: { state: true },
   };
 
   declare client: BffClient | undefined;
@@ -48,6 +51,7 @@ export class SccBusinessUnitAdmin extends LitElement {
   declare _errors: Partial<Record<'create' | 'update' | 'delete', string[]>>;
   declare _confirmDelete: boolean;
   declare _usersOpen: boolean;
+  declare _brandOpen: boolean;
 
   constructor() {
     super();
@@ -56,6 +60,7 @@ export class SccBusinessUnitAdmin extends LitElement {
     this._errors = {};
     this._confirmDelete = false;
     this._usersOpen = false;
+    this._brandOpen = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -117,6 +122,15 @@ export class SccBusinessUnitAdmin extends LitElement {
               </div>
             </details>`
       }
+      <details data-testid="admin-brand" @toggle=${this.#onBrandToggle}>
+        <summary>${m.brand}</summary>
+        ${
+          // The brand loads only once someone opens it.
+          this._brandOpen
+            ? html`<scc-brand-editor .client=${this.client} .businessUnitId=${unit.id} locale=${this.locale ?? ''}></scc-brand-editor>`
+            : nothing
+        }
+      </details>
       <details data-testid="admin-users" @toggle=${this.#onUsersToggle}>
         <summary>${m.users}</summary>
         ${
@@ -128,6 +142,10 @@ export class SccBusinessUnitAdmin extends LitElement {
       </details>
     </section>`;
   }
+
+  #onBrandToggle = (event: Event): void => {
+    this._brandOpen = (event.currentTarget as HTMLDetailsElement).open;
+  };
 
   #onUsersToggle = (event: Event): void => {
     this._usersOpen = (event.currentTarget as HTMLDetailsElement).open;
