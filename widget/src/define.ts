@@ -5,9 +5,11 @@ import type { SccMoveDialog } from './components/move-dialog/move-dialog.js';
 import type { SccOrderTenant } from './components/order-tenant/order-tenant.js';
 import type { SccPendingRequests } from './components/pending-requests/pending-requests.js';
 import { ServiceControlCenter } from './components/service-control-center/service-control-center.js';
+import { SccSession } from './components/session/session.js';
 import { SccStatePanel } from './components/state-panel/state-panel.js';
 import { SccStatusBadge } from './components/status-badge/status-badge.js';
 import { SccTenantList } from './components/tenant-list/tenant-list.js';
+import { SccTenants } from './components/tenants/tenants.js';
 import type { SccTerminateDialog } from './components/terminate-dialog/terminate-dialog.js';
 import type { SccUserAdmin } from './components/user-admin/user-admin.js';
 import { register } from './register.js';
@@ -22,6 +24,8 @@ export const elements = {
   'scc-tenant-list': SccTenantList,
   'scc-business-unit-tree': SccBusinessUnitTree,
   'scc-business-unit-search': SccBusinessUnitSearch,
+  'scc-tenants': SccTenants,
+  'scc-session': SccSession,
   'service-control-center': ServiceControlCenter,
 } as const;
 

@@ -10,11 +10,7 @@ import type {
   UserRole,
 } from '../../api/types.js';
 import { EventStreamController } from '../../controllers/event-stream-controller.js';
-import {
-  type FetchToken,
-  MissingFetchTokenError,
-  SessionTokenController,
-} from '../../controllers/session-token-controller.js';
+import { type FetchToken, SessionTokenController } from '../../controllers/session-token-controller.js';
 import { WidgetPartsController } from '../../controllers/widget-parts-controller.js';
 import type { SccBusinessUnitChangeEvent } from '../../events/scc-business-unit-change.js';
 import {
@@ -22,18 +18,21 @@ import {
   type SccBusinessUnitSelectEvent,
 } from '../../events/scc-business-unit-select.js';
 import { createErrorEvent, type SccErrorDetail } from '../../events/scc-error.js';
+import { createNavigateEvent } from '../../events/scc-navigate.js';
 import { createReadyEvent } from '../../events/scc-ready.js';
 import type { SccTenantTerminateEvent } from '../../events/scc-tenant-terminate.js';
+import { createTokenRefreshedEvent } from '../../events/scc-token-refreshed.js';
 import { type Messages, messagesFor, resolveLocale } from '../../i18n/index.js';
 import { type WidgetPart, widgetParts } from '../../lazy/parts.js';
 import { baseReset, sharedStyles } from '../../styles/shared.styles.js';
+import { toBffError } from '../../utils/bff-error.js';
 import { rolesOn } from '../../utils/roles.js';
 import type { ServerSentEvent } from '../../utils/sse.js';
 import type { SccBusinessUnitTree } from '../business-unit-tree/business-unit-tree.js';
 import { serviceControlCenterStyles } from './service-control-center.styles.js';
 
-/** Beyond this many unnamed units, the tenant table waits for the tree to name them. */
-const NAME_LOOKUPS = 20;
+/** The shell lists one page of the selected unit's tenants, the largest the server gives. */
+const TENANT_PAGE = 200;
 
 export type ServiceControlCenterStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -52,19 +51,6 @@ function initials(name: string): string {
   return (first + last).toUpperCase();
 }
 
-function toBffError(error: unknown): BffError {
-  if (error instanceof BffError) return error;
-  if (error instanceof MissingFetchTokenError) {
-    return new BffError('config', { type: 'about:blank', title: 'Not configured', status: 0, detail: error.message });
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return new BffError(
-    'token',
-    { type: 'about:blank', title: 'Session token unavailable', status: 0, detail },
-    { cause: error },
-  );
-}
-
 /**
  * The embeddable Service Control Center: the caller's business-unit hierarchy and its tenants.
  *
@@ -80,6 +66,8 @@ function toBffError(error: unknown): BffError {
  * @event scc-ready - Data has loaded. `detail` is the session (`{ user, businessUnit, roles }`).
  * @event scc-error - Loading failed. `detail` is `{ status, title }` (`status` 0: network/configuration).
  * @event scc-business-unit-select - The user selected a business unit. `detail` is `{ businessUnitId, path? }`.
+ * @event scc-navigate - The selection changed. `detail` is `{ view: 'business-unit', businessUnitId }`.
+ * @event scc-token-refreshed - A new token came from `fetchToken`. `detail` is `{ expiresAt }`.
  * @event scc-business-unit-change - An admin created, changed, moved or deleted a business unit.
  * @event scc-operation-request-submit - An order, termination or restore was accepted. `detail` is `{ request }`.
  * @event scc-operation-request-cancel - The user cancelled a request. `detail` is `{ request }`.
@@ -144,7 +132,6 @@ export class ServiceControlCenter extends LitElement {
     _session: { state: true },
     _tenants: { state: true },
     _path: { state: true },
-    _names: { state: true },
     _assignments: { state: true },
     _selectedId: { state: true },
     _error: { state: true },
@@ -163,8 +150,6 @@ export class ServiceControlCenter extends LitElement {
   declare _tenants: Tenant[];
   /** Breadcrumbs: the caller's unit down to the selected one. */
   declare _path: BusinessUnitRef[];
-  /** Names of every unit seen so far (tree levels, search results, breadcrumbs), for the tenant table. */
-  declare _names: ReadonlyMap<string, string>;
   /** The caller's own role assignments inside its subtree (roles below its acting unit). */
   declare _assignments: UserRole[];
   declare _selectedId: string | undefined;
@@ -173,6 +158,7 @@ export class ServiceControlCenter extends LitElement {
 
   readonly #tokens = new SessionTokenController(this, {
     fetchToken: () => this.fetchToken,
+    onToken: () => this.dispatchEvent(createTokenRefreshedEvent(this.#tokens.expiresAt)),
   });
   readonly #events = new EventStreamController(this, {
     onEvent: (event) => this.#onStreamEvent(event),
@@ -196,7 +182,6 @@ export class ServiceControlCenter extends LitElement {
     this._status = 'idle';
     this._tenants = [];
     this._path = [];
-    this._names = new Map();
     this._assignments = [];
     this._reconnecting = false;
   }
@@ -295,24 +280,13 @@ export class ServiceControlCenter extends LitElement {
     // The roots came with the session (so a failure there is the widget's error state); once.
     const roots = parentId === undefined ? this.#roots : undefined;
     this.#roots = undefined;
-    const page = roots ?? (await this.#client.listBusinessUnitLevel(parentId, cursor));
-    this.#remember(page.items);
-    return page;
+    return roots ?? (await this.#client.listBusinessUnitLevel(parentId, cursor));
   };
 
   #search = async (q: string, signal: AbortSignal): Promise<BusinessUnit[]> => {
     if (!this.#client) return [];
-    const found = await this.#client.searchBusinessUnits(q, signal);
-    this.#remember(found);
-    return found;
+    return this.#client.searchBusinessUnits(q, signal);
   };
-
-  #remember(units: readonly BusinessUnitRef[]): void {
-    if (units.every((u) => this._names.get(u.id) === u.name)) return;
-    const names = new Map(this._names);
-    for (const unit of units) names.set(unit.id, unit.name);
-    this._names = names;
-  }
 
   get #tree(): SccBusinessUnitTree | null {
     return this.renderRoot.querySelector('scc-business-unit-tree');
@@ -348,7 +322,6 @@ export class ServiceControlCenter extends LitElement {
       const tenants = selection.tenants;
       if (this.#abort !== abort) return;
       this.#abort = undefined;
-      this.#remember([session.businessUnit, ...path]);
       this.#roots = roots;
       this._assignments = assignments;
       this._session = session;
@@ -356,7 +329,6 @@ export class ServiceControlCenter extends LitElement {
       this._tenants = tenants;
       this._selectedId = selected;
       this._status = 'ready';
-      void this.#nameUnits(client, tenants, abort.signal);
       this.#events.start(client);
       await this.updateComplete;
       if (path.length > 1) void this.#tree?.reveal(path);
@@ -372,14 +344,6 @@ export class ServiceControlCenter extends LitElement {
       const detail: SccErrorDetail = { status: error.status, title: error.title };
       this.dispatchEvent(createErrorEvent(detail));
     }
-  }
-
-  /** Names the tenant table's units that no tree level has brought yet, if they are few. */
-  async #nameUnits(client: BffClient, tenants: readonly Tenant[], signal: AbortSignal): Promise<void> {
-    const unknown = [...new Set(tenants.map((t) => t.businessUnitId))].filter((id) => !this._names.has(id));
-    if (unknown.length > NAME_LOOKUPS) return;
-    const units = await Promise.all(unknown.map((id) => client.getBusinessUnit(id, signal).catch(() => undefined)));
-    this.#remember(units.filter((u) => u !== undefined));
   }
 
   async #ownAssignments(client: BffClient, session: Session, signal: AbortSignal): Promise<UserRole[]> {
@@ -402,14 +366,18 @@ export class ServiceControlCenter extends LitElement {
       try {
         const [path, tenants] = await Promise.all([
           client.getAncestors(id, signal),
-          client.listTenants(signal, { businessUnitId: id }),
+          this.#tenantsOf(client, id, signal),
         ]);
         return { path, tenants };
       } catch (error) {
         if (!(error instanceof BffError && error.status === 404)) throw error;
       }
     }
-    return { path: undefined, tenants: await client.listTenants(signal) };
+    return { path: undefined, tenants: await this.#tenantsOf(client, undefined, signal) };
+  }
+
+  async #tenantsOf(client: BffClient, businessUnitId: string | undefined, signal?: AbortSignal): Promise<Tenant[]> {
+    return (await client.listTenants({ businessUnitId, limit: TENANT_PAGE }, signal)).items;
   }
 
   /** Selects a unit: breadcrumbs and tenants follow; `path` (from search or breadcrumbs) opens the tree to it. */
@@ -420,6 +388,7 @@ export class ServiceControlCenter extends LitElement {
     const abort = new AbortController();
     this.#selectionAbort = abort;
     this._selectedId = id;
+    this.dispatchEvent(createNavigateEvent({ view: 'business-unit', businessUnitId: id }));
     // Chosen in the search or the breadcrumbs: open the tree there and carry the focus along.
     const tree = this.#tree;
     if (path && tree) {
@@ -430,13 +399,11 @@ export class ServiceControlCenter extends LitElement {
     try {
       const [ancestors, tenants] = await Promise.all([
         path ? Promise.resolve([...path]) : client.getAncestors(id, abort.signal),
-        client.listTenants(abort.signal, { businessUnitId: id }),
+        this.#tenantsOf(client, id, abort.signal),
       ]);
       if (this.#selectionAbort !== abort) return;
-      this.#remember(ancestors);
       this._path = ancestors;
       this._tenants = tenants;
-      void this.#nameUnits(client, tenants, abort.signal);
     } catch (cause) {
       if (this.#selectionAbort !== abort || abort.signal.aborted) return;
       this._error = toBffError(cause);
@@ -471,8 +438,7 @@ export class ServiceControlCenter extends LitElement {
     }
     const client = this.#client;
     if (!client || this.#tenantRefresh) return;
-    this.#tenantRefresh = client
-      .listTenants(undefined, { businessUnitId: this._selectedId })
+    this.#tenantRefresh = this.#tenantsOf(client, this._selectedId)
       .then((tenants) => {
         this._tenants = tenants;
       })
@@ -660,9 +626,8 @@ export class ServiceControlCenter extends LitElement {
               data-testid="tenant-list"
               exportparts="tenants, tenant-row, status-badge, empty, terminate-button"
               .tenants=${this._tenants}
-              .businessUnitNames=${this._names}
               .heading=${m.tenantsIn(selectedName)}
-              .note=${selected?.childCount === 0 ? undefined : m.includesDescendants}
+              .note=${[m.tenantCount(this._tenants.length), selected?.childCount === 0 ? '' : m.includesDescendants].filter(Boolean).join(' · ')}
               ?terminable=${operations}
               @scc-tenant-terminate=${this.#onTerminate}
               locale=${locale}

@@ -1,0 +1,138 @@
+import { Task, type TaskStatus } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
+import type { BffClient } from '../api/bff-client.js';
+import type { Tenant, TenantPage, TenantQuery } from '../api/types.js';
+
+/** Lifecycle states the server leaves out of the list unless asked for them. */
+const HIDDEN_LIFECYCLES = new Set(['decommissioning', 'retained', 'archived', 'deleted']);
+
+export interface TenantPageControllerOptions {
+  /** The client to ask; none yet: nothing loads. */
+  client: () => BffClient | undefined;
+  /** The query of the first page (without cursor and limit). */
+  query: () => TenantQuery;
+  /** Page size (1–200). */
+  limit?: number;
+}
+
+/**
+ * The server's tenant pages for one query: the first page is a `Task` that reruns (aborting the
+ * one before) whenever the client or the query changes; "load more" appends the next keyset page;
+ * the live stream updates rows in place.
+ */
+export class TenantPageController {
+  readonly #host: ReactiveControllerHost;
+  readonly #options: TenantPageControllerOptions;
+  readonly #first: Task<[BffClient | undefined, string], TenantPage | undefined>;
+  /** Pages after the first, appended by `loadMore`, dropped when the first page loads again. */
+  #more: Tenant[] = [];
+  #nextCursor: string | null = null;
+  #loadingMore: AbortController | undefined;
+  /** Stream updates of rows already listed, by id. */
+  #updates = new Map<string, Tenant>();
+
+  constructor(host: ReactiveControllerHost, options: TenantPageControllerOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.#first = new Task(host, {
+      task: async ([client, key], { signal }) => {
+        if (!client) return undefined;
+        this.#loadingMore?.abort();
+        const page = await client.listTenants({ ...(JSON.parse(key) as TenantQuery), limit: this.#limit }, signal);
+        this.#more = [];
+        this.#updates.clear();
+        this.#nextCursor = page.nextCursor;
+        return page;
+      },
+      args: () => [this.#options.client(), JSON.stringify(this.#options.query())],
+    });
+  }
+
+  get #limit(): number {
+    return this.#options.limit ?? 50;
+  }
+
+  /** `initial` (no client), `pending`, `complete` or `error`, of the first page. */
+  get status(): TaskStatus {
+    return this.#first.status;
+  }
+
+  /** Settles when the first page of the current query has loaded or failed. */
+  get loaded(): Promise<void> {
+    return this.#first.taskComplete.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  get error(): unknown {
+    return this.#first.error;
+  }
+
+  /** The tenants loaded so far, in the server's order, with live updates applied. */
+  get tenants(): Tenant[] {
+    const listed = [...(this.#first.value?.items ?? []), ...this.#more];
+    const query = this.#options.query();
+    return listed
+      .map((tenant) => this.#updates.get(tenant.id) ?? tenant)
+      .filter((tenant) => query.lifecycle === 'all' || !HIDDEN_LIFECYCLES.has(tenant.lifecycleStatus));
+  }
+
+  get total(): number {
+    return this.#first.value?.total ?? 0;
+  }
+
+  get totalCapped(): boolean {
+    return this.#first.value?.totalCapped ?? false;
+  }
+
+  get hasMore(): boolean {
+    return this.#nextCursor !== null;
+  }
+
+  get loadingMore(): boolean {
+    return this.#loadingMore !== undefined;
+  }
+
+  /** Appends the next page; a failure leaves what is shown and may be retried. */
+  async loadMore(): Promise<void> {
+    const client = this.#options.client();
+    const cursor = this.#nextCursor;
+    if (!client || cursor === null || this.#loadingMore) return;
+    const abort = new AbortController();
+    this.#loadingMore = abort;
+    this.#host.requestUpdate();
+    try {
+      const page = await client.listTenants({ ...this.#options.query(), limit: this.#limit, cursor }, abort.signal);
+      if (abort.signal.aborted) return;
+      const seen = new Set(this.tenants.map((t) => t.id));
+      this.#more = [...this.#more, ...page.items.filter((t) => !seen.has(t.id))];
+      this.#nextCursor = page.nextCursor;
+    } finally {
+      if (this.#loadingMore === abort) this.#loadingMore = undefined;
+      this.#host.requestUpdate();
+    }
+  }
+
+  /** Loads the first page again (after an operation changed the list). */
+  refresh(): Promise<unknown> {
+    return this.#first.run();
+  }
+
+  /**
+   * A tenant changed (live stream): a listed row updates in place or leaves; one not listed may
+   * belong on this page, which only the server can say, so the first page loads again.
+   */
+  apply(tenant: Tenant): void {
+    const listed = [...(this.#first.value?.items ?? []), ...this.#more].some((t) => t.id === tenant.id);
+    if (!listed) {
+      void this.refresh();
+      return;
+    }
+    const previous = this.#updates.get(tenant.id);
+    // The stream sends the cockpit's tenant; keep what only the page carries when it lacks it.
+    const base = previous ?? this.tenants.find((t) => t.id === tenant.id);
+    this.#updates.set(tenant.id, { ...base, ...tenant } as Tenant);
+    this.#host.requestUpdate();
+  }
+}
