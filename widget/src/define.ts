@@ -43,6 +43,8 @@ declare global {
     'scc-move-dialog': SccMoveDialog;
     'scc-user-admin': SccUserAdmin;
     'scc-tenant-list': SccTenantList;
+    'scc-tenants': SccTenants;
+    'scc-session': SccSession;
     'scc-status-badge': SccStatusBadge;
     'scc-state-panel': SccStatePanel;
     'scc-order-tenant': SccOrderTenant;

@@ -161,8 +161,8 @@ describe('scc-tenants and scc-session', () => {
     assert(refreshed.bubbles && refreshed.composed, 'bubbles, composed');
     assert(typeof refreshed.detail.expiresAt === 'number', 'the expiry, never the token');
     assertEqual(JSON.stringify(refreshed.detail).includes(source.issued[0] ?? '-'), false);
-    const ready = events.find((event) => event.type === 'scc-ready');
-    assertEqual((ready?.detail as { user: { id: string } }).user.id, 'u-1');
+    const ready = events.find((event) => event.type === 'scc-ready') as CustomEvent<{ user: { id: string } }>;
+    assertEqual(ready.detail.user.id, 'u-1');
   });
 
   it('a piece given its own connection works without a provider', async () => {
