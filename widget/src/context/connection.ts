@@ -2,6 +2,7 @@ import { createContext } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BffClient } from '../api/bff-client.js';
 import type { Session } from '../api/types.js';
+import type { WidgetPart } from '../lazy/parts.js';
 import { EventStreamController } from '../controllers/event-stream-controller.js';
 import { type FetchToken, SessionTokenController } from '../controllers/session-token-controller.js';
 import { createTokenRefreshedEvent } from '../events/scc-token-refreshed.js';
@@ -173,3 +174,11 @@ export const connectionContext = createContext<SccConnection | undefined>(Symbol
 
 /** The UI locale a provider shares with the pieces inside it (a piece's own `locale` wins). */
 export const localeContext = createContext<string | undefined>(Symbol('scc-locale'));
+
+/**
+ * How a provider loads the widget's lazy parts (`<service-control-center>` has its own, which
+ * subclasses may change); pieces without a provider import them directly.
+ */
+export const partLoaderContext = createContext<((part: WidgetPart) => Promise<unknown>) | undefined>(
+  Symbol('scc-part-loader'),
+);

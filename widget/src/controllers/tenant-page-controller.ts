@@ -13,7 +13,14 @@ export interface TenantPageControllerOptions {
   query: () => TenantQuery;
   /** Page size (1–200). */
   limit?: number;
+  /** A first page the host already holds for this query (by its JSON key), used instead of asking. */
+  prefetched?: (key: string) => TenantPage | undefined;
+  /** The shown tenants changed. */
+  onChange?: () => void;
 }
+
+/** Live updates of tenants not listed arrive in bursts (an import, a batch); one refresh serves a burst. */
+const BURST_MS = 150;
 
 /**
  * The server's tenant pages for one query: the first page is a `Task` that reruns (aborting the
@@ -30,6 +37,7 @@ export class TenantPageController {
   #loadingMore: AbortController | undefined;
   /** Stream updates of rows already listed, by id. */
   #updates = new Map<string, Tenant>();
+  #burst: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: ReactiveControllerHost, options: TenantPageControllerOptions) {
     this.#host = host;
@@ -38,10 +46,13 @@ export class TenantPageController {
       task: async ([client, key], { signal }) => {
         if (!client) return undefined;
         this.#loadingMore?.abort();
-        const page = await client.listTenants({ ...(JSON.parse(key) as TenantQuery), limit: this.#limit }, signal);
+        const page =
+          this.#options.prefetched?.(key) ??
+          (await client.listTenants({ ...(JSON.parse(key) as TenantQuery), limit: this.#limit }, signal));
         this.#more = [];
         this.#updates.clear();
         this.#nextCursor = page.nextCursor;
+        queueMicrotask(() => this.#options.onChange?.());
         return page;
       },
       args: () => [this.#options.client(), JSON.stringify(this.#options.query())],
@@ -108,10 +119,17 @@ export class TenantPageController {
       const seen = new Set(this.tenants.map((t) => t.id));
       this.#more = [...this.#more, ...page.items.filter((t) => !seen.has(t.id))];
       this.#nextCursor = page.nextCursor;
+      this.#options.onChange?.();
     } finally {
       if (this.#loadingMore === abort) this.#loadingMore = undefined;
       this.#host.requestUpdate();
     }
+  }
+
+  /** Drops a refresh a burst of live updates scheduled (the host leaves the page). */
+  stop(): void {
+    clearTimeout(this.#burst);
+    this.#burst = undefined;
   }
 
   /** Loads the first page again (after an operation changed the list). */
@@ -121,12 +139,16 @@ export class TenantPageController {
 
   /**
    * A tenant changed (live stream): a listed row updates in place or leaves; one not listed may
-   * belong on this page, which only the server can say, so the first page loads again.
+   * belong on this page, which only the server can say, so the first page loads again: once for
+   * a whole burst of them.
    */
   apply(tenant: Tenant): void {
     const listed = [...(this.#first.value?.items ?? []), ...this.#more].some((t) => t.id === tenant.id);
     if (!listed) {
-      void this.refresh();
+      this.#burst ??= setTimeout(() => {
+        this.#burst = undefined;
+        void this.refresh();
+      }, BURST_MS);
       return;
     }
     const previous = this.#updates.get(tenant.id);
@@ -134,5 +156,6 @@ export class TenantPageController {
     const base = previous ?? this.tenants.find((t) => t.id === tenant.id);
     this.#updates.set(tenant.id, { ...base, ...tenant } as Tenant);
     this.#host.requestUpdate();
+    this.#options.onChange?.();
   }
 }

@@ -9,5 +9,7 @@ export * from './scc-ready.js';
 export * from './scc-retry.js';
 export * from './scc-tenant-select.js';
 export * from './scc-tenant-sort.js';
+export * from './scc-tenant-restore.js';
 export * from './scc-tenant-terminate.js';
+export * from './scc-tenants-change.js';
 export * from './scc-token-refreshed.js';

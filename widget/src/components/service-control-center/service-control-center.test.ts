@@ -50,6 +50,7 @@ async function whenReady(el: ServiceControlCenter): Promise<void> {
   await waitFor(() => !$(el, '.part-loading'), 'admin screens and operations loaded');
   await el.updateComplete;
   const tree = treeOf(el);
+  await tenantsOf(el)?.loaded;
   const list = listOf(el);
   // The tree loads its first levels by itself: ready once no level is still loading.
   await waitFor(
@@ -88,7 +89,9 @@ function createLoadingParts(
 
 const treeOf = (el: ServiceControlCenter) =>
   $<HTMLElementTagNameMap['scc-business-unit-tree']>(el, 'scc-business-unit-tree');
-const listOf = (el: ServiceControlCenter) => $<HTMLElementTagNameMap['scc-tenant-list']>(el, 'scc-tenant-list');
+const tenantsOf = (el: ServiceControlCenter) => $<HTMLElementTagNameMap['scc-tenants']>(el, 'scc-tenants');
+const listOf = (el: ServiceControlCenter) =>
+  $<HTMLElementTagNameMap['scc-tenant-list']>(tenantsOf(el), 'scc-tenant-list');
 const treeItem = (el: ServiceControlCenter, id: string) =>
   $(treeOf(el), `[role="treeitem"][data-business-unit-id="${id}"]`);
 const rowIds = (el: ServiceControlCenter) =>
@@ -341,7 +344,8 @@ describe('service-control-center', () => {
 
   it('a viewer loads neither the admin screens nor the operations', async () => {
     stub.restore();
-    stub = stubFetch({ session: { ...session, roles: ['viewer'] } });
+    const noActions = tenants.map((t) => ({ ...t, allowedActions: [] }));
+    stub = stubFetch({ session: { ...session, roles: ['viewer'] }, tenants: noActions });
     const asked: WidgetPart[] = [];
     const el = createLoadingParts((part, real) => {
       asked.push(part);
@@ -818,7 +822,12 @@ describe('service-control-center operations', () => {
     assert($(el, 'scc-order-tenant'), 'order button for an operator');
     assertEqual($$(listOf(el), '[part="terminate-button"]').length, tenants.length);
     cleanup();
-    stub.on('/v1/widget/session', () => json({ ...session, roles: ['viewer'] }));
+    // The server offers a viewer no action on any tenant.
+    stub.restore();
+    stub = stubFetch({
+      session: { ...session, roles: ['viewer'] },
+      tenants: tenants.map((t) => ({ ...t, allowedActions: [] })),
+    });
     const viewer = create();
     await whenReady(viewer);
     assertEqual($(viewer, 'scc-order-tenant'), null);
@@ -829,7 +838,7 @@ describe('service-control-center operations', () => {
     const el = create();
     await whenReady(el);
     $<HTMLButtonElement>(listOf(el), '[data-tenant-id="t-crit-test"] [part="terminate-button"]')?.click();
-    const dialog = $<HTMLElementTagNameMap['scc-terminate-dialog']>(el, 'scc-terminate-dialog');
+    const dialog = $<HTMLElementTagNameMap['scc-terminate-dialog']>(tenantsOf(el), 'scc-terminate-dialog');
     await waitFor(() => $<HTMLDialogElement>(dialog, 'dialog')?.open, 'the dialog opens');
     assertEqual(dialog?.tenant?.id, 't-crit-test');
   });

@@ -1,8 +1,9 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Tenant, TenantSort } from '../../api/types.js';
+import type { Tenant, TenantAction, TenantSort } from '../../api/types.js';
 import { createTenantSelectEvent } from '../../events/scc-tenant-select.js';
 import { createTenantSortEvent } from '../../events/scc-tenant-sort.js';
+import { createTenantRestoreEvent } from '../../events/scc-tenant-restore.js';
 import { createTenantTerminateEvent } from '../../events/scc-tenant-terminate.js';
 import { labelFor, type Messages, messagesFor } from '../../i18n/index.js';
 import { tenantListMessagesFor } from '../../i18n/tenant-list-messages.js';
@@ -31,9 +32,11 @@ const COLUMNS: ReadonlyArray<{ sort: TenantSort; label: (m: Messages) => string 
  * @csspart status-badge - The operational-status badge of each row.
  * @csspart empty - The empty state panel.
  * @csspart terminate-button - The "request termination" button of a row (wide lists).
+ * @csspart restore-button - The "restore" button of a retained row (wide lists).
  * @csspart actions-button - The menu button of a row's actions (narrow lists).
  * @csspart actions-menu - The open menu of a row's actions.
  * @event scc-tenant-terminate - (internal, does not bubble) A row's termination was asked for.
+ * @event scc-tenant-restore - (internal, does not bubble) A row's restore was asked for.
  * @event scc-tenant-sort - (internal, does not bubble) A column header was activated.
  * @event scc-tenant-select - (internal, does not bubble) A row was selected.
  * @cssproperty --scc-color-border - Table lines.
@@ -82,13 +85,14 @@ export class SccTenantList extends LitElement {
     if (changed.has('_menuFor') && this._menuFor) this.#menuItems()[0]?.focus();
   }
 
-  #actionsOf(tenant: Tenant): Array<'terminate'> {
-    return this.terminable && tenant.allowedActions.includes('terminate') ? ['terminate'] : [];
+  /** What the server allows on the row; termination also needs the operations (its dialog) loaded. */
+  #actionsOf(tenant: Tenant): TenantAction[] {
+    return tenant.allowedActions.filter((action) => action === 'restore' || this.terminable);
   }
 
-  #terminate(tenant: Tenant): void {
+  #act(tenant: Tenant, action: TenantAction): void {
     this._menuFor = undefined;
-    this.dispatchEvent(createTenantTerminateEvent(tenant));
+    this.dispatchEvent(action === 'terminate' ? createTenantTerminateEvent(tenant) : createTenantRestoreEvent(tenant));
   }
 
   #sortBy(sort: TenantSort): void {
@@ -207,11 +211,12 @@ export class SccTenantList extends LitElement {
     const t = tenantListMessagesFor(this.locale);
     const open = this._menuFor === tenant.id;
     const menuId = `actions-${cssToken(tenant.id)}`;
-    return html`<span class="inline">
-        <button part="terminate-button" type="button" class="danger" data-testid="terminate"
-          aria-label=${`${m.requestTermination}: ${tenant.name}`}
-          @click=${() => this.#terminate(tenant)}>${m.requestTermination}</button>
-      </span>
+    const label = (action: TenantAction) => (action === 'terminate' ? m.requestTermination : t.restore);
+    return html`<span class="inline">${actions.map(
+      (action) => html`<button part=${`${action}-button`} type="button" class=${action === 'terminate' ? 'danger' : ''}
+          data-testid=${action} aria-label=${`${label(action)}: ${tenant.name}`}
+          @click=${() => this.#act(tenant, action)}>${label(action)}</button>`,
+    )}</span>
       <span class="menu" @focusout=${this.#onMenuFocusOut}>
         <button part="actions-button" type="button" class="menu-button" data-testid="actions"
           aria-haspopup="menu" aria-expanded=${open ? 'true' : 'false'} aria-controls=${menuId}
@@ -223,8 +228,12 @@ export class SccTenantList extends LitElement {
         ${
           open
             ? html`<div part="actions-menu" role="menu" id=${menuId} aria-label=${t.actionsFor(tenant.name)} @keydown=${this.#onMenuKey}>
-              <button type="button" role="menuitem" tabindex="-1" class="danger" data-action="terminate"
-                @click=${() => this.#terminate(tenant)}>${m.requestTermination}</button>
+              ${actions.map(
+                (
+                  action,
+                ) => html`<button type="button" role="menuitem" tabindex="-1" class=${action === 'terminate' ? 'danger' : ''}
+                  data-action=${action} @click=${() => this.#act(tenant, action)}>${label(action)}</button>`,
+              )}
             </div>`
             : nothing
         }

@@ -1,19 +1,30 @@
+import { ContextConsumer } from '@lit/context';
 import { TaskStatus } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
-import type { OperationRequest, Tenant, TenantSort } from '../../api/types.js';
-import type { SccConnection } from '../../context/connection.js';
+import type { OperationRequest, Tenant, TenantPage, TenantQuery, TenantSort } from '../../api/types.js';
+import { partLoaderContext, type SccConnection } from '../../context/connection.js';
 import { ConnectionController } from '../../controllers/connection-controller.js';
 import { TenantPageController } from '../../controllers/tenant-page-controller.js';
 import { WidgetPartsController } from '../../controllers/widget-parts-controller.js';
+import { createErrorEvent } from '../../events/scc-error.js';
 import { createNavigateEvent } from '../../events/scc-navigate.js';
+import { createOperationRequestSubmitEvent } from '../../events/scc-operation-request-submit.js';
+import type { SccTenantRestoreEvent } from '../../events/scc-tenant-restore.js';
 import type { SccTenantSelectEvent } from '../../events/scc-tenant-select.js';
 import type { SccTenantSortEvent } from '../../events/scc-tenant-sort.js';
 import type { SccTenantTerminateEvent } from '../../events/scc-tenant-terminate.js';
+import { createTenantsChangeEvent } from '../../events/scc-tenants-change.js';
 import { type Messages, messagesFor } from '../../i18n/index.js';
 import { type TenantListMessages, tenantListMessagesFor } from '../../i18n/tenant-list-messages.js';
 import { widgetParts } from '../../lazy/parts.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import { toBffError } from '../../utils/bff-error.js';
 import { tenantsStyles } from './tenants.styles.js';
+
+/** Sort, filters and search that decide which tenants a page holds. */
+type QueryState = Pick<SccTenants, '_sort' | '_order' | '_type' | '_lifecycle' | '_status' | '_q'>;
+
+const DEFAULTS: QueryState = { _sort: 'name', _order: 'asc', _type: '', _lifecycle: '', _status: '', _q: '' };
 
 /** How long typing in the search box rests before the server is asked. */
 const SEARCH_DEBOUNCE_MS = 300;
@@ -30,12 +41,14 @@ const SEARCH_DEBOUNCE_MS = 300;
  *
  * @tag scc-tenants
  * @event scc-navigate - The user selected a tenant. `detail` is `{ view: 'tenant', businessUnitId, tenantId }`.
- * @event scc-operation-request-submit - (from the termination dialog) A termination was accepted.
+ * @event scc-operation-request-submit - A termination (from its dialog) or a restore was accepted. `detail` is `{ request }`.
+ * @event scc-error - A restore was refused. `detail` is `{ status, title }`.
  * @csspart tenants - The tenant `<table>`.
  * @csspart tenant-row - Each tenant row (`data-tenant-id`).
  * @csspart status-badge - Operational-status badge.
  * @csspart empty - The empty-state panel.
  * @csspart terminate-button - "Request termination" of a row (wide lists).
+ * @csspart restore-button - "Restore" of a retained row (wide lists).
  * @csspart actions-button - The actions menu button of a row (narrow lists).
  * @csspart actions-menu - The open actions menu.
  * @csspart filters - The search box and filters above the list.
@@ -54,6 +67,7 @@ export class SccTenants extends LitElement {
     note: {},
     locale: {},
     selectedTenantId: { attribute: 'selected-tenant-id' },
+    firstPage: { attribute: false },
     _sort: { state: true },
     _order: { state: true },
     _type: { state: true },
@@ -73,6 +87,11 @@ export class SccTenants extends LitElement {
   declare locale: string | undefined;
   /** The selected tenant (kept across pages and refreshes). */
   declare selectedTenantId: string | undefined;
+  /**
+   * The first page of `business-unit-id`'s tenants in the default order and filters, when the host
+   * already fetched it (with the session, say): shown instead of asking the server again, once.
+   */
+  declare firstPage: TenantPage | undefined;
   declare _sort: TenantSort;
   declare _order: 'asc' | 'desc';
   declare _type: string;
@@ -86,22 +105,22 @@ export class SccTenants extends LitElement {
   });
   readonly #pages = new TenantPageController(this, {
     client: () => this.#link.connection?.client,
-    query: () => ({
-      businessUnitId: this.businessUnitId || undefined,
-      sort: this._sort,
-      order: this._order,
-      type: this._type || undefined,
-      lifecycle: this._lifecycle || undefined,
-      status: this._status || undefined,
-      q: this._q || undefined,
-    }),
+    query: () => this.#query(this),
+    prefetched: (key) => {
+      const page = this.firstPage;
+      this.firstPage = undefined;
+      return key === JSON.stringify(this.#query(DEFAULTS)) ? page : undefined;
+    },
+    onChange: () => this.dispatchEvent(createTenantsChangeEvent()),
   });
   readonly #parts = new WidgetPartsController(this, {
-    load: (part: 'operations') => widgetParts[part](),
+    load: (part: 'operations') => this.#partLoader.value?.(part) ?? widgetParts[part](),
     // Without the operations the rows simply offer no actions; the next update asks again.
     onFailure: () => undefined,
   });
+  readonly #partLoader = new ContextConsumer(this, { context: partLoaderContext });
   #unsubscribe: (() => void) | undefined;
+  #restoring = new Set<string>();
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -112,6 +131,18 @@ export class SccTenants extends LitElement {
     this._lifecycle = '';
     this._status = '';
     this._q = '';
+  }
+
+  #query(state: QueryState): TenantQuery {
+    return {
+      businessUnitId: this.businessUnitId || undefined,
+      sort: state._sort,
+      order: state._order,
+      type: state._type || undefined,
+      lifecycle: state._lifecycle || undefined,
+      status: state._status || undefined,
+      q: state._q || undefined,
+    };
   }
 
   /** The tenants loaded so far, in the server's order. */
@@ -134,6 +165,7 @@ export class SccTenants extends LitElement {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     clearTimeout(this.#searchTimer);
+    this.#pages.stop();
   }
 
   override connectedCallback(): void {
@@ -178,6 +210,27 @@ export class SccTenants extends LitElement {
     void this.renderRoot.querySelector('scc-terminate-dialog')?.show(event.detail.tenant);
   };
 
+  /** A retained tenant comes back as it was (same data); the list follows once the server accepted. */
+  #onRestore = async (event: SccTenantRestoreEvent): Promise<void> => {
+    const { tenant } = event.detail;
+    const client = this.#link.connection?.client;
+    if (!client || this.#restoring.has(tenant.id)) return;
+    this.#restoring.add(tenant.id);
+    try {
+      const request = await client.submitOperationRequest(
+        { kind: 'restore', tenantId: tenant.id, mode: 'same' },
+        crypto.randomUUID(),
+      );
+      this.dispatchEvent(createOperationRequestSubmitEvent(request));
+      void this.#pages.refresh();
+    } catch (cause) {
+      const error = toBffError(cause);
+      this.dispatchEvent(createErrorEvent({ status: error.status, title: error.title }));
+    } finally {
+      this.#restoring.delete(tenant.id);
+    }
+  };
+
   /** Whatever the dialog did changes the list: load it again, quietly. */
   #onOperation = (_event: CustomEvent<{ request: OperationRequest }>): void => {
     void this.#pages.refresh();
@@ -217,7 +270,7 @@ export class SccTenants extends LitElement {
                 .message=${t.loadFailed} .retryable=${true} @scc-retry=${() => void pages.refresh()}></scc-state-panel>`
             : html`<scc-tenant-list
                 data-testid="tenant-list"
-                exportparts="tenants, tenant-row, tenant-row-selected, status-badge, empty, terminate-button, actions-button, actions-menu"
+                exportparts="tenants, tenant-row, tenant-row-selected, status-badge, empty, terminate-button, restore-button, actions-button, actions-menu"
                 .tenants=${tenants}
                 .heading=${this.heading}
                 .note=${note}
@@ -229,6 +282,7 @@ export class SccTenants extends LitElement {
                 @scc-tenant-sort=${this.#onSort}
                 @scc-tenant-select=${this.#onSelect}
                 @scc-tenant-terminate=${this.#onTerminate}
+                @scc-tenant-restore=${this.#onRestore}
               ></scc-tenant-list>`
         }
         ${
