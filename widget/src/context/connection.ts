@@ -2,10 +2,10 @@ import { createContext } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BffClient } from '../api/bff-client.js';
 import type { Session } from '../api/types.js';
-import type { WidgetPart } from '../lazy/parts.js';
 import { EventStreamController } from '../controllers/event-stream-controller.js';
 import { type FetchToken, SessionTokenController } from '../controllers/session-token-controller.js';
 import { createTokenRefreshedEvent } from '../events/scc-token-refreshed.js';
+import type { WidgetPart } from '../lazy/parts.js';
 import type { ServerSentEvent } from '../utils/sse.js';
 
 export interface ConnectionOptions {

@@ -1,9 +1,9 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Tenant, TenantAction, TenantSort } from '../../api/types.js';
+import { createTenantRestoreEvent } from '../../events/scc-tenant-restore.js';
 import { createTenantSelectEvent } from '../../events/scc-tenant-select.js';
 import { createTenantSortEvent } from '../../events/scc-tenant-sort.js';
-import { createTenantRestoreEvent } from '../../events/scc-tenant-restore.js';
 import { createTenantTerminateEvent } from '../../events/scc-tenant-terminate.js';
 import { labelFor, type Messages, messagesFor } from '../../i18n/index.js';
 import { tenantListMessagesFor } from '../../i18n/tenant-list-messages.js';
