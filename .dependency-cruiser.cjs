@@ -6,7 +6,8 @@
  * (`@scc/db/testing` → `db/src/testing.ts`), so a rule on `^db/` catches both spellings.
  *
  * The part rules hold for production code: everything but `*.test.ts`, `test/` folders (the
- * cross-part tests and their support, the widget's test helpers) and `bench/`. Tests may reach
+ * cross-part tests and their support, the widget's test helpers), the widget's browser-test
+ * helpers in `widget/src/testing/` (axe-core) and `bench/`. Tests may reach
  * across borders to set up what they test; production code may not.
  *
  * There is no list of tolerated violations: `pnpm borders` fails on the first one.
@@ -14,7 +15,7 @@
  */
 
 /** Files that are not production code. */
-const notProduction = ['\\.test\\.ts$', '(^|/)test/', '(^|/)bench/'];
+const notProduction = ['\\.test\\.ts$', '(^|/)test/', '^widget/src/testing/', '(^|/)bench/'];
 /** Helpers that set up tests: they open throw-away databases or start whole stacks. */
 const testHelpers = ['^test/', '(^|/)testing/', '^db/src/testing\\.ts$'];
 const dbDrivers = '(^|/)node_modules/(drizzle-orm|@electric-sql/pglite|postgres)/';

@@ -108,7 +108,7 @@ describe('the business-unit hierarchy in the widget', { timeout: 120_000 }, () =
     await expect.poll(() => crumbs(casey)).toEqual(['Contoso Retail', 'North', 'Audit']);
     const auditId = await selectedId(casey);
     expect(auditId).toMatch(/^[0-9a-f-]{36}$/);
-    await expect(item(casey, auditId ?? '').textContent()).resolves.toContain('department');
+    await expect(item(casey, auditId ?? '').textContent()).resolves.toContain('Department');
 
     // Move: pick South by name, read the preview, confirm.
     const move = admin(casey).locator('details[data-testid="admin-move"]');

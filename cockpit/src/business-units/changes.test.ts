@@ -133,7 +133,7 @@ describe('create, rename, annotate, delete', () => {
       await harness.send('DELETE', `/v1/business-units/${seededBusinessUnit('contoso/north/logistics').id}`, casey),
     );
     expect(withTenants.status).toBe(409);
-    expect(withTenants.detail).toMatch(/1 child business units, 1 tenants/);
+    expect(withTenants.detail).toMatch(/1 child business unit, 1 tenant\b/);
     const own = await problemOf(await harness.send('DELETE', `/v1/business-units/${contoso.id}`, casey));
     expect(own.status).toBe(409);
     expect(own.errors?.map((e) => e.field)).toEqual(['path.id']);

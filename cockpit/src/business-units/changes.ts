@@ -73,8 +73,8 @@ export async function updateBusinessUnit(
   });
 }
 
-/** What still lives in a unit, by the words the refusal uses. */
-async function contentsOf(tx: Transaction, unitId: string): Promise<[string, number][]> {
+/** What still lives in a unit, by the words the refusal uses (singular, plural) and how many. */
+async function contentsOf(tx: Transaction, unitId: string): Promise<[string, string, number][]> {
   const count = sql<number>`count(*)::int`;
   const [children, tenantCount, userCount, sources, contractCount, assignments, productCount] = await Promise.all([
     tx.select({ n: count }).from(businessUnits).where(eq(businessUnits.parentId, unitId)),
@@ -85,16 +85,16 @@ async function contentsOf(tx: Transaction, unitId: string): Promise<[string, num
     tx.select({ n: count }).from(roleAssignments).where(eq(roleAssignments.businessUnitId, unitId)),
     tx.select({ n: count }).from(products).where(eq(products.ownerBusinessUnitId, unitId)),
   ]);
-  const entries: [string, number][] = [
-    ['child business units', children[0]?.n ?? 0],
-    ['tenants', tenantCount[0]?.n ?? 0],
-    ['users', userCount[0]?.n ?? 0],
-    ['data sources', sources[0]?.n ?? 0],
-    ['contracts', contractCount[0]?.n ?? 0],
-    ['role assignments', assignments[0]?.n ?? 0],
-    ['products', productCount[0]?.n ?? 0],
+  const entries: [string, string, number][] = [
+    ['child business unit', 'child business units', children[0]?.n ?? 0],
+    ['tenant', 'tenants', tenantCount[0]?.n ?? 0],
+    ['user', 'users', userCount[0]?.n ?? 0],
+    ['data source', 'data sources', sources[0]?.n ?? 0],
+    ['contract', 'contracts', contractCount[0]?.n ?? 0],
+    ['role assignment', 'role assignments', assignments[0]?.n ?? 0],
+    ['product', 'products', productCount[0]?.n ?? 0],
   ];
-  return entries.filter(([, n]) => n > 0);
+  return entries.filter(([, , n]) => n > 0);
 }
 
 /** Deletes an empty unit; admin on it; never the caller's own root. */
@@ -109,7 +109,7 @@ export async function deleteBusinessUnit(tx: Transaction, caller: Caller, id: st
   }
   const left = await contentsOf(tx, id);
   if (left.length > 0) {
-    const what = left.map(([name, n]) => `${n} ${name}`).join(', ');
+    const what = left.map(([one, many, n]) => `${n} ${n === 1 ? one : many}`).join(', ');
     throw ProblemError.of('conflict', `The business unit still holds ${what}`, [
       { field: 'path.id', message: `Still holds ${what}` },
     ]);

@@ -87,7 +87,9 @@ describe('order rules', () => {
   });
 
   test('max-test-tenants: one included; extras need the contract option and are chargeable', () => {
-    expect(failed(evaluateOrder(order({ testTenants: 1 })))).toEqual(['max-test-tenants']);
+    const one = evaluateOrder(order({ testTenants: 1 }));
+    expect(failed(one)).toEqual(['max-test-tenants']);
+    expect(one.validations.find((v) => !v.passed)?.message).toMatch(/already has 1 test tenant and/);
     const extra = evaluateOrder(order({ testTenants: 1, contract: { ...contract, extraTestTenants: 1 } }));
     expect(failed(extra)).toEqual([]);
     expect(extra.chargeable).toBe(true);

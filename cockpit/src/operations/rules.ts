@@ -96,6 +96,9 @@ export function maxLiveProductive(count: number, rules: ProductRules, field = 'b
       );
 }
 
+/** "1 test tenant", "2 test tenants": the refusal reads as a sentence. */
+const testTenants = (count: number): string => `${count} test ${count === 1 ? 'tenant' : 'tenants'}`;
+
 /**
  * At most the product's number of test tenants; beyond it the product either refuses or, when
  * the contract bought extra test tenants, allows them as chargeable.
@@ -126,8 +129,8 @@ export function maxTestTenants(
     validation: fail(
       'max-test-tenants',
       rules.extraTestTenants === 'chargeable'
-        ? `The business unit already has ${count} test tenant(s) and its contract includes no further extra test tenant.`
-        : `The business unit already has ${count} test tenant(s); the product allows ${rules.maxTestTenants}.`,
+        ? `The business unit already has ${testTenants(count)} and its contract includes no further extra test tenant.`
+        : `The business unit already has ${testTenants(count)}; the product allows ${rules.maxTestTenants}.`,
       'body.type',
     ),
     chargeable: false,

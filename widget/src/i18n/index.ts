@@ -2,6 +2,7 @@ import { de, en, type Messages } from './messages.js';
 
 export type { Messages } from './messages.js';
 export { de, en } from './messages.js';
+export { formatNumber, type PluralForms, plural } from './plural.js';
 
 export const DEFAULT_LOCALE = 'en';
 

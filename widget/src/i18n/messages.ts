@@ -1,4 +1,9 @@
-/** Every user-visible string of the widget. Add a locale by providing a full `Messages` object. */
+import { formatNumber, plural } from './plural.js';
+
+/**
+ * Every user-visible string of the widget. Add a locale by providing a full `Messages` object;
+ * counts go through `plural` and numbers through `formatNumber` with the locale's own tag.
+ */
 export interface Messages {
   productName: string;
   signedInAs: (name: string) => string;
@@ -9,6 +14,8 @@ export interface Messages {
   tenantCount: (count: number) => string;
   tenantCountShort: (count: number) => string;
   includesDescendants: string;
+  /** Business-unit kinds (a free label; unknown ones are shown as they are). */
+  unitKind: Record<string, string>;
   columns: {
     name: string;
     type: string;
@@ -38,6 +45,8 @@ export interface Messages {
   searchLabel: string;
   searchPlaceholder: string;
   searchNoResults: string;
+  /** Announced when results arrive, so screen-reader users know the list below changed. */
+  searchResultCount: (count: number) => string;
   searchFailed: string;
   breadcrumbsLabel: string;
   /** "Request termination" of a tenant row (and the dialog it opens). */
@@ -53,9 +62,18 @@ export const en: Messages = {
   businessUnitTreeLabel: 'Business unit hierarchy',
   tenants: 'Tenants',
   tenantsIn: (bu) => `Tenants in ${bu}`,
-  tenantCount: (n) => (n === 1 ? '1 tenant' : `${n} tenants`),
-  tenantCountShort: (n) => String(n),
+  tenantCount: (n) => plural('en', n, { one: '# tenant', other: '# tenants' }),
+  tenantCountShort: (n) => formatNumber('en', n),
   includesDescendants: 'including subordinate business units',
+  unitKind: {
+    msp: 'Managed service provider',
+    reseller: 'Reseller',
+    customer: 'Customer',
+    region: 'Region',
+    department: 'Department',
+    division: 'Division',
+    segment: 'Segment',
+  },
   columns: {
     name: 'Name',
     type: 'Type',
@@ -91,6 +109,7 @@ export const en: Messages = {
   searchLabel: 'Search business units by name',
   searchPlaceholder: 'Search by name…',
   searchNoResults: 'No business unit matches.',
+  searchResultCount: (n) => plural('en', n, { one: '# business unit found', other: '# business units found' }),
   searchFailed: 'The search failed. Try again.',
   breadcrumbsLabel: 'Path of the selected business unit',
   requestTermination: 'Request termination',
@@ -104,9 +123,18 @@ export const de: Messages = {
   businessUnitTreeLabel: 'Hierarchie der Organisationseinheiten',
   tenants: 'Mandanten',
   tenantsIn: (bu) => `Mandanten in ${bu}`,
-  tenantCount: (n) => (n === 1 ? '1 Mandant' : `${n} Mandanten`),
-  tenantCountShort: (n) => String(n),
+  tenantCount: (n) => plural('de', n, { one: '# Mandant', other: '# Mandanten' }),
+  tenantCountShort: (n) => formatNumber('de', n),
   includesDescendants: 'einschließlich untergeordneter Einheiten',
+  unitKind: {
+    msp: 'Managed Service Provider',
+    reseller: 'Wiederverkäufer',
+    customer: 'Kunde',
+    region: 'Region',
+    department: 'Abteilung',
+    division: 'Geschäftsbereich',
+    segment: 'Segment',
+  },
   columns: {
     name: 'Name',
     type: 'Typ',
@@ -143,6 +171,8 @@ export const de: Messages = {
   searchLabel: 'Organisationseinheiten nach Namen suchen',
   searchPlaceholder: 'Nach Namen suchen …',
   searchNoResults: 'Keine Organisationseinheit gefunden.',
+  searchResultCount: (n) =>
+    plural('de', n, { one: '# Organisationseinheit gefunden', other: '# Organisationseinheiten gefunden' }),
   searchFailed: 'Die Suche ist fehlgeschlagen. Bitte erneut versuchen.',
   breadcrumbsLabel: 'Pfad der ausgewählten Organisationseinheit',
   requestTermination: 'Kündigung beantragen',

@@ -22,7 +22,7 @@ export const tokens = css`
     --_scc-on-primary: var(--scc-color-on-primary, #ffffff);
     --_scc-surface: var(--scc-color-surface, #ffffff);
     --_scc-text: var(--scc-color-text, #111827);
-    --_scc-muted: var(--scc-color-muted, #6b7280);
+    --_scc-muted: var(--scc-color-muted, #4b5563);
     --_scc-border: var(--scc-color-border, #e5e7eb);
     --_scc-danger: var(--scc-color-danger, #dc2626);
     --_scc-warning: var(--scc-color-warning, #d97706);
@@ -32,6 +32,12 @@ export const tokens = css`
     --_scc-subtle: color-mix(in srgb, var(--_scc-text) 4%, var(--_scc-surface));
     --_scc-hover: color-mix(in srgb, var(--_scc-text) 6%, var(--_scc-surface));
     --_scc-selected: color-mix(in srgb, var(--_scc-primary) 10%, var(--_scc-surface));
+    /*
+     * Primary as text on tinted backgrounds (selected rows, avatars): pulled towards the text
+     * colour, so it darkens on light surfaces and lightens on dark ones and keeps 4.5:1 with the
+     * default tokens and typical brand colours.
+     */
+    --_scc-primary-text: color-mix(in srgb, var(--_scc-primary) 80%, var(--_scc-text));
     --_scc-focus: 0 0 0 2px var(--_scc-surface), 0 0 0 4px color-mix(in srgb, var(--_scc-primary) 70%, transparent);
   }
 `;

@@ -75,7 +75,8 @@ export class SccBusinessUnitSearch extends LitElement {
     if (this._status === 'searching') return html`<p class="note" role="status">${m.loading}</p>`;
     if (this._status === 'failed') return html`<p class="note error" role="status">${m.searchFailed}</p>`;
     if (this._results.length === 0) return html`<p class="note" role="status">${m.searchNoResults}</p>`;
-    return html`<ul class="results" @keydown=${this.#onResultKey}>
+    return html`<p class="visually-hidden" role="status">${m.searchResultCount(this._results.length)}</p>
+      <ul class="results" @keydown=${this.#onResultKey}>
       ${this._results.map(
         (unit) => html`<li>
           <button type="button" part="search-result" data-business-unit-id=${unit.id} @click=${this.#onChoose}>

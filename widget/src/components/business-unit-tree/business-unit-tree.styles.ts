@@ -21,7 +21,8 @@ export const businessUnitTreeStyles = css`
     gap: 6px;
     min-height: 36px;
     margin: 1px 0;
-    padding: 4px 8px 4px calc(6px + var(--level, 0) * 18px);
+    padding-block: 4px;
+    padding-inline: calc(6px + var(--level, 0) * 18px) 8px;
     border-radius: calc(var(--_scc-radius) - 2px);
     color: var(--_scc-text);
     cursor: pointer;
@@ -33,12 +34,13 @@ export const businessUnitTreeStyles = css`
   }
   li[aria-selected='true'] > .row {
     background: var(--_scc-selected);
-    color: color-mix(in srgb, var(--_scc-primary) 85%, var(--_scc-text));
+    color: var(--_scc-primary-text);
   }
   li[aria-selected='true'] > .row::before {
     content: '';
     position: absolute;
-    inset: 6px auto 6px 0;
+    inset-block: 6px;
+    inset-inline-start: 0;
     width: 3px;
     border-radius: 3px;
     background: var(--_scc-primary);
@@ -65,6 +67,13 @@ export const businessUnitTreeStyles = css`
     transition: transform 150ms ease;
   }
   li[aria-expanded='true'] > .row .toggle svg {
+    transform: rotate(90deg);
+  }
+  /* right to left: a collapsed chevron points to the start of the line, i.e. left */
+  .toggle svg:dir(rtl) {
+    transform: scaleX(-1);
+  }
+  li[aria-expanded='true'] > .row .toggle svg:dir(rtl) {
     transform: rotate(90deg);
   }
   .label {
@@ -105,14 +114,15 @@ export const businessUnitTreeStyles = css`
   li[aria-selected='true'] > .row .count {
     border-color: transparent;
     background: color-mix(in srgb, var(--_scc-primary) 16%, var(--_scc-surface));
-    color: var(--_scc-primary);
+    color: var(--_scc-primary-text);
   }
   .empty {
     padding: calc(var(--_scc-space) * 2);
     color: var(--_scc-muted);
   }
   .level-note {
-    padding: 4px 8px 4px calc(32px + var(--level, 0) * 18px);
+    padding-block: 4px;
+    padding-inline: calc(32px + var(--level, 0) * 18px) 8px;
     color: var(--_scc-muted);
   }
   [part='tree-load-more'] {

@@ -1,4 +1,5 @@
 import '../../index.js';
+import { sendKeys } from '@web/test-runner-commands';
 import {
   $,
   $$,
@@ -18,6 +19,7 @@ import {
   waitFor,
 } from '../../../test/helpers.js';
 import type { SccBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
+import { expectNoAxeViolations } from '../../testing/axe.js';
 import type { LevelLoader, SccBusinessUnitTree } from './business-unit-tree.js';
 
 /** Serves the fixture level by level, as the BFF does: by name, with child counts. */
@@ -72,7 +74,12 @@ describe('scc-business-unit-tree', () => {
     assertEqual(msp.getAttribute('aria-expanded'), 'true');
     assertEqual(msp.getAttribute('aria-selected'), 'true');
     assertEqual(msp.getAttribute('part'), 'tree-item');
-    assertIncludes(msp.getAttribute('aria-label'), '6 tenants');
+    // named by what it shows: no aria-label to drift from the visible text
+    assertEqual(msp.hasAttribute('aria-label'), false);
+    assertEqual(
+      msp.querySelector('.row')?.textContent?.replace(/\s+/g, ' ').trim(),
+      'MSPManaged service provider 6, 6 tenants',
+    );
     const internal = item(tree, 'internal');
     assertEqual(internal?.getAttribute('aria-level'), '2');
     assertEqual(internal?.getAttribute('aria-selected'), 'false');
@@ -346,5 +353,61 @@ describe('scc-business-unit-tree', () => {
       await tree.updateComplete;
       assertEqual($$(tree, '[role="treeitem"]').length, 2, 'collapsed again: not rendered');
     });
+  });
+
+  describe('with real key presses', () => {
+    /** A button before the tree, so Tab enters the tree the way a user's keyboard does. */
+    async function tabIntoTree(selectedId = 'msp'): Promise<SccBusinessUnitTree> {
+      const before = document.createElement('button');
+      before.textContent = 'before';
+      mount(before);
+      const tree = await createTree(selectedId);
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      return tree;
+    }
+
+    it('Tab enters at the selected item; arrows, Home and End move; Enter selects', async () => {
+      const tree = await tabIntoTree();
+      assertEqual(focusedId(), 'msp', 'Tab lands on the selected item');
+      await sendKeys({ press: 'ArrowDown' });
+      assertEqual(focusedId(), 'external');
+      await sendKeys({ press: 'End' });
+      assertEqual(focusedId(), 'resellers');
+      await sendKeys({ press: 'ArrowRight' });
+      await waitFor(() => item(tree, 'reseller-one'), 'the expanded level');
+      await sendKeys({ press: 'ArrowRight' });
+      assertEqual(focusedId(), 'reseller-one', 'Right enters the expanded unit');
+      await sendKeys({ press: 'ArrowLeft' });
+      assertEqual(focusedId(), 'resellers', 'Left goes to the parent');
+      await sendKeys({ press: 'Home' });
+      assertEqual(focusedId(), 'msp');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      const selected = oneEvent<SccBusinessUnitSelectEvent>(tree, 'scc-business-unit-select');
+      await sendKeys({ press: 'Enter' });
+      assertEqual((await selected).detail.businessUnitId, 'internal');
+      assertEqual(item(tree, 'internal')?.getAttribute('aria-selected'), 'true');
+      await sendKeys({ press: 'Tab' });
+      assertEqual(focusedId(), null, 'one Tab leaves the tree: it is a single tab stop');
+    });
+
+    it('typing the start of a name jumps to it', async () => {
+      await tabIntoTree();
+      await sendKeys({ type: 'res' });
+      assertEqual(focusedId(), 'resellers');
+      await sleep(600);
+      await sendKeys({ type: 'e' });
+      assertEqual(focusedId(), 'external', 'after a pause a new letter starts a new search');
+    });
+  });
+
+  it('axe finds no WCAG violation, collapsed, expanded and selected deep, in English and German', async () => {
+    const tree = await createTree('critical');
+    await expectNoAxeViolations(tree, 'the tree');
+    tree.locale = 'de';
+    await tree.updateComplete;
+    assertIncludes($(tree, '[data-business-unit-id="critical"] .kind')?.textContent, 'Abteilung');
+    await expectNoAxeViolations(tree, 'the German tree');
   });
 });

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { BusinessUnitLevel, BusinessUnitRef } from '../../api/types.js';
 import { cssVar } from '../../directives/css-var.js';
 import { createBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
-import { messagesFor } from '../../i18n/index.js';
+import { labelFor, messagesFor } from '../../i18n/index.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import {
   addLevel,
@@ -32,6 +32,10 @@ const MAX_REVEAL_PAGES = 50;
  * `loadLevel` feeds it lazily: one call per expanded unit (and per "load more" of a long level),
  * kept in the server's order (by name). The index only grows by each page, nothing is sorted
  * again, and only expanded levels are rendered, so thousands of loaded units stay cheap.
+ *
+ * Each item is named by its visible row (name, kind, and the tenant count spelled out for screen
+ * readers), never by an `aria-label` that could drift from what sighted and speech-input users see;
+ * browsers leave the nested group out of an item's name.
  *
  * Keys: Up/Down move, Right expands or enters, Left collapses or goes to the parent, Home/End,
  * Enter/Space select, `*` expands all siblings, typing a letter jumps to the next matching name.
@@ -198,12 +202,11 @@ export class SccBusinessUnitTree extends LitElement {
     const expanded = hasChildren && this._expanded.has(id);
     const selected = id === this.selectedId;
     const count = this.counts?.get(id);
-    const accessibleName = count === undefined ? name : `${name}, ${m.tenantCount(count)}`;
+    const kindLabel = kind ? labelFor(m.unitKind, kind) : '';
     return html`<li
       role="treeitem"
       part="tree-item"
       data-business-unit-id=${id}
-      aria-label=${accessibleName}
       aria-level=${node.level}
       aria-setsize=${setSize}
       aria-posinset=${index + 1}
@@ -219,8 +222,13 @@ export class SccBusinessUnitTree extends LitElement {
         <span class="toggle" data-toggle=${hasChildren ? 'true' : nothing} title=${hasChildren ? (expanded ? m.collapse : m.expand) : nothing}
           >${hasChildren ? chevron : nothing}</span
         >
-        <span class="label"><span class="name">${name}</span><span class="kind">${kind}</span></span>
-        ${count === undefined ? nothing : html`<span part="tree-count" class="count" aria-hidden="true">${m.tenantCountShort(count)}</span>`}
+        <span class="label"><span class="name">${name}</span><span class="kind">${kindLabel}</span></span>
+        ${
+          count === undefined
+            ? nothing
+            : html`<span part="tree-count" class="count" aria-hidden="true">${m.tenantCountShort(count)}</span
+                ><span class="visually-hidden">, ${m.tenantCount(count)}</span>`
+        }
       </div>
       ${
         expanded

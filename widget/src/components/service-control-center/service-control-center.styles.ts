@@ -87,7 +87,7 @@ export const serviceControlCenterStyles = css`
     height: 32px;
     border-radius: 50%;
     background: var(--_scc-selected);
-    color: var(--_scc-primary);
+    color: var(--_scc-primary-text);
     font-size: 0.786em;
     font-weight: 700;
   }

@@ -10,13 +10,15 @@ export const statusBadgeStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 6px;
-    padding: 2px 10px 2px 8px;
+    padding-block: 2px;
+    padding-inline: 8px 10px;
     border-radius: 999px;
     font-size: 0.857em;
     font-weight: 500;
     line-height: 1.5;
     white-space: nowrap;
-    color: color-mix(in srgb, var(--_tone) 78%, var(--_scc-text));
+    /* 60 % of the tone keeps 4.5:1 on the tinted background for the default tokens, light or dark */
+    color: color-mix(in srgb, var(--_tone) 60%, var(--_scc-text));
     background: color-mix(in srgb, var(--_tone) 12%, var(--_scc-surface));
     border: 1px solid color-mix(in srgb, var(--_tone) 28%, var(--_scc-surface));
   }

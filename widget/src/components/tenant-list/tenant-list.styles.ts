@@ -77,6 +77,9 @@ export const tenantListStyles = css`
   tbody tr:last-child > :last-child {
     border-end-end-radius: var(--_scc-radius);
   }
+  tbody tr {
+    transition: background-color 100ms ease;
+  }
   tbody tr:hover {
     background: var(--_scc-subtle);
   }
