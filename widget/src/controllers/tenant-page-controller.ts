@@ -1,7 +1,9 @@
-import { Task, type TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import type { BffClient } from '../api/bff-client.js';
 import type { Tenant, TenantPage, TenantQuery } from '../api/types.js';
+
+/** Where the first page of the current query stands: none asked for yet (no client), loading, shown or failed. */
+export type TenantPageStatus = 'initial' | 'pending' | 'complete' | 'error';
 
 /** Lifecycle states the server leaves out of the list unless asked for them. */
 const HIDDEN_LIFECYCLES = new Set(['decommissioning', 'retained', 'archived', 'deleted']);
@@ -23,14 +25,20 @@ export interface TenantPageControllerOptions {
 const BURST_MS = 150;
 
 /**
- * The server's tenant pages for one query: the first page is a `Task` that reruns (aborting the
- * one before) whenever the client or the query changes; "load more" appends the next keyset page;
- * the live stream updates rows in place.
+ * The server's tenant pages for one query: the first page loads again (aborting the one before)
+ * whenever the client or the query changes; "load more" appends the next keyset page; the live
+ * stream updates rows in place.
  */
 export class TenantPageController {
   readonly #host: ReactiveControllerHost;
   readonly #options: TenantPageControllerOptions;
-  readonly #first: Task<[BffClient | undefined, string], TenantPage | undefined>;
+  #status: TenantPageStatus = 'initial';
+  #page: TenantPage | undefined;
+  #error: unknown;
+  /** The client and query key of the first page asked for last, to notice when either changes. */
+  #asked: [BffClient | undefined, string] | undefined;
+  #loadingFirst: AbortController | undefined;
+  #firstLoaded: Promise<void> = Promise.resolve();
   /** Pages after the first, appended by `loadMore`, dropped when the first page loads again. */
   #more: Tenant[] = [];
   #nextCursor: string | null = null;
@@ -42,21 +50,49 @@ export class TenantPageController {
   constructor(host: ReactiveControllerHost, options: TenantPageControllerOptions) {
     this.#host = host;
     this.#options = options;
-    this.#first = new Task(host, {
-      task: async ([client, key], { signal }) => {
-        if (!client) return undefined;
-        this.#loadingMore?.abort();
+    host.addController({
+      hostUpdate: () => {
+        const asked: [BffClient | undefined, string] = [options.client(), JSON.stringify(options.query())];
+        if (this.#asked?.[0] !== asked[0] || this.#asked?.[1] !== asked[1]) {
+          this.#asked = asked;
+          void this.#loadFirst();
+        }
+      },
+      hostDisconnected: () => this.#loadingFirst?.abort(),
+    });
+  }
+
+  #loadFirst(): Promise<void> {
+    this.#loadingFirst?.abort();
+    const [client, key] = this.#asked ?? [];
+    if (!client || key === undefined) return Promise.resolve();
+    const abort = new AbortController();
+    this.#loadingFirst = abort;
+    this.#loadingMore?.abort();
+    this.#status = 'pending';
+    this.#host.requestUpdate();
+    this.#firstLoaded = (async () => {
+      try {
         const page =
           this.#options.prefetched?.(key) ??
-          (await client.listTenants({ ...(JSON.parse(key) as TenantQuery), limit: this.#limit }, signal));
+          (await client.listTenants({ ...(JSON.parse(key) as TenantQuery), limit: this.#limit }, abort.signal));
+        if (abort.signal.aborted) return;
+        this.#page = page;
         this.#more = [];
         this.#updates.clear();
         this.#nextCursor = page.nextCursor;
+        this.#status = 'complete';
         queueMicrotask(() => this.#options.onChange?.());
-        return page;
-      },
-      args: () => [this.#options.client(), JSON.stringify(this.#options.query())],
-    });
+      } catch (error) {
+        if (abort.signal.aborted) return;
+        this.#error = error;
+        this.#status = 'error';
+      } finally {
+        if (this.#loadingFirst === abort) this.#loadingFirst = undefined;
+        this.#host.requestUpdate();
+      }
+    })();
+    return this.#firstLoaded;
   }
 
   get #limit(): number {
@@ -64,25 +100,22 @@ export class TenantPageController {
   }
 
   /** `initial` (no client), `pending`, `complete` or `error`, of the first page. */
-  get status(): TaskStatus {
-    return this.#first.status;
+  get status(): TenantPageStatus {
+    return this.#status;
   }
 
   /** Settles when the first page of the current query has loaded or failed. */
   get loaded(): Promise<void> {
-    return this.#first.taskComplete.then(
-      () => undefined,
-      () => undefined,
-    );
+    return this.#firstLoaded;
   }
 
   get error(): unknown {
-    return this.#first.error;
+    return this.#error;
   }
 
   /** The tenants loaded so far, in the server's order, with live updates applied. */
   get tenants(): Tenant[] {
-    const listed = [...(this.#first.value?.items ?? []), ...this.#more];
+    const listed = [...(this.#page?.items ?? []), ...this.#more];
     const query = this.#options.query();
     return listed
       .map((tenant) => this.#updates.get(tenant.id) ?? tenant)
@@ -90,11 +123,11 @@ export class TenantPageController {
   }
 
   get total(): number {
-    return this.#first.value?.total ?? 0;
+    return this.#page?.total ?? 0;
   }
 
   get totalCapped(): boolean {
-    return this.#first.value?.totalCapped ?? false;
+    return this.#page?.totalCapped ?? false;
   }
 
   get hasMore(): boolean {
@@ -134,7 +167,7 @@ export class TenantPageController {
 
   /** Loads the first page again (after an operation changed the list). */
   refresh(): Promise<unknown> {
-    return this.#first.run();
+    return this.#loadFirst();
   }
 
   /**
@@ -143,7 +176,7 @@ export class TenantPageController {
    * a whole burst of them.
    */
   apply(tenant: Tenant): void {
-    const listed = [...(this.#first.value?.items ?? []), ...this.#more].some((t) => t.id === tenant.id);
+    const listed = [...(this.#page?.items ?? []), ...this.#more].some((t) => t.id === tenant.id);
     if (!listed) {
       this.#burst ??= setTimeout(() => {
         this.#burst = undefined;

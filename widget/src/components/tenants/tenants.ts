@@ -1,5 +1,4 @@
 import { ContextConsumer } from '@lit/context';
-import { TaskStatus } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
 import type { OperationRequest, Tenant, TenantPage, TenantQuery, TenantSort } from '../../api/types.js';
 import { partLoaderContext, type SccConnection } from '../../context/connection.js';
@@ -187,7 +186,8 @@ export class SccTenants extends LitElement {
     });
   }
 
-  protected override willUpdate(): void {
+  // After the update: a first page the host handed over arrives while the update runs.
+  protected override updated(): void {
     if (this.#pages.tenants.some((tenant) => tenant.allowedActions.includes('terminate'))) {
       this.#parts.ensure('operations');
     }
@@ -255,12 +255,12 @@ export class SccTenants extends LitElement {
     const m = messagesFor(locale);
     const t = tenantListMessagesFor(locale);
     const pages = this.#pages;
-    const failed = pages.status === TaskStatus.ERROR;
-    const ready = pages.status === TaskStatus.COMPLETE;
+    const failed = pages.status === 'error';
+    const ready = pages.status === 'complete';
     const note = [ready ? t.total(pages.total, pages.totalCapped) : '', this.note].filter(Boolean).join(' · ');
     const tenants = pages.tenants;
     return html`${this.#renderFilters(m, t)}
-      <div aria-busy=${pages.status === TaskStatus.PENDING ? 'true' : 'false'}
+      <div aria-busy=${pages.status === 'pending' ? 'true' : 'false'}
         @scc-operation-request-submit=${this.#onOperation}
         @scc-operation-request-cancel=${this.#onOperation}
         @scc-operation-request-complete=${this.#onOperation}>
