@@ -5,7 +5,6 @@ import type { SccMoveDialog } from './components/move-dialog/move-dialog.js';
 import type { SccOrderTenant } from './components/order-tenant/order-tenant.js';
 import type { SccPendingRequests } from './components/pending-requests/pending-requests.js';
 import { ServiceControlCenter } from './components/service-control-center/service-control-center.js';
-import { SccSession } from './components/session/session.js';
 import { SccStatePanel } from './components/state-panel/state-panel.js';
 import { SccStatusBadge } from './components/status-badge/status-badge.js';
 import { SccTenantList } from './components/tenant-list/tenant-list.js';
@@ -16,7 +15,8 @@ import { register } from './register.js';
 
 /**
  * Tag names and classes of the elements every caller needs; children first. The admin screens
- * and the tenant operations come with their own chunks (`lazy/admin.ts`, `lazy/operations.ts`).
+ * the tenant operations and the
+ * composable pieces come with their own chunks (`lazy/admin.ts`, `lazy/operations.ts`, `lazy/pieces.ts`).
  */
 export const elements = {
   'scc-status-badge': SccStatusBadge,
@@ -25,7 +25,6 @@ export const elements = {
   'scc-business-unit-tree': SccBusinessUnitTree,
   'scc-business-unit-search': SccBusinessUnitSearch,
   'scc-tenants': SccTenants,
-  'scc-session': SccSession,
   'service-control-center': ServiceControlCenter,
 } as const;
 
@@ -44,7 +43,6 @@ declare global {
     'scc-user-admin': SccUserAdmin;
     'scc-tenant-list': SccTenantList;
     'scc-tenants': SccTenants;
-    'scc-session': SccSession;
     'scc-status-badge': SccStatusBadge;
     'scc-state-panel': SccStatePanel;
     'scc-order-tenant': SccOrderTenant;

@@ -2,7 +2,8 @@
  * `<service-control-center>` and the elements every caller needs. Importing this module registers
  * them (guarded: a second copy does not throw). The admin screens and the tenant operations are
  * separate chunks: `loadAdmin()` / `loadOperations()` (or `./lazy/admin.js`, `./lazy/operations.js`)
- * register them and resolve to their classes.
+ * register them and resolve to their classes; so do the composable pieces other than `<scc-tenants>`
+ * (`loadPieces()`, `./lazy/pieces.js`).
  */
 import { defineElements } from './define.js';
 
@@ -15,7 +16,6 @@ export type { LevelLoader } from './components/business-unit-tree/business-unit-
 export { SccBusinessUnitTree } from './components/business-unit-tree/business-unit-tree.js';
 export type { ServiceControlCenterStatus } from './components/service-control-center/service-control-center.js';
 export { ServiceControlCenter } from './components/service-control-center/service-control-center.js';
-export { SccSession } from './components/session/session.js';
 export type { StatePanelVariant } from './components/state-panel/state-panel.js';
 export { SccStatePanel } from './components/state-panel/state-panel.js';
 export type { BadgeTone } from './components/status-badge/status-badge.js';
@@ -42,7 +42,7 @@ export {
   tenantListMessagesFor,
 } from './i18n/tenant-list-messages.js';
 export type { WidgetPart } from './lazy/parts.js';
-export { loadAdmin, loadOperations } from './lazy/parts.js';
+export { loadAdmin, loadOperations, loadPieces } from './lazy/parts.js';
 export { register } from './register.js';
 export type { ServerSentEvent } from './utils/sse.js';
 export { SseParser } from './utils/sse.js';

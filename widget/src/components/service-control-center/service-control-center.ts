@@ -14,6 +14,7 @@ import { baseReset, sharedStyles } from '../../styles/shared.styles.js';
 import { toBffError } from '../../utils/bff-error.js';
 import { rolesOn } from '../../utils/roles.js';
 import type { SccTenants } from '../tenants/tenants.js';
+import { breadcrumbsStyles } from './breadcrumbs.styles.js';
 import { serviceControlCenterStyles } from './service-control-center.styles.js';
 
 export type ServiceControlCenterStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -101,7 +102,7 @@ export class ServiceControlCenter extends LitElement {
     return widgetParts[part]();
   }
 
-  static override styles = [...sharedStyles, baseReset, serviceControlCenterStyles];
+  static override styles = [...sharedStyles, baseReset, serviceControlCenterStyles, breadcrumbsStyles];
 
   static override properties = {
     apiBase: { attribute: 'api-base' },
