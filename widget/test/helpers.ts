@@ -490,3 +490,24 @@ export function stubFetch(
     },
   };
 }
+
+/** The event stream the widget opens next stays open; `push` sends it raw SSE text once it is open. */
+export function liveStream(stub: FetchStub): { push: (chunk: string) => void; readonly opened: boolean } {
+  let push: ((chunk: string) => void) | undefined;
+  stub.on('/v1/widget/events', (request) => {
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        push = (chunk) => controller.enqueue(encoder.encode(chunk));
+        request.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+      },
+    });
+    return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+  });
+  return {
+    push: (chunk) => push?.(chunk),
+    get opened() {
+      return push !== undefined;
+    },
+  };
+}

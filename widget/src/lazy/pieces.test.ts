@@ -11,6 +11,7 @@ import {
   deepText,
   type FetchStub,
   fixture,
+  liveStream,
   operationRequest,
   stubFetch,
   tenants,
@@ -84,26 +85,12 @@ describe('the composable pieces on a shared connection', () => {
   });
 
   it('<scc-pending-requests-panel> follows the shared stream', async () => {
-    let push: ((chunk: string) => void) | undefined;
-    stub.on('/v1/widget/events', (request) => {
-      const encoder = new TextEncoder();
-      return new Response(
-        new ReadableStream<Uint8Array>({
-          start(controller) {
-            push = (chunk) => controller.enqueue(encoder.encode(chunk));
-            request.signal?.addEventListener('abort', () =>
-              controller.error(new DOMException('aborted', 'AbortError')),
-            );
-          },
-        }),
-        { headers: { 'content-type': 'text/event-stream' } },
-      );
-    });
+    const stream = liveStream(stub);
     const { host, source, tenantRows } = page('<scc-pending-requests-panel></scc-pending-requests-panel>');
     const panel = host.querySelector('scc-pending-requests-panel') as Element;
-    await waitFor(() => push !== undefined && tenantRows() > 0, 'stream and list');
+    await waitFor(() => stream.opened && tenantRows() > 0, 'stream and list');
     expectOneOfEach(stub, source);
-    push?.(
+    stream.push(
       `id: 1\nevent: operation-request\ndata: ${JSON.stringify(operationRequest('r-1', { state: 'running', progress: 40 }))}\n\n`,
     );
     const bar = () => $<HTMLProgressElement>($(panel, 'scc-pending-requests'), '[data-request-id="r-1"] progress');

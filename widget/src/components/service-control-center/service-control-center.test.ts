@@ -16,6 +16,7 @@ import {
   fixture,
   json,
   levelOf,
+  liveStream,
   mount,
   oneEvent,
   operationRequest,
@@ -831,16 +832,7 @@ describe('service-control-center operations', () => {
 
   beforeEach(() => {
     stub = stubFetch();
-    stub.on('/v1/widget/events', (request) => {
-      const encoder = new TextEncoder();
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          push = (chunk) => controller.enqueue(encoder.encode(chunk));
-          request.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
-        },
-      });
-      return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
-    });
+    push = liveStream(stub).push;
   });
   afterEach(() => {
     cleanup();

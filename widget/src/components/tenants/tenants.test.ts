@@ -13,6 +13,7 @@ import {
   type FetchStub,
   fixture,
   json,
+  liveStream,
   stubFetch,
   tenants,
   tokenSource,
@@ -52,31 +53,17 @@ describe('scc-tenants and scc-session', () => {
   });
 
   it('two pieces share one token fetch, one session call and one event stream, and both follow one event', async () => {
-    let push: ((chunk: string) => void) | undefined;
-    stub.on('/v1/widget/events', (request) => {
-      const encoder = new TextEncoder();
-      return new Response(
-        new ReadableStream<Uint8Array>({
-          start(controller) {
-            push = (chunk) => controller.enqueue(encoder.encode(chunk));
-            request.signal?.addEventListener('abort', () =>
-              controller.error(new DOMException('aborted', 'AbortError')),
-            );
-          },
-        }),
-        { headers: { 'content-type': 'text/event-stream' } },
-      );
-    });
+    const stream = liveStream(stub);
     const source = tokenSource();
     const { session, first, second } = page(source);
     await waitFor(() => rowIds(first).length === tenants.length && rowIds(second).length === 2, 'both lists');
-    await waitFor(() => session.session !== undefined && push !== undefined, 'session and stream');
+    await waitFor(() => session.session !== undefined && stream.opened, 'session and stream');
     assertEqual(source.calls, 1, 'one fetchToken call');
     assertEqual(stub.requestsTo('/v1/widget/session').length, 1, 'one session call');
     assertEqual(stub.requestsTo('/v1/widget/events').length, 1, 'one event stream');
 
     const changed: Tenant = { ...(tenants[1] as Tenant), operationalStatus: 'down' };
-    push?.(`id: 1\nevent: tenant\ndata: ${JSON.stringify(changed)}\n\n`);
+    stream.push(`id: 1\nevent: tenant\ndata: ${JSON.stringify(changed)}\n\n`);
     const statusOf = (piece: SccTenants) =>
       deepText($($(piece, 'scc-tenant-list'), 'tr[data-tenant-id="t-crit-prod"] scc-status-badge') as Element);
     await waitFor(() => statusOf(first) === 'Down' && statusOf(second) === 'Down', 'both lists show the change');
