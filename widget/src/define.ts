@@ -8,13 +8,15 @@ import { ServiceControlCenter } from './components/service-control-center/servic
 import { SccStatePanel } from './components/state-panel/state-panel.js';
 import { SccStatusBadge } from './components/status-badge/status-badge.js';
 import { SccTenantList } from './components/tenant-list/tenant-list.js';
+import { SccTenants } from './components/tenants/tenants.js';
 import type { SccTerminateDialog } from './components/terminate-dialog/terminate-dialog.js';
 import type { SccUserAdmin } from './components/user-admin/user-admin.js';
 import { register } from './register.js';
 
 /**
  * Tag names and classes of the elements every caller needs; children first. The admin screens
- * and the tenant operations come with their own chunks (`lazy/admin.ts`, `lazy/operations.ts`).
+ * the tenant operations and the
+ * composable pieces come with their own chunks (`lazy/admin.ts`, `lazy/operations.ts`, `lazy/pieces.ts`).
  */
 export const elements = {
   'scc-status-badge': SccStatusBadge,
@@ -22,6 +24,7 @@ export const elements = {
   'scc-tenant-list': SccTenantList,
   'scc-business-unit-tree': SccBusinessUnitTree,
   'scc-business-unit-search': SccBusinessUnitSearch,
+  'scc-tenants': SccTenants,
   'service-control-center': ServiceControlCenter,
 } as const;
 
@@ -39,6 +42,7 @@ declare global {
     'scc-move-dialog': SccMoveDialog;
     'scc-user-admin': SccUserAdmin;
     'scc-tenant-list': SccTenantList;
+    'scc-tenants': SccTenants;
     'scc-status-badge': SccStatusBadge;
     'scc-state-panel': SccStatePanel;
     'scc-order-tenant': SccOrderTenant;

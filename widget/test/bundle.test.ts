@@ -38,7 +38,10 @@ const violations: SecurityPolicyViolationEvent[] = [];
 let widgetModule: WidgetModule;
 
 async function whenReady(el: Widget): Promise<void> {
-  await waitFor(() => el.status === 'ready' && $(el, 'scc-tenant-list')?.shadowRoot?.querySelector('tr'), 'ready');
+  await waitFor(
+    () => el.status === 'ready' && $($(el, 'scc-tenants'), 'scc-tenant-list')?.shadowRoot?.querySelector('tr'),
+    'ready',
+  );
   await waitFor(() => !$(el, '.part-loading'), 'admin screens and operations loaded');
   await el.updateComplete;
 }
@@ -65,7 +68,8 @@ const adminTags = ['scc-business-unit-admin', 'scc-move-dialog', 'scc-user-admin
 const operationTags = ['scc-order-tenant', 'scc-terminate-dialog', 'scc-pending-requests'];
 
 const tree = (el: Widget) => $(el, 'scc-business-unit-tree');
-const rowIds = (el: Widget) => $$($(el, 'scc-tenant-list'), 'tr[part~="tenant-row"]').map((r) => r.dataset.tenantId);
+const rowIds = (el: Widget) =>
+  $$($($(el, 'scc-tenants'), 'scc-tenant-list'), 'tr[part~="tenant-row"]').map((r) => r.dataset.tenantId);
 
 describe('built bundle dist/service-control-center.js', () => {
   let stub: FetchStub;

@@ -232,6 +232,8 @@ const tenant = (id: string, name: string, businessUnitId: string, extra: Partial
   productName: 'Backup as a Service',
   createdAt: '2026-01-15T10:00:00Z',
   retainedUntil: null,
+  businessUnitName: businessUnits.find((u) => u.id === businessUnitId)?.name ?? businessUnitId,
+  allowedActions: ['terminate'],
   ...extra,
 });
 
@@ -322,6 +324,43 @@ function tenantsUnder(units: readonly UnitFixture[], all: readonly Tenant[], id:
   }
   return all.filter((t) => inside.has(t.businessUnitId));
 }
+const HIDDEN_BY_DEFAULT = new Set(['decommissioning', 'retained', 'archived', 'deleted']);
+const SORT_KEYS: Record<string, (t: Tenant) => string> = {
+  name: (t) => t.name,
+  type: (t) => t.type,
+  lifecycle: (t) => t.lifecycleStatus,
+  status: (t) => t.operationalStatus,
+  businessUnit: (t) => t.businessUnitName,
+};
+
+/**
+ * One page as the BFF answers `GET /v1/widget/tenants`: filtered, sorted (id breaks ties), cut at
+ * `limit` after the cursor, which here is simply the offset; `total` capped at 10,000 like the server.
+ */
+export function tenantPageOf(all: readonly Tenant[], query: URLSearchParams) {
+  const lifecycle = query.get('lifecycle');
+  const q = query.get('q')?.toLowerCase();
+  const key = SORT_KEYS[query.get('sort') ?? 'name'] ?? ((t: Tenant) => t.name);
+  const sign = query.get('order') === 'desc' ? -1 : 1;
+  const matching = all
+    .filter((t) =>
+      lifecycle ? lifecycle === 'all' || t.lifecycleStatus === lifecycle : !HIDDEN_BY_DEFAULT.has(t.lifecycleStatus),
+    )
+    .filter((t) => !query.get('type') || t.type === query.get('type'))
+    .filter((t) => !query.get('status') || t.operationalStatus === query.get('status'))
+    .filter((t) => !q || t.name.toLowerCase().includes(q))
+    .sort((a, b) => sign * (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const start = Number(query.get('cursor') ?? 0);
+  const limit = Number(query.get('limit') ?? 50);
+  const end = start + limit;
+  return {
+    items: matching.slice(start, end),
+    nextCursor: end < matching.length ? String(end) : null,
+    total: Math.min(matching.length, 10_000),
+    totalCapped: matching.length > 10_000,
+  };
+}
+
 /**
  * A `text/event-stream` response that sends `chunks` and then stays open until `signal` aborts
  * (or ends at once with `end: true`).
@@ -389,7 +428,8 @@ export function stubFetch(
     ['/v1/widget/business-units', (request) => json(levelOf(units, request.query))],
     [
       '/v1/widget/tenants',
-      (request) => json({ items: tenantsUnder(units, allTenants, request.query.get('businessUnitId')) }),
+      (request) =>
+        json(tenantPageOf(tenantsUnder(units, allTenants, request.query.get('businessUnitId')), request.query)),
     ],
     ['/v1/widget/operation-requests', () => json({ items: [] })],
     // Nothing live by default: an empty stream that stays open until the widget goes away.
@@ -448,6 +488,27 @@ export function stubFetch(
     restore() {
       open?.();
       window.fetch = original;
+    },
+  };
+}
+
+/** The event stream the widget opens next stays open; `push` sends it raw SSE text once it is open. */
+export function liveStream(stub: FetchStub): { push: (chunk: string) => void; readonly opened: boolean } {
+  let push: ((chunk: string) => void) | undefined;
+  stub.on('/v1/widget/events', (request) => {
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        push = (chunk) => controller.enqueue(encoder.encode(chunk));
+        request.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+      },
+    });
+    return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+  });
+  return {
+    push: (chunk) => push?.(chunk),
+    get opened() {
+      return push !== undefined;
     },
   };
 }

@@ -41,8 +41,8 @@ describe('BffClient', () => {
     const { c } = client();
     const s = await c.getSession();
     assertEqual(s.user.displayName, session.user.displayName);
-    const list = await c.listTenants();
-    assertEqual(list.length, tenants.length);
+    const page = await c.listTenants();
+    assertEqual(page.items.length, tenants.length);
     assertEqual(stub.requests[0]?.url, 'http://bff.test/v1/widget/session', 'no double slash');
     assertEqual(stub.requests[0]?.authorization, 'Bearer t1');
   });

@@ -18,6 +18,8 @@ import type {
   RoleAssignment,
   Session,
   Tenant,
+  TenantPage,
+  TenantQuery,
   UnitBrand,
   UpdateBusinessUnitBody,
   User,
@@ -112,15 +114,14 @@ export class BffClient {
     });
   }
 
-  /**
-   * Live tenants of `businessUnitId` and its descendants (default: the caller's whole subtree);
-   * `lifecycle` (e.g. `all`) also lists decommissioned ones still kept.
-   */
-  async listTenants(
-    signal?: AbortSignal,
-    filter: { businessUnitId?: string | undefined; lifecycle?: string | undefined } = {},
-  ): Promise<Tenant[]> {
-    return (await this.#request(`/v1/widget/tenants${query(filter)}`, { signal }, itemsOf<Tenant>)).items;
+  /** One page of the caller's tenants (default: the whole subtree, sorted by name). */
+  listTenants(tenantQuery: TenantQuery = {}, signal?: AbortSignal): Promise<TenantPage> {
+    const { limit, ...rest } = tenantQuery;
+    return this.#request(
+      `/v1/widget/tenants${query({ ...rest, limit: limit === undefined ? undefined : String(limit) })}`,
+      { signal },
+      (body) => (isRecord(body) && Array.isArray(body.items) ? (body as unknown as TenantPage) : undefined),
+    );
   }
 
   /** One tree level: the caller's own unit (no `parentId`) or a page of a unit's children, by name. */

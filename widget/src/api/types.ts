@@ -54,7 +54,29 @@ export type BrandInput = NonNullable<RequestBody<'/v1/widget/business-units/{id}
 
 /** `GET /v1/widget/tenants` */
 export type TenantList = Answer<'/v1/widget/tenants', 'get', 200>;
-export type Tenant = TenantList['items'][number];
+/** Actions this caller may take on a tenant now (agreed with the server's tenant page). */
+export type TenantAction = 'terminate' | 'restore';
+export type Tenant = TenantList['items'][number] & { businessUnitName: string; allowedActions: TenantAction[] };
+/** One keyset page of `GET /v1/widget/tenants`; `total` is exact up to 10,000, then capped. */
+export interface TenantPage {
+  items: Tenant[];
+  nextCursor: string | null;
+  total: number;
+  totalCapped: boolean;
+}
+export type TenantSort = 'name' | 'type' | 'lifecycle' | 'status' | 'businessUnit';
+/** The query of `GET /v1/widget/tenants`. */
+export interface TenantQuery {
+  businessUnitId?: string | undefined;
+  sort?: TenantSort | undefined;
+  order?: 'asc' | 'desc' | undefined;
+  type?: string | undefined;
+  lifecycle?: string | undefined;
+  status?: string | undefined;
+  q?: string | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+}
 export type TenantType = Tenant['type'];
 export type LifecycleStatus = Tenant['lifecycleStatus'];
 export type OperationalStatus = Tenant['operationalStatus'];

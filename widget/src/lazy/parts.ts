@@ -5,6 +5,7 @@
 export const widgetParts = {
   admin: () => import('./admin.js'),
   operations: () => import('./operations.js'),
+  pieces: () => import('./pieces.js'),
 };
 
 export type WidgetPart = keyof typeof widgetParts;
@@ -14,3 +15,6 @@ export const loadAdmin = widgetParts.admin;
 
 /** Loads (once) and registers the tenant-operations elements; resolves to their module. */
 export const loadOperations = widgetParts.operations;
+
+/** Loads (once) and registers the composable pieces (`<scc-session>`, `<scc-hierarchy>`, …); resolves to their module. */
+export const loadPieces = widgetParts.pieces;

@@ -60,7 +60,7 @@ async function controlCenter(
   await waitFor(() => !$(el, '.part-loading'), 'lazy parts');
   const tree = $(el, 'scc-business-unit-tree');
   await waitFor(() => $$(tree, '[role="treeitem"]').length > 1, 'tree items');
-  await waitFor(() => $$($(el, 'scc-tenant-list'), '[part~="tenant-row"]').length > 0, 'tenant rows');
+  await waitFor(() => $$($($(el, 'scc-tenants'), 'scc-tenant-list'), '[part~="tenant-row"]').length > 0, 'tenant rows');
   return el;
 }
 

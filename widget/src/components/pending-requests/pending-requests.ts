@@ -86,7 +86,7 @@ export class SccPendingRequests extends LitElement {
     try {
       const [open, all] = await Promise.all([
         this.client.listOperationRequests('open'),
-        this.client.listTenants(undefined, { lifecycle: 'all' }),
+        this.client.listTenants({ lifecycle: 'all' }).then((page) => page.items),
       ]);
       for (const request of open) this.apply(request);
       this._terminated = all.filter((t) => t.lifecycleStatus === 'retained' || t.lifecycleStatus === 'archived');

@@ -16,6 +16,7 @@ import {
   fixture,
   json,
   levelOf,
+  liveStream,
   mount,
   oneEvent,
   operationRequest,
@@ -33,7 +34,9 @@ import {
 import { createBusinessUnitChangeEvent } from '../../events/scc-business-unit-change.js';
 import type { SccBusinessUnitSelectEvent } from '../../events/scc-business-unit-select.js';
 import type { SccErrorEvent } from '../../events/scc-error.js';
+import type { SccNavigateEvent } from '../../events/scc-navigate.js';
 import type { SccReadyEvent } from '../../events/scc-ready.js';
+import type { SccTokenRefreshedEvent } from '../../events/scc-token-refreshed.js';
 import type { WidgetPart } from '../../lazy/parts.js';
 import type { ServiceControlCenter } from './service-control-center.js';
 
@@ -50,6 +53,7 @@ async function whenReady(el: ServiceControlCenter): Promise<void> {
   await waitFor(() => !$(el, '.part-loading'), 'admin screens and operations loaded');
   await el.updateComplete;
   const tree = treeOf(el);
+  await tenantsOf(el)?.loaded;
   const list = listOf(el);
   // The tree loads its first levels by itself: ready once no level is still loading.
   await waitFor(
@@ -88,7 +92,9 @@ function createLoadingParts(
 
 const treeOf = (el: ServiceControlCenter) =>
   $<HTMLElementTagNameMap['scc-business-unit-tree']>(el, 'scc-business-unit-tree');
-const listOf = (el: ServiceControlCenter) => $<HTMLElementTagNameMap['scc-tenant-list']>(el, 'scc-tenant-list');
+const tenantsOf = (el: ServiceControlCenter) => $<HTMLElementTagNameMap['scc-tenants']>(el, 'scc-tenants');
+const listOf = (el: ServiceControlCenter) =>
+  $<HTMLElementTagNameMap['scc-tenant-list']>(tenantsOf(el), 'scc-tenant-list');
 const treeItem = (el: ServiceControlCenter, id: string) =>
   $(treeOf(el), `[role="treeitem"][data-business-unit-id="${id}"]`);
 const rowIds = (el: ServiceControlCenter) =>
@@ -146,12 +152,11 @@ describe('service-control-center', () => {
     assertEqual(treeItem(el, 'msp')?.getAttribute('aria-selected'), 'true');
     assertEqual(deepText($(el, '[part="breadcrumbs"]') as Element), 'MSP', 'breadcrumbs of the root');
     assertDeepEqual(rowIds(el), tenantsByName, 'all tenants of the root subtree, by name');
-    // Units no loaded level has named yet are looked up for the business unit column.
-    await waitFor(
-      () => deepText($$(listOf(el), 'tr[part~="tenant-row"]')[0] as Element).includes('Critical systems'),
-      'the unit column names a unit below the loaded levels',
-    );
-    assertEqual(stub.requestsTo('/v1/widget/business-units/critical').length, 1);
+    // The page names each tenant's unit itself: no call per unit, even below the loaded levels.
+    assertIncludes(deepText($$(listOf(el), 'tr[part~="tenant-row"]')[0] as Element), 'Critical systems');
+    for (const unit of businessUnits) {
+      assertEqual(stub.requestsTo(`/v1/widget/business-units/${unit.id}`).length, 0, `no lookup of ${unit.id}`);
+    }
     const firstRow = $$(listOf(el), 'tr[part~="tenant-row"]')[0];
     assert(firstRow);
     assertIncludes(deepText(firstRow), 'Critical PROD');
@@ -342,7 +347,8 @@ describe('service-control-center', () => {
 
   it('a viewer loads neither the admin screens nor the operations', async () => {
     stub.restore();
-    stub = stubFetch({ session: { ...session, roles: ['viewer'] } });
+    const noActions = tenants.map((t) => ({ ...t, allowedActions: [] }));
+    stub = stubFetch({ session: { ...session, roles: ['viewer'] }, tenants: noActions });
     const asked: WidgetPart[] = [];
     const el = createLoadingParts((part, real) => {
       asked.push(part);
@@ -622,6 +628,8 @@ describe('service-control-center', () => {
 
   it('global page CSS does not leak in', async () => {
     const el = create();
+    // Wide enough for the table layout (narrower, the list turns into cards on purpose).
+    el.style.width = '1280px';
     await whenReady(el);
     const th = $$(listOf(el), 'thead th')[0];
     const name = $(listOf(el), 'tbody th .name');
@@ -756,6 +764,57 @@ describe('service-control-center', () => {
     assertEqual(source.calls, 1);
   });
 
+  it('fires scc-navigate for a unit and for a tenant, and scc-token-refreshed, bubbling and composed', async () => {
+    const refreshed = oneEvent<SccTokenRefreshedEvent>(document, 'scc-token-refreshed');
+    const el = create(tokenSource(600));
+    const token = await refreshed;
+    assert(token.bubbles && token.composed, 'scc-token-refreshed bubbles and is composed');
+    assertEqual(token.target, el, 'announced by the control center');
+    assert((token.detail.expiresAt ?? 0) > Date.now(), 'the new token expires in the future');
+    await whenReady(el);
+    const unit = oneEvent<SccNavigateEvent>(document, 'scc-navigate');
+    (await waitFor(() => treeItem(el, 'internal'), 'children of the root'))
+      .querySelector<HTMLElement>('.name')
+      ?.click();
+    const toUnit = await unit;
+    assertDeepEqual(toUnit.detail, { view: 'business-unit', businessUnitId: 'internal' });
+    assert(toUnit.bubbles && toUnit.composed, 'scc-navigate bubbles and is composed');
+    await waitFor(() => rowIds(el).length === 3, 'tenants of Internal systems');
+    const tenant = oneEvent<SccNavigateEvent>(document, 'scc-navigate');
+    $<HTMLButtonElement>(listOf(el), '[data-tenant-id="t-other"] .name')?.click();
+    assertDeepEqual((await tenant).detail, { view: 'tenant', businessUnitId: 'other-systems', tenantId: 't-other' });
+  });
+
+  it('a token expiring mid-session is refreshed unnoticed: the list stays, the next call carries a new token', async function () {
+    this.timeout(8000);
+    const source = tokenSource(2);
+    const el = create(source);
+    await whenReady(el);
+    const list = listOf(el);
+    const shown = rowIds(el);
+    let flicker = false;
+    const watch = new MutationObserver(() => {
+      if (!listOf(el)?.isConnected || $(el, '[data-testid="loading"], [data-testid="error"]')) flicker = true;
+    });
+    watch.observe(el.shadowRoot as ShadowRoot, { childList: true, subtree: true });
+    await sleep(2300); // past the first token's exp
+    (await waitFor(() => treeItem(el, 'internal'), 'children of the root'))
+      .querySelector<HTMLElement>('.name')
+      ?.click();
+    await waitFor(() => rowIds(el).length === 3, 'tenants of Internal systems');
+    watch.disconnect();
+    const sent = stub.tenantListLoads().at(-1)?.authorization ?? '';
+    assert(source.calls >= 2, 'a new token was fetched');
+    assert(
+      sent !== `Bearer ${source.issued[0]}` && source.issued.includes(sent.slice(7)),
+      'the call after expiry used a new token',
+    );
+    assertEqual(el.status, 'ready', 'no error state');
+    assertEqual(flicker, false, 'no loading or error panel, the list never left');
+    assertEqual(listOf(el), list, 'the same list element throughout');
+    assertEqual(shown.length, tenants.length);
+  });
+
   it('a failing fetchToken ends in the error state', async () => {
     const errorEvent = oneEvent<SccErrorEvent>(document, 'scc-error');
     const el = create({ fetchToken: () => Promise.reject(new Error('host said no')), calls: 0, issued: [] });
@@ -773,16 +832,7 @@ describe('service-control-center operations', () => {
 
   beforeEach(() => {
     stub = stubFetch();
-    stub.on('/v1/widget/events', (request) => {
-      const encoder = new TextEncoder();
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          push = (chunk) => controller.enqueue(encoder.encode(chunk));
-          request.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
-        },
-      });
-      return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
-    });
+    push = liveStream(stub).push;
   });
   afterEach(() => {
     cleanup();
@@ -817,18 +867,55 @@ describe('service-control-center operations', () => {
     assert($(el, 'scc-order-tenant'), 'order button for an operator');
     assertEqual($$(listOf(el), '[part="terminate-button"]').length, tenants.length);
     cleanup();
-    stub.on('/v1/widget/session', () => json({ ...session, roles: ['viewer'] }));
+    // The server offers a viewer no action on any tenant.
+    stub.restore();
+    stub = stubFetch({
+      session: { ...session, roles: ['viewer'] },
+      tenants: tenants.map((t) => ({ ...t, allowedActions: [] })),
+    });
     const viewer = create();
     await whenReady(viewer);
     assertEqual($(viewer, 'scc-order-tenant'), null);
     assertEqual($$(listOf(viewer), '[part="terminate-button"]').length, 0);
   });
 
+  it('a burst of live updates for tenants not listed refetches the list once', async () => {
+    const el = create();
+    await whenReady(el);
+    await waitFor(() => stub.requestsTo('/v1/widget/events').length === 1, 'the event stream');
+    const before = stub.tenantListLoads().length;
+    for (let i = 1; i <= 5; i++) {
+      const stranger = { ...tenants[0], id: `t-new-${i}`, name: `New ${i}` };
+      push(`id: ${i}\nevent: tenant\ndata: ${JSON.stringify(stranger)}\n\n`);
+      await sleep(10);
+    }
+    await waitFor(() => stub.tenantListLoads().length > before, 'a refetch');
+    await sleep(400);
+    assertEqual(stub.tenantListLoads().length, before + 1, 'one refetch for the whole burst');
+  });
+
+  it('opening the termination dialog keeps the tenant name column in view at 1280 px', async () => {
+    const el = create();
+    el.style.width = '1280px';
+    await whenReady(el);
+    const list = listOf(el) as HTMLElement;
+    $<HTMLButtonElement>(list, '[data-tenant-id="t-r1-dev"] [part="terminate-button"]')?.click();
+    const dialog = $<HTMLElementTagNameMap['scc-terminate-dialog']>(tenantsOf(el), 'scc-terminate-dialog');
+    await waitFor(() => $<HTMLDialogElement>(dialog, 'dialog')?.open, 'the dialog opens');
+    const box = list.getBoundingClientRect();
+    const name = $(list, '[data-tenant-id="t-r1-dev"] th')?.getBoundingClientRect();
+    assert(name, 'the name cell');
+    assert(
+      name.left >= box.left && name.right <= box.right,
+      `name cell ${name.left}-${name.right} inside ${box.left}-${box.right}`,
+    );
+  });
+
   it('opens the termination dialog for a row', async () => {
     const el = create();
     await whenReady(el);
     $<HTMLButtonElement>(listOf(el), '[data-tenant-id="t-crit-test"] [part="terminate-button"]')?.click();
-    const dialog = $<HTMLElementTagNameMap['scc-terminate-dialog']>(el, 'scc-terminate-dialog');
+    const dialog = $<HTMLElementTagNameMap['scc-terminate-dialog']>(tenantsOf(el), 'scc-terminate-dialog');
     await waitFor(() => $<HTMLDialogElement>(dialog, 'dialog')?.open, 'the dialog opens');
     assertEqual(dialog?.tenant?.id, 't-crit-test');
   });

@@ -1,44 +1,23 @@
+import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { BffClient, BffError } from '../../api/bff-client.js';
-import type {
-  BusinessUnit,
-  BusinessUnitLevel,
-  BusinessUnitRef,
-  OperationRequest,
-  Session,
-  Tenant,
-  UserRole,
-} from '../../api/types.js';
-import { EventStreamController } from '../../controllers/event-stream-controller.js';
-import {
-  type FetchToken,
-  MissingFetchTokenError,
-  SessionTokenController,
-} from '../../controllers/session-token-controller.js';
+import { BffError } from '../../api/bff-client.js';
+import type { OperationRequest, Session, TenantPage, UserRole } from '../../api/types.js';
+import { connectionContext, createConnection, localeContext, partLoaderContext } from '../../context/connection.js';
+import { SelectionController } from '../../controllers/selection-controller.js';
+import type { FetchToken, SessionTokenController } from '../../controllers/session-token-controller.js';
 import { WidgetPartsController } from '../../controllers/widget-parts-controller.js';
-import type { SccBusinessUnitChangeEvent } from '../../events/scc-business-unit-change.js';
-import {
-  createBusinessUnitSelectEvent,
-  type SccBusinessUnitSelectEvent,
-} from '../../events/scc-business-unit-select.js';
-import { createErrorEvent, type SccErrorDetail } from '../../events/scc-error.js';
+import { createErrorEvent } from '../../events/scc-error.js';
 import { createReadyEvent } from '../../events/scc-ready.js';
-import type { SccTenantTerminateEvent } from '../../events/scc-tenant-terminate.js';
 import { type Messages, messagesFor, resolveLocale } from '../../i18n/index.js';
 import { type WidgetPart, widgetParts } from '../../lazy/parts.js';
 import { baseReset, sharedStyles } from '../../styles/shared.styles.js';
+import { toBffError } from '../../utils/bff-error.js';
 import { rolesOn } from '../../utils/roles.js';
-import type { ServerSentEvent } from '../../utils/sse.js';
-import type { SccBusinessUnitTree } from '../business-unit-tree/business-unit-tree.js';
+import type { SccTenants } from '../tenants/tenants.js';
+import { breadcrumbsStyles } from './breadcrumbs.styles.js';
 import { serviceControlCenterStyles } from './service-control-center.styles.js';
 
-/** Beyond this many unnamed units, the tenant table waits for the tree to name them. */
-const NAME_LOOKUPS = 20;
-
 export type ServiceControlCenterStatus = 'idle' | 'loading' | 'ready' | 'error';
-
-/** Lifecycle states in which a tenant no longer shows in the customer's list. */
-const HIDDEN_LIFECYCLES = new Set(['decommissioning', 'retained', 'archived', 'deleted']);
 
 const logo = html`<svg viewBox="0 0 24 24" aria-hidden="true">
   <path d="M4 6.5h16M4 12h16M4 17.5h16" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
@@ -50,19 +29,6 @@ function initials(name: string): string {
   const first = parts[0]?.[0] ?? '';
   const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
   return (first + last).toUpperCase();
-}
-
-function toBffError(error: unknown): BffError {
-  if (error instanceof BffError) return error;
-  if (error instanceof MissingFetchTokenError) {
-    return new BffError('config', { type: 'about:blank', title: 'Not configured', status: 0, detail: error.message });
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return new BffError(
-    'token',
-    { type: 'about:blank', title: 'Session token unavailable', status: 0, detail },
-    { cause: error },
-  );
 }
 
 /**
@@ -80,6 +46,8 @@ function toBffError(error: unknown): BffError {
  * @event scc-ready - Data has loaded. `detail` is the session (`{ user, businessUnit, roles }`).
  * @event scc-error - Loading failed. `detail` is `{ status, title }` (`status` 0: network/configuration).
  * @event scc-business-unit-select - The user selected a business unit. `detail` is `{ businessUnitId, path? }`.
+ * @event scc-navigate - The selection changed. `detail` is `{ view: 'business-unit', businessUnitId }`.
+ * @event scc-token-refreshed - A new token came from `fetchToken`. `detail` is `{ expiresAt }`.
  * @event scc-business-unit-change - An admin created, changed, moved or deleted a business unit.
  * @event scc-operation-request-submit - An order, termination or restore was accepted. `detail` is `{ request }`.
  * @event scc-operation-request-cancel - The user cancelled a request. `detail` is `{ request }`.
@@ -134,7 +102,7 @@ export class ServiceControlCenter extends LitElement {
     return widgetParts[part]();
   }
 
-  static override styles = [...sharedStyles, baseReset, serviceControlCenterStyles];
+  static override styles = [...sharedStyles, baseReset, serviceControlCenterStyles, breadcrumbsStyles];
 
   static override properties = {
     apiBase: { attribute: 'api-base' },
@@ -142,11 +110,7 @@ export class ServiceControlCenter extends LitElement {
     locale: {},
     _status: { state: true },
     _session: { state: true },
-    _tenants: { state: true },
-    _path: { state: true },
-    _names: { state: true },
     _assignments: { state: true },
-    _selectedId: { state: true },
     _error: { state: true },
     _reconnecting: { state: true },
   };
@@ -160,45 +124,42 @@ export class ServiceControlCenter extends LitElement {
 
   declare _status: ServiceControlCenterStatus;
   declare _session: Session | undefined;
-  declare _tenants: Tenant[];
-  /** Breadcrumbs: the caller's unit down to the selected one. */
-  declare _path: BusinessUnitRef[];
-  /** Names of every unit seen so far (tree levels, search results, breadcrumbs), for the tenant table. */
-  declare _names: ReadonlyMap<string, string>;
   /** The caller's own role assignments inside its subtree (roles below its acting unit). */
   declare _assignments: UserRole[];
-  declare _selectedId: string | undefined;
   declare _error: BffError | undefined;
   declare _reconnecting: boolean;
 
-  readonly #tokens = new SessionTokenController(this, {
-    fetchToken: () => this.fetchToken,
-  });
-  readonly #events = new EventStreamController(this, {
-    onEvent: (event) => this.#onStreamEvent(event),
-    onStatus: (open) => {
-      this._reconnecting = !open && this._status === 'ready';
-    },
+  /** The one connection the pieces inside share: token, session and event stream. */
+  readonly connection = createConnection();
+  readonly #locale = new ContextProvider(this, { context: localeContext });
+  readonly #selection = new SelectionController(this, {
+    client: () => this.connection.client,
+    onError: (cause) => void this.#fail(toBffError(cause)),
   });
   readonly #parts = new WidgetPartsController<WidgetPart>(this, {
-    load: (part) => (this.constructor as typeof ServiceControlCenter).loadPart(part),
+    load: (part) => this.#loadPart(part),
     onFailure: (_part, error) => void this.#onPartFailure(error),
   });
+  /** Part loads under way or done, shared with the pieces inside; a failed one is asked again. */
+  readonly #partLoads = new Map<WidgetPart, Promise<unknown>>();
   #abort: AbortController | undefined;
-  #selectionAbort: AbortController | undefined;
-  #tenantRefresh: Promise<void> | undefined;
   #resumeOnConnect = false;
-  #client: BffClient | undefined;
-  #roots: BusinessUnitLevel | undefined;
+  #release: (() => void) | undefined;
+  #unsubscribe: (() => void) | undefined;
+  /** The first tenant page, fetched alongside the session so the list needs no second round trip. */
+  #firstPage: TenantPage | undefined;
 
   constructor() {
     super();
     this._status = 'idle';
-    this._tenants = [];
-    this._path = [];
-    this._names = new Map();
     this._assignments = [];
     this._reconnecting = false;
+    this.connection.announcer = this;
+    new ContextProvider(this, { context: connectionContext, initialValue: this.connection });
+    new ContextProvider(this, {
+      context: partLoaderContext,
+      initialValue: (part) => this.#loadPart(part),
+    });
   }
 
   /** `idle` (waiting for `fetchToken`), `loading`, `ready` or `error`. */
@@ -213,7 +174,7 @@ export class ServiceControlCenter extends LitElement {
 
   /** The business unit whose tenants are listed. */
   get selectedBusinessUnitId(): string | undefined {
-    return this._selectedId;
+    return this.#selection.selectedId;
   }
 
   /** The last loading error, if the widget is in the error state. */
@@ -223,7 +184,12 @@ export class ServiceControlCenter extends LitElement {
 
   /** The token controller (exposed for diagnostics and tests). */
   get tokenController(): SessionTokenController {
-    return this.#tokens;
+    return this.connection.tokens;
+  }
+
+  /** The BFF client of the current configuration (for the admin screens and tests). */
+  get client() {
+    return this.connection.client;
   }
 
   /** Fetches session, business units and tenants again. Resolves when done (also on failure). */
@@ -233,6 +199,7 @@ export class ServiceControlCenter extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#release ??= this.connection.attach();
     if (this.#resumeOnConnect) {
       this.#resumeOnConnect = false;
       void this.#load();
@@ -241,6 +208,10 @@ export class ServiceControlCenter extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#release?.();
+    this.#release = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
     if (this.#abort) {
       this.#abort.abort();
       this.#abort = undefined;
@@ -248,15 +219,11 @@ export class ServiceControlCenter extends LitElement {
     }
   }
 
-  /** The BFF client of the current configuration (for the admin screens and tests). */
-  get client(): BffClient | undefined {
-    return this.#client;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale')) this.#locale.setValue(this.locale);
     if ((changed.has('fetchToken') || changed.has('apiBase')) && this.fetchToken) {
-      // A new token source or BFF invalidates the cached token; then (re)load with the new configuration.
-      if (changed.get('fetchToken') !== undefined || changed.get('apiBase') !== undefined) this.#tokens.reset();
+      // A new token source or BFF invalidates the cached token and session; then load with them.
+      this.connection.configure({ apiBase: this.apiBase, fetchToken: this.fetchToken });
       void this.#load();
     }
     if (this._status === 'ready') {
@@ -266,9 +233,26 @@ export class ServiceControlCenter extends LitElement {
     }
   }
 
+  #loadPart(part: WidgetPart): Promise<unknown> {
+    let load = this.#partLoads.get(part);
+    if (!load) {
+      load = (this.constructor as typeof ServiceControlCenter).loadPart(part);
+      load.catch(() => this.#partLoads.delete(part));
+      this.#partLoads.set(part, load);
+    }
+    return load;
+  }
+
   /** Roles the caller holds on the selected unit. */
   #roles(): string[] {
-    return rolesOn(this._path, this._session?.roles ?? [], this._assignments);
+    return rolesOn(this.#selection.path, this._session?.roles ?? [], this._assignments);
+  }
+
+  async #fail(error: BffError): Promise<void> {
+    this._error = error;
+    this._status = 'error';
+    await this.updateComplete;
+    this.dispatchEvent(createErrorEvent({ status: error.status, title: error.title }));
   }
 
   /** A part that cannot be loaded (offline, a redeployed BFF) puts the widget in its error state, with retry. */
@@ -279,112 +263,73 @@ export class ServiceControlCenter extends LitElement {
       return;
     }
     const detail = cause instanceof Error ? cause.message : String(cause);
-    const error = new BffError(
-      'network',
-      { type: 'about:blank', title: 'Widget part unavailable', status: 0, detail },
-      { cause },
+    await this.#fail(
+      new BffError('network', { type: 'about:blank', title: 'Widget part unavailable', status: 0, detail }, { cause }),
     );
-    this._error = error;
-    this._status = 'error';
-    await this.updateComplete;
-    this.dispatchEvent(createErrorEvent({ status: error.status, title: error.title }));
   }
 
-  #loadLevel = async (parentId: string | undefined, cursor: string | undefined): Promise<BusinessUnitLevel> => {
-    if (!this.#client) throw new Error('not loaded');
-    // The roots came with the session (so a failure there is the widget's error state); once.
-    const roots = parentId === undefined ? this.#roots : undefined;
-    this.#roots = undefined;
-    const page = roots ?? (await this.#client.listBusinessUnitLevel(parentId, cursor));
-    this.#remember(page.items);
-    return page;
-  };
-
-  #search = async (q: string, signal: AbortSignal): Promise<BusinessUnit[]> => {
-    if (!this.#client) return [];
-    const found = await this.#client.searchBusinessUnits(q, signal);
-    this.#remember(found);
-    return found;
-  };
-
-  #remember(units: readonly BusinessUnitRef[]): void {
-    if (units.every((u) => this._names.get(u.id) === u.name)) return;
-    const names = new Map(this._names);
-    for (const unit of units) names.set(unit.id, unit.name);
-    this._names = names;
-  }
-
-  get #tree(): SccBusinessUnitTree | null {
-    return this.renderRoot.querySelector('scc-business-unit-tree');
+  get #tenants(): SccTenants | null {
+    return this.renderRoot.querySelector('scc-tenants');
   }
 
   async #load(): Promise<void> {
     this.#abort?.abort();
-    this.#selectionAbort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
     this.#parts.forgetFailures();
     this._status = 'loading';
     this._error = undefined;
-    const client = new BffClient({
-      apiBase: this.apiBase ?? '',
-      getToken: () => this.#tokens.getToken(),
-      refreshToken: (rejected) => this.#tokens.refresh(rejected),
-    });
-    this.#client = client;
+    const { connection } = this;
+    connection.reload();
+    const client = connection.client;
+    // The list of the caller's own unit is the whole subtree, asked for without a unit.
+    const selectedId = this.#selection.selectedId;
+    const kept = selectedId === this._session?.businessUnit.id ? undefined : selectedId;
     try {
-      // A selection inside the subtree survives a reload; otherwise start at the caller's own unit.
-      const [session, roots, selection] = await Promise.all([
-        client.getSession(abort.signal),
-        client.listBusinessUnitLevel(undefined, undefined, abort.signal),
-        this.#selectionData(client, this._selectedId, abort.signal),
+      const [session, selection, page] = await Promise.all([
+        connection.session(abort.signal),
+        this.#selection.load(client, abort.signal),
+        // A selection gone from the subtree answers 404 here too: then the list asks for itself.
+        client.listTenants({ businessUnitId: kept }, abort.signal).catch((error: unknown) => {
+          if (abort.signal.aborted || !(error instanceof BffError && error.status === 404)) throw error;
+          return undefined;
+        }),
       ]);
       // An admin of its own unit is one everywhere below; anyone else may hold admin deeper down.
-      const assignments = session.roles.includes('admin')
-        ? []
-        : await this.#ownAssignments(client, session, abort.signal);
-      const path = selection.path ?? [session.businessUnit];
-      const selected = path.at(-1)?.id ?? session.businessUnit.id;
-      const tenants = selection.tenants;
+      const assignments = session.roles.includes('admin') ? [] : await this.#ownAssignments(session, abort.signal);
       if (this.#abort !== abort) return;
       this.#abort = undefined;
-      this.#remember([session.businessUnit, ...path]);
-      this.#roots = roots;
+      this.#firstPage = page;
       this._assignments = assignments;
       this._session = session;
-      this._path = path;
-      this._tenants = tenants;
-      this._selectedId = selected;
       this._status = 'ready';
-      void this.#nameUnits(client, tenants, abort.signal);
-      this.#events.start(client);
-      await this.updateComplete;
-      if (path.length > 1) void this.#tree?.reveal(path);
+      this.#unsubscribe ??= connection.subscribe({
+        onEvent: (event) => {
+          if (event.type !== 'operation-request') return;
+          try {
+            this.renderRoot.querySelector('scc-pending-requests')?.apply(JSON.parse(event.data) as OperationRequest);
+          } catch {
+            // A malformed event changes nothing; the panel reloads on its next submit or refresh.
+          }
+        },
+        onStatus: (open) => {
+          this._reconnecting = !open && this._status === 'ready';
+        },
+      });
+      await this.#selection.restore(selection.roots, selection.path ?? [session.businessUnit]);
+      await this.#tenants?.loaded;
       this.dispatchEvent(createReadyEvent(session));
     } catch (cause) {
       if (this.#abort !== abort) return;
       this.#abort = undefined;
       abort.abort();
-      const error = toBffError(cause);
-      this._error = error;
-      this._status = 'error';
-      await this.updateComplete;
-      const detail: SccErrorDetail = { status: error.status, title: error.title };
-      this.dispatchEvent(createErrorEvent(detail));
+      await this.#fail(toBffError(cause));
     }
   }
 
-  /** Names the tenant table's units that no tree level has brought yet, if they are few. */
-  async #nameUnits(client: BffClient, tenants: readonly Tenant[], signal: AbortSignal): Promise<void> {
-    const unknown = [...new Set(tenants.map((t) => t.businessUnitId))].filter((id) => !this._names.has(id));
-    if (unknown.length > NAME_LOOKUPS) return;
-    const units = await Promise.all(unknown.map((id) => client.getBusinessUnit(id, signal).catch(() => undefined)));
-    this.#remember(units.filter((u) => u !== undefined));
-  }
-
-  async #ownAssignments(client: BffClient, session: Session, signal: AbortSignal): Promise<UserRole[]> {
+  async #ownAssignments(session: Session, signal: AbortSignal): Promise<UserRole[]> {
     try {
-      return (await client.getUser(session.user.id, signal)).roles;
+      return (await this.connection.client.getUser(session.user.id, signal)).roles;
     } catch (error) {
       // Acting below its own home, the caller's user record lies outside the subtree.
       if (error instanceof BffError && error.status === 404) return [];
@@ -392,130 +337,14 @@ export class ServiceControlCenter extends LitElement {
     }
   }
 
-  /** Path and tenants of a kept selection, or the whole subtree's tenants when there is none (any more). */
-  async #selectionData(
-    client: BffClient,
-    id: string | undefined,
-    signal: AbortSignal,
-  ): Promise<{ path: BusinessUnitRef[] | undefined; tenants: Tenant[] }> {
-    if (id) {
-      try {
-        const [path, tenants] = await Promise.all([
-          client.getAncestors(id, signal),
-          client.listTenants(signal, { businessUnitId: id }),
-        ]);
-        return { path, tenants };
-      } catch (error) {
-        if (!(error instanceof BffError && error.status === 404)) throw error;
-      }
-    }
-    return { path: undefined, tenants: await client.listTenants(signal) };
-  }
-
-  /** Selects a unit: breadcrumbs and tenants follow; `path` (from search or breadcrumbs) opens the tree to it. */
-  async #selectUnit(id: string, path?: readonly BusinessUnitRef[]): Promise<void> {
-    const client = this.#client;
-    if (!client) return;
-    this.#selectionAbort?.abort();
-    const abort = new AbortController();
-    this.#selectionAbort = abort;
-    this._selectedId = id;
-    // Chosen in the search or the breadcrumbs: open the tree there and carry the focus along.
-    const tree = this.#tree;
-    if (path && tree) {
-      void tree.reveal(path).then((found) => {
-        if (found) void tree.focusItem(id);
-      });
-    }
-    try {
-      const [ancestors, tenants] = await Promise.all([
-        path ? Promise.resolve([...path]) : client.getAncestors(id, abort.signal),
-        client.listTenants(abort.signal, { businessUnitId: id }),
-      ]);
-      if (this.#selectionAbort !== abort) return;
-      this.#remember(ancestors);
-      this._path = ancestors;
-      this._tenants = tenants;
-      void this.#nameUnits(client, tenants, abort.signal);
-    } catch (cause) {
-      if (this.#selectionAbort !== abort || abort.signal.aborted) return;
-      this._error = toBffError(cause);
-      this._status = 'error';
-    }
-  }
-
-  #onStreamEvent(event: ServerSentEvent): void {
-    let data: unknown;
-    try {
-      data = JSON.parse(event.data);
-    } catch {
-      return;
-    }
-    if (event.type === 'operation-request') {
-      this.renderRoot.querySelector('scc-pending-requests')?.apply(data as OperationRequest);
-    } else if (event.type === 'tenant') {
-      // Tenants already listed change in place or leave; a new one joins when it belongs to the
-      // selected unit itself (deeper ones arrive with the refresh after the request completes).
-      const tenant = data as Tenant;
-      const listed = this._tenants.some((t) => t.id === tenant.id);
-      if (!listed && tenant.businessUnitId !== this._selectedId) return;
-      const others = this._tenants.filter((t) => t.id !== tenant.id);
-      this._tenants = HIDDEN_LIFECYCLES.has(tenant.lifecycleStatus) ? others : [...others, tenant];
-    }
-  }
-
-  /** After a submit, cancel or completion the list changes; fetch it again, quietly, once at a time. */
-  #onOperation = (event: CustomEvent<{ request: OperationRequest }>): void => {
-    if (event.type === 'scc-operation-request-submit') {
-      this.renderRoot.querySelector('scc-pending-requests')?.apply(event.detail.request);
-    }
-    const client = this.#client;
-    if (!client || this.#tenantRefresh) return;
-    this.#tenantRefresh = client
-      .listTenants(undefined, { businessUnitId: this._selectedId })
-      .then((tenants) => {
-        this._tenants = tenants;
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        this.#tenantRefresh = undefined;
-      });
+  /** A submitted request joins the pending panel at once (the stream confirms it later). */
+  #onSubmit = (event: CustomEvent<{ request: OperationRequest }>): void => {
+    this.renderRoot.querySelector('scc-pending-requests')?.apply(event.detail.request);
   };
 
-  #onTerminate = (event: SccTenantTerminateEvent): void => {
-    void this.renderRoot.querySelector('scc-terminate-dialog')?.show(event.detail.tenant);
-  };
-
-  #onSelect = (event: SccBusinessUnitSelectEvent): void => {
-    // The event itself bubbles on to the host page (it is composed).
-    const { businessUnitId, path } = event.detail;
-    void this.#selectUnit(businessUnitId, path);
-  };
-
-  #onCrumb = (event: MouseEvent): void => {
-    const index = Number((event.currentTarget as HTMLElement).dataset.index);
-    const path = this._path.slice(0, index + 1);
-    const id = path.at(-1)?.id;
-    if (id && id !== this._selectedId) {
-      this.dispatchEvent(createBusinessUnitSelectEvent(id, path));
-      void this.#selectUnit(id, path);
-    }
-  };
-
-  /** After an admin change: reload the touched tree levels, then show the unit the change points at. */
-  #onChange = async (event: SccBusinessUnitChangeEvent): Promise<void> => {
-    const { action, businessUnit, parentIds } = event.detail;
-    const tree = this.#tree;
-    // A change of the caller's own unit (a rename) has no parent in view: reload the whole tree.
-    await Promise.all(parentIds.length ? parentIds.map((id) => tree?.reloadLevel(id)) : [tree?.reloadLevel()]);
-    if (action === 'deleted') {
-      const parent = this._path.at(-2);
-      if (parent) await this.#selectUnit(parent.id, this._path.slice(0, -1));
-      return;
-    }
-    if (!this.#client) return;
-    const path = await this.#client.getAncestors(businessUnit.id).catch(() => undefined);
-    if (path) await this.#selectUnit(businessUnit.id, path);
+  /** After a submit, cancel or completion anywhere in the shell the list changes: load it again. */
+  #onOperation = (): void => {
+    void this.#tenants?.refresh();
   };
 
   #onRetry = (): void => {
@@ -591,103 +420,72 @@ export class ServiceControlCenter extends LitElement {
           .retryable=${this._error?.kind !== 'config'}
           @scc-retry=${this.#onRetry}
         ></scc-state-panel>`;
-      case 'ready': {
-        const selectedName = this._path.at(-1)?.name ?? this._session?.businessUnit.name ?? '';
-        const selected = this._selectedId ? this.#tree?.unitById(this._selectedId) : undefined;
-        const roles = this.#roles();
-        const canOperate = roles.includes('operator');
-        const operations = canOperate && this.#parts.isReady('operations');
-        return html`<div class="layout">
-          <nav part="sidebar" class="sidebar" aria-label=${m.businessUnits} data-testid="sidebar">
-            <h2 class="section-title">${m.businessUnits}</h2>
-            <scc-business-unit-search
-              data-testid="search"
-              exportparts="search, search-result"
-              .search=${this.#search}
-              locale=${locale}
-              @scc-business-unit-select=${this.#onSelect}
-            ></scc-business-unit-search>
-            <scc-business-unit-tree
-              data-testid="tree"
-              exportparts="tree, tree-item, tree-item-row, tree-item-row-selected, tree-count, tree-load-more"
-              .loadLevel=${this.#loadLevel}
-              .selectedId=${this._selectedId}
-              locale=${locale}
-              @scc-business-unit-select=${this.#onSelect}
-            ></scc-business-unit-tree>
-          </nav>
-          <section part="main" class="main" aria-label=${m.tenants} data-testid="main"
-            @scc-operation-request-submit=${this.#onOperation}
-            @scc-operation-request-cancel=${this.#onOperation}
-            @scc-operation-request-complete=${this.#onOperation}>
-            <nav part="breadcrumbs" class="crumbs" aria-label=${m.breadcrumbsLabel} data-testid="breadcrumbs">
-              <ol>
-                ${this._path.map(
-                  (step, i, all) =>
-                    html`<li>${
-                      i === all.length - 1
-                        ? html`<span aria-current="location">${step.name}</span>`
-                        : html`<button type="button" data-index=${i} @click=${this.#onCrumb}>${step.name}</button>`
-                    }</li>`,
-                )}
-              </ol>
-            </nav>
-            ${
-              roles.includes('admin') && this._selectedId
-                ? this.#parts.isReady('admin')
-                  ? html`<scc-business-unit-admin
-                    data-testid="admin"
-                    exportparts="admin"
-                    .client=${this.#client}
-                    .businessUnitId=${this._selectedId}
-                    .path=${this._path}
-                    .roles=${roles}
-                    .rootId=${this._session?.businessUnit.id}
-                    locale=${locale}
-                    @scc-business-unit-change=${this.#onChange}
-                  ></scc-business-unit-admin>`
-                  : this.#renderPartLoading(m, 'admin-loading')
-                : nothing
-            }
-            ${
-              operations
-                ? this.#renderOperations(locale, selectedName)
-                : canOperate
-                  ? this.#renderPartLoading(m, 'operations-loading')
-                  : nothing
-            }
-            <scc-tenant-list
-              data-testid="tenant-list"
-              exportparts="tenants, tenant-row, status-badge, empty, terminate-button"
-              .tenants=${this._tenants}
-              .businessUnitNames=${this._names}
-              .heading=${m.tenantsIn(selectedName)}
-              .note=${selected?.childCount === 0 ? undefined : m.includesDescendants}
-              ?terminable=${operations}
-              @scc-tenant-terminate=${this.#onTerminate}
-              locale=${locale}
-            ></scc-tenant-list>
-          </section>
-        </div>`;
-      }
+      case 'ready':
+        return this.#renderReady(m, locale);
     }
+  }
+
+  #renderReady(m: Messages, locale: string) {
+    const selection = this.#selection;
+    const selectedId = selection.selectedId;
+    const selectedName = selection.path.at(-1)?.name ?? this._session?.businessUnit.name ?? '';
+    const selected = selectedId ? selection.tree?.unitById(selectedId) : undefined;
+    const roles = this.#roles();
+    const canOperate = roles.includes('operator');
+    const firstPage = this.#firstPage;
+    this.#firstPage = undefined;
+    return html`<div class="layout">
+      <nav part="sidebar" class="sidebar" aria-label=${m.businessUnits} data-testid="sidebar">
+        <h2 class="section-title">${m.businessUnits}</h2>
+        ${selection.renderSearch(locale)} ${selection.renderTree(locale)}
+      </nav>
+      <section part="main" class="main" aria-label=${m.tenants} data-testid="main"
+        @scc-operation-request-submit=${this.#onOperation}
+        @scc-operation-request-cancel=${this.#onOperation}
+        @scc-operation-request-complete=${this.#onOperation}>
+        ${selection.renderBreadcrumbs(m)}
+        ${
+          roles.includes('admin') && selectedId
+            ? this.#parts.isReady('admin')
+              ? html`<scc-business-unit-admin data-testid="admin" exportparts="admin" .client=${this.connection.client}
+                  .businessUnitId=${selectedId} .path=${selection.path} .roles=${roles}
+                  .rootId=${this._session?.businessUnit.id} locale=${locale}
+                  @scc-business-unit-change=${selection.onChange}></scc-business-unit-admin>`
+              : this.#renderPartLoading(m, 'admin-loading')
+            : nothing
+        }
+        ${
+          canOperate
+            ? this.#parts.isReady('operations')
+              ? this.#renderOperations(locale, selectedId, selectedName)
+              : this.#renderPartLoading(m, 'operations-loading')
+            : nothing
+        }
+        <scc-tenants data-testid="tenants"
+          exportparts="tenants, tenant-row, tenant-row-selected, status-badge, empty, terminate-button, restore-button, actions-button, actions-menu, filters, load-more, dialog"
+          business-unit-id=${selectedId === this._session?.businessUnit.id ? '' : (selectedId ?? '')}
+          .firstPage=${firstPage} .heading=${m.tenantsIn(selectedName)}
+          .note=${selected?.childCount === 0 ? '' : m.includesDescendants}
+          @scc-tenants-change=${() => this.requestUpdate()}></scc-tenants>
+      </section>
+    </div>`;
   }
 
   #renderPartLoading(m: Messages, testId: string) {
     return html`<p part="state" class="part-loading" role="status" data-testid=${testId}>${m.loading}</p>`;
   }
 
-  /** Ordering, the pending requests and the termination dialog, all on the same client. */
-  #renderOperations(locale: string, businessUnitName: string) {
+  /** Ordering and the pending requests, on the shared connection's client. */
+  #renderOperations(locale: string, businessUnitId: string | undefined, businessUnitName: string) {
     const m = messagesFor(locale);
-    return html`<div class="operations">
+    const tenants = this.#tenants?.tenants ?? [];
+    return html`<div class="operations" @scc-operation-request-submit=${this.#onSubmit}>
         ${this._reconnecting ? html`<span class="reconnecting" role="status">${m.reconnecting}</span>` : nothing}
-        <scc-order-tenant exportparts="order-button, dialog" locale=${locale} .client=${this.#client}
-          .tenants=${this._tenants} business-unit-id=${this._selectedId ?? ''}
+        <scc-order-tenant exportparts="order-button, dialog" locale=${locale} .client=${this.connection.client}
+          .tenants=${tenants} business-unit-id=${businessUnitId ?? ''}
           business-unit-name=${businessUnitName}></scc-order-tenant>
       </div>
       <scc-pending-requests part="pending" data-testid="pending" exportparts="request, progress, cancel-button, restore-button"
-        locale=${locale} .client=${this.#client} .tenants=${this._tenants}></scc-pending-requests>
-      <scc-terminate-dialog exportparts="dialog" locale=${locale} .client=${this.#client}></scc-terminate-dialog>`;
+        locale=${locale} .client=${this.connection.client} .tenants=${tenants}></scc-pending-requests>`;
   }
 }

@@ -1,13 +1,17 @@
 import { css } from 'lit';
 
+/**
+ * Wide: a table with inline action buttons. Narrower than 960 px of the list's own width the
+ * actions collapse into a menu button; narrower than 720 px each row becomes a card. Nothing here
+ * may make the list wider than its box: cells wrap instead.
+ */
 export const tenantListStyles = css`
-  .scroll {
-    overflow-x: auto;
-    border-radius: var(--_scc-radius);
-    outline: none;
+  :host {
+    display: block;
+    min-width: 0;
   }
-  .scroll:focus-visible {
-    box-shadow: var(--_scc-focus);
+  .frame {
+    container: tenant-list / inline-size;
   }
   table {
     width: 100%;
@@ -41,17 +45,15 @@ export const tenantListStyles = css`
     text-align: start;
     vertical-align: middle;
     border-bottom: 1px solid var(--_scc-border);
+    overflow-wrap: anywhere;
   }
   thead th {
-    position: sticky;
-    top: 0;
     background: var(--_scc-subtle);
     color: var(--_scc-muted);
     font-size: 0.786em;
     font-weight: 600;
     letter-spacing: 0.04em;
     text-transform: uppercase;
-    white-space: nowrap;
     border-top: 1px solid var(--_scc-border);
   }
   thead th:first-child {
@@ -62,15 +64,12 @@ export const tenantListStyles = css`
     border-start-end-radius: var(--_scc-radius);
     border-inline-end: 1px solid var(--_scc-border);
   }
-  tbody th,
-  tbody td:first-child {
+  tbody th {
     border-inline-start: 1px solid var(--_scc-border);
+    font-weight: 600;
   }
   tbody td:last-child {
     border-inline-end: 1px solid var(--_scc-border);
-  }
-  tbody tr:last-child > * {
-    border-bottom: 1px solid var(--_scc-border);
   }
   tbody tr:last-child > :first-child {
     border-end-start-radius: var(--_scc-radius);
@@ -84,12 +83,39 @@ export const tenantListStyles = css`
   tbody tr:hover {
     background: var(--_scc-subtle);
   }
-  tbody th {
-    min-width: 11em;
-    font-weight: 600;
+  tbody tr.selected {
+    background: var(--_scc-selected);
+  }
+  button {
+    font: inherit;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    cursor: pointer;
+    text-align: start;
+  }
+  button:focus-visible {
+    outline: none;
+    box-shadow: var(--_scc-focus);
+  }
+  .sort {
+    font-weight: inherit;
+    text-transform: inherit;
+    letter-spacing: inherit;
+  }
+  /* The arrow is decoration: aria-sort on the header says the same to assistive technology. */
+  .sort[data-order='asc']::after {
+    content: '▲' / '';
+    margin-inline-start: 4px;
+  }
+  .sort[data-order='desc']::after {
+    content: '▼' / '';
+    margin-inline-start: 4px;
   }
   .name {
     display: block;
+    font-weight: 600;
     color: var(--_scc-text);
   }
   .product {
@@ -106,7 +132,6 @@ export const tenantListStyles = css`
     background: var(--_scc-surface);
     font-size: 0.857em;
     font-weight: 500;
-    white-space: nowrap;
   }
   .pill--productive {
     border-color: color-mix(in srgb, var(--_scc-primary) 35%, var(--_scc-surface));
@@ -117,10 +142,10 @@ export const tenantListStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 6px;
-    white-space: nowrap;
   }
   .lifecycle::before {
     content: '';
+    flex: none;
     width: 6px;
     height: 6px;
     border-radius: 50%;
@@ -138,17 +163,107 @@ export const tenantListStyles = css`
   .bu {
     color: var(--_scc-muted);
   }
-  button {
-    font: inherit;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_scc-danger);
-    cursor: pointer;
-    white-space: nowrap;
+  .actions {
+    text-align: end;
   }
-  button:focus-visible {
-    outline: none;
-    box-shadow: var(--_scc-focus);
+  .danger {
+    color: var(--_scc-danger);
+  }
+  .menu {
+    position: relative;
+    display: none;
+  }
+  .menu-button {
+    min-width: 32px;
+    min-height: 32px;
+    text-align: center;
+    border-radius: var(--_scc-radius);
+  }
+  [role='menu'] {
+    position: absolute;
+    inset-inline-end: 0;
+    top: 100%;
+    z-index: 1;
+    display: flex;
+    flex-direction: column;
+    min-width: 12em;
+    padding: 4px;
+    background: var(--_scc-surface);
+    border: 1px solid var(--_scc-border);
+    border-radius: var(--_scc-radius);
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.12);
+  }
+  [role='menuitem'] {
+    padding: 6px 10px;
+    border-radius: calc(var(--_scc-radius) - 2px);
+  }
+  [role='menuitem']:focus {
+    background: var(--_scc-hover);
+  }
+  @container tenant-list (max-width: 959.98px) {
+    .inline {
+      display: none;
+    }
+    .menu {
+      display: inline-block;
+    }
+  }
+  @container tenant-list (max-width: 719.98px) {
+    table,
+    tbody,
+    tr,
+    th,
+    td {
+      display: block;
+    }
+    caption {
+      display: block;
+    }
+    thead tr {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 12px;
+      padding: 6px 0;
+    }
+    thead th,
+    thead th:first-child,
+    thead th:last-child {
+      display: block;
+      padding: 0;
+      border: 0;
+      background: none;
+    }
+    .actions-head {
+      display: none;
+    }
+    tbody tr {
+      position: relative;
+      margin-bottom: var(--_scc-space);
+      padding: 10px 12px;
+      border: 1px solid var(--_scc-border);
+      border-radius: var(--_scc-radius);
+    }
+    tbody th,
+    tbody td,
+    tbody td:last-child,
+    tbody tr:last-child > * {
+      padding: 2px 0;
+      border: 0;
+      border-radius: 0;
+    }
+    tbody th {
+      padding-inline-end: 40px;
+    }
+    td[data-label]::before {
+      content: attr(data-label) ': ';
+      color: var(--_scc-muted);
+      font-size: 0.857em;
+    }
+    td.actions {
+      position: absolute;
+      top: 6px;
+      inset-inline-end: 6px;
+      padding: 0;
+    }
   }
 `;

@@ -9,8 +9,8 @@ import {
   cleanup,
   deepText,
   mount,
+  press,
   tenants,
-  tenantsByName,
 } from '../../../test/helpers.js';
 import type { Tenant } from '../../api/types.js';
 import type { SccTenantList } from './tenant-list.js';
@@ -20,10 +20,7 @@ async function createList(items: Tenant[], locale = 'en'): Promise<SccTenantList
   list.tenants = items;
   list.locale = locale;
   list.heading = 'Tenants in MSP';
-  list.businessUnitNames = new Map([
-    ['msp', 'MSP'],
-    ['critical', 'Critical systems'],
-  ]);
+  list.note = '6 tenants';
   mount(list);
   await list.updateComplete;
   for (const badge of $$(list, 'scc-status-badge'))
@@ -49,23 +46,22 @@ describe('scc-tenant-list', () => {
     assertEqual(rows.length, tenants.length);
     assertDeepEqual(
       rows.map((row) => row.dataset.tenantId),
-      tenantsByName,
-      'rows sorted by tenant name',
+      tenants.map((t) => t.id),
+      'rows in the order the server sent them',
     );
     assertEqual(rows[0]?.getAttribute('part'), 'tenant-row');
     assertEqual(rows[0]?.querySelector('th')?.getAttribute('scope'), 'row');
-    assertIncludes(rows[0]?.querySelector('th')?.textContent, 'Critical PROD');
-    // business unit column: the name when known, else the id
-    assertEqual(rows[0]?.querySelector('.bu')?.textContent?.trim(), 'Critical systems');
-    assertEqual(rowById(list, 't-msp')?.querySelector('.bu')?.textContent?.trim(), 'MSP');
-    assertEqual(rowById(list, 't-other')?.querySelector('.bu')?.textContent?.trim(), 'other-systems');
+    assertIncludes(rows[0]?.querySelector('th')?.textContent, 'MSP Control');
+    // the business unit column shows the name the page brought along
+    assertEqual(rowById(list, 't-crit-prod')?.querySelector('.bu')?.textContent?.trim(), 'Critical systems');
+    assertEqual(rowById(list, 't-other')?.querySelector('.bu')?.textContent?.trim(), 'Other systems');
   });
 
   it('shows the operational status as text, not colour alone', async () => {
     const list = await createList(tenants);
     const texts = $$(list, 'scc-status-badge').map((badge) => deepText(badge));
-    // rows by name: Critical PROD, Critical TEST, Customer One PROD, MSP Control, Other systems PROD, Reseller One DEV
-    assertDeepEqual(texts, ['Up', 'Degraded', 'Down', 'Up', 'Maintenance', 'Up']);
+    // rows as given: MSP Control, Critical PROD, Critical TEST, Other systems PROD, Customer One PROD, Reseller One DEV
+    assertDeepEqual(texts, ['Up', 'Up', 'Degraded', 'Maintenance', 'Down', 'Up']);
     const down = rowById(list, 't-c1-prod')?.querySelector('scc-status-badge');
     assertEqual(deepText(down as Element), 'Down');
     assertEqual($(down, '[part="base"]')?.dataset.tone, 'danger');
@@ -95,39 +91,91 @@ describe('scc-tenant-list', () => {
     );
   });
 
-  it('sorts the rows by name whatever order the tenants come in', async () => {
-    const named = (id: string, name: string): Tenant => ({ ...(tenants[0] as Tenant), id, name });
-    const input = [
-      named('t10', 'Tenant 10'),
-      named('beta', 'beta'),
-      named('t2', 'tenant 2'),
-      named('alpha', 'Alpha'),
-      named('t1', 'Tenant 1'),
-    ];
-    const snapshot = input.map((t) => t.id);
-    // numbers by value ("Tenant 2" before "Tenant 10"), case ignored ("beta" before "Tenant")
-    const expected = ['alpha', 'beta', 't1', 't2', 't10'];
-    const list = await createList(input);
-    const ids = () => $$(list, 'tbody tr').map((row) => row.dataset.tenantId);
-    assertDeepEqual(ids(), expected);
-    assertDeepEqual(
-      $$(list, 'tbody th .name').map((name) => name.textContent),
-      ['Alpha', 'beta', 'Tenant 1', 'tenant 2', 'Tenant 10'],
-    );
-    assertDeepEqual(
-      list.tenants.map((t) => t.id),
-      snapshot,
-      'the array passed in is not reordered',
-    );
-
-    list.tenants = [...input].reverse();
+  it('marks the sorted column with aria-sort and asks for the other order on a header click', async () => {
+    const list = await createList(tenants);
+    list.sort = 'status';
+    list.order = 'asc';
     await list.updateComplete;
-    assertDeepEqual(ids(), expected, 'same order for another input order');
-
-    list.tenants = [...input, named('t3', 'Tenant 3')];
-    await list.updateComplete;
-    assertDeepEqual(ids(), ['alpha', 'beta', 't1', 't2', 't3', 't10'], 'a new tenant lands in its place');
+    const sorted = $$(list, 'thead th[aria-sort]');
+    assertEqual(sorted.length, 1, 'one sorted column');
+    assertEqual(sorted[0]?.getAttribute('aria-sort'), 'ascending');
+    assertIncludes(sorted[0]?.textContent, 'Status');
+    const asked: unknown[] = [];
+    list.addEventListener('scc-tenant-sort', (event) => asked.push(event.detail));
+    $<HTMLButtonElement>(list, 'button[data-sort="status"]')?.click();
+    $<HTMLButtonElement>(list, 'button[data-sort="businessUnit"]')?.click();
+    assertDeepEqual(asked, [
+      { sort: 'status', order: 'desc' },
+      { sort: 'businessUnit', order: 'asc' },
+    ]);
   });
+
+  it('offers termination only on rows that allow it, and only with the operations loaded', async () => {
+    const kept: Tenant = { ...(tenants[1] as Tenant), allowedActions: [] };
+    const list = await createList([kept, tenants[2] as Tenant]);
+    assertEqual($$(list, '[part="terminate-button"]').length, 0, 'nothing before the operations are loaded');
+    list.terminable = true;
+    await list.updateComplete;
+    assertEqual($(list, `tr[data-tenant-id="${kept.id}"] [part="terminate-button"]`), null, 'not allowed: not offered');
+    assert($(list, 'tr[data-tenant-id="t-crit-test"] [part="terminate-button"]'), 'allowed: offered');
+    assert($(list, 'tr[data-tenant-id="t-crit-test"] [part="actions-button"]'), 'and in the actions menu');
+  });
+
+  it('the actions menu opens with the arrow key, moves by arrow keys and closes with Escape', async () => {
+    const list = await createList(tenants);
+    list.terminable = true;
+    list.style.width = '600px';
+    await list.updateComplete;
+    const button = $<HTMLButtonElement>(list, 'tr[data-tenant-id="t-crit-test"] [part="actions-button"]');
+    assert(button, 'menu button');
+    assertEqual(button.getAttribute('aria-haspopup'), 'menu');
+    assertEqual(button.getAttribute('aria-expanded'), 'false');
+    button.focus();
+    press(button, 'ArrowDown');
+    await list.updateComplete;
+    assertEqual(button.getAttribute('aria-expanded'), 'true');
+    const menu = $(list, '[role="menu"]');
+    assertEqual(menu?.id, button.getAttribute('aria-controls'));
+    const item = $<HTMLButtonElement>(list, '[role="menuitem"]');
+    assertEqual(list.shadowRoot?.activeElement, item, 'focus on the first item');
+    press(item as HTMLElement, 'ArrowDown');
+    assertEqual(list.shadowRoot?.activeElement, item, 'one item: the arrow wraps to it');
+    const terminated: string[] = [];
+    list.addEventListener('scc-tenant-terminate', (event) => terminated.push(event.detail.tenant.id));
+    press(item as HTMLElement, 'Escape');
+    await list.updateComplete;
+    assertEqual($(list, '[role="menu"]'), null, 'closed');
+    assertEqual(list.shadowRoot?.activeElement, button, 'focus back on the button');
+    button.click();
+    await list.updateComplete;
+    $<HTMLButtonElement>(list, '[role="menuitem"]')?.click();
+    assertDeepEqual(terminated, ['t-crit-test']);
+  });
+
+  for (const width of [360, 1024, 1280]) {
+    it(`fits ${width} px without horizontal overflow, every action reachable`, async () => {
+      const list = await createList(tenants);
+      list.terminable = true;
+      list.style.width = `${width}px`;
+      await list.updateComplete;
+      assert(
+        list.scrollWidth <= list.clientWidth,
+        `scrollWidth ${list.scrollWidth} <= clientWidth ${list.clientWidth}`,
+      );
+      const frame = $(list, '.frame') as HTMLElement;
+      assert(frame.scrollWidth <= frame.clientWidth, 'the table does not overflow its frame');
+      for (const row of $$(list, 'tbody tr')) {
+        const visible = [
+          ...row.querySelectorAll<HTMLElement>('[part="terminate-button"], [part="actions-button"]'),
+        ].filter((b) => b.getBoundingClientRect().width > 0);
+        assertEqual(visible.length, 1, `one visible way to the actions of ${row.dataset.tenantId}`);
+        const box = visible[0]?.getBoundingClientRect();
+        const frameBox = frame.getBoundingClientRect();
+        assert(box && box.right <= frameBox.right + 0.5 && box.left >= frameBox.left - 0.5, 'inside the list');
+      }
+      if (width === 360) assertEqual(getComputedStyle($(list, 'tbody tr') as Element).display, 'block', 'cards');
+    });
+  }
 
   it('shows an empty state without a table', async () => {
     const list = await createList([]);

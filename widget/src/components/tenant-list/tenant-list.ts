@@ -1,24 +1,44 @@
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Tenant } from '../../api/types.js';
+import type { Tenant, TenantAction, TenantSort } from '../../api/types.js';
+import { createTenantRestoreEvent } from '../../events/scc-tenant-restore.js';
+import { createTenantSelectEvent } from '../../events/scc-tenant-select.js';
+import { createTenantSortEvent } from '../../events/scc-tenant-sort.js';
 import { createTenantTerminateEvent } from '../../events/scc-tenant-terminate.js';
-import { labelFor, messagesFor, resolveLocale } from '../../i18n/index.js';
+import { labelFor, type Messages, messagesFor } from '../../i18n/index.js';
+import { tenantListMessagesFor } from '../../i18n/tenant-list-messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tenantListStyles } from './tenant-list.styles.js';
 
 const cssToken = (value: string): string => value.toLowerCase().replace(/[^a-z0-9-]/g, '-');
 
+const COLUMNS: ReadonlyArray<{ sort: TenantSort; label: (m: Messages) => string }> = [
+  { sort: 'name', label: (m) => m.columns.name },
+  { sort: 'type', label: (m) => m.columns.type },
+  { sort: 'lifecycle', label: (m) => m.columns.lifecycleStatus },
+  { sort: 'status', label: (m) => m.columns.operationalStatus },
+  { sort: 'businessUnit', label: (m) => m.columns.businessUnit },
+];
+
 /**
- * The tenants of a business unit as a table with caption and column/row headers. Shows an
- * empty state when there are none.
+ * One page of tenants as a table whose column headers sort (on the server: the list only says so).
+ * Each row offers only the actions the server allows this caller on it: as buttons on wide lists,
+ * behind an accessible menu button on narrower ones; below 720 px of its own width the table
+ * becomes cards (container queries, so the host's layout decides, not the viewport).
  *
  * @tag scc-tenant-list
  * @csspart tenants - The `<table>`.
- * @csspart tenant-row - Each body row (`<tr data-tenant-id>`).
+ * @csspart tenant-row - Each body row (`<tr data-tenant-id>`); the selected one also `tenant-row-selected`.
  * @csspart status-badge - The operational-status badge of each row.
  * @csspart empty - The empty state panel.
- * @csspart terminate-button - The "request termination" button of each row (with `terminable`).
- * @event scc-tenant-terminate - (internal, does not bubble) The terminate button of a row was activated.
+ * @csspart terminate-button - The "request termination" button of a row (wide lists).
+ * @csspart restore-button - The "restore" button of a retained row (wide lists).
+ * @csspart actions-button - The menu button of a row's actions (narrow lists).
+ * @csspart actions-menu - The open menu of a row's actions.
+ * @event scc-tenant-terminate - (internal, does not bubble) A row's termination was asked for.
+ * @event scc-tenant-restore - (internal, does not bubble) A row's restore was asked for.
+ * @event scc-tenant-sort - (internal, does not bubble) A column header was activated.
+ * @event scc-tenant-select - (internal, does not bubble) A row was selected.
  * @cssproperty --scc-color-border - Table lines.
  * @cssproperty --scc-color-muted - Secondary text and column headers.
  */
@@ -27,78 +47,196 @@ export class SccTenantList extends LitElement {
 
   static override properties = {
     tenants: { attribute: false },
-    businessUnitNames: { attribute: false },
     heading: {},
     note: {},
     terminable: { type: Boolean },
+    sort: {},
+    order: {},
+    selectedId: { attribute: 'selected-id' },
     locale: {},
+    _menuFor: { state: true },
   };
 
   declare tenants: Tenant[];
-  /** Business unit names by id, for the business unit column. */
-  declare businessUnitNames: ReadonlyMap<string, string> | undefined;
   /** Caption title (default: "Tenants"). */
   declare heading: string | undefined;
-  /** Extra caption text after the count. */
+  /** Caption text below the title (the count, the scope). */
   declare note: string | undefined;
-  /** Whether rows offer "request termination". */
+  /** Whether the operations are loaded, so a row's allowed termination can be offered. */
   declare terminable: boolean;
+  /** The column the server sorted by. */
+  declare sort: TenantSort;
+  declare order: 'asc' | 'desc';
+  /** The selected tenant, highlighted wherever it shows. */
+  declare selectedId: string | undefined;
   declare locale: string | undefined;
+  /** The tenant whose actions menu is open. */
+  declare _menuFor: string | undefined;
 
   constructor() {
     super();
     this.tenants = [];
     this.terminable = false;
+    this.sort = 'name';
+    this.order = 'asc';
   }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('_menuFor') && this._menuFor) this.#menuItems()[0]?.focus();
+  }
+
+  /** What the server allows on the row; termination also needs the operations (its dialog) loaded. */
+  #actionsOf(tenant: Tenant): TenantAction[] {
+    return tenant.allowedActions.filter((action) => action === 'restore' || this.terminable);
+  }
+
+  #act(tenant: Tenant, action: TenantAction): void {
+    this._menuFor = undefined;
+    this.dispatchEvent(action === 'terminate' ? createTenantTerminateEvent(tenant) : createTenantRestoreEvent(tenant));
+  }
+
+  #sortBy(sort: TenantSort): void {
+    const order = this.sort === sort && this.order === 'asc' ? 'desc' : 'asc';
+    this.dispatchEvent(createTenantSortEvent({ sort, order }));
+  }
+
+  #menuItems(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menu"] [role="menuitem"]')];
+  }
+
+  #menuButton(id: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`tr[data-tenant-id="${CSS.escape(id)}"] .menu-button`);
+  }
+
+  #closeMenu(returnFocus: boolean): void {
+    const id = this._menuFor;
+    this._menuFor = undefined;
+    if (returnFocus && id) this.#menuButton(id)?.focus();
+  }
+
+  #onMenuButtonKey(event: KeyboardEvent, id: string): void {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      this._menuFor = id;
+    }
+  }
+
+  #onMenuKey = (event: KeyboardEvent): void => {
+    const items = this.#menuItems();
+    const at = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
+    const target = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      items[(target + items.length) % items.length]?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.#closeMenu(true);
+    } else if (event.key === 'Tab') {
+      this.#closeMenu(false);
+    }
+  };
+
+  #toggleMenu(id: string): void {
+    if (this._menuFor === id) this.#closeMenu(true);
+    else this._menuFor = id;
+  }
+
+  #onMenuFocusOut = (event: FocusEvent): void => {
+    const to = event.relatedTarget as Node | null;
+    if (!to || !(event.currentTarget as HTMLElement).closest('.menu')?.contains(to)) this._menuFor = undefined;
+  };
 
   override render() {
     const m = messagesFor(this.locale);
-    const collator = new Intl.Collator(resolveLocale(this.locale), { numeric: true, sensitivity: 'base' });
-    const tenants = [...(this.tenants ?? [])].sort((a, b) => collator.compare(a.name, b.name));
+    const t = tenantListMessagesFor(this.locale);
+    const tenants = this.tenants ?? [];
     const title = this.heading ?? m.tenants;
-    const meta = [m.tenantCount(tenants.length), this.note].filter(Boolean).join(' · ');
     if (tenants.length === 0) {
-      return html`<div class="heading"><span class="title">${title}</span><span class="meta">${meta}</span></div>
+      return html`<div class="heading"><span class="title">${title}</span><span class="meta">${this.note ?? ''}</span></div>
         <scc-state-panel part="empty" data-testid="tenants-empty" variant="empty" locale=${this.locale ?? ''}
           .heading=${m.emptyTitle} .message=${m.emptyDetail}></scc-state-panel>`;
     }
-    // The table may scroll sideways: the region is a tab stop, so keyboard users can scroll it too.
-    return html`<div class="scroll" role="region" tabindex="0" aria-label=${title}>
+    const actionable = tenants.some((tenant) => this.#actionsOf(tenant).length > 0);
+    return html`<div class="frame">
       <table part="tenants" data-testid="tenants">
-        <caption><span class="title">${title}</span><span class="meta">${meta}</span></caption>
+        <caption><span class="title">${title}</span><span class="meta">${this.note ?? ''}</span></caption>
         <thead>
           <tr>
-            <th scope="col">${m.columns.name}</th>
-            <th scope="col">${m.columns.type}</th>
-            <th scope="col">${m.columns.lifecycleStatus}</th>
-            <th scope="col">${m.columns.operationalStatus}</th>
-            <th scope="col">${m.columns.businessUnit}</th>
-            ${this.terminable ? html`<th scope="col"><span class="visually-hidden">${m.requestTermination}</span></th>` : ''}
+            ${COLUMNS.map(
+              (
+                column,
+              ) => html`<th scope="col" aria-sort=${this.sort === column.sort ? (this.order === 'asc' ? 'ascending' : 'descending') : nothing}>
+                <button type="button" class="sort" data-sort=${column.sort} data-order=${this.sort === column.sort ? this.order : nothing} @click=${() => this.#sortBy(column.sort)}>
+                  ${column.label(m)}
+                </button>
+              </th>`,
+            )}
+            ${actionable ? html`<th scope="col" class="actions-head"><span class="visually-hidden">${t.actions}</span></th>` : nothing}
           </tr>
         </thead>
         <tbody>
           ${repeat(
             tenants,
-            (t) => t.id,
-            (t) => html`<tr part="tenant-row" data-tenant-id=${t.id}>
-              <th scope="row"><span class="name">${t.name}</span><span class="product">${t.productName}</span></th>
-              <td><span class="pill pill--${cssToken(t.type)}">${labelFor(m.tenantType, t.type)}</span></td>
-              <td><span class="lifecycle lifecycle--${cssToken(t.lifecycleStatus)}">${labelFor(m.lifecycleStatus, t.lifecycleStatus)}</span></td>
-              <td>
-                <scc-status-badge exportparts="base: status-badge" status=${t.operationalStatus} locale=${this.locale ?? ''}></scc-status-badge>
-              </td>
-              <td class="bu">${this.businessUnitNames?.get(t.businessUnitId) ?? t.businessUnitId}</td>
-              ${
-                this.terminable
-                  ? html`<td><button part="terminate-button" type="button" data-testid="terminate"
-                      aria-label=${`${m.requestTermination}: ${t.name}`}
-                      @click=${() => this.dispatchEvent(createTenantTerminateEvent(t))}>${m.requestTermination}</button></td>`
-                  : ''
-              }
-            </tr>`,
+            (tenant) => tenant.id,
+            (tenant) => this.#renderRow(tenant, m, actionable),
           )}
         </tbody>
       </table>
     </div>`;
+  }
+
+  #renderRow(tenant: Tenant, m: Messages, actionable: boolean) {
+    const selected = tenant.id === this.selectedId;
+    return html`<tr part=${selected ? 'tenant-row tenant-row-selected' : 'tenant-row'} data-tenant-id=${tenant.id}
+      class=${selected ? 'selected' : ''}>
+      <th scope="row">
+        <button type="button" class="name" aria-current=${selected ? 'true' : nothing}
+          @click=${() => this.dispatchEvent(createTenantSelectEvent(tenant))}>${tenant.name}</button>
+        <span class="product">${tenant.productName}</span>
+      </th>
+      <td data-label=${m.columns.type}><span class="pill pill--${cssToken(tenant.type)}">${labelFor(m.tenantType, tenant.type)}</span></td>
+      <td data-label=${m.columns.lifecycleStatus}><span class="lifecycle lifecycle--${cssToken(tenant.lifecycleStatus)}">${labelFor(m.lifecycleStatus, tenant.lifecycleStatus)}</span></td>
+      <td data-label=${m.columns.operationalStatus}>
+        <scc-status-badge exportparts="base: status-badge" status=${tenant.operationalStatus} locale=${this.locale ?? ''}></scc-status-badge>
+      </td>
+      <td class="bu" data-label=${m.columns.businessUnit}>${tenant.businessUnitName}</td>
+      ${actionable ? html`<td class="actions">${this.#renderActions(tenant, m)}</td>` : nothing}
+    </tr>`;
+  }
+
+  #renderActions(tenant: Tenant, m: Messages) {
+    const actions = this.#actionsOf(tenant);
+    if (actions.length === 0) return nothing;
+    const t = tenantListMessagesFor(this.locale);
+    const open = this._menuFor === tenant.id;
+    const menuId = `actions-${cssToken(tenant.id)}`;
+    const label = (action: TenantAction) => (action === 'terminate' ? m.requestTermination : t.restore);
+    return html`<span class="inline">${actions.map(
+      (action) => html`<button part=${`${action}-button`} type="button" class=${action === 'terminate' ? 'danger' : ''}
+          data-testid=${action} aria-label=${`${label(action)}: ${tenant.name}`}
+          @click=${() => this.#act(tenant, action)}>${label(action)}</button>`,
+    )}</span>
+      <span class="menu" @focusout=${this.#onMenuFocusOut}>
+        <button part="actions-button" type="button" class="menu-button" data-testid="actions"
+          aria-haspopup="menu" aria-expanded=${open ? 'true' : 'false'} aria-controls=${menuId}
+          aria-label=${t.actionsFor(tenant.name)}
+          @click=${() => this.#toggleMenu(tenant.id)}
+          @keydown=${(event: KeyboardEvent) => this.#onMenuButtonKey(event, tenant.id)}>
+          <span aria-hidden="true">⋯</span>
+        </button>
+        ${
+          open
+            ? html`<div part="actions-menu" role="menu" id=${menuId} aria-label=${t.actionsFor(tenant.name)} @keydown=${this.#onMenuKey}>
+              ${actions.map(
+                (
+                  action,
+                ) => html`<button type="button" role="menuitem" tabindex="-1" class=${action === 'terminate' ? 'danger' : ''}
+                  data-action=${action} @click=${() => this.#act(tenant, action)}>${label(action)}</button>`,
+              )}
+            </div>`
+            : nothing
+        }
+      </span>`;
   }
 }

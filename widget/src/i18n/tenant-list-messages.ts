@@ -1,0 +1,80 @@
+import { resolveLocale } from './index.js';
+
+/** Strings of the tenant list's paging, sorting, filtering and row actions. */
+export interface TenantListMessages {
+  /** "1,234 tenants"; capped: "10,000+ tenants". */
+  total: (count: number, capped: boolean) => string;
+  /** "Showing 50 of 1,234". */
+  showing: (shown: number, total: number, capped: boolean) => string;
+  filters: string;
+  filterType: string;
+  filterLifecycle: string;
+  filterStatus: string;
+  /** The "any value" option of a filter. */
+  any: string;
+  /** The lifecycle option that also lists decommissioned tenants. */
+  allLifecycles: string;
+  searchTenants: string;
+  sortBy: (column: string) => string;
+  actions: string;
+  actionsFor: (tenant: string) => string;
+  restore: string;
+  noMatches: string;
+  loadFailed: string;
+}
+
+/** Thousands separators of the locale, so "1,234" in English and "1.234" in German. */
+const count = (locale: string, n: number): string => new Intl.NumberFormat(locale).format(n);
+
+const enOne = (n: number, one: string, many: string) => (new Intl.PluralRules('en').select(n) === 'one' ? one : many);
+
+export const enTenantList: TenantListMessages = {
+  total: (n, capped) => `${count('en', n)}${capped ? '+' : ''} ${enOne(n, 'tenant', 'tenants')}`,
+  showing: (shown, total, capped) => `Showing ${count('en', shown)} of ${count('en', total)}${capped ? '+' : ''}`,
+  filters: 'Filter tenants',
+  filterType: 'Type',
+  filterLifecycle: 'Lifecycle',
+  filterStatus: 'Status',
+  any: 'Any',
+  allLifecycles: 'All, including decommissioned',
+  searchTenants: 'Search tenants by name',
+  sortBy: (column) => `Sort by ${column}`,
+  actions: 'Actions',
+  actionsFor: (tenant) => `Actions for ${tenant}`,
+  restore: 'Restore',
+  noMatches: 'No tenant matches these filters.',
+  loadFailed: 'The tenants could not be loaded.',
+};
+
+export const deTenantList: TenantListMessages = {
+  total: (n, capped) => `${count('de', n)}${capped ? '+' : ''} ${n === 1 && !capped ? 'Mandant' : 'Mandanten'}`,
+  showing: (shown, total, capped) => `${count('de', shown)} von ${count('de', total)}${capped ? '+' : ''} angezeigt`,
+  filters: 'Mandanten filtern',
+  filterType: 'Typ',
+  filterLifecycle: 'Lebenszyklus',
+  filterStatus: 'Status',
+  any: 'Alle',
+  allLifecycles: 'Alle, auch stillgelegte',
+  searchTenants: 'Mandanten nach Namen suchen',
+  sortBy: (column) => `Nach ${column} sortieren`,
+  actions: 'Aktionen',
+  actionsFor: (tenant) => `Aktionen für ${tenant}`,
+  restore: 'Wiederherstellen',
+  noMatches: 'Kein Mandant entspricht diesen Filtern.',
+  loadFailed: 'Die Mandanten konnten nicht geladen werden.',
+};
+
+const catalog = new Map<string, TenantListMessages>([
+  ['en', enTenantList],
+  ['de', deTenantList],
+]);
+
+/** Adds or replaces the tenant-list strings of a locale registered with `registerLocale`. */
+export function registerTenantListLocale(tag: string, messages: TenantListMessages): void {
+  catalog.set(tag.toLowerCase(), messages);
+}
+
+export function tenantListMessagesFor(locale?: string | null): TenantListMessages {
+  const tag = resolveLocale(locale);
+  return catalog.get(tag) ?? catalog.get(tag.split('-')[0] ?? '') ?? enTenantList;
+}
