@@ -227,10 +227,12 @@ const tenant = (id: string, name: string, businessUnitId: string, extra: Partial
   lifecycleStatus: 'live',
   operationalStatus: 'up',
   businessUnitId,
+  businessUnitName: businessUnits.find((u) => u.id === businessUnitId)?.name ?? businessUnitId,
   productId: 'p-backup',
   productName: 'Backup as a Service',
   createdAt: '2026-01-15T10:00:00Z',
   retainedUntil: null,
+  allowedActions: ['terminate'],
   ...extra,
 });
 
@@ -388,7 +390,10 @@ export function stubFetch(
     ['/v1/widget/business-units', (request) => json(levelOf(units, request.query))],
     [
       '/v1/widget/tenants',
-      (request) => json({ items: tenantsUnder(units, allTenants, request.query.get('businessUnitId')) }),
+      (request) => {
+        const items = tenantsUnder(units, allTenants, request.query.get('businessUnitId'));
+        return json({ items, nextCursor: null, total: items.length, totalCapped: false });
+      },
     ],
     ['/v1/widget/operation-requests', () => json({ items: [] })],
     // Nothing live by default: an empty stream that stays open until the widget goes away.

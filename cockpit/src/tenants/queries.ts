@@ -107,19 +107,33 @@ function listDigest(query: TenantListQuery): string {
     .slice(0, 16);
 }
 
-export function tenantCursor(query: TenantListQuery, last: TenantRow): string {
-  return keysetCursor([listDigest(query), ...sortKeys[query.sort].map((key) => key.of(last))]);
+/**
+ * Where the next page starts, and the count of the walk's first page: later pages repeat it instead
+ * of counting again, so a walk through 300,000 tenants costs one count, and its total stays put
+ * while others add tenants.
+ */
+export interface TenantPosition {
+  counted: number;
+  after: string[];
 }
 
-/** The sort keys after which the page starts; a 400 naming `query.cursor` for a cursor of another list. */
-export function readTenantCursor(query: TenantListQuery, cursor: string | undefined): string[] | undefined {
+export function tenantCursor(query: TenantListQuery, counted: number, last: TenantRow): string {
+  return keysetCursor([listDigest(query), String(counted), ...sortKeys[query.sort].map((key) => key.of(last))]);
+}
+
+/** The position a cursor names; a 400 naming `query.cursor` for a cursor of another list. */
+export function readTenantCursor(query: TenantListQuery, cursor: string | undefined): TenantPosition | undefined {
   const keys = sortKeys[query.sort];
   const values = readKeysetCursor(
     cursor,
-    keys.length + 1,
-    ([digest, ...rest]) => digest === listDigest(query) && rest.every((v, i) => keys[i]?.valid(v)),
+    keys.length + 2,
+    ([digest, counted, ...rest]) =>
+      digest === listDigest(query) &&
+      /^\d{1,5}$/.test(counted ?? '') &&
+      Number(counted) <= TENANT_COUNT_CAP + 1 &&
+      rest.every((v, i) => keys[i]?.valid(v)),
   );
-  return values?.slice(1);
+  return values ? { counted: Number(values[1]), after: values.slice(2) } : undefined;
 }
 
 /** `%`, `_` and `\` in a search are themselves, not patterns. */
@@ -142,54 +156,117 @@ function filters(underPath: string, query: TenantListQuery): SQL | undefined {
   );
 }
 
-/** After the cursor's row in the list's order: one row comparison over all sort keys. */
-function after(keys: Key[], values: string[], descending: boolean): SQL {
-  const row = (parts: SQL[]) => sql`(${sql.join(parts, sql`, `)})`;
-  const comparison = (n: number) =>
-    sql`${row(keys.slice(0, n).map((k) => sql`${k.column}`))} ${descending ? sql`<` : sql`>`} ${row(
-      keys.slice(0, n).map((k, i) => k.cast(values[i] ?? '')),
-    )}`;
-  // Sorted by unit, the comparison spans two tables and so drives no index; its unit part alone
-  // (not strict: the unit's remaining tenants come first) lets the walk over units start there.
-  const unitStart =
-    keys[0]?.column === businessUnits.name
-      ? sql`${row(keys.slice(0, 2).map((k) => sql`${k.column}`))} ${descending ? sql`<=` : sql`>=`} ${row(
-          keys.slice(0, 2).map((k, i) => k.cast(values[i] ?? '')),
-        )}`
-      : undefined;
-  return and(unitStart, comparison(keys.length)) as SQL;
+const row = (parts: SQL[]) => sql`(${sql.join(parts, sql`, `)})`;
+
+/** `keys` after (or before, descending) the cursor's `values`: one row comparison, which a btree index in that order answers. */
+function beyond(keys: Key[], values: string[], descending: boolean, inclusive = false): SQL {
+  const op = descending ? (inclusive ? sql`<=` : sql`<`) : inclusive ? sql`>=` : sql`>`;
+  return sql`${row(keys.map((k) => sql`${k.column}`))} ${op} ${row(keys.map((k, i) => k.cast(values[i] ?? '')))}`;
+}
+
+const direction = (descending: boolean) => (descending ? sql`desc` : sql`asc`);
+
+/**
+ * Sorted by unit: the units of the subtree in name order, each contributing its own first tenants
+ * by name (a lateral page per unit from `tenants_business_unit_name_id_idx`), so a unit with
+ * 300,000 tenants is never sorted whole.
+ */
+async function pageByUnit(
+  tx: Transaction,
+  options: { underPath: string; where: SQL | undefined; after: string[] | undefined; descending: boolean; size: number },
+): Promise<TenantRow[]> {
+  const { after: cursor, descending, size } = options;
+  const [unitKeys, tenantKeys] = [sortKeys.businessUnit.slice(0, 2), sortKeys.businessUnit.slice(2)];
+  const withinUnit = cursor
+    ? sql`and (${tenants.businessUnitId} <> ${cursor[1] ?? ''}::uuid or ${beyond(tenantKeys, cursor.slice(2), descending)})`
+    : sql``;
+  const order = direction(descending);
+  const rows = await executeRows<{ [K in keyof TenantRow]: TenantRow[K] }>(
+    tx,
+    sql`select unit_tenants.*, ${businessUnits.name} as "businessUnitName", ${products.name} as "productName"
+      from ${businessUnits}
+      cross join lateral (
+        select ${tenants.id} as id, ${tenants.name} as name, ${tenants.type} as type,
+          ${tenants.lifecycleStatus} as "lifecycleStatus", ${tenants.operationalStatus} as "operationalStatus",
+          ${tenants.businessUnitId} as "businessUnitId", ${tenants.productId} as "productId",
+          ${isoTimestamp(tenants.createdAt)} as "createdAt", ${isoTimestamp(tenants.retainedUntil)} as "retainedUntil",
+          ${tenants.buPath}::text as "buPath"
+        from ${tenants}
+        where ${tenants.businessUnitId} = ${businessUnits.id} and ${options.where} ${withinUnit}
+        order by ${tenants.name} ${order}, ${tenants.id} ${order}
+        limit ${size}
+      ) unit_tenants
+      join ${products} on ${products.id} = unit_tenants."productId"
+      where ${inSubtree(businessUnits.path, options.underPath)}
+        ${cursor ? sql`and ${beyond(unitKeys, cursor.slice(0, 2), descending, true)}` : sql``}
+      order by ${businessUnits.name} ${order}, ${businessUnits.id} ${order}, unit_tenants.name ${order}, unit_tenants.id ${order}
+      limit ${size}`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    lifecycleStatus: r.lifecycleStatus,
+    operationalStatus: r.operationalStatus,
+    businessUnitId: r.businessUnitId,
+    businessUnitName: r.businessUnitName,
+    productId: r.productId,
+    productName: r.productName,
+    createdAt: r.createdAt,
+    retainedUntil: r.retainedUntil,
+    buPath: r.buPath,
+  }));
+}
+
+/** Matches up to one past the cap: enough to say "more than 10,000" without counting 300,000. */
+async function countUpToCap(tx: Transaction, where: SQL | undefined): Promise<number> {
+  const [counted] = await executeRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from (select 1 from ${tenants} where ${where} limit ${TENANT_COUNT_CAP + 1}) matches`,
+  );
+  return counted?.n ?? 0;
 }
 
 /** Tenants of the caller's subtree (or of one unit's subtree inside it): one keyset page and the count of all matches. */
 export async function listTenants(
   tx: Transaction,
   caller: Caller,
-  options: { underPath: string; query: TenantListQuery; limit: number; after: string[] | undefined },
-): Promise<{ items: Tenant[]; last: TenantRow | undefined; hasMore: boolean; total: number; totalCapped: boolean }> {
-  const keys = sortKeys[options.query.sort];
-  const descending = options.query.order === 'desc';
-  const where = filters(options.underPath, options.query);
-  const rows = await tx
-    .select(columns)
-    .from(tenants)
-    .innerJoin(businessUnits, eq(businessUnits.id, tenants.businessUnitId))
-    .innerJoin(products, eq(products.id, tenants.productId))
-    .where(and(where, options.after ? after(keys, options.after, descending) : undefined))
-    .orderBy(...keys.map((k) => (descending ? desc(k.column) : asc(k.column))))
-    .limit(options.limit + 1);
-  const page = rows.slice(0, options.limit);
-  const [counted] = await executeRows<{ n: number }>(
-    tx,
-    sql`select count(*)::int as n from (select 1 from ${tenants} where ${where} limit ${TENANT_COUNT_CAP + 1}) matches`,
+  options: { underPath: string; query: TenantListQuery; limit: number; from: TenantPosition | undefined },
+): Promise<{ items: Tenant[]; nextCursor: string | null; total: number; totalCapped: boolean }> {
+  const { query, limit, from } = options;
+  const after = from?.after;
+  const keys = sortKeys[query.sort];
+  const descending = query.order === 'desc';
+  const where = filters(options.underPath, query);
+  const total = from?.counted ?? (await countUpToCap(tx, where));
+  const totalCapped = total > TENANT_COUNT_CAP;
+  // Row-level security hides the scope from the planner, which then guesses a handful of matches
+  // and sorts them. With more than the cap it is told to walk the sort's index instead and stop
+  // after the page (a page of 300,000 went from 2 s to 2 ms); fewer matches are collected and
+  // sorted, which is cheaper than walking an index past the rows of other subtrees.
+  await tx.execute(
+    sql`select set_config('enable_sort', ${totalCapped ? 'off' : 'on'}, true), set_config('max_parallel_workers_per_gather', '0', true)`,
   );
-  const total = counted?.n ?? 0;
+  const rows =
+    query.sort === 'businessUnit'
+      ? await pageByUnit(tx, { underPath: options.underPath, where, after, descending, size: limit + 1 })
+      : await tx
+          .select(columns)
+          .from(tenants)
+          .innerJoin(businessUnits, eq(businessUnits.id, tenants.businessUnitId))
+          .innerJoin(products, eq(products.id, tenants.productId))
+          .where(and(where, after ? beyond(keys, after, descending) : undefined))
+          .orderBy(...keys.map((k) => (descending ? desc(k.column) : asc(k.column))))
+          .limit(limit + 1);
+  await tx.execute(sql`select set_config('enable_sort', 'on', true)`);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
   const allowed = await allowedActionsOf(tx, caller, page);
   return {
     items: page.map(({ buPath: _buPath, ...tenant }) => ({ ...tenant, allowedActions: allowed.get(tenant.id) ?? [] })),
-    last: page.at(-1),
-    hasMore: rows.length > options.limit,
+    nextCursor: rows.length > limit && last ? tenantCursor(query, total, last) : null,
     total: Math.min(total, TENANT_COUNT_CAP),
-    totalCapped: total > TENANT_COUNT_CAP,
+    totalCapped,
   };
 }
 

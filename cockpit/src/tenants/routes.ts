@@ -5,7 +5,7 @@ import { type Database, withScope } from '@scc/db';
 import { createRouter, jsonContent } from '@scc/service-kit/openapi';
 import { findBusinessUnit } from '../business-units/queries.js';
 import type { CockpitEnv } from '../scope/caller.js';
-import { findTenant, listTenants, readTenantCursor, tenantCursor } from './queries.js';
+import { findTenant, listTenants, readTenantCursor } from './queries.js';
 
 const listRoute = createRoute({
   method: 'get',
@@ -36,16 +36,14 @@ export function tenantRoutes(db: Database) {
     .openapi(listRoute, async (c) => {
       const caller = c.get('caller');
       const { limit, cursor, ...query } = c.req.valid('query');
-      const after = readTenantCursor(query, cursor);
+      const from = readTenantCursor(query, cursor);
       const page = await withScope(db, caller.scopePath, async (tx) => {
         const { businessUnitId } = query;
         const underPath = businessUnitId ? (await findBusinessUnit(tx, caller, businessUnitId))?.path : undefined;
         if (businessUnitId && !underPath) throw ProblemError.of('notFound');
-        return listTenants(tx, caller, { underPath: underPath ?? caller.scopePath, query, limit, after });
+        return listTenants(tx, caller, { underPath: underPath ?? caller.scopePath, query, limit, from });
       });
-      const nextCursor = page.hasMore && page.last ? tenantCursor(query, page.last) : null;
-      const { items, total, totalCapped } = page;
-      return c.json({ items, nextCursor, total, totalCapped }, 200);
+      return c.json(page, 200);
     })
     .openapi(getRoute, async (c) => {
       const caller = c.get('caller');

@@ -69,9 +69,10 @@ describe('sorting', () => {
 
       test('pages of 3 walk the same order, each tenant once', async () => {
         const token = await harness.tokenFor(personaByKey('msp-operator'));
-        const { items, pages } = await walkPages<Tenant>(harness, `/v1/tenants?sort=${sort}&order=${order}`, token, 3);
+        const { items, pages } = await walkPages<Page['items'][number]>(harness, `/v1/tenants?sort=${sort}&order=${order}`, token, 3);
         expect(items.map((t) => t.name)).toEqual(want);
         expect(pages).toHaveLength(Math.ceil(seeded.length / 3));
+        for (const page of pages) expect(page).toMatchObject({ total: seeded.length, totalCapped: false });
       });
     },
   );

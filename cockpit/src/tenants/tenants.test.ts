@@ -182,7 +182,7 @@ describe('filters and pagination', () => {
     const token = await harness.tokenFor(persona);
     const inside = new Set(tenantsUnder(persona.businessUnit).map((t) => t.id));
     for (const tenant of all) {
-      const cursor = tenantCursor({ sort: 'name', order: 'asc' }, { ...view(tenant), createdAt: '', buPath: '' });
+      const cursor = tenantCursor({ sort: 'name', order: 'asc' }, 1, { ...view(tenant), createdAt: '', buPath: '' });
       const page = await list(token, `?cursor=${cursor}`);
       for (const item of page.items) expect(inside.has(item.id)).toBe(true);
     }

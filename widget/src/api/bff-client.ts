@@ -16,7 +16,8 @@ import type {
   Product,
   RoleAssignment,
   Session,
-  Tenant,
+  TenantPage,
+  TenantQuery,
   UpdateBusinessUnitBody,
   User,
   UserPage,
@@ -111,14 +112,15 @@ export class BffClient {
   }
 
   /**
-   * Live tenants of `businessUnitId` and its descendants (default: the caller's whole subtree);
-   * `lifecycle` (e.g. `all`) also lists decommissioned ones still kept.
+   * One page of the tenants of `businessUnitId` and its descendants (default: the caller's whole
+   * subtree), sorted and filtered on the server; `nextCursor` asks for the next page of the same
+   * query. Without `lifecycle` decommissioned tenants are hidden; `all` shows them.
    */
-  async listTenants(
-    signal?: AbortSignal,
-    filter: { businessUnitId?: string | undefined; lifecycle?: string | undefined } = {},
-  ): Promise<Tenant[]> {
-    return (await this.#request(`/v1/widget/tenants${query(filter)}`, { signal }, itemsOf<Tenant>)).items;
+  listTenants(tenantQuery: TenantQuery = {}, signal?: AbortSignal): Promise<TenantPage> {
+    const params = Object.fromEntries(
+      Object.entries(tenantQuery).map(([name, value]) => [name, value === undefined ? undefined : String(value)]),
+    );
+    return this.#request(`/v1/widget/tenants${query(params)}`, { signal }, tenantPage);
   }
 
   /** One tree level: the caller's own unit (no `parentId`) or a page of a unit's children, by name. */
@@ -310,6 +312,12 @@ function record<T>(body: unknown): T | undefined {
 function pageOf<T>(body: unknown): { items: T[]; nextCursor: string | null } | undefined {
   return isRecord(body) && Array.isArray(body.items)
     ? { items: body.items as T[], nextCursor: typeof body.nextCursor === 'string' ? body.nextCursor : null }
+    : undefined;
+}
+
+function tenantPage(body: unknown): TenantPage | undefined {
+  return isRecord(body) && Array.isArray(body.items) && typeof body.total === 'number'
+    ? (body as unknown as TenantPage)
     : undefined;
 }
 

@@ -42,9 +42,13 @@ export type Session = Answer<'/v1/widget/session', 'get', 200>;
 export type SessionUser = Session['user'];
 export type SessionBusinessUnit = Session['businessUnit'];
 
-/** `GET /v1/widget/tenants` */
-export type TenantList = Answer<'/v1/widget/tenants', 'get', 200>;
-export type Tenant = TenantList['items'][number];
+/** `GET /v1/widget/tenants`: one sorted, filtered page, with the count of all matches (capped). */
+export type TenantPage = Answer<'/v1/widget/tenants', 'get', 200>;
+export type Tenant = TenantPage['items'][number];
+/** What the tenant list may ask for: sort, order, filters, search, page size and cursor. */
+export type TenantQuery = NonNullable<Operation<'/v1/widget/tenants', 'get'>['parameters']['query']>;
+export type TenantSort = NonNullable<TenantQuery['sort']>;
+export type TenantAction = Tenant['allowedActions'][number];
 export type TenantType = Tenant['type'];
 export type LifecycleStatus = Tenant['lifecycleStatus'];
 export type OperationalStatus = Tenant['operationalStatus'];

@@ -402,14 +402,14 @@ export class ServiceControlCenter extends LitElement {
       try {
         const [path, tenants] = await Promise.all([
           client.getAncestors(id, signal),
-          client.listTenants(signal, { businessUnitId: id }),
+          client.listTenants({ businessUnitId: id, limit: 200 }, signal).then((page) => page.items),
         ]);
         return { path, tenants };
       } catch (error) {
         if (!(error instanceof BffError && error.status === 404)) throw error;
       }
     }
-    return { path: undefined, tenants: await client.listTenants(signal) };
+    return { path: undefined, tenants: (await client.listTenants({ limit: 200 }, signal)).items };
   }
 
   /** Selects a unit: breadcrumbs and tenants follow; `path` (from search or breadcrumbs) opens the tree to it. */
@@ -430,7 +430,7 @@ export class ServiceControlCenter extends LitElement {
     try {
       const [ancestors, tenants] = await Promise.all([
         path ? Promise.resolve([...path]) : client.getAncestors(id, abort.signal),
-        client.listTenants(abort.signal, { businessUnitId: id }),
+        client.listTenants({ businessUnitId: id, limit: 200 }, abort.signal).then((page) => page.items),
       ]);
       if (this.#selectionAbort !== abort) return;
       this.#remember(ancestors);
@@ -472,9 +472,9 @@ export class ServiceControlCenter extends LitElement {
     const client = this.#client;
     if (!client || this.#tenantRefresh) return;
     this.#tenantRefresh = client
-      .listTenants(undefined, { businessUnitId: this._selectedId })
-      .then((tenants) => {
-        this._tenants = tenants;
+      .listTenants({ businessUnitId: this._selectedId, limit: 200 })
+      .then((page) => {
+        this._tenants = page.items;
       })
       .catch(() => undefined)
       .finally(() => {
