@@ -56,7 +56,11 @@ export const TenantPageSchema = z
   .object({
     items: z.array(TenantSchema),
     nextCursor: z.string().nullable(),
-    total: z.number().int().min(0).openapi({ description: `Matching tenants, counted up to ${TENANT_COUNT_CAP}` }),
+    total: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: `Matching tenants, counted up to ${TENANT_COUNT_CAP}` }),
     totalCapped: z.boolean().openapi({ description: `More than ${TENANT_COUNT_CAP} tenants match; total is the cap` }),
   })
   .openapi('TenantPage');

@@ -80,7 +80,9 @@ const TENANT_PAGE_CALLS = 100;
 const deepCursor = async (query: string) => {
   let cursor = '';
   for (let page = 0; page < 50; page++) {
-    const body = (await cockpitGet(reseller, `/v1/tenants?${query}&limit=200${cursor}`)) as { nextCursor: string | null };
+    const body = (await cockpitGet(reseller, `/v1/tenants?${query}&limit=200${cursor}`)) as {
+      nextCursor: string | null;
+    };
     if (!body.nextCursor) throw new Error(`${query}: the list ends before 10,000 tenants`);
     cursor = `&cursor=${body.nextCursor}`;
   }

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { keysetCursor, readKeysetCursor } from '@scc/contracts/pagination';
 import {
   hiddenLifecycleStatuses,
-  type ListTenantsQuery,
   type LifecycleStatus,
+  type ListTenantsQuery,
   lifecycleStatuses,
   operationalStatuses,
   TENANT_COUNT_CAP,
@@ -173,7 +173,13 @@ const direction = (descending: boolean) => (descending ? sql`desc` : sql`asc`);
  */
 async function pageByUnit(
   tx: Transaction,
-  options: { underPath: string; where: SQL | undefined; after: string[] | undefined; descending: boolean; size: number },
+  options: {
+    underPath: string;
+    where: SQL | undefined;
+    after: string[] | undefined;
+    descending: boolean;
+    size: number;
+  },
 ): Promise<TenantRow[]> {
   const { after: cursor, descending, size } = options;
   const [unitKeys, tenantKeys] = [sortKeys.businessUnit.slice(0, 2), sortKeys.businessUnit.slice(2)];

@@ -69,7 +69,12 @@ describe('sorting', () => {
 
       test('pages of 3 walk the same order, each tenant once', async () => {
         const token = await harness.tokenFor(personaByKey('msp-operator'));
-        const { items, pages } = await walkPages<Page['items'][number]>(harness, `/v1/tenants?sort=${sort}&order=${order}`, token, 3);
+        const { items, pages } = await walkPages<Page['items'][number]>(
+          harness,
+          `/v1/tenants?sort=${sort}&order=${order}`,
+          token,
+          3,
+        );
         expect(items.map((t) => t.name)).toEqual(want);
         expect(pages).toHaveLength(Math.ceil(seeded.length / 3));
         for (const page of pages) expect(page).toMatchObject({ total: seeded.length, totalCapped: false });
@@ -163,7 +168,12 @@ describe('bad input', () => {
     const first = await list('msp-operator', '?sort=type&limit=2&type=test');
     const cursor = first.nextCursor;
     expect(cursor).not.toBeNull();
-    for (const other of ['sort=name&type=test', 'sort=type&order=desc&type=test', 'sort=type', 'sort=type&type=test&q=a'])
+    for (const other of [
+      'sort=name&type=test',
+      'sort=type&order=desc&type=test',
+      'sort=type',
+      'sort=type&type=test&q=a',
+    ])
       expect(await fieldOf(`?${other}&cursor=${cursor}`), other).toEqual(['query.cursor']);
     expect((await list('msp-operator', `?sort=type&type=test&cursor=${cursor}`)).items.length).toBeGreaterThan(0);
   });
@@ -198,8 +208,14 @@ describe('allowedActions', () => {
   test('an archived tenant offers restore, not terminate; a tenant on its way out offers neither', async () => {
     const archived = seedId('tenant', 'contoso-logistics-backup');
     const retained = seedId('tenant', 'contoso-stores-backup');
-    await harness.database.handle.db.update(tenants).set({ lifecycleStatus: 'archived' }).where(eq(tenants.id, archived));
-    await harness.database.handle.db.update(tenants).set({ lifecycleStatus: 'retained' }).where(eq(tenants.id, retained));
+    await harness.database.handle.db
+      .update(tenants)
+      .set({ lifecycleStatus: 'archived' })
+      .where(eq(tenants.id, archived));
+    await harness.database.handle.db
+      .update(tenants)
+      .set({ lifecycleStatus: 'retained' })
+      .where(eq(tenants.id, retained));
     try {
       expect(await actionsOf('customer-admin', 'contoso-logistics-backup')).toEqual(['restore']);
       expect(await actionsOf('customer-admin', 'contoso-stores-backup')).toEqual([]);
