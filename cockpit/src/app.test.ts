@@ -120,6 +120,10 @@ describe('GET /openapi.json', () => {
       'query:cursor',
       'query:lifecycle',
       'query:limit',
+      'query:order',
+      'query:q',
+      'query:sort',
+      'query:status',
       'query:type',
     ]);
     expect(names('/v1/business-units/{id}')).toEqual(['path:id']);

@@ -74,9 +74,41 @@ rows.push(
   await measure('scope check, caller 12 levels deep (one statement)', ITERATIONS, () => resolveCaller(db, deep)),
 );
 rows.push(await measure('scope check, reseller caller', ITERATIONS, () => resolveCaller(db, reseller)));
+// The tenant list: a page of 50 in each sort, first and deep (after 10,000 tenants, reached with
+// a cursor from a walk of pages of 200), and a name search; each as the reseller viewer.
+const TENANT_PAGE_CALLS = 100;
+const deepCursor = async (query: string) => {
+  let cursor = '';
+  for (let page = 0; page < 50; page++) {
+    const body = (await cockpitGet(reseller, `/v1/tenants?${query}&limit=200${cursor}`)) as {
+      nextCursor: string | null;
+    };
+    if (!body.nextCursor) throw new Error(`${query}: the list ends before 10,000 tenants`);
+    cursor = `&cursor=${body.nextCursor}`;
+  }
+  return cursor;
+};
+for (const sort of ['name', 'type', 'lifecycle', 'status', 'businessUnit']) {
+  rows.push(
+    await measure(`cockpit: page of 50 tenants sorted by ${sort}, first page`, TENANT_PAGE_CALLS, () =>
+      cockpitGet(reseller, `/v1/tenants?sort=${sort}&limit=50`),
+    ),
+  );
+  const cursor = await deepCursor(`sort=${sort}`);
+  rows.push(
+    await measure(`cockpit: page of 50 tenants sorted by ${sort}, after 10,000`, TENANT_PAGE_CALLS, () =>
+      cockpitGet(reseller, `/v1/tenants?sort=${sort}&limit=50${cursor}`),
+    ),
+  );
+}
 rows.push(
-  await measure('cockpit: page of 100 tenants of a reseller subtree', ITERATIONS, () =>
-    cockpitGet(reseller, '/v1/tenants?limit=100'),
+  await measure('cockpit: tenant name search q over the reseller subtree', TENANT_PAGE_CALLS, () =>
+    cockpitGet(reseller, `/v1/tenants?q=${encodeURIComponent('department g.0.1')}&limit=50`),
+  ),
+);
+rows.push(
+  await measure('widget endpoint (BFF → cockpit): page of 50 tenants by unit', TENANT_PAGE_CALLS, () =>
+    bffGet('/v1/widget/tenants?sort=businessUnit&limit=50'),
   ),
 );
 rows.push(

@@ -228,11 +228,11 @@ const tenant = (id: string, name: string, businessUnitId: string, extra: Partial
   lifecycleStatus: 'live',
   operationalStatus: 'up',
   businessUnitId,
+  businessUnitName: businessUnits.find((u) => u.id === businessUnitId)?.name ?? businessUnitId,
   productId: 'p-backup',
   productName: 'Backup as a Service',
   createdAt: '2026-01-15T10:00:00Z',
   retainedUntil: null,
-  businessUnitName: businessUnits.find((u) => u.id === businessUnitId)?.name ?? businessUnitId,
   allowedActions: ['terminate'],
   ...extra,
 });

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { BusinessUnitPageSchema, ListBusinessUnitsQuery } from '@scc/contracts/business-units';
 import { ProblemError, problemResponses } from '@scc/contracts/problem';
 import { ProductSchema } from '@scc/contracts/products';
-import { ListTenantsQuery, type Tenant, TenantSchema } from '@scc/contracts/tenants';
+import { ListTenantsQuery, TenantPageSchema } from '@scc/contracts/tenants';
 import { createRouter, jsonContent } from '@scc/service-kit/openapi';
 import { type CockpitConnection, fromCockpit } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
@@ -10,14 +10,12 @@ import { cockpitForWidget, widgetRoute } from './forwarding.js';
 
 /**
  * Widget routes shaped for one screen region rather than forwarded as they are: the lazy tree
- * loads one level per call, starting at the caller's own unit; the tenant list comes whole (the
- * BFF pages through the cockpit); the order form needs only a product's name and tenant types.
+ * loads one level per call, starting at the caller's own unit; the tenant list comes one sorted,
+ * filtered page at a time; the order form needs only a product's name and tenant types.
  */
 
 /** One level of the lazy tree: the widget never loads more than it shows. */
 const LEVEL_PAGE_SIZE = '200';
-const TENANT_PAGE_SIZE = '1000';
-const MAX_TENANT_PAGES = 20;
 
 const levelRoute = widgetRoute({
   method: 'get',
@@ -35,12 +33,10 @@ const tenantsRoute = widgetRoute({
   method: 'get',
   path: '/tenants',
   tags: ['Widget'],
-  request: { query: ListTenantsQuery.pick({ businessUnitId: true, lifecycle: true }) },
+  summary: 'A page of the caller’s subtree’s tenants, sorted, filtered and counted',
+  request: { query: ListTenantsQuery },
   responses: {
-    200: jsonContent(
-      z.object({ items: z.array(TenantSchema) }).openapi('TenantList'),
-      'Tenants of the caller’s subtree',
-    ),
+    200: jsonContent(TenantPageSchema, 'A page of tenants'),
     ...problemResponses,
   },
 });
@@ -87,20 +83,12 @@ export function viewRoutes(cockpit: CockpitConnection) {
       return c.json(level, 200);
     })
     .openapi(tenantsRoute, async (c) => {
-      const tenants = cockpitForWidget(cockpit, c).v1.tenants;
-      const items: Tenant[] = [];
-      let cursor: string | undefined;
-      for (let page = 0; page < MAX_TENANT_PAGES; page++) {
-        const query = { ...c.req.valid('query'), limit: TENANT_PAGE_SIZE, cursor };
-        const body = await fromCockpit(
-          () => tenants.$get({ query }),
-          (res) => res.json(),
-        );
-        items.push(...body.items);
-        if (!body.nextCursor) return c.json({ items }, 200);
-        cursor = body.nextCursor;
-      }
-      throw ProblemError.of('conflict', 'The list is too long to show at once; narrow it to a business unit');
+      const { limit, ...query } = c.req.valid('query');
+      const page = await fromCockpit(
+        () => cockpitForWidget(cockpit, c).v1.tenants.$get({ query: { ...query, limit: String(limit) } }),
+        (res) => res.json(),
+      );
+      return c.json(page, 200);
     })
     .openapi(productsRoute, async (c) => {
       const products = await fromCockpit(

@@ -1,9 +1,20 @@
-import type { PathIdPosition } from '@scc/contracts/pagination';
-import { hiddenLifecycleStatuses, type LifecycleStatus, type Tenant } from '@scc/contracts/tenants';
-import { inSubtree, products, type Transaction, tenants } from '@scc/db';
-import { type AnyColumn, and, asc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { keysetCursor, readKeysetCursor } from '@scc/contracts/pagination';
+import {
+  hiddenLifecycleStatuses,
+  type LifecycleStatus,
+  type ListTenantsQuery,
+  lifecycleStatuses,
+  operationalStatuses,
+  TENANT_COUNT_CAP,
+  type Tenant,
+  type TenantSort,
+} from '@scc/contracts/tenants';
+import { businessUnits, executeRows, inSubtree, products, type Transaction, tenants } from '@scc/db';
+import { type AnyColumn, and, asc, desc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
 import { inScope } from '../scope/in-subtree.js';
+import { allowedActionsOf } from './allowed-actions.js';
 
 /** Timestamps leave the database as ISO 8601 UTC text, the same on both engines. */
 export function isoTimestamp(column: AnyColumn | SQL) {
@@ -17,6 +28,7 @@ const columns = {
   lifecycleStatus: tenants.lifecycleStatus,
   operationalStatus: tenants.operationalStatus,
   businessUnitId: tenants.businessUnitId,
+  businessUnitName: businessUnits.name,
   productId: tenants.productId,
   productName: products.name,
   createdAt: isoTimestamp(tenants.createdAt),
@@ -24,46 +36,243 @@ const columns = {
   buPath: tenants.buPath,
 };
 
-/** Tenants of the caller's subtree (or of one unit's subtree inside it), ordered by place in the tree. */
+export type TenantRow = Omit<Tenant, 'allowedActions'> & { buPath: string };
+
+/**
+ * One sort key of a keyset: the column, and how a cursor's text turns back into its type (so a
+ * crafted cursor is refused here rather than failing a cast in the database).
+ */
+interface Key {
+  column: AnyColumn;
+  of: (row: TenantRow) => string;
+  cast: (value: string) => SQL;
+  valid: (value: string) => boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const text = (column: AnyColumn, of: Key['of']): Key => ({
+  column,
+  of,
+  cast: (v) => sql`${v}::text`,
+  valid: () => true,
+});
+const uuid = (column: AnyColumn, of: Key['of']): Key => ({
+  column,
+  of,
+  cast: (v) => sql`${v}::uuid`,
+  valid: (v) => UUID.test(v),
+});
+const oneOf = (column: AnyColumn, type: string, values: readonly string[], of: Key['of']): Key => ({
+  column,
+  of,
+  cast: (v) => sql`${v}::${sql.identifier(type)}`,
+  valid: (v) => values.includes(v),
+});
+
+const byName = [text(tenants.name, (t) => t.name), uuid(tenants.id, (t) => t.id)];
+
+/**
+ * Every sort ends in the tenant's name and id, so equal keys still page in one stable order. Each
+ * has an index in that order (migration 0013): a page walks it and stops after `limit` rows.
+ */
+const sortKeys: Record<TenantSort, Key[]> = {
+  name: byName,
+  type: [text(tenants.type, (t) => t.type), ...byName],
+  lifecycle: [
+    oneOf(tenants.lifecycleStatus, 'tenant_lifecycle_status', lifecycleStatuses, (t) => t.lifecycleStatus),
+    ...byName,
+  ],
+  status: [
+    oneOf(tenants.operationalStatus, 'tenant_operational_status', operationalStatuses, (t) => t.operationalStatus),
+    ...byName,
+  ],
+  businessUnit: [
+    text(businessUnits.name, (t) => t.businessUnitName),
+    uuid(businessUnits.id, (t) => t.businessUnitId),
+    ...byName,
+  ],
+};
+
+export type TenantListQuery = Omit<ListTenantsQuery, 'limit' | 'cursor'>;
+
+/**
+ * A cursor is only valid for the list it came from: it carries a digest of the sort and filters,
+ * and a cursor of another list is a 400 rather than a page that silently skips or repeats rows.
+ */
+function listDigest(query: TenantListQuery): string {
+  const { businessUnitId, type, lifecycle, status, q, sort, order } = query;
+  return createHash('sha256')
+    .update(JSON.stringify([businessUnitId, type, lifecycle, status, q, sort, order]))
+    .digest('base64url')
+    .slice(0, 16);
+}
+
+/**
+ * Where the next page starts, and the count of the walk's first page: later pages repeat it instead
+ * of counting again, so a walk through 300,000 tenants costs one count, and its total stays put
+ * while others add tenants.
+ */
+export interface TenantPosition {
+  counted: number;
+  after: string[];
+}
+
+export function tenantCursor(query: TenantListQuery, counted: number, last: TenantRow): string {
+  return keysetCursor([listDigest(query), String(counted), ...sortKeys[query.sort].map((key) => key.of(last))]);
+}
+
+/** The position a cursor names; a 400 naming `query.cursor` for a cursor of another list. */
+export function readTenantCursor(query: TenantListQuery, cursor: string | undefined): TenantPosition | undefined {
+  const keys = sortKeys[query.sort];
+  const values = readKeysetCursor(
+    cursor,
+    keys.length + 2,
+    ([digest, counted, ...rest]) =>
+      digest === listDigest(query) &&
+      /^\d{1,5}$/.test(counted ?? '') &&
+      Number(counted) <= TENANT_COUNT_CAP + 1 &&
+      rest.every((v, i) => keys[i]?.valid(v)),
+  );
+  return values ? { counted: Number(values[1]), after: values.slice(2) } : undefined;
+}
+
+/** `%`, `_` and `\` in a search are themselves, not patterns. */
+function containing(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function filters(underPath: string, query: TenantListQuery): SQL | undefined {
+  return and(
+    // `underPath` is a unit the caller's scope already found, so one subtree condition covers both.
+    inSubtree(tenants.buPath, underPath),
+    query.type ? eq(tenants.type, query.type) : undefined,
+    query.lifecycle === undefined
+      ? notInArray(tenants.lifecycleStatus, [...hiddenLifecycleStatuses])
+      : query.lifecycle === 'all'
+        ? undefined
+        : eq(tenants.lifecycleStatus, query.lifecycle as LifecycleStatus),
+    query.status ? eq(tenants.operationalStatus, query.status) : undefined,
+    query.q ? sql`${tenants.name} ilike ${containing(query.q)}` : undefined,
+  );
+}
+
+const row = (parts: SQL[]) => sql`(${sql.join(parts, sql`, `)})`;
+
+/** `keys` after (or before, descending) the cursor's `values`: one row comparison, which a btree index in that order answers. */
+function beyond(keys: Key[], values: string[], descending: boolean, inclusive = false): SQL {
+  const op = descending ? (inclusive ? sql`<=` : sql`<`) : inclusive ? sql`>=` : sql`>`;
+  return sql`${row(keys.map((k) => sql`${k.column}`))} ${op} ${row(keys.map((k, i) => k.cast(values[i] ?? '')))}`;
+}
+
+const direction = (descending: boolean) => (descending ? sql`desc` : sql`asc`);
+
+/**
+ * Sorted by unit: the units of the subtree in name order, each contributing its own first tenants
+ * by name (a lateral page per unit from `tenants_business_unit_name_id_idx`), so a unit with
+ * 300,000 tenants is never sorted whole.
+ */
+async function pageByUnit(
+  tx: Transaction,
+  options: {
+    underPath: string;
+    where: SQL | undefined;
+    after: string[] | undefined;
+    descending: boolean;
+    size: number;
+  },
+): Promise<TenantRow[]> {
+  const { after: cursor, descending, size } = options;
+  const [unitKeys, tenantKeys] = [sortKeys.businessUnit.slice(0, 2), sortKeys.businessUnit.slice(2)];
+  const withinUnit = cursor
+    ? sql`and (${tenants.businessUnitId} <> ${cursor[1] ?? ''}::uuid or ${beyond(tenantKeys, cursor.slice(2), descending)})`
+    : sql``;
+  const order = direction(descending);
+  const rows = await executeRows<{ [K in keyof TenantRow]: TenantRow[K] }>(
+    tx,
+    sql`select unit_tenants.*, ${businessUnits.name} as "businessUnitName", ${products.name} as "productName"
+      from ${businessUnits}
+      cross join lateral (
+        select ${tenants.id} as id, ${tenants.name} as name, ${tenants.type} as type,
+          ${tenants.lifecycleStatus} as "lifecycleStatus", ${tenants.operationalStatus} as "operationalStatus",
+          ${tenants.businessUnitId} as "businessUnitId", ${tenants.productId} as "productId",
+          ${isoTimestamp(tenants.createdAt)} as "createdAt", ${isoTimestamp(tenants.retainedUntil)} as "retainedUntil",
+          ${tenants.buPath}::text as "buPath"
+        from ${tenants}
+        where ${tenants.businessUnitId} = ${businessUnits.id} and ${options.where} ${withinUnit}
+        order by ${tenants.name} ${order}, ${tenants.id} ${order}
+        limit ${size}
+      ) unit_tenants
+      join ${products} on ${products.id} = unit_tenants."productId"
+      where ${inSubtree(businessUnits.path, options.underPath)}
+        ${cursor ? sql`and ${beyond(unitKeys, cursor.slice(0, 2), descending, true)}` : sql``}
+      order by ${businessUnits.name} ${order}, ${businessUnits.id} ${order}, unit_tenants.name ${order}, unit_tenants.id ${order}
+      limit ${size}`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    lifecycleStatus: r.lifecycleStatus,
+    operationalStatus: r.operationalStatus,
+    businessUnitId: r.businessUnitId,
+    businessUnitName: r.businessUnitName,
+    productId: r.productId,
+    productName: r.productName,
+    createdAt: r.createdAt,
+    retainedUntil: r.retainedUntil,
+    buPath: r.buPath,
+  }));
+}
+
+/** Matches up to one past the cap: enough to say "more than 10,000" without counting 300,000. */
+async function countUpToCap(tx: Transaction, where: SQL | undefined): Promise<number> {
+  const [counted] = await executeRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from (select 1 from ${tenants} where ${where} limit ${TENANT_COUNT_CAP + 1}) matches`,
+  );
+  return counted?.n ?? 0;
+}
+
+/** Tenants of the caller's subtree (or of one unit's subtree inside it): one keyset page and the count of all matches. */
 export async function listTenants(
   tx: Transaction,
   caller: Caller,
-  options: {
-    underPath?: string | undefined;
-    type?: string | undefined;
-    /** `undefined` hides decommissioned tenants, `all` shows every one. */
-    lifecycle?: LifecycleStatus | 'all' | undefined;
-    limit: number;
-    after?: PathIdPosition | undefined;
-  },
-): Promise<{ items: Tenant[]; last: PathIdPosition | undefined; hasMore: boolean }> {
-  const rows = await tx
-    .select(columns)
-    .from(tenants)
-    .innerJoin(products, eq(products.id, tenants.productId))
-    .where(
-      and(
-        // `underPath` is a unit the caller's scope already found, so one subtree condition covers both.
-        inSubtree(tenants.buPath, options.underPath ?? caller.scopePath),
-        options.type ? eq(tenants.type, options.type) : undefined,
-        options.lifecycle === undefined
-          ? notInArray(tenants.lifecycleStatus, [...hiddenLifecycleStatuses])
-          : options.lifecycle === 'all'
-            ? undefined
-            : inArray(tenants.lifecycleStatus, [options.lifecycle]),
-        options.after
-          ? sql`(${tenants.buPath}, ${tenants.id}) > (${options.after.path}::ltree, ${options.after.id}::uuid)`
-          : undefined,
-      ),
-    )
-    .orderBy(asc(tenants.buPath), asc(tenants.id))
-    .limit(options.limit + 1);
-  const page = rows.slice(0, options.limit);
+  options: { underPath: string; query: TenantListQuery; limit: number; from: TenantPosition | undefined },
+): Promise<{ items: Tenant[]; nextCursor: string | null; total: number; totalCapped: boolean }> {
+  const { query, limit, from } = options;
+  const after = from?.after;
+  const keys = sortKeys[query.sort];
+  const descending = query.order === 'desc';
+  const where = filters(options.underPath, query);
+  const total = from?.counted ?? (await countUpToCap(tx, where));
+  const totalCapped = total > TENANT_COUNT_CAP;
+  // Row-level security hides the scope from the planner, which then guesses a handful of matches
+  // and sorts them. With more than the cap it is told to walk the sort's index instead and stop
+  // after the page (a page of 300,000 went from 2 s to 2 ms); fewer matches are collected and
+  // sorted, which is cheaper than walking an index past the rows of other subtrees.
+  await tx.execute(
+    sql`select set_config('enable_sort', ${totalCapped ? 'off' : 'on'}, true), set_config('max_parallel_workers_per_gather', '0', true)`,
+  );
+  const rows =
+    query.sort === 'businessUnit'
+      ? await pageByUnit(tx, { underPath: options.underPath, where, after, descending, size: limit + 1 })
+      : await tx
+          .select(columns)
+          .from(tenants)
+          .innerJoin(businessUnits, eq(businessUnits.id, tenants.businessUnitId))
+          .innerJoin(products, eq(products.id, tenants.productId))
+          .where(and(where, after ? beyond(keys, after, descending) : undefined))
+          .orderBy(...keys.map((k) => (descending ? desc(k.column) : asc(k.column))))
+          .limit(limit + 1);
+  await tx.execute(sql`select set_config('enable_sort', 'on', true)`);
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const allowed = await allowedActionsOf(tx, caller, page);
   return {
-    items: page.map(({ buPath: _buPath, ...tenant }) => tenant),
-    last: last ? { path: last.buPath, id: last.id } : undefined,
-    hasMore: rows.length > options.limit,
+    items: page.map(({ buPath: _buPath, ...tenant }) => ({ ...tenant, allowedActions: allowed.get(tenant.id) ?? [] })),
+    nextCursor: rows.length > limit && last ? tenantCursor(query, total, last) : null,
+    total: Math.min(total, TENANT_COUNT_CAP),
+    totalCapped,
   };
 }
 
@@ -71,22 +280,25 @@ export async function findTenant(tx: Transaction, caller: Caller, id: string): P
   const [row] = await tx
     .select(columns)
     .from(tenants)
+    .innerJoin(businessUnits, eq(businessUnits.id, tenants.businessUnitId))
     .innerJoin(products, eq(products.id, tenants.productId))
     .where(and(inScope(tenants.buPath, caller), eq(tenants.id, id)));
   if (!row) return undefined;
   const { buPath: _buPath, ...tenant } = row;
-  return tenant;
+  const allowed = await allowedActionsOf(tx, caller, [row]);
+  return { ...tenant, allowedActions: allowed.get(row.id) ?? [] };
 }
 
-/** Tenants by id, as the API shows them; for events written by the system outside any caller. */
-export async function tenantViews(
-  tx: Pick<Transaction, 'select'>,
-  ids: string[],
-): Promise<(Tenant & { buPath: string })[]> {
+/**
+ * Tenants by id, as the API shows them, for events written by the system outside any caller:
+ * without `allowedActions`, which depend on who receives the event.
+ */
+export async function tenantViews(tx: Pick<Transaction, 'select'>, ids: string[]): Promise<TenantRow[]> {
   if (ids.length === 0) return [];
   return tx
     .select(columns)
     .from(tenants)
+    .innerJoin(businessUnits, eq(businessUnits.id, tenants.businessUnitId))
     .innerJoin(products, eq(products.id, tenants.productId))
     .where(inArray(tenants.id, ids));
 }

@@ -1,18 +1,17 @@
 import { createRoute } from '@hono/zod-openapi';
-import { pathIdCursor, readPathIdCursor } from '@scc/contracts/pagination';
 import { ProblemError, problemResponses } from '@scc/contracts/problem';
 import { ListTenantsQuery, TenantIdParams, TenantPageSchema, TenantSchema } from '@scc/contracts/tenants';
 import { type Database, withScope } from '@scc/db';
 import { createRouter, jsonContent } from '@scc/service-kit/openapi';
 import { findBusinessUnit } from '../business-units/queries.js';
 import type { CockpitEnv } from '../scope/caller.js';
-import { findTenant, listTenants } from './queries.js';
+import { findTenant, listTenants, readTenantCursor } from './queries.js';
 
 const listRoute = createRoute({
   method: 'get',
   path: '/',
   tags: ['Tenants'],
-  summary: 'Tenants of the caller’s subtree',
+  summary: 'A page of the caller’s subtree’s tenants, sorted, filtered and counted',
   request: { query: ListTenantsQuery },
   responses: {
     200: jsonContent(TenantPageSchema, 'A page of tenants'),
@@ -36,15 +35,15 @@ export function tenantRoutes(db: Database) {
   return createRouter<CockpitEnv>()
     .openapi(listRoute, async (c) => {
       const caller = c.get('caller');
-      const { businessUnitId, type, lifecycle, limit, cursor } = c.req.valid('query');
-      const after = readPathIdCursor(cursor);
+      const { limit, cursor, ...query } = c.req.valid('query');
+      const from = readTenantCursor(query, cursor);
       const page = await withScope(db, caller.scopePath, async (tx) => {
+        const { businessUnitId } = query;
         const underPath = businessUnitId ? (await findBusinessUnit(tx, caller, businessUnitId))?.path : undefined;
         if (businessUnitId && !underPath) throw ProblemError.of('notFound');
-        return listTenants(tx, caller, { underPath, type, lifecycle, limit, after });
+        return listTenants(tx, caller, { underPath: underPath ?? caller.scopePath, query, limit, from });
       });
-      const nextCursor = page.hasMore && page.last ? pathIdCursor(page.last) : null;
-      return c.json({ items: page.items, nextCursor }, 200);
+      return c.json(page, 200);
     })
     .openapi(getRoute, async (c) => {
       const caller = c.get('caller');

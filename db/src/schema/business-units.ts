@@ -29,6 +29,8 @@ export const businessUnits = pgTable(
     index('business_units_path_gist').using('gist', t.path),
     // Children are listed by name: one index range scan per page of a tree level.
     index('business_units_parent_name_idx').on(t.parentId, t.name, t.id),
+    // The tenant list sorted by unit walks units by name.
+    index('business_units_name_id_idx').on(t.name, t.id),
     ...subtreePolicies(t.path),
   ],
 );

@@ -2200,13 +2200,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A page of the caller’s subtree’s tenants, sorted, filtered and counted */
         get: {
             parameters: {
                 query?: {
                     /** @description Tenants of this unit and its descendants */
                     businessUnitId?: string;
+                    type?: string;
                     /** @description Without it decommissioned tenants (decommissioning, retained, archived, deleted) are hidden */
                     lifecycle?: "all" | "provisioning" | "live" | "decommissioning" | "retained" | "archived" | "deleted";
+                    /** @description Operational status */
+                    status?: "up" | "degraded" | "down" | "maintenance";
+                    /** @description Part of the tenant’s name, in any case */
+                    q?: string;
+                    /** @description Ties sort by name, then id; `businessUnit` sorts by the unit’s name */
+                    sort?: "name" | "type" | "lifecycle" | "status" | "businessUnit";
+                    order?: "asc" | "desc";
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page, asked with the same sort, order and filters */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2214,13 +2226,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Tenants of the caller’s subtree */
+                /** @description A page of tenants */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TenantList"];
+                        "application/json": components["schemas"]["TenantPage"];
                     };
                 };
                 /** @description Invalid input */
@@ -2924,8 +2936,13 @@ export interface components {
             items: components["schemas"]["BusinessUnit"][];
             nextCursor: string | null;
         };
-        TenantList: {
+        TenantPage: {
             items: components["schemas"]["Tenant"][];
+            nextCursor: string | null;
+            /** @description Matching tenants, counted up to 10000 */
+            total: number;
+            /** @description More than 10000 tenants match; total is the cap */
+            totalCapped: boolean;
         };
         Tenant: {
             /** Format: uuid */
@@ -2942,6 +2959,7 @@ export interface components {
             operationalStatus: "up" | "degraded" | "down" | "maintenance";
             /** Format: uuid */
             businessUnitId: string;
+            businessUnitName: string;
             /** Format: uuid */
             productId: string;
             productName: string;
@@ -2952,6 +2970,8 @@ export interface components {
              * @description While decommissioned: when the retention period ends
              */
             retainedUntil: string | null;
+            /** @description What the caller may request on this tenant now, by its roles and the product’s rules */
+            allowedActions: ("terminate" | "restore")[];
         };
         WidgetProductList: {
             items: components["schemas"]["WidgetProduct"][];

@@ -43,8 +43,42 @@ describe('BffClient', () => {
     assertEqual(s.user.displayName, session.user.displayName);
     const page = await c.listTenants();
     assertEqual(page.items.length, tenants.length);
+    assertEqual(page.total, tenants.length);
     assertEqual(stub.requests[0]?.url, 'http://bff.test/v1/widget/session', 'no double slash');
     assertEqual(stub.requests[0]?.authorization, 'Bearer t1');
+  });
+
+  it('asks for one page of tenants with the sort, filters, search and cursor given, and returns it whole', async () => {
+    const answer = { items: tenants.slice(0, 2), nextCursor: 'next-1', total: 12_000, totalCapped: true };
+    stub.on('/v1/widget/tenants', () => json(answer));
+    const { c } = client();
+    const abort = new AbortController();
+    const page = await c.listTenants(
+      {
+        businessUnitId: 'critical',
+        sort: 'businessUnit',
+        order: 'desc',
+        status: 'down',
+        q: 'prod & test',
+        limit: 50,
+        cursor: 'abc',
+      },
+      abort.signal,
+    );
+    assertEqual(JSON.stringify(page), JSON.stringify(answer));
+    assertEqual(
+      stub.requestsTo('/v1/widget/tenants').at(-1)?.query.toString(),
+      'businessUnitId=critical&sort=businessUnit&order=desc&status=down&q=prod+%26+test&limit=50&cursor=abc',
+    );
+  });
+
+  it('rejects a tenant page without its count', async () => {
+    stub.on('/v1/widget/tenants', () => json({ items: [], nextCursor: null }));
+    const { c } = client();
+    await assertRejects(c.listTenants(), (error) => {
+      assert(error instanceof BffError);
+      assertEqual(error.kind, 'invalid');
+    });
   });
 
   it('parses application/problem+json into a BffError', async () => {

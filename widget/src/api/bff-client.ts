@@ -17,7 +17,6 @@ import type {
   Product,
   RoleAssignment,
   Session,
-  Tenant,
   TenantPage,
   TenantQuery,
   UnitBrand,
@@ -114,14 +113,16 @@ export class BffClient {
     });
   }
 
-  /** One page of the caller's tenants (default: the whole subtree, sorted by name). */
+  /**
+   * One page of the tenants of `businessUnitId` and its descendants (default: the caller's whole
+   * subtree), sorted and filtered on the server; `nextCursor` asks for the next page of the same
+   * query. Without `lifecycle` decommissioned tenants are hidden; `all` shows them.
+   */
   listTenants(tenantQuery: TenantQuery = {}, signal?: AbortSignal): Promise<TenantPage> {
-    const { limit, ...rest } = tenantQuery;
-    return this.#request(
-      `/v1/widget/tenants${query({ ...rest, limit: limit === undefined ? undefined : String(limit) })}`,
-      { signal },
-      (body) => (isRecord(body) && Array.isArray(body.items) ? (body as unknown as TenantPage) : undefined),
+    const params = Object.fromEntries(
+      Object.entries(tenantQuery).map(([name, value]) => [name, value === undefined ? undefined : String(value)]),
     );
+    return this.#request(`/v1/widget/tenants${query(params)}`, { signal }, tenantPage);
   }
 
   /** One tree level: the caller's own unit (no `parentId`) or a page of a unit's children, by name. */
@@ -335,6 +336,12 @@ function record<T>(body: unknown): T | undefined {
 function pageOf<T>(body: unknown): { items: T[]; nextCursor: string | null } | undefined {
   return isRecord(body) && Array.isArray(body.items)
     ? { items: body.items as T[], nextCursor: typeof body.nextCursor === 'string' ? body.nextCursor : null }
+    : undefined;
+}
+
+function tenantPage(body: unknown): TenantPage | undefined {
+  return isRecord(body) && Array.isArray(body.items) && typeof body.total === 'number'
+    ? (body as unknown as TenantPage)
     : undefined;
 }
 

@@ -52,31 +52,13 @@ export type BrandWarning = UnitBrand['warnings'][number];
 /** A brand as `PUT /v1/widget/business-units/{id}/brand` takes it: a new logo as base64 data, or the current one's sha256. */
 export type BrandInput = NonNullable<RequestBody<'/v1/widget/business-units/{id}/brand', 'put'>['brand']>;
 
-/** `GET /v1/widget/tenants` */
-export type TenantList = Answer<'/v1/widget/tenants', 'get', 200>;
-/** Actions this caller may take on a tenant now (agreed with the server's tenant page). */
-export type TenantAction = 'terminate' | 'restore';
-export type Tenant = TenantList['items'][number] & { businessUnitName: string; allowedActions: TenantAction[] };
-/** One keyset page of `GET /v1/widget/tenants`; `total` is exact up to 10,000, then capped. */
-export interface TenantPage {
-  items: Tenant[];
-  nextCursor: string | null;
-  total: number;
-  totalCapped: boolean;
-}
-export type TenantSort = 'name' | 'type' | 'lifecycle' | 'status' | 'businessUnit';
-/** The query of `GET /v1/widget/tenants`. */
-export interface TenantQuery {
-  businessUnitId?: string | undefined;
-  sort?: TenantSort | undefined;
-  order?: 'asc' | 'desc' | undefined;
-  type?: string | undefined;
-  lifecycle?: string | undefined;
-  status?: string | undefined;
-  q?: string | undefined;
-  limit?: number | undefined;
-  cursor?: string | undefined;
-}
+/** `GET /v1/widget/tenants`: one sorted, filtered page, with the count of all matches (capped). */
+export type TenantPage = Answer<'/v1/widget/tenants', 'get', 200>;
+export type Tenant = TenantPage['items'][number];
+/** What the tenant list may ask for: sort, order, filters, search, page size and cursor. */
+export type TenantQuery = NonNullable<Operation<'/v1/widget/tenants', 'get'>['parameters']['query']>;
+export type TenantSort = NonNullable<TenantQuery['sort']>;
+export type TenantAction = Tenant['allowedActions'][number];
 export type TenantType = Tenant['type'];
 export type LifecycleStatus = Tenant['lifecycleStatus'];
 export type OperationalStatus = Tenant['operationalStatus'];

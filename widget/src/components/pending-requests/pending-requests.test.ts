@@ -65,7 +65,8 @@ describe('scc-pending-requests', () => {
     stub.on('/v1/widget/operation-requests', () =>
       json({ items: [operationRequest('r-1', { progress: 10 }), termination] }),
     );
-    stub.on('/v1/widget/tenants', () => json({ items: [...tenants, retained, archived] }));
+    const items = [...tenants, retained, archived];
+    stub.on('/v1/widget/tenants', () => json({ items, nextCursor: null, total: items.length, totalCapped: false }));
   });
   afterEach(() => {
     cleanup();
@@ -135,8 +136,8 @@ describe('scc-pending-requests', () => {
     );
     const el = await panel();
     assertEqual(
-      stub.requestsTo('/v1/widget/tenants?lifecycle=all')[0]?.url,
-      `${API_BASE}/v1/widget/tenants?lifecycle=all`,
+      stub.requestsTo('/v1/widget/tenants?lifecycle=all&limit=200')[0]?.url,
+      `${API_BASE}/v1/widget/tenants?lifecycle=all&limit=200`,
     );
     await waitFor(() => $$(el, '[data-testid="restore-tenant"]').length === 2, 'restore actions');
     $<HTMLButtonElement>(el, '[data-tenant-id="t-retained"] [data-testid="restore-tenant"]')?.click();

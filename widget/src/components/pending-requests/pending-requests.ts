@@ -86,10 +86,10 @@ export class SccPendingRequests extends LitElement {
     try {
       const [open, all] = await Promise.all([
         this.client.listOperationRequests('open'),
-        this.client.listTenants({ lifecycle: 'all' }).then((page) => page.items),
+        this.client.listTenants({ lifecycle: 'all', limit: 200 }),
       ]);
       for (const request of open) this.apply(request);
-      this._terminated = all.filter((t) => t.lifecycleStatus === 'retained' || t.lifecycleStatus === 'archived');
+      this._terminated = all.items.filter((t) => t.lifecycleStatus === 'retained' || t.lifecycleStatus === 'archived');
     } catch (error) {
       this._errors = problemMessages(messagesFor(this.locale), error);
     }

@@ -138,8 +138,9 @@ export class SccTenants extends LitElement {
       sort: state._sort,
       order: state._order,
       type: state._type || undefined,
-      lifecycle: state._lifecycle || undefined,
-      status: state._status || undefined,
+      // The filters' options are the server's own values (the message dictionaries' keys).
+      lifecycle: (state._lifecycle || undefined) as TenantQuery['lifecycle'],
+      status: (state._status || undefined) as TenantQuery['status'],
       q: state._q || undefined,
     };
   }
