@@ -1,3 +1,4 @@
+import { SccBrandMark } from './components/brand-mark/brand-mark.js';
 import type { SccBusinessUnitAdmin } from './components/business-unit-admin/business-unit-admin.js';
 import { SccBusinessUnitSearch } from './components/business-unit-search/business-unit-search.js';
 import { SccBusinessUnitTree } from './components/business-unit-tree/business-unit-tree.js';
@@ -14,11 +15,11 @@ import type { SccUserAdmin } from './components/user-admin/user-admin.js';
 import { register } from './register.js';
 
 /**
- * Tag names and classes of the elements every caller needs; children first. The admin screens
- * the tenant operations and the
- * composable pieces come with their own chunks (`lazy/admin.ts`, `lazy/operations.ts`, `lazy/pieces.ts`).
+ * Tag names and classes of the elements every caller needs; children first. The admin screens,
+ * the tenant operations and the composable pieces come with their own chunks (`lazy/admin.ts`, `lazy/operations.ts`, `lazy/pieces.ts`).
  */
 export const elements = {
+  'scc-brand-mark': SccBrandMark,
   'scc-status-badge': SccStatusBadge,
   'scc-state-panel': SccStatePanel,
   'scc-tenant-list': SccTenantList,

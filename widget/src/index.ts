@@ -32,8 +32,17 @@ export { MissingFetchTokenError, SessionTokenController } from './controllers/se
 export { TenantPageController } from './controllers/tenant-page-controller.js';
 export { defineElements, elements } from './define.js';
 export * from './events/index.js';
-export type { Messages } from './i18n/index.js';
-export { availableLocales, de, en, messagesFor, registerLocale, resolveLocale } from './i18n/index.js';
+export type { Messages, PluralForms } from './i18n/index.js';
+export {
+  availableLocales,
+  de,
+  en,
+  formatNumber,
+  messagesFor,
+  plural,
+  registerLocale,
+  resolveLocale,
+} from './i18n/index.js';
 export type { TenantListMessages } from './i18n/tenant-list-messages.js';
 export {
   deTenantList,

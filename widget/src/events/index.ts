@@ -1,3 +1,5 @@
+export * from './scc-brand-applied.js';
+export * from './scc-brand-change.js';
 export * from './scc-business-unit-change.js';
 export * from './scc-business-unit-select.js';
 export * from './scc-error.js';

@@ -92,7 +92,8 @@ describe('accessibility of the whole control center (axe, WCAG 2.2 A/AA)', () =>
   it(`a brand primary (${brandPrimary}) keeps selections and badges readable`, async () => {
     stub = stubFetch();
     const el = await controlCenter({}, { '--scc-color-primary': brandPrimary });
-    assertEqual(getComputedStyle($(el, '.logo') as Element).backgroundColor, 'rgb(194, 65, 12)', 'the brand applies');
+    const logo = $($(el, 'scc-brand-mark'), '.logo');
+    assertEqual(getComputedStyle(logo as Element).backgroundColor, 'rgb(194, 65, 12)', 'the brand applies');
     await expectNoAxeViolations(el, 'the branded control center');
   });
 });
@@ -363,7 +364,10 @@ describe('locale and direction of the whole control center', () => {
     const el = await controlCenter({ locale: 'de' });
     el.style.width = '1024px';
     await el.updateComplete;
-    const texts = $$(el, 'header .product, header .context, header .user-name, header .user-email');
+    const texts = [
+      ...$$($(el, 'scc-brand-mark'), '.name'),
+      ...$$(el, 'header .context, header .user-name, header .user-email'),
+    ];
     assertEqual(texts.length, 4, 'the header texts');
     for (const text of texts) {
       assertEqual(

@@ -20,35 +20,7 @@ export const serviceControlCenterStyles = css`
     background: var(--_scc-surface);
   }
   .brand {
-    display: flex;
-    align-items: center;
-    gap: calc(var(--_scc-space) * 1.5);
     min-width: 0;
-  }
-  .logo {
-    flex: none;
-    display: grid;
-    place-items: center;
-    width: 36px;
-    height: 36px;
-    border-radius: var(--_scc-radius);
-    background-color: var(--_scc-primary);
-    color: var(--_scc-on-primary);
-  }
-  .logo svg {
-    width: 20px;
-    height: 20px;
-  }
-  .titles {
-    min-width: 0;
-    line-height: 1.3;
-  }
-  .product {
-    font-size: 0.786em;
-    font-weight: 600;
-    letter-spacing: 0.06em;
-    text-transform: uppercase;
-    color: var(--_scc-muted);
   }
   .context {
     margin: 0;

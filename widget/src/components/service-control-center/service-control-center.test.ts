@@ -685,7 +685,7 @@ describe('service-control-center', () => {
   it('--scc-color-primary on the host themes the inside', async () => {
     const el = create();
     await whenReady(el);
-    const logo = $(el, '.logo');
+    const logo = $($(el, 'scc-brand-mark'), '.logo');
     assert(logo);
     assertEqual(getComputedStyle(logo).backgroundColor, 'rgb(37, 99, 235)', 'default primary');
     el.style.setProperty('--scc-color-primary', 'rgb(1, 2, 3)');

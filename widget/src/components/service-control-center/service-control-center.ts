@@ -3,12 +3,13 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { BffError } from '../../api/bff-client.js';
 import type { OperationRequest, Session, TenantPage, UserRole } from '../../api/types.js';
 import { connectionContext, createConnection, localeContext, partLoaderContext } from '../../context/connection.js';
+import { BrandController } from '../../controllers/brand-controller.js';
 import { SelectionController } from '../../controllers/selection-controller.js';
 import type { FetchToken, SessionTokenController } from '../../controllers/session-token-controller.js';
 import { WidgetPartsController } from '../../controllers/widget-parts-controller.js';
 import { createErrorEvent } from '../../events/scc-error.js';
 import { createReadyEvent } from '../../events/scc-ready.js';
-import { type Messages, messagesFor, resolveLocale } from '../../i18n/index.js';
+import { labelFor, type Messages, messagesFor, resolveLocale } from '../../i18n/index.js';
 import { type WidgetPart, widgetParts } from '../../lazy/parts.js';
 import { baseReset, sharedStyles } from '../../styles/shared.styles.js';
 import { toBffError } from '../../utils/bff-error.js';
@@ -18,11 +19,6 @@ import { breadcrumbsStyles } from './breadcrumbs.styles.js';
 import { serviceControlCenterStyles } from './service-control-center.styles.js';
 
 export type ServiceControlCenterStatus = 'idle' | 'loading' | 'ready' | 'error';
-
-const logo = html`<svg viewBox="0 0 24 24" aria-hidden="true">
-  <path d="M4 6.5h16M4 12h16M4 17.5h16" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-  <circle cx="8" cy="6.5" r="1.6" fill="currentColor" /><circle cx="15" cy="12" r="1.6" fill="currentColor" /><circle cx="10" cy="17.5" r="1.6" fill="currentColor" />
-</svg>`;
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -132,6 +128,7 @@ export class ServiceControlCenter extends LitElement {
   /** The one connection the pieces inside share: token, session and event stream. */
   readonly connection = createConnection();
   readonly #locale = new ContextProvider(this, { context: localeContext });
+  readonly #brand = new BrandController(this);
   readonly #selection = new SelectionController(this, {
     client: () => this.connection.client,
     onError: (cause) => void this.#fail(toBffError(cause)),
@@ -155,6 +152,7 @@ export class ServiceControlCenter extends LitElement {
     this._assignments = [];
     this._reconnecting = false;
     this.connection.announcer = this;
+    this.addEventListener('scc-brand-change', () => void this.#reapplyBrand());
     new ContextProvider(this, { context: connectionContext, initialValue: this.connection });
     new ContextProvider(this, {
       context: partLoaderContext,
@@ -302,6 +300,7 @@ export class ServiceControlCenter extends LitElement {
       this.#firstPage = page;
       this._assignments = assignments;
       this._session = session;
+      this.#brand.apply(session.brand);
       this._status = 'ready';
       this.#unsubscribe ??= connection.subscribe({
         onEvent: (event) => {
@@ -325,6 +324,22 @@ export class ServiceControlCenter extends LitElement {
       abort.abort();
       await this.#fail(toBffError(cause));
     }
+  }
+
+  /** The logo of the acting unit's brand, fetched with the widget token (see scc-brand-mark). */
+  #loadLogo = (sha256: string, signal: AbortSignal): Promise<Blob> => {
+    const id = this._session?.businessUnit.id;
+    return id ? this.connection.client.getBrandLogo(id, sha256, signal) : Promise.reject(new Error('no session'));
+  };
+
+  /** An admin changed a brand: the acting unit may show another one now. */
+  async #reapplyBrand(): Promise<void> {
+    const session = this._session;
+    if (!session) return;
+    const shown = await this.connection.client.getBrand(session.businessUnit.id).catch(() => undefined);
+    if (!shown || this._session !== session) return;
+    this._session = { ...session, brand: shown.effective };
+    this.#brand.apply(shown.effective);
   }
 
   async #ownAssignments(session: Session, signal: AbortSignal): Promise<UserRole[]> {
@@ -376,17 +391,16 @@ export class ServiceControlCenter extends LitElement {
     const busy = this._status === 'loading' || this._status === 'idle';
     return html`<div part="base" class="base" lang=${locale}>
       <header part="header" data-testid="header">
-        <div class="brand">
-          <span class="logo">${logo}</span>
-          <div class="titles">
-            <div class="product">${m.productName}</div>
-            <h1 class="context" data-testid="business-unit-name">
-              ${session?.businessUnit.name ?? '\u00a0'}${
-                session?.businessUnit.kind ? html`<span class="kind">${session.businessUnit.kind}</span>` : nothing
-              }
-            </h1>
-          </div>
-        </div>
+        <scc-brand-mark class="brand" exportparts="base: brand, logo: brand-logo, name: brand-name"
+          .brand=${session?.brand ?? null} product-name=${m.productName} .loadLogo=${this.#loadLogo} locale=${locale}>
+          <h1 class="context" data-testid="business-unit-name">
+            ${session?.businessUnit.name ?? '\u00a0'}${
+              session?.businessUnit.kind
+                ? html`<span class="kind">${labelFor(m.unitKind, session.businessUnit.kind)}</span>`
+                : nothing
+            }
+          </h1>
+        </scc-brand-mark>
         ${
           session
             ? html`<div class="user" data-testid="user" title=${m.signedInAs(session.user.displayName)}>
