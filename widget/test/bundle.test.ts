@@ -181,7 +181,7 @@ describe('built bundle dist/service-control-center.js', () => {
     await whenReady(el);
     assertEqual(getComputedStyle(el).display, 'block', ':host style applied');
     assertEqual(
-      getComputedStyle($(el, '.logo') as Element).backgroundColor,
+      getComputedStyle($($(el, 'scc-brand-mark'), '.logo') as Element).backgroundColor,
       'rgb(37, 99, 235)',
       'component styles applied',
     );
@@ -195,7 +195,11 @@ describe('built bundle dist/service-control-center.js', () => {
     assertDeepEqual(rowIds(el), tenantsByName, 'tenants by name');
     assertEqual(stub.requests[0]?.authorization?.startsWith('Bearer '), true);
     el.style.setProperty('--scc-color-primary', 'rgb(1, 2, 3)');
-    assertEqual(getComputedStyle($(el, '.logo') as Element).backgroundColor, 'rgb(1, 2, 3)', 'themable');
+    assertEqual(
+      getComputedStyle($($(el, 'scc-brand-mark'), '.logo') as Element).backgroundColor,
+      'rgb(1, 2, 3)',
+      'themable',
+    );
   });
 
   it('keyboard selection in the tree filters the tenants and fires scc-business-unit-select', async () => {

@@ -3,6 +3,7 @@ import { $, assertDeepEqual, assertEqual, cleanup, mount, oneEvent } from '../..
 import type { EffectiveBrand } from '../api/types.js';
 import type { SccBrandAppliedEvent } from '../events/scc-brand-applied.js';
 import { tokens } from '../styles/shared.styles.js';
+import { AA_CONTRAST, contrast } from '../utils/contrast.js';
 import { BrandController, brandCss } from './brand-controller.js';
 
 /** A stand-in host that resolves the tokens like every element of the widget. */
@@ -32,6 +33,30 @@ const button = (host: Element) => getComputedStyle($(host, 'button') as Element)
 
 describe('BrandController', () => {
   afterEach(cleanup);
+
+  it('gives a dark palette secondary text that stays readable on its surface', async () => {
+    const host = mount(document.createElement('scc-test-branded-host') as BrandedHost);
+    await host.updateComplete;
+    host.setAttribute('theme', 'dark');
+    host.brand.apply({
+      ...resellerOne,
+      brand: { ...resellerOne.brand, dark: { primary: '#fb923c', surface: '#1c1917', text: '#f5f5f4' } },
+    });
+    const muted = getComputedStyle(host).getPropertyValue('--scc-color-muted').trim();
+    assertEqual(muted.startsWith('color-mix('), true, `muted follows the palette (${muted})`);
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--scc-color-muted)';
+    host.shadowRoot?.append(probe);
+    // Chromium reports a mixed colour as `color(srgb r g b)` with channels from 0 to 1.
+    const computed = getComputedStyle(probe).color;
+    const scale = computed.startsWith('color(srgb') ? 255 : 1;
+    const channels = (computed.match(/[\d.]+/g) ?? []).map((v) => Math.round(Number(v) * scale));
+    const hex = `#${channels
+      .slice(0, 3)
+      .map((v) => v.toString(16).padStart(2, '0'))
+      .join('')}`;
+    assertEqual(contrast(hex, '#1c1917') >= AA_CONTRAST, true, `${hex} on #1c1917: ${contrast(hex, '#1c1917')}`);
+  });
 
   it('applies a brand as --scc-* custom properties and fires scc-brand-applied', async () => {
     const host = mount(document.createElement('scc-test-branded-host') as BrandedHost);

@@ -20,6 +20,14 @@ function paletteDeclarations(palette: BrandPalette | undefined): Record<string, 
     const value = palette?.[key as keyof BrandPalette];
     if (value && COLOUR.test(value)) declarations[property] = value;
   }
+  // A palette with its own surface and text needs secondary text and lines that fit them: the
+  // defaults are made for a light surface and fail contrast on a dark one.
+  const surface = declarations['--scc-color-surface'];
+  const text = declarations['--scc-color-text'];
+  if (surface && text) {
+    declarations['--scc-color-muted'] = `color-mix(in srgb, ${text} 72%, ${surface})`;
+    declarations['--scc-color-border'] = `color-mix(in srgb, ${text} 22%, ${surface})`;
+  }
   return declarations;
 }
 

@@ -142,5 +142,9 @@ export const serviceControlCenterStyles = css`
     .user-text {
       display: none;
     }
+    /* Only the avatar is left: it keeps its size and the unit's name gives way. */
+    .user {
+      flex: none;
+    }
   }
 `;
