@@ -11,6 +11,7 @@ export const AuditEventSchema = z
     entityType: z.string().openapi({ example: 'business-unit' }),
     entityId: z.uuid(),
     businessUnitId: z.uuid(),
+    businessUnitName: z.string().nullable().openapi({ description: 'Null once the unit was deleted' }),
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),
   })

@@ -118,6 +118,12 @@ describe('filters, each paged 5 at a time', () => {
   });
 });
 
+test('each event names its unit', async () => {
+  const { items } = await walkPages<AuditEvent>(harness, `/v1/audit-events?${since}`, casey, 50);
+  const byId = new Map(written.map((w) => [w.id, w.unit.name]));
+  expect(items.map((e) => e.businessUnitName)).toEqual(items.map((e) => byId.get(e.id)));
+});
+
 describe('refused', () => {
   test.each([
     ['to before from', 'from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', 'query.to'],

@@ -7,7 +7,7 @@ import {
 } from '@scc/contracts/audit';
 import { keysetCursor, readTimeIdCursor } from '@scc/contracts/pagination';
 import { ProblemError, problemResponses } from '@scc/contracts/problem';
-import { auditEvents, type Database, withScope } from '@scc/db';
+import { auditEvents, businessUnits, type Database, withScope } from '@scc/db';
 import { createRouter, jsonContent } from '@scc/service-kit/openapi';
 import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { findBusinessUnit } from '../business-units/queries.js';
@@ -73,10 +73,12 @@ export function auditRoutes(db: Database) {
           entityType: auditEvents.entityType,
           entityId: auditEvents.entityId,
           businessUnitId: auditEvents.businessUnitId,
+          businessUnitName: businessUnits.name,
           before: auditEvents.before,
           after: auditEvents.after,
         })
         .from(auditEvents)
+        .leftJoin(businessUnits, eq(businessUnits.id, auditEvents.businessUnitId))
         .where(
           and(
             inScope(auditEvents.buPath, caller),
@@ -100,6 +102,7 @@ export function auditRoutes(db: Database) {
       entityType: r.entityType,
       entityId: r.entityId,
       businessUnitId: r.businessUnitId,
+      businessUnitName: r.businessUnitName,
       before: r.before ?? null,
       after: r.after ?? null,
     }));

@@ -2796,6 +2796,8 @@ export interface components {
             entityId: string;
             /** Format: uuid */
             businessUnitId: string;
+            /** @description Null once the unit was deleted */
+            businessUnitName: string | null;
             before?: unknown;
             after?: unknown;
         };

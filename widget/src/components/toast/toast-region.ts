@@ -99,3 +99,9 @@ export class SccToastRegion extends LitElement {
     </section>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'scc-toast-region': SccToastRegion;
+  }
+}
