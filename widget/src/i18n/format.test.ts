@@ -7,7 +7,6 @@ describe('format', () => {
   it('writes one date format per locale', () => {
     assertEqual(formatDate(day, 'en'), 'Jan 12, 2027');
     assertEqual(formatDate(day, 'de'), '12.01.2027');
-    assertEqual(formatDate(day, 'de-CH'), '12.01.2027', 'a regional tag takes its language');
     assert(formatDateTime(day, 'de').startsWith('12.01.2027'), formatDateTime(day, 'de'));
   });
 

@@ -3,8 +3,7 @@ import type { BffClient } from '../../api/bff-client.js';
 import type { AuditEvent, AuditEventFilters } from '../../api/types.js';
 import { adminMessagesFor } from '../../i18n/admin-messages.js';
 import { auditMessagesFor } from '../../i18n/audit-messages.js';
-import { formatDateTime, formatNumber } from '../../i18n/format.js';
-import { labelFor } from '../../i18n/index.js';
+import { formatDateTime, formatNumber, labelFor, resolveLocale } from '../../i18n/index.js';
 import { controlStyles, sharedStyles } from '../../styles/shared.styles.js';
 import { problemLines } from '../../utils/problem-text.js';
 import { auditLogStyles } from './audit-log.styles.js';
@@ -158,7 +157,7 @@ export class SccAuditLog extends LitElement {
     const m = auditMessagesFor(this.locale);
     const changes = changeSummary(event.before, event.after);
     return html`<tr part="event-row" data-action=${event.action}>
-      <td class="when"><time datetime=${event.occurredAt}>${formatDateTime(event.occurredAt, this.locale)}</time></td>
+      <td class="when"><time datetime=${event.occurredAt}>${formatDateTime(event.occurredAt, resolveLocale(this.locale))}</time></td>
       <td>${event.actor.email}</td>
       <td>${labelFor(m.actions, event.action)}</td>
       <td>${event.businessUnitName ?? m.deletedUnit}</td>
@@ -206,7 +205,7 @@ export class SccAuditLog extends LitElement {
               </table>
             </div>
             <div class="more">
-              <span class="note" role="status">${m.shown(formatNumber(this._events.length, this.locale))}</span>
+              <span class="note" role="status">${m.shown(formatNumber(this._events.length, resolveLocale(this.locale)))}</span>
               ${
                 this._nextCursor
                   ? html`<button part="load-more-button" type="button" data-testid="load-more" ?disabled=${this._loading}

@@ -5,8 +5,7 @@ import type { OperationRequest, Tenant } from '../../api/types.js';
 import { createOperationRequestCancelEvent } from '../../events/scc-operation-request-cancel.js';
 import { createOperationRequestCompleteEvent } from '../../events/scc-operation-request-complete.js';
 import { createOperationRequestSubmitEvent } from '../../events/scc-operation-request-submit.js';
-import { formatDate, formatDaysFromNow } from '../../i18n/format.js';
-import { labelFor, messagesFor } from '../../i18n/index.js';
+import { formatDate, formatDaysFromNow, labelFor, messagesFor, resolveLocale } from '../../i18n/index.js';
 import { operationMessagesFor } from '../../i18n/operation-messages.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -238,9 +237,10 @@ export class SccPendingRequests extends LitElement {
   #retentionHint(tenant: Tenant) {
     if (!tenant.retainedUntil) return '';
     const ops = operationMessagesFor(this.locale).ops;
+    const tag = resolveLocale(this.locale);
     return ops.retainedUntil(
-      formatDate(tenant.retainedUntil, this.locale),
-      formatDaysFromNow(tenant.retainedUntil, new Date(), this.locale),
+      formatDate(tenant.retainedUntil, tag),
+      formatDaysFromNow(tenant.retainedUntil, new Date(), tag),
     );
   }
 
