@@ -1,6 +1,6 @@
 import { de, en, type Messages } from './messages.js';
 
-export { formatDate, formatDateTime, formatDaysFromNow, formatNumber } from './format.js';
+export { formatDate, formatDateTime, formatDaysFromNow } from './format.js';
 export type { Messages } from './messages.js';
 export { de, en } from './messages.js';
 export { formatNumber, type PluralForms, plural } from './plural.js';

@@ -15,6 +15,7 @@ import {
 } from '../../../test/helpers.js';
 import { BffClient } from '../../api/bff-client.js';
 import type { AuditEvent } from '../../api/types.js';
+import { expectNoAxeViolations } from '../../testing/axe.js';
 import { changeSummary, type SccAuditLog } from './audit-log.js';
 
 const event = (id: string, extra: Partial<AuditEvent> = {}): AuditEvent => ({
@@ -150,6 +151,14 @@ describe('scc-audit-log', () => {
       $$(el, '[data-testid="error"] li').some((li) => li.textContent === 'To: Must not be before query.from'),
       true,
     );
+  });
+
+  it('has no WCAG A/AA violation, with rows and with a refusal', async () => {
+    const el = await log();
+    await expectNoAxeViolations(el);
+    $<HTMLButtonElement>(el, '[data-testid="load-more"]')?.click();
+    await waitFor(() => el.events.length === 3, 'the second page');
+    await expectNoAxeViolations(el, 'after Load more');
   });
 
   it('speaks German', async () => {

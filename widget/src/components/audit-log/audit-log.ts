@@ -157,7 +157,7 @@ export class SccAuditLog extends LitElement {
     const m = auditMessagesFor(this.locale);
     const changes = changeSummary(event.before, event.after);
     return html`<tr part="event-row" data-action=${event.action}>
-      <td class="when"><time datetime=${event.occurredAt}>${formatDateTime(event.occurredAt, resolveLocale(this.locale))}</time></td>
+      <td class="when"><time datetime=${event.occurredAt}>${formatDateTime(resolveLocale(this.locale), event.occurredAt)}</time></td>
       <td>${event.actor.email}</td>
       <td>${labelFor(m.actions, event.action)}</td>
       <td>${event.businessUnitName ?? m.deletedUnit}</td>
@@ -205,7 +205,7 @@ export class SccAuditLog extends LitElement {
               </table>
             </div>
             <div class="more">
-              <span class="note" role="status">${m.shown(formatNumber(this._events.length, resolveLocale(this.locale)))}</span>
+              <span class="note" role="status">${m.shown(formatNumber(resolveLocale(this.locale), this._events.length))}</span>
               ${
                 this._nextCursor
                   ? html`<button part="load-more-button" type="button" data-testid="load-more" ?disabled=${this._loading}

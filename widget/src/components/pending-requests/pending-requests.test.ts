@@ -23,6 +23,7 @@ import { BffClient } from '../../api/bff-client.js';
 import type { Tenant } from '../../api/types.js';
 import type { SccOperationRequestCancelEvent } from '../../events/scc-operation-request-cancel.js';
 import type { SccOperationRequestCompleteEvent } from '../../events/scc-operation-request-complete.js';
+import { expectNoAxeViolations } from '../../testing/axe.js';
 import type { SccPendingRequests } from './pending-requests.js';
 
 /** 27 days from now: the countdown is computed from the real clock, so the fixture is too. */
@@ -168,6 +169,20 @@ describe('scc-pending-requests', () => {
     assertEqual(row?.querySelector('button')?.textContent, 'Restore');
     assertEqual($(el, '[data-request-id="r-term"]'), null, 'no second row with Cancel request');
     assertEqual(deepText(row as Node).includes('%'), false, 'no percentage');
+  });
+
+  it('has no WCAG A/AA violation with requests, a pending termination and an outcome', async () => {
+    const el = await panel();
+    await waitFor(() => $(el, '[data-tenant-id="t-retained"]'), 'the retained tenant');
+    el.apply(
+      operationRequest('r-1', {
+        state: 'failed',
+        error: { code: 'x', message: 'no' },
+        updatedAt: '2026-03-01T10:01:00.000Z',
+      }),
+    );
+    await el.updateComplete;
+    await expectNoAxeViolations(el);
   });
 
   it('in German: one date format and the countdown', async () => {

@@ -239,8 +239,8 @@ export class SccPendingRequests extends LitElement {
     const ops = operationMessagesFor(this.locale).ops;
     const tag = resolveLocale(this.locale);
     return ops.retainedUntil(
-      formatDate(tenant.retainedUntil, tag),
-      formatDaysFromNow(tenant.retainedUntil, new Date(), tag),
+      formatDate(tag, tenant.retainedUntil),
+      formatDaysFromNow(tag, tenant.retainedUntil, new Date()),
     );
   }
 

@@ -1,5 +1,6 @@
 import { $, $$, assertDeepEqual, assertEqual, cleanup, mount, waitFor } from '../../../test/helpers.js';
 import { register } from '../../register.js';
+import { expectNoAxeViolations } from '../../testing/axe.js';
 import { SccToastRegion } from './toast-region.js';
 
 register({ 'scc-toast-region': SccToastRegion });
@@ -48,6 +49,14 @@ describe('scc-toast-region', () => {
     el.show('Failed', 'error');
     await el.updateComplete;
     assertEqual(document.activeElement, outside);
+  });
+
+  it('has no WCAG A/AA violation with a success and a failure shown', async () => {
+    const el = await region(10_000);
+    el.show('Tenant restored', 'success');
+    el.show('Too late to cancel', 'error');
+    await el.updateComplete;
+    await expectNoAxeViolations(el);
   });
 
   it('labels its dismiss buttons in the locale', async () => {
