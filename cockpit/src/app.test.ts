@@ -114,7 +114,16 @@ describe('GET /openapi.json', () => {
     const names = (path: string) => (doc.paths[path]?.get?.parameters ?? []).map((p) => `${p.in}:${p.name}`).sort();
     expect(names('/v1/business-units')).toEqual(['query:cursor', 'query:limit', 'query:parentId', 'query:q']);
     expect(names('/v1/users')).toEqual(['query:businessUnitId', 'query:cursor', 'query:limit']);
-    expect(names('/v1/audit-events')).toEqual(['query:businessUnitId', 'query:cursor', 'query:limit']);
+    expect(names('/v1/audit-events')).toEqual([
+      'query:action',
+      'query:actor',
+      'query:businessUnitId',
+      'query:cursor',
+      'query:entityType',
+      'query:from',
+      'query:limit',
+      'query:to',
+    ]);
     expect(names('/v1/tenants')).toEqual([
       'query:businessUnitId',
       'query:cursor',
@@ -168,6 +177,8 @@ describe('GET /v1/me', () => {
       user: { id: personaUserId(persona), email: persona.email, displayName: persona.displayName },
       businessUnit: { id: unit.id, name: unit.name, kind: unit.kind },
       roles: [persona.role],
+      permissions: expect.objectContaining({ administer: persona.role === 'admin' }),
+      assignments: [],
     });
   });
 

@@ -112,7 +112,7 @@ export function createCockpitApp({
     description: 'The sales system’s shared key (SCC_SALES_API_KEY)',
   });
   return app
-    .route('/v1/me', sessionRoutes())
+    .route('/v1/me', sessionRoutes(db))
     .route('/v1/business-units', businessUnitRoutes(db))
     .route('/v1/business-units', brandRoutes(db))
     .route('/v1/business-units', hierarchyRoutes(db))

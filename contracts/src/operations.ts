@@ -103,6 +103,10 @@ export const operationStates = [
   'cancelled',
 ] as const;
 
+/** Actions on a request that a client may offer, each only when `allowedActions` names it. */
+export const requestActions = ['cancel'] as const;
+export type RequestAction = (typeof requestActions)[number];
+
 export const OperationRequestSchema = z
   .object({
     id: z.uuid(),
@@ -122,6 +126,13 @@ export const OperationRequestSchema = z
     createdAt: z.string().openapi({ format: 'date-time' }),
     updatedAt: z.string().openapi({ format: 'date-time' }),
     finishedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    retainedUntil: z.string().nullable().openapi({
+      format: 'date-time',
+      description: 'A termination waiting out its retention period: when the tenant goes; null otherwise',
+    }),
+    allowedActions: z.array(z.enum(requestActions)).openapi({
+      description: 'What this caller may do with the request now (a termination in retention: `cancel` restores)',
+    }),
   })
   .openapi('OperationRequest');
 export type OperationRequest = z.infer<typeof OperationRequestSchema>;

@@ -116,18 +116,23 @@ describe('tenant operations in the browser', { timeout: 180_000 }, () => {
     await countOf(w('[part="request"]'), 0);
     await page.screenshot({ path: join(SCREENSHOTS, 'ordered-tenant.png'), fullPage: true });
 
-    // Terminate it: it disappears from the list and waits in the pending panel.
+    // Terminate it: it disappears from the list and waits, retained, in the pending panel: a day
+    // and a countdown, not a percentage, and Restore as its only action.
     await tenantRow(NEW_TENANT).locator('[part="terminate-button"]').click();
     await w('[data-testid="submit-termination"]').click();
     await countOf(tenantRow(NEW_TENANT), 0);
-    const termination = w('[part="request"]').filter({ hasText: NEW_TENANT });
-    await countOf(termination, 1);
+    const retained = w('[data-testid="terminated-tenants"] li').filter({ hasText: NEW_TENANT });
+    await eventually(() => retained.textContent()).toMatch(/Retained until .+ \(in 28 days\)/);
+    await countOf(retained.locator('button'), 1);
+    await countOf(w('[part="request"]').filter({ hasText: NEW_TENANT }), 0);
     await page.screenshot({ path: join(SCREENSHOTS, 'termination-pending.png'), fullPage: true });
 
-    // Take it back: the tenant returns as it was.
-    await termination.locator('[part="cancel-button"]').click();
+    // Take it back: the tenant returns as it was, and the panel says so.
+    await retained.locator('[part="restore-button"]').click();
     await countOf(tenantRow(NEW_TENANT), 1);
-    await countOf(w('[part="request"]'), 0);
+    await eventually(() => w('scc-pending-requests [data-testid="outcome"]').textContent()).toContain(
+      `${NEW_TENANT} is back.`,
+    );
 
     expect(problems).toEqual([]);
   });

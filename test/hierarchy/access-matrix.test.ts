@@ -97,7 +97,8 @@ afterAll(async () => {
   await harness?.close();
 });
 
-type Need = 'any' | 'admin';
+/** `admin-or-absent`: without admin the resource is hidden like a foreign one (404, not 403). */
+type Need = 'any' | 'admin' | 'admin-or-absent';
 interface Endpoint {
   name: string;
   need: Need;
@@ -153,7 +154,7 @@ const endpoints: Endpoint[] = [
   },
   {
     name: 'GET /v1/audit-events?businessUnitId',
-    need: 'any',
+    need: 'admin-or-absent',
     allowed: [200],
     request: (_p, u) => ['GET', `/v1/audit-events?businessUnitId=${u.id}`],
   },
@@ -309,6 +310,7 @@ function roleAt(caller: MatrixCaller, unit: SeededBusinessUnit): string {
 
 function expectedStatuses(caller: MatrixCaller, unit: SeededBusinessUnit, endpoint: Endpoint): number[] {
   if (!isInSubtree(unit.path, caller.root.path)) return [404];
+  if (endpoint.need === 'admin-or-absent' && roleAt(caller, unit) !== 'admin') return [404];
   if (endpoint.need === 'admin') {
     const targets = [unit, ...(endpoint.alsoAdminOn ? [endpoint.alsoAdminOn(caller)] : [])];
     if (targets.some((target) => roleAt(caller, target) !== 'admin')) return [403];

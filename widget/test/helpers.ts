@@ -200,6 +200,8 @@ export const session: Session = {
   businessUnit: { id: 'msp', name: 'MSP', kind: 'msp' },
   roles: ['operator'],
   brand: null,
+  permissions: { order: true, terminate: true, restore: true, administer: false, audit: false, brand: false },
+  assignments: [],
 };
 
 /** A unit of the fake BFF's flat hierarchy: the fake counts its children when it answers. */
@@ -395,6 +397,8 @@ export const operationRequest = (id: string, extra: Partial<OperationRequest> = 
   createdAt: '2026-03-01T10:00:00.000Z',
   updatedAt: '2026-03-01T10:00:00.000Z',
   finishedAt: null,
+  retainedUntil: null,
+  allowedActions: ['cancel'],
   ...extra,
 });
 

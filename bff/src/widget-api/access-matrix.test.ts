@@ -7,8 +7,9 @@ import { personas, seededBusinessUnit, seededBusinessUnits } from '../../../test
 /**
  * Every seeded persona × every widget route that names a business unit × every seeded unit,
  * through the real BFF and cockpit. Expected from the seed alone: inside the persona's subtree the
- * route answers (reads need any role; a move preview needs admin, else 403); outside it, a 404
- * that cannot be told apart from the 404 of a unit that does not exist.
+ * route answers (reads need any role, the audit log admin; a move preview needs admin, else 403);
+ * outside it, and for the audit log without admin, a 404 that cannot be told apart from the 404
+ * of a unit that does not exist.
  */
 let h: BffHarness;
 const tokens = new Map<string, string>();
@@ -23,14 +24,19 @@ afterAll(async () => {
   await h?.close();
 });
 
-const reads: [string, (id: string) => string][] = [
+const reads: [string, (id: string) => string, { adminOnly?: boolean }?][] = [
   ['unit', (id) => `/business-units/${id}`],
   ['ancestors', (id) => `/business-units/${id}/ancestors`],
   ['brand', (id) => `/business-units/${id}/brand`],
   ['children', (id) => `/business-units?parentId=${id}`],
   ['data sources', (id) => `/business-units/${id}/data-sources`],
   ['users', (id) => `/users?businessUnitId=${id}`],
-  ['audit events', (id) => `/audit-events?businessUnitId=${id}`],
+  ['audit events', (id) => `/audit-events?businessUnitId=${id}`, { adminOnly: true }],
+  [
+    'audit events, filtered',
+    (id) => `/audit-events?businessUnitId=${id}&action=operation-request.`,
+    { adminOnly: true },
+  ],
   ['tenants', (id) => `/tenants?businessUnitId=${id}`],
 ];
 
@@ -49,12 +55,13 @@ describe.each(personas.map((p) => [p.key, p] as const))('as %s', (_key, persona)
   const root = seededBusinessUnit(persona.businessUnit);
   const token = () => tokens.get(persona.key) ?? '';
 
-  test.each(reads)('GET %s: 200 inside the subtree, the unknown-unit 404 outside', async (_name, path) => {
+  test.each(reads)('GET %s: 200 inside the subtree, the unknown-unit 404 outside', async (_name, path, only) => {
     const unknown = await observe(token(), path(randomUUID()));
     expect(unknown.status).toBe(404);
+    const visible = !only?.adminOnly || persona.role === 'admin';
     for (const unit of seededBusinessUnits()) {
       const seen = await observe(token(), path(unit.id));
-      if (inside(unit.path, root.path)) expect(seen.status, `${unit.key}: ${seen.body}`).toBe(200);
+      if (inside(unit.path, root.path) && visible) expect(seen.status, `${unit.key}: ${seen.body}`).toBe(200);
       else expect(seen, unit.key).toEqual(unknown);
     }
   });

@@ -104,6 +104,13 @@ describe('users and role assignments', () => {
     expect(actions).toEqual(
       expect.arrayContaining(['user.created', 'role-assignment.granted', 'role-assignment.revoked']),
     );
+    // The filters reach the cockpit: a kind's prefix and part of the actor's address.
+    const grants = await ok<{ items: { action: string; actor: { email: string } }[] }>(
+      await call('GET', `/audit-events?businessUnitId=${north.id}&action=role-assignment.&actor=CASEY`, caseyToken),
+    );
+    expect(grants.items.map((e) => e.action).sort()).toEqual(['role-assignment.granted', 'role-assignment.revoked']);
+    const refused = await expectProblem(await call('GET', '/audit-events?from=soon', caseyToken), 400);
+    expect(refused.errors?.map((e) => e.field)).toEqual(['query.from']);
   });
 
   it('never grants a role the admin does not hold itself', async () => {

@@ -1,6 +1,9 @@
 import { auditEvents, type Transaction } from '@scc/db';
 import type { Caller } from '../scope/caller.js';
 
+/** Who made the change: the caller, or for a worker's step the user who asked for it. */
+export type AuditActor = Pick<Caller, 'user'> | { user: { id: string; email: string } };
+
 export type AuditAction =
   | 'business-unit.created'
   | 'business-unit.renamed'
@@ -14,11 +17,17 @@ export type AuditAction =
   | 'user.updated'
   | 'user.deleted'
   | 'role-assignment.granted'
-  | 'role-assignment.revoked';
+  | 'role-assignment.revoked'
+  | 'operation-request.submitted'
+  | 'operation-request.rejected'
+  | 'operation-request.cancelled'
+  | 'operation-request.completed'
+  | 'operation-request.failed'
+  | 'operation-request.restored';
 
 export interface AuditEntry {
   action: AuditAction;
-  entityType: 'business-unit' | 'data-source' | 'user' | 'role-assignment';
+  entityType: 'business-unit' | 'data-source' | 'user' | 'role-assignment' | 'operation-request';
   entityId: string;
   /** The unit the change belongs to, and its path: where in the tree the event is readable. */
   businessUnit: { id: string; path: string };
@@ -27,10 +36,14 @@ export interface AuditEntry {
 }
 
 /** Writes the change's audit event in the change's own transaction, so neither exists without the other. */
-export async function recordAudit(tx: Transaction, caller: Caller, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  tx: Pick<Transaction, 'insert'>,
+  actor: AuditActor,
+  entry: AuditEntry,
+): Promise<void> {
   await tx.insert(auditEvents).values({
-    actorUserId: caller.user.id,
-    actorEmail: caller.user.email,
+    actorUserId: actor.user.id,
+    actorEmail: actor.user.email,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,

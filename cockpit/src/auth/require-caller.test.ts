@@ -69,6 +69,8 @@ describe('a valid service token (controls)', () => {
       user: { id: personaUserId(persona), email: persona.email, displayName: persona.displayName },
       businessUnit: { id: contoso.id, name: contoso.name, kind: contoso.kind },
       roles: [persona.role],
+      permissions: { order: true, terminate: true, restore: true, administer: true, audit: true, brand: true },
+      assignments: [],
     });
   });
 

@@ -1,23 +1,20 @@
 import { ProblemError } from '@scc/contracts/problem';
-import {
-  type Database,
-  type OperationRequestState,
-  operationRequests,
-  type Transaction,
-  tenants,
-  withScope,
-} from '@scc/db';
+import { type Database, operationRequests, type Transaction, tenants, withScope } from '@scc/db';
 import { and, eq } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
 import { inScope } from '../scope/in-subtree.js';
+import { retainedUntil, stateAllowsCancel } from './affordances.js';
 import { type AssessContext, countForLimit, lockUnitProduct, rulesOf } from './assess.js';
 import { rethrowGuaranteeAs } from './guarantees.js';
-import { type OperationRequestRow, recordChargeVoided, recordRequestEvent, recordTenantEvents } from './records.js';
+import {
+  type OperationRequestRow,
+  recordChargeVoided,
+  recordRequestAudit,
+  recordRequestEvent,
+  recordTenantEvents,
+} from './records.js';
 import { holdsRole, maxLiveProductive } from './rules.js';
-import { openStates, transition } from './state-machine.js';
-
-/** Open and not yet claimed by a worker. */
-const WAITING: readonly OperationRequestState[] = openStates.filter((state) => state !== 'running');
+import { transition } from './state-machine.js';
 
 /**
  * Cancels a request that no worker has started, or a termination during its retention period.
@@ -39,14 +36,11 @@ export function cancelRequest(
       .for('update');
     if (!current) throw ProblemError.of('notFound');
     if (!holdsRole(caller.roles, 'operator')) throw ProblemError.of('forbidden', 'Cancelling needs the operator role');
-    const waiting = WAITING.includes(current.state);
     // A termination waits unclaimed in `running` through its retention period; only then may it be undone.
-    const inRetention =
-      current.kind === 'decommission' &&
-      current.state === 'running' &&
-      current.completedSteps.includes('retain') &&
-      (current.leaseUntil === null || current.leaseUntil < now);
-    if (!waiting && !inRetention) throw ProblemError.of('conflict', `A ${current.state} request cannot be cancelled`);
+    const retention = retainedUntil(current, now);
+    const inRetention = retention !== null;
+    if (!stateAllowsCancel({ state: current.state, retainedUntil: retention?.toISOString() ?? null }))
+      throw ProblemError.of('conflict', `A ${current.state} request cannot be cancelled`);
 
     const tenantId = current.kind === 'decommission' ? current.tenantId : null;
     if (tenantId) {
@@ -93,6 +87,7 @@ export function cancelRequest(
     // Events last: the feed's commit-time lock is then the last one this transaction takes.
     if (inRetention && tenantId) await recordTenantEvents(tx, [tenantId]);
     await recordRequestEvent(tx, updated);
+    await recordRequestAudit(tx, updated, current.state, caller);
     await recordChargeVoided(tx, updated);
     return updated;
   });

@@ -1,15 +1,28 @@
 import type { Determinations, OperationRequest, Validation } from '@scc/contracts/operations';
-import { operationRequestEvents, type operationRequests, outboxEvents, type Transaction } from '@scc/db';
+import {
+  type OperationRequestState,
+  operationRequestEvents,
+  type operationRequests,
+  outboxEvents,
+  type RoleName,
+  type Transaction,
+} from '@scc/db';
+import { type AuditAction, recordAudit } from '../audit/record.js';
 import { tenantViews } from '../tenants/queries.js';
+import { allowedActions, retainedUntil } from './affordances.js';
 
 export type OperationRequestRow = typeof operationRequests.$inferSelect;
 
 /** A transaction or database handle: events are written by callers' transactions and by workers alike. */
 export type Writer = Pick<Transaction, 'insert' | 'select' | 'update' | 'execute'>;
 
-/** What the API shows of a request; scheduling fields (lease, claim, checkpoint) stay inside. */
-export function requestView(row: OperationRequestRow): OperationRequest {
-  return {
+/**
+ * What the API shows of a request to a caller with `roles` on its acting unit, at `now`;
+ * scheduling fields (lease, claim, checkpoint) stay inside.
+ */
+export function requestView(row: OperationRequestRow, roles: readonly RoleName[], now: Date): OperationRequest {
+  const retention = retainedUntil(row, now);
+  const view = {
     id: row.id,
     kind: row.kind,
     state: row.state,
@@ -27,16 +40,22 @@ export function requestView(row: OperationRequestRow): OperationRequest {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     finishedAt: row.finishedAt ? row.finishedAt.toISOString() : null,
+    retainedUntil: retention ? retention.toISOString() : null,
   };
+  return { ...view, allowedActions: allowedActions(view, roles) };
 }
 
-/** Every change of a request becomes one event: the live feed and its replay read these. */
+/**
+ * Every change of a request becomes one event: the live feed and its replay read these. The
+ * feed serves many callers, so its payload names no action; each subscriber's stream adds its own.
+ */
+
 export async function recordRequestEvent(tx: Writer, row: OperationRequestRow): Promise<void> {
   await tx.insert(operationRequestEvents).values({
     kind: 'operation-request',
     requestId: row.id,
     tenantId: row.tenantId,
-    payload: requestView(row),
+    payload: requestView(row, [], row.updatedAt),
     buPath: row.buPath,
   });
 }
@@ -61,5 +80,42 @@ export async function recordChargeVoided(tx: Writer, row: OperationRequestRow): 
     payload: { requestId: row.id, kind: row.kind, businessUnitId: row.businessUnitId, reason: row.state },
     nextAttemptAt: row.updatedAt,
     buPath: row.buPath,
+  });
+}
+
+const auditActions: Partial<Record<OperationRequestState, AuditAction>> = {
+  queued: 'operation-request.submitted',
+  rejected: 'operation-request.rejected',
+  cancelled: 'operation-request.cancelled',
+  succeeded: 'operation-request.completed',
+  failed: 'operation-request.failed',
+};
+
+/**
+ * The audit event of a request that was submitted or ended, in the transaction that did it. A
+ * worker acts for whoever asked, so without a caller the requester is the actor.
+ */
+export async function recordRequestAudit(
+  tx: Writer,
+  row: OperationRequestRow,
+  previous: OperationRequestState | null,
+  actor: { user: { id: string; email: string } } = { user: { id: row.requestedByUserId, email: row.requestedByEmail } },
+): Promise<void> {
+  if (previous === row.state) return;
+  const action =
+    row.state === 'succeeded' && row.kind === 'restore' ? 'operation-request.restored' : auditActions[row.state];
+  if (!action) return;
+  await recordAudit(tx, actor, {
+    action,
+    entityType: 'operation-request',
+    entityId: row.id,
+    businessUnit: { id: row.businessUnitId, path: row.buPath },
+    before: previous ? { state: previous } : null,
+    after: {
+      kind: row.kind,
+      state: row.state,
+      tenantId: row.tenantId,
+      ...(row.error ? { error: row.error.message } : {}),
+    },
   });
 }

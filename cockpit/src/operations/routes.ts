@@ -5,6 +5,7 @@ import {
   EventStreamHeaders,
   IdempotencyHeaders,
   ListOperationRequestsQuery,
+  type OperationRequest,
   OperationRequestIdParams,
   OperationRequestPageSchema,
   OperationRequestSchema,
@@ -19,6 +20,7 @@ import { streamSSE } from 'hono/streaming';
 import { findBusinessUnit } from '../business-units/queries.js';
 import type { CockpitEnv } from '../scope/caller.js';
 import { inScope, under } from '../scope/in-subtree.js';
+import { allowedActions } from './affordances.js';
 import { type AssessContext, assess } from './assess.js';
 import { cancelRequest } from './cancel.js';
 import type { EventHub, OperationEvent } from './event-hub.js';
@@ -162,6 +164,10 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
         const lastEventId = Number.parseInt(c.req.valid('header')['last-event-id'] ?? '', 10);
         // Subscribed before the answer's headers go out: a caller who acts as soon as it sees them
         // finds the events of what it did in the stream, however late the stream's body starts.
+        const forCaller = (request: OperationRequest) => ({
+          ...request,
+          allowedActions: allowedActions(request, caller.roles),
+        });
         const queue: OperationEvent[] = [];
         let deliver: ((event: OperationEvent) => void) | undefined;
         const unsubscribe = await deps.events.subscribe(caller.scopePath, (event) => {
@@ -175,7 +181,9 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
           const send = async (event: OperationEvent) => {
             if (lastSent !== undefined && event.id <= lastSent) return;
             lastSent = event.id;
-            await stream.writeSSE({ id: String(event.id), event: event.kind, data: JSON.stringify(event.payload) });
+            const payload =
+              event.kind === 'operation-request' ? forCaller(event.payload as OperationRequest) : event.payload;
+            await stream.writeSSE({ id: String(event.id), event: event.kind, data: JSON.stringify(payload) });
           };
           let writing = Promise.resolve();
           const heartbeat = setInterval(() => {
@@ -227,8 +235,9 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
           c.req.valid('json'),
           c.req.valid('header')['idempotency-key'],
         );
-        if (row.state === 'rejected') return rejection(row.id, requestView(row).validations) as never;
-        return c.json(requestView(row), replay ? 200 : 202);
+        const view = requestView(row, caller.roles, deps.clock.now());
+        if (row.state === 'rejected') return rejection(row.id, view.validations) as never;
+        return c.json(view, replay ? 200 : 202);
       })
       .openapi(listRoute, async (c) => {
         const caller = c.get('caller');
@@ -269,9 +278,10 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
         });
         const page = rows.slice(0, query.limit);
         const last = page.at(-1);
+        const now = deps.clock.now();
         return c.json(
           {
-            items: page.map((r) => requestView(r.row)),
+            items: page.map((r) => requestView(r.row, caller.roles, now)),
             nextCursor: rows.length > query.limit && last ? encodeCursor(`${last.at}|${last.row.id}`) : null,
           },
           200,
@@ -287,11 +297,12 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
             .where(and(inScope(operationRequests.buPath, caller), eq(operationRequests.id, id))),
         );
         if (!row) throw ProblemError.of('notFound');
-        return c.json(requestView(row), 200);
+        return c.json(requestView(row, caller.roles, deps.clock.now()), 200);
       })
       .openapi(cancelRoute, async (c) => {
-        const row = await cancelRequest(db, deps, c.get('caller'), c.req.valid('param').id);
-        return c.json(requestView(row), 200);
+        const caller = c.get('caller');
+        const row = await cancelRequest(db, deps, caller, c.req.valid('param').id);
+        return c.json(requestView(row, caller.roles, deps.clock.now()), 200);
       })
   );
 }

@@ -7,7 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
 import { type AssessContext, assess } from './assess.js';
 import { rethrowGuaranteeAs } from './guarantees.js';
-import { type OperationRequestRow, recordRequestEvent } from './records.js';
+import { type OperationRequestRow, recordRequestAudit, recordRequestEvent } from './records.js';
 import { allowed } from './rules.js';
 import { transition } from './state-machine.js';
 
@@ -91,6 +91,7 @@ export function submit(
       .returning();
     if (!row) throw new Error('insert returned no row');
     await recordRequestEvent(tx, row);
+    await recordRequestAudit(tx, row, null, caller);
     if (accepted && row.chargeable) {
       await tx.insert(outboxEvents).values({
         type: CHARGEABLE_EVENT,

@@ -123,7 +123,8 @@ describe('decommission, retention and restore', () => {
     const request = await submit('customer-admin', { kind: 'decommission', tenantId: testTenantId });
     await worker.runUntilIdle();
     const retained = await fetchRequest(request.id);
-    expect(retained).toMatchObject({ state: 'running', progress: 50 });
+    expect(retained).toMatchObject({ state: 'running', progress: 50, allowedActions: ['cancel'] });
+    expect(Date.parse(retained.retainedUntil ?? '') - harness.clock.now().getTime()).toBe(28 * 24 * 60 * 60 * 1000);
     expect((await visibleTenants()).map((t) => t.id)).not.toContain(testTenantId);
     const hidden = (await visibleTenants('?lifecycle=retained')).find((t) => t.id === testTenantId);
     expect(hidden?.lifecycleStatus).toBe('retained');
@@ -217,4 +218,32 @@ describe('copy', () => {
       rows.filter((r) => r.part === 'profile').map(({ key, value }) => ({ key, value }));
     expect(profile(await contents(target))).toEqual(profile(await contents(source)));
   });
+});
+
+test('every request left one audit event when submitted and one when it ended, in the same transaction', async () => {
+  const requests = await query<{ id: string; kind: string; state: string }>(
+    sql`select id, kind, state::text from operation_requests`,
+  );
+  const expected = (r: { kind: string; state: string }): string[] => {
+    if (r.state === 'rejected') return ['rejected'];
+    const ended = {
+      succeeded: r.kind === 'restore' ? 'restored' : 'completed',
+      failed: 'failed',
+      cancelled: 'cancelled',
+    };
+    const end = ended[r.state as keyof typeof ended];
+    return end ? ['submitted', end] : ['submitted'];
+  };
+  expect(new Set(requests.map((r) => r.state))).toEqual(new Set(['succeeded', 'failed', 'rejected', 'cancelled']));
+  for (const request of requests) {
+    const events = await query<{ action: string; actor_email: string; after: { state: string } }>(
+      sql`select action, actor_email, after from audit_events where entity_id = ${request.id} order by occurred_at, id`,
+    );
+    expect(
+      events.map((e) => e.action),
+      request.kind,
+    ).toEqual(expected(request).map((a) => `operation-request.${a}`));
+    expect(events.at(-1)?.after.state).toBe(request.state);
+    expect(new Set(events.map((e) => e.actor_email))).toEqual(new Set([personaByKey('customer-admin').email]));
+  }
 });

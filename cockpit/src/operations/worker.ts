@@ -6,7 +6,13 @@ import { type PollingLoop, pollingLoop } from '../polling-loop.js';
 import type { Provisioner, TenantPart, TenantSpec } from '../provisioner/port.js';
 import type { Clock } from './clock.js';
 import { afterRetention, productRules } from './product-rules.js';
-import { type OperationRequestRow, recordChargeVoided, recordRequestEvent, recordTenantEvents } from './records.js';
+import {
+  type OperationRequestRow,
+  recordChargeVoided,
+  recordRequestAudit,
+  recordRequestEvent,
+  recordTenantEvents,
+} from './records.js';
 import { transition } from './state-machine.js';
 
 export interface WorkerOptions {
@@ -90,6 +96,7 @@ export function createWorker(options: WorkerOptions): Worker {
         .returning();
       if (!row) throw new LeaseLost(`request ${request.id} was taken over`);
       await recordRequestEvent(tx, row);
+      await recordRequestAudit(tx, row, request.state);
       await recordChargeVoided(tx, row);
       if (tenantIds.length) await recordTenantEvents(tx, tenantIds);
       return row;

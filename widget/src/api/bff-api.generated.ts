@@ -1850,6 +1850,15 @@ export interface paths {
                 query?: {
                     /** @description Events of this unit’s subtree */
                     businessUnitId?: string;
+                    /** @description An action, or a prefix ending in a dot (`operation-request.`) */
+                    action?: string;
+                    entityType?: string;
+                    /** @description Part of the actor’s e-mail (any case) */
+                    actor?: string;
+                    /** @description At or after */
+                    from?: string;
+                    /** @description Before */
+                    to?: string;
                     /** @description The `nextCursor` of the previous page */
                     cursor?: string;
                 };
@@ -2478,6 +2487,16 @@ export interface components {
         WidgetSession: components["schemas"]["Caller"] & {
             brand: components["schemas"]["EffectiveBrand"];
         };
+        /** @enum {string} */
+        RoleName: "viewer" | "operator" | "admin" | "billing";
+        Permissions: {
+            order: boolean;
+            terminate: boolean;
+            restore: boolean;
+            administer: boolean;
+            audit: boolean;
+            brand: boolean;
+        };
         /** @description The brand of the acting unit: its own or its nearest ancestor’s */
         EffectiveBrand: {
             /**
@@ -2543,7 +2562,14 @@ export interface components {
                 name: string;
                 kind: string;
             };
-            roles: ("viewer" | "operator" | "admin" | "billing")[];
+            roles: components["schemas"]["RoleName"][];
+            permissions: components["schemas"]["Permissions"];
+            /** @description Roles the user holds on units below the acting unit (they add to `roles` there) */
+            assignments: {
+                /** Format: uuid */
+                businessUnitId: string;
+                role: components["schemas"]["RoleName"];
+            }[];
         };
         BusinessUnit: {
             /** Format: uuid */
@@ -2623,8 +2649,6 @@ export interface components {
             roleAssignments: number;
             dataSources: number;
         };
-        /** @enum {string} */
-        RoleName: "viewer" | "operator" | "admin" | "billing";
         MoveBusinessUnit: {
             /** Format: uuid */
             newParentId: string;
@@ -2784,6 +2808,8 @@ export interface components {
             entityId: string;
             /** Format: uuid */
             businessUnitId: string;
+            /** @description Null once the unit was deleted */
+            businessUnitName: string | null;
             before?: unknown;
             after?: unknown;
         };
@@ -2913,6 +2939,13 @@ export interface components {
             updatedAt: string;
             /** Format: date-time */
             finishedAt: string | null;
+            /**
+             * Format: date-time
+             * @description A termination waiting out its retention period: when the tenant goes; null otherwise
+             */
+            retainedUntil: string | null;
+            /** @description What this caller may do with the request now (a termination in retention: `cancel` restores) */
+            allowedActions: "cancel"[];
         };
         Rejection: {
             type: string;

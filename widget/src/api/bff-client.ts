@@ -1,5 +1,8 @@
 import type {
   Ancestor,
+  AuditEvent,
+  AuditEventFilters,
+  AuditEventPage,
   BrandInput,
   BusinessUnit,
   BusinessUnitLevel,
@@ -195,6 +198,17 @@ export class BffClient {
     const response = await this.send(path, { signal, headers: { Accept: `image/*, ${PROBLEM_JSON}` } });
     if (!response.ok) throw await problemFrom(response);
     return response.blob();
+  }
+
+  /** A page of the audit log of `businessUnitId`'s subtree (admins only; others get a 404). */
+  listAuditEvents(
+    businessUnitId: string | undefined,
+    filters: AuditEventFilters,
+    cursor?: string,
+    signal?: AbortSignal,
+  ): Promise<AuditEventPage> {
+    const path = `/v1/widget/audit-events${query({ businessUnitId, ...filters, cursor })}`;
+    return this.#request(path, { signal }, pageOf<AuditEvent>);
   }
 
   /** Users whose home is `businessUnitId` or below it. */

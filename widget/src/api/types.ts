@@ -87,6 +87,15 @@ export type MoveCounts = MovePreview['counts'];
 /** `POST /v1/widget/business-units/{id}/move` */
 export type MoveResult = Answer<'/v1/widget/business-units/{id}/move', 'post', 200>;
 
+/** `GET /v1/widget/audit-events`: a page of the audit log, newest first. */
+export type AuditEventPage = Answer<'/v1/widget/audit-events', 'get', 200>;
+export type AuditEvent = AuditEventPage['items'][number];
+/** The log's filters: an action or its prefix (`operation-request.`), part of an actor's e-mail, a time range. */
+export type AuditEventFilters = Omit<
+  NonNullable<paths['/v1/widget/audit-events']['get']['parameters']['query']>,
+  'cursor' | 'businessUnitId'
+>;
+
 /** `GET /v1/widget/users` */
 export type UserPage = Answer<'/v1/widget/users', 'get', 200>;
 export type User = UserPage['items'][number];

@@ -41,6 +41,10 @@ export interface AdminMessages {
   revoke: string;
   revokeRole: (role: string, user: string) => string;
   roleName: Record<string, string>;
+  moved: (unit: string, parent: string) => string;
+  userCreated: (user: string) => string;
+  roleGranted: (role: string, user: string) => string;
+  roleRevoked: (role: string, user: string) => string;
 }
 
 export const enAdmin: AdminMessages = {
@@ -91,6 +95,10 @@ export const enAdmin: AdminMessages = {
   revoke: 'Revoke',
   revokeRole: (role, user) => `Revoke ${role} from ${user}`,
   roleName: { viewer: 'Viewer', operator: 'Operator', admin: 'Admin', billing: 'Billing' },
+  moved: (unit, parent) => `${unit} now lies under ${parent}.`,
+  userCreated: (user) => `${user} was created.`,
+  roleGranted: (role, user) => `${user} is ${role} here now.`,
+  roleRevoked: (role, user) => `${user} is no longer ${role} here.`,
 };
 
 export const deAdmin: AdminMessages = {
@@ -141,6 +149,10 @@ export const deAdmin: AdminMessages = {
   revoke: 'Entziehen',
   revokeRole: (role, user) => `${role} von ${user} entziehen`,
   roleName: { viewer: 'Betrachter', operator: 'Bediener', admin: 'Administrator', billing: 'Abrechnung' },
+  moved: (unit, parent) => `${unit} liegt jetzt unter ${parent}.`,
+  userCreated: (user) => `${user} wurde angelegt.`,
+  roleGranted: (role, user) => `${user} ist hier jetzt ${role}.`,
+  roleRevoked: (role, user) => `${user} ist hier nicht mehr ${role}.`,
 };
 
 const catalog = new Map<string, AdminMessages>([

@@ -1,5 +1,6 @@
 import { de, en, type Messages } from './messages.js';
 
+export { formatDate, formatDateTime, formatDaysFromNow } from './format.js';
 export type { Messages } from './messages.js';
 export { de, en } from './messages.js';
 export { formatNumber, type PluralForms, plural } from './plural.js';

@@ -28,7 +28,15 @@ export interface OperationMessages {
   cancelRequest: string;
   restore: string;
   terminated: string;
-  keptUntil: (date: string) => string;
+  /** A pending termination: the day its tenant goes, and how far off that is (`in 27 days`). */
+  retainedUntil: (date: string, relative: string) => string;
+  cancelled: (what: string) => string;
+  restored: (tenant: string) => string;
+  restoreRequested: (tenant: string) => string;
+  finished: (kind: string, what: string) => string;
+  failedBecause: (kind: string, what: string, reason: string) => string;
+  ordered: (tenant: string) => string;
+  terminationRequested: (tenant: string) => string;
 }
 
 export const enOperations: OperationMessages = {
@@ -64,7 +72,14 @@ export const enOperations: OperationMessages = {
   cancelRequest: 'Cancel request',
   restore: 'Restore',
   terminated: 'Terminated tenants',
-  keptUntil: (date) => `kept until ${date}`,
+  retainedUntil: (date, relative) => `Retained until ${date} (${relative})`,
+  cancelled: (what) => `Request cancelled: ${what}`,
+  restored: (tenant) => `${tenant} is back.`,
+  restoreRequested: (tenant) => `Restore of ${tenant} requested.`,
+  finished: (kind, what) => `${kind} finished: ${what}`,
+  failedBecause: (kind, what, reason) => `${kind} failed: ${what}. ${reason}`,
+  ordered: (tenant) => `Order of ${tenant} submitted.`,
+  terminationRequested: (tenant) => `Termination of ${tenant} requested.`,
 };
 
 export const deOperations: OperationMessages = {
@@ -100,7 +115,14 @@ export const deOperations: OperationMessages = {
   cancelRequest: 'Antrag zurückziehen',
   restore: 'Wiederherstellen',
   terminated: 'Gekündigte Mandanten',
-  keptUntil: (date) => `aufbewahrt bis ${date}`,
+  retainedUntil: (date, relative) => `Aufbewahrt bis ${date} (${relative})`,
+  cancelled: (what) => `Antrag zurückgezogen: ${what}`,
+  restored: (tenant) => `${tenant} ist wieder da.`,
+  restoreRequested: (tenant) => `Wiederherstellung von ${tenant} beantragt.`,
+  finished: (kind, what) => `${kind} abgeschlossen: ${what}`,
+  failedBecause: (kind, what, reason) => `${kind} fehlgeschlagen: ${what}. ${reason}`,
+  ordered: (tenant) => `Bestellung von ${tenant} übermittelt.`,
+  terminationRequested: (tenant) => `Kündigung von ${tenant} beantragt.`,
 };
 
 const catalog = new Map<string, OperationMessages>([

@@ -1,3 +1,7 @@
+import { formatNumber } from './format.js';
+
+export { formatNumber };
+
 /**
  * Plurals and numbers through `Intl`, so every locale gets its own rules ("1 tenant", "2 tenants";
  * Polish or Arabic with more forms) and digit grouping ("1,234", "1.234").
@@ -7,8 +11,6 @@
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 const pluralRules = new Map<string, Intl.PluralRules>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 function rulesFor(locale: string): Intl.PluralRules {
   let rules = pluralRules.get(locale);
   if (!rules) {
@@ -16,16 +18,6 @@ function rulesFor(locale: string): Intl.PluralRules {
     pluralRules.set(locale, rules);
   }
   return rules;
-}
-
-/** `1234` as the locale writes it: `1,234` in English, `1.234` in German. */
-export function formatNumber(locale: string, value: number): string {
-  let format = numberFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale);
-    numberFormats.set(locale, format);
-  }
-  return format.format(value);
 }
 
 /** The form of `forms` the locale's plural rules pick for `count`, with `#` replaced by the number. */

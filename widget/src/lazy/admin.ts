@@ -1,7 +1,8 @@
 /**
- * The hierarchy admin screens: a chunk of its own, loaded by `<service-control-center>` only for
+ * The hierarchy admin screens and the audit log: a chunk of its own, loaded by `<service-control-center>` only for
  * callers holding `admin`. Importing this module registers the elements (guarded).
  */
+import { SccAuditLog } from '../components/audit-log/audit-log.js';
 import { SccBrandEditor } from '../components/brand-editor/brand-editor.js';
 import { SccBrandMark } from '../components/brand-mark/brand-mark.js';
 import { SccBusinessUnitAdmin } from '../components/business-unit-admin/business-unit-admin.js';
@@ -11,9 +12,11 @@ import { register } from '../register.js';
 
 export type { AdminMessages, MessagesWithAdmin } from '../i18n/admin-messages.js';
 export { adminMessagesFor, deAdmin, enAdmin, registerAdminLocale } from '../i18n/admin-messages.js';
+export type { AuditMessages } from '../i18n/audit-messages.js';
+export { auditMessagesFor, deAudit, enAudit, registerAuditLocale } from '../i18n/audit-messages.js';
 export type { BrandMessages } from '../i18n/brand-messages.js';
 export { brandMessagesFor, deBrand, enBrand, registerBrandLocale } from '../i18n/brand-messages.js';
-export { SccBrandEditor, SccBusinessUnitAdmin, SccMoveDialog, SccUserAdmin };
+export { SccAuditLog, SccBrandEditor, SccBusinessUnitAdmin, SccMoveDialog, SccUserAdmin };
 
 /** Children first. */
 export const adminElements = {
@@ -23,6 +26,7 @@ export const adminElements = {
   'scc-user-admin': SccUserAdmin,
   'scc-move-dialog': SccMoveDialog,
   'scc-business-unit-admin': SccBusinessUnitAdmin,
+  'scc-audit-log': SccAuditLog,
 } as const;
 
 register(adminElements);

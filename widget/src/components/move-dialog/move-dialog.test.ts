@@ -105,6 +105,10 @@ describe('scc-move-dialog', () => {
     assertEqual(event.detail.action, 'moved');
     assertDeepEqual(event.detail.parentIds, ['internal', 'external']);
     assertDeepEqual(stub.requestsTo('/v1/widget/business-units/critical/move')[0]?.body, { newParentId: 'external' });
+    await el.updateComplete;
+    const done = $(el, '[data-testid="move-done"]');
+    assertEqual(done?.getAttribute('role'), 'status');
+    assertEqual(done?.textContent, 'Critical systems now lies under External customers.');
   });
 
   it('shows the server’s refusal, naming the field', async () => {

@@ -11,11 +11,12 @@ import { moveDialogStyles } from './move-dialog.styles.js';
 /**
  * Moves a business unit with its whole subtree: pick the new parent by name, read the server's
  * preview of what changes (units, tenants, users, brand, inherited roles), then confirm. Nothing
- * moves before the confirmation.
+ * moves before the confirmation; a finished move says where the unit lies now.
  *
  * @tag scc-move-dialog
  * @event scc-business-unit-change - The move was done (`action: 'moved'`). Bubbles, composed.
  * @csspart move-preview - The preview of the move.
+ * @csspart outcome - The line saying the move is done.
  */
 export class SccMoveDialog extends LitElement {
   static override styles = [...sharedStyles, controlStyles, moveDialogStyles];
@@ -28,6 +29,7 @@ export class SccMoveDialog extends LitElement {
     _preview: { state: true },
     _busy: { state: true },
     _errors: { state: true },
+    _outcome: { state: true },
   };
 
   declare client: BffClient | undefined;
@@ -38,9 +40,11 @@ export class SccMoveDialog extends LitElement {
   declare _preview: MovePreview | undefined;
   declare _busy: boolean;
   declare _errors: string[];
+  declare _outcome: string;
 
   constructor() {
     super();
+    this._outcome = '';
     this.path = [];
     this._busy = false;
     this._errors = [];
@@ -68,7 +72,8 @@ export class SccMoveDialog extends LitElement {
       ></scc-business-unit-search>
       ${this._target ? html`<p data-testid="move-target">${m.moveTarget(this._target.name)}</p>` : nothing}
       ${this._preview ? this.#renderPreview(m, this._preview) : nothing}
-      ${this._errors.length ? html`<ul class="error" role="alert" data-testid="error">${this._errors.map((e) => html`<li>${e}</li>`)}</ul>` : nothing}`;
+      ${this._errors.length ? html`<ul class="error" role="alert" data-testid="error">${this._errors.map((e) => html`<li>${e}</li>`)}</ul>` : nothing}
+      <p part="outcome" role="status" data-testid="move-done">${this._outcome}</p>`;
   }
 
   #renderPreview(m: MessagesWithAdmin, preview: MovePreview): unknown {
@@ -118,6 +123,7 @@ export class SccMoveDialog extends LitElement {
     this._target = target;
     this._preview = undefined;
     this._errors = [];
+    this._outcome = '';
     this._busy = true;
     try {
       this._preview = await client.previewMove(unit.id, target.id);
@@ -136,9 +142,11 @@ export class SccMoveDialog extends LitElement {
     this._busy = true;
     this._errors = [];
     try {
-      const { businessUnit } = await client.moveBusinessUnit(unit.id, this._target.id);
+      const target = this._target;
+      const { businessUnit } = await client.moveBusinessUnit(unit.id, target.id);
       const parentIds = [preview.from.parentId, preview.to.parentId].filter((id): id is string => !!id);
       this.#reset();
+      this._outcome = adminMessagesFor(this.locale).moved(businessUnit.name, target.name);
       this.dispatchEvent(createBusinessUnitChangeEvent({ action: 'moved', businessUnit, parentIds }));
     } catch (error) {
       this._errors = problemLines(error, adminMessagesFor(this.locale));

@@ -156,6 +156,9 @@ describe('scc-order-tenant', () => {
     assert(key && /^[0-9a-f-]{36}$/.test(key), 'a UUID idempotency key');
     assertEqual(retry?.headers.get('idempotency-key'), key, 'the retry reuses the key');
     assertEqual($<HTMLDialogElement>(el, 'dialog')?.open, false, 'closed after success');
+    await el.updateComplete;
+    assertEqual($(el, '[data-testid="order-outcome"]')?.textContent, 'Order of Critical TEST 2 submitted.');
+    assertEqual($(el, '[data-testid="order-outcome"]')?.getAttribute('role'), 'status');
 
     $<HTMLButtonElement>(el, '[data-testid="order-tenant"]')?.click();
     choose(el, 'type', 'test');

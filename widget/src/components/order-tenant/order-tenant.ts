@@ -31,6 +31,7 @@ const sourceValue = (choice: SourceChoice): { value?: string | null } =>
  * @csspart proposal - Each proposal with its "use proposal" button.
  * @csspart validations - The list of blocking rules and notices.
  * @csspart submit-button - The order button of the form.
+ * @csspart outcome - The line saying the order was submitted.
  * @cssproperty --scc-color-primary - Buttons.
  * @cssproperty --scc-color-danger - Blocking rules.
  * @cssproperty --scc-color-warning - Notices (e.g. chargeable).
@@ -54,6 +55,7 @@ export class SccOrderTenant extends LitElement {
     _checking: { state: true },
     _submitting: { state: true },
     _errors: { state: true },
+    _outcome: { state: true },
   };
 
   declare client: BffClient | undefined;
@@ -74,6 +76,7 @@ export class SccOrderTenant extends LitElement {
   declare _checking: boolean;
   declare _submitting: boolean;
   declare _errors: string[];
+  declare _outcome: string;
 
   #idempotencyKey = '';
   #draftKey = '';
@@ -84,6 +87,7 @@ export class SccOrderTenant extends LitElement {
     super();
     this.tenants = [];
     this._products = [];
+    this._outcome = '';
     this.#reset();
   }
 
@@ -180,9 +184,12 @@ export class SccOrderTenant extends LitElement {
     if (!draft || !this.client || this._submitting) return;
     this._submitting = true;
     this._errors = [];
+    this._outcome = '';
     try {
       const request = await this.client.submitOperationRequest(draft, this.#idempotencyKey);
       this.#dialog()?.close();
+      const name = typeof request.draft.name === 'string' ? request.draft.name : request.determinations.name?.value;
+      this._outcome = operationMessagesFor(this.locale).ops.ordered(name ?? '');
       this.dispatchEvent(createOperationRequestSubmitEvent(request));
     } catch (error) {
       this._errors = problemMessages(messagesFor(this.locale), error);
@@ -232,6 +239,7 @@ export class SccOrderTenant extends LitElement {
     const blocked = failed.some((v) => v.blocking);
     return html`<button part="order-button" class="primary" type="button" data-testid="order-tenant"
         ?disabled=${!this.client || !this.businessUnitId} @click=${() => this.show()}>${m.ops.orderTenant}</button>
+      <span part="outcome" class="hint" role="status" data-testid="order-outcome">${this._outcome}</span>
       <dialog part="dialog" aria-labelledby="title" data-testid="order-dialog">
         <form @submit=${this.#submit}>
           <h2 id="title">${m.ops.orderFor(this.businessUnitName ?? '')}</h2>

@@ -9,6 +9,7 @@ import {
   assertEqual,
   cleanup,
   deepQueryAll,
+  deepText,
   type FetchStub,
   json,
   mount,
@@ -22,14 +23,17 @@ import { BffClient } from '../../api/bff-client.js';
 import type { Tenant } from '../../api/types.js';
 import type { SccOperationRequestCancelEvent } from '../../events/scc-operation-request-cancel.js';
 import type { SccOperationRequestCompleteEvent } from '../../events/scc-operation-request-complete.js';
+import { expectNoAxeViolations } from '../../testing/axe.js';
 import type { SccPendingRequests } from './pending-requests.js';
 
+/** 27 days from now: the countdown is computed from the real clock, so the fixture is too. */
+const until = new Date(Date.now() + 27 * 24 * 60 * 60 * 1000).toISOString();
 const retained: Tenant = {
   ...(tenants[1] as Tenant),
   id: 't-retained',
   name: 'Old TEST',
   lifecycleStatus: 'retained',
-  retainedUntil: '2026-04-01T00:00:00Z',
+  retainedUntil: until,
 };
 const archived: Tenant = {
   ...(tenants[1] as Tenant),
@@ -43,13 +47,16 @@ const termination = operationRequest('r-term', {
   progress: 50,
   tenantId: 't-retained',
   createdAt: '2026-03-01T09:00:00.000Z',
+  retainedUntil: until,
 });
 
-async function panel(lingerMs = 100): Promise<SccPendingRequests> {
+async function panel(lingerMs = 100, { restorable = true, locale = 'en' } = {}): Promise<SccPendingRequests> {
   const el = document.createElement('scc-pending-requests');
   el.client = new BffClient({ apiBase: API_BASE, getToken: async () => 't', refreshToken: async () => 't' });
   el.tenants = tenants;
   el.lingerMs = lingerMs;
+  el.restorable = restorable;
+  el.locale = locale;
   mount(el);
   await waitFor(() => $(el, 'section'), 'the panel');
   return el;
@@ -79,7 +86,7 @@ describe('scc-pending-requests', () => {
       stub.requestsTo('/v1/widget/operation-requests?state=open')[0]?.url,
       `${API_BASE}/v1/widget/operation-requests?state=open`,
     );
-    assertDeepEqual(shown(el), ['r-1:queued', 'r-term:running'], 'newest first');
+    assertDeepEqual(shown(el), ['r-1:queued'], 'a pending termination is shown with its tenant, not as running');
     const bar = () => $<HTMLProgressElement>(el, '[data-request-id="r-1"] progress');
     assertEqual(bar()?.value, 10);
     assertEqual(bar()?.max, 100);
@@ -108,14 +115,93 @@ describe('scc-pending-requests', () => {
     el.apply(operationRequest('r-1', { state: 'succeeded', progress: 100, updatedAt: '2026-03-01T10:01:00.000Z' }));
     assertEqual((await completed).detail.request.state, 'succeeded');
     await el.updateComplete;
-    assertDeepEqual(shown(el), ['r-1:succeeded', 'r-term:running']);
+    assertDeepEqual(shown(el), ['r-1:succeeded']);
     assertEqual($<HTMLProgressElement>(el, '[data-request-id="r-1"] progress')?.value, 100);
-    await waitFor(() => shown(el).length === 1, 'removal');
-    assertDeepEqual(shown(el), ['r-term:running']);
+    assertEqual($(el, '[data-testid="outcome"]')?.textContent, 'Order finished: Critical TEST 2');
+    await waitFor(() => shown(el).length === 0, 'removal');
     // A late replay of the same request does not bring it back.
     el.apply(operationRequest('r-1', { state: 'succeeded', progress: 100, updatedAt: '2026-03-01T10:01:00.000Z' }));
     await el.updateComplete;
-    assertDeepEqual(shown(el), ['r-term:running']);
+    assertDeepEqual(shown(el), []);
+  });
+
+  it('says why a request failed', async () => {
+    const el = await panel();
+    el.apply(
+      operationRequest('r-1', {
+        state: 'failed',
+        error: { code: 'operation-failed', message: 'storage unavailable' },
+        updatedAt: '2026-03-01T10:01:00.000Z',
+      }),
+    );
+    await el.updateComplete;
+    const outcome = $(el, '[data-testid="outcome"]');
+    assertEqual(outcome?.getAttribute('role'), 'status');
+    assertEqual(outcome?.textContent, 'Order failed: Critical TEST 2. storage unavailable');
+  });
+
+  it('offers cancel only where the request allows it', async () => {
+    stub.on('/v1/widget/operation-requests', () =>
+      json({
+        items: [
+          operationRequest('r-1'),
+          operationRequest('r-2', { state: 'running', allowedActions: [], createdAt: '2026-03-01T09:30:00.000Z' }),
+          operationRequest('r-3', { allowedActions: [], createdAt: '2026-03-01T09:20:00.000Z' }),
+          termination,
+        ],
+      }),
+    );
+    const el = await panel();
+    await waitFor(() => shown(el).length === 3, 'requests');
+    const cancellable = $$(el, '[data-testid="cancel-request"]').map((b) => b.closest('li')?.dataset.requestId);
+    assertDeepEqual(cancellable, ['r-1'], 'running, and a viewer’s queued request, offer nothing');
+  });
+
+  it('shows a pending termination as retained until a day, counting down, with Restore only', async () => {
+    const el = await panel();
+    await waitFor(() => $(el, '[data-tenant-id="t-retained"]'), 'the retained tenant');
+    const row = $(el, '[data-tenant-id="t-retained"]');
+    const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(until));
+    assertEqual(
+      row?.querySelector('[data-testid="retained-until"]')?.textContent,
+      `Retained until ${day} (in 27 days)`,
+    );
+    assertEqual(row?.querySelectorAll('button').length, 1);
+    assertEqual(row?.querySelector('button')?.textContent, 'Restore');
+    assertEqual($(el, '[data-request-id="r-term"]'), null, 'no second row with Cancel request');
+    assertEqual(deepText(row as Node).includes('%'), false, 'no percentage');
+  });
+
+  it('has no WCAG A/AA violation with requests, a pending termination and an outcome', async () => {
+    const el = await panel();
+    await waitFor(() => $(el, '[data-tenant-id="t-retained"]'), 'the retained tenant');
+    el.apply(
+      operationRequest('r-1', {
+        state: 'failed',
+        error: { code: 'x', message: 'no' },
+        updatedAt: '2026-03-01T10:01:00.000Z',
+      }),
+    );
+    await el.updateComplete;
+    await expectNoAxeViolations(el);
+  });
+
+  it('in German: one date format and the countdown', async () => {
+    const el = await panel(100, { locale: 'de' });
+    await waitFor(() => $(el, '[data-tenant-id="t-retained"]'), 'the retained tenant');
+    const day = new Intl.DateTimeFormat('de', { dateStyle: 'medium' }).format(new Date(until));
+    assertEqual(
+      $(el, '[data-tenant-id="t-retained"] [data-testid="retained-until"]')?.textContent,
+      `Aufbewahrt bis ${day} (in 27 Tagen)`,
+    );
+    assertEqual($(el, '[data-tenant-id="t-retained"] button')?.textContent, 'Wiederherstellen');
+  });
+
+  it('offers no restore where the caller may not', async () => {
+    stub.on('/v1/widget/operation-requests', () => json({ items: [{ ...termination, allowedActions: [] }] }));
+    const el = await panel(100, { restorable: false });
+    await waitFor(() => $$(el, '[data-tenant-id]').length === 2, 'both terminated tenants');
+    assertEqual($$(el, '[data-testid="restore-tenant"]').length, 0);
   });
 
   it('cancels a request', async () => {
@@ -127,6 +213,8 @@ describe('scc-pending-requests', () => {
     $<HTMLButtonElement>(el, '[data-request-id="r-1"] [data-testid="cancel-request"]')?.click();
     assertEqual((await cancelled).detail.request.state, 'cancelled');
     assertEqual(stub.requestsTo('/v1/widget/operation-requests/r-1/cancel')[0]?.method, 'POST');
+    await el.updateComplete;
+    assertEqual($(el, '[data-testid="outcome"]')?.textContent, 'Request cancelled: Order Critical TEST 2');
     await waitFor(() => !shown(el).includes('r-1:cancelled') && !shown(el).includes('r-1:queued'), 'gone');
   });
 
@@ -142,6 +230,7 @@ describe('scc-pending-requests', () => {
     await waitFor(() => $$(el, '[data-testid="restore-tenant"]').length === 2, 'restore actions');
     $<HTMLButtonElement>(el, '[data-tenant-id="t-retained"] [data-testid="restore-tenant"]')?.click();
     await waitFor(() => stub.requestsTo('/v1/widget/operation-requests/r-term/cancel').length === 1, 'cancel');
+    await waitFor(() => $(el, '[data-testid="outcome"]')?.textContent === 'Old TEST is back.', 'says so');
 
     stub.on('/v1/widget/operation-requests', (request) =>
       request.method === 'POST'
@@ -154,5 +243,6 @@ describe('scc-pending-requests', () => {
     assertDeepEqual(post?.body, { kind: 'restore', tenantId: 't-archived', mode: 'same' });
     assert(post?.headers.get('idempotency-key'), 'idempotency key');
     await waitFor(() => shown(el).includes('r-restore:queued'), 'the restore is pending');
+    assertEqual($(el, '[data-testid="outcome"]')?.textContent, 'Restore of Archived DEV requested.');
   });
 });

@@ -5,7 +5,7 @@ import type { OperationRequest, Tenant } from '../../api/types.js';
 import { createOperationRequestCancelEvent } from '../../events/scc-operation-request-cancel.js';
 import { createOperationRequestCompleteEvent } from '../../events/scc-operation-request-complete.js';
 import { createOperationRequestSubmitEvent } from '../../events/scc-operation-request-submit.js';
-import { labelFor, messagesFor, resolveLocale } from '../../i18n/index.js';
+import { formatDate, formatDaysFromNow, labelFor, messagesFor, resolveLocale } from '../../i18n/index.js';
 import { operationMessagesFor } from '../../i18n/operation-messages.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -17,10 +17,19 @@ const END_STATES = new Set(['succeeded', 'failed', 'rejected', 'cancelled']);
 /** Whether a request has reached an end state. */
 export const isFinished = (request: OperationRequest): boolean => END_STATES.has(request.state);
 
+/** A termination waiting out its retention period: shown with its tenant, not as a running request. */
+const isRetention = (request: OperationRequest): boolean => request.retainedUntil !== null;
+
+/** How often the "in 27 days" countdown is brought up to date. */
+const COUNTDOWN_REFRESH_MS = 60 * 60 * 1000;
+
 /**
  * The caller's open operation requests with live progress bars, and the terminated tenants that
- * can still be brought back. A finished request stays for a moment in its end state, then goes.
- * Feed it updates (from the event stream, or after a submit) with `apply(request)`.
+ * can still be brought back. A finished request stays for a moment in its end state, then goes,
+ * and a status line says how it ended (and why, when it failed). Only what the caller may do is
+ * offered: cancel where the request's `allowedActions` has it; a pending termination shows the
+ * day its tenant goes and Restore, nothing else. Feed it updates (from the event stream, or after
+ * a submit) with `apply(request)`.
  *
  * @tag scc-pending-requests
  * @event scc-operation-request-complete - A shown request reached an end state. `detail` is `{ request }`.
@@ -31,6 +40,7 @@ export const isFinished = (request: OperationRequest): boolean => END_STATES.has
  * @csspart progress - The `<progress>` bar of a request.
  * @csspart cancel-button - Cancels a request.
  * @csspart restore-button - Brings a terminated tenant back.
+ * @csspart outcome - The line saying how the last request ended.
  * @cssproperty --scc-color-primary - Progress bar.
  * @cssproperty --scc-color-success - Progress bar of a finished request.
  * @cssproperty --scc-color-danger - Failed, rejected requests.
@@ -42,8 +52,10 @@ export class SccPendingRequests extends LitElement {
     client: { attribute: false },
     tenants: { attribute: false },
     lingerMs: { type: Number, attribute: 'linger-ms' },
+    restorable: { type: Boolean },
     locale: {},
     _requests: { state: true },
+    _outcome: { state: true },
     _terminated: { state: true },
     _busy: { state: true },
     _errors: { state: true },
@@ -54,7 +66,11 @@ export class SccPendingRequests extends LitElement {
   declare tenants: Tenant[];
   /** How long a finished request stays visible (default 2500 ms). */
   declare lingerMs: number;
+  /** Whether the caller may restore archived tenants (the session's `permissions.restore`). */
+  declare restorable: boolean;
   declare locale: string | undefined;
+  /** How the last request ended, for the status line. */
+  declare _outcome: string;
 
   declare _requests: Map<string, OperationRequest>;
   declare _terminated: Tenant[];
@@ -62,6 +78,7 @@ export class SccPendingRequests extends LitElement {
   declare _errors: string[];
 
   #timers = new Set<ReturnType<typeof setTimeout>>();
+  #countdown: ReturnType<typeof setInterval> | undefined;
   /** Names of every tenant seen, so a request keeps naming a tenant that left the list. */
   #names = new Map<string, string>();
 
@@ -69,6 +86,8 @@ export class SccPendingRequests extends LitElement {
     super();
     this.tenants = [];
     this.lingerMs = 2500;
+    this.restorable = false;
+    this._outcome = '';
     this._requests = new Map();
     this._terminated = [];
     this._busy = new Set();
@@ -105,6 +124,7 @@ export class SccPendingRequests extends LitElement {
     // A termination that starts or ends moves its tenant in or out of the terminated list.
     if (request.kind === 'decommission' && request.state !== known?.state) void this.refresh();
     if (!isFinished(request)) return;
+    this._outcome = this.#outcomeOf(request, known);
     this.dispatchEvent(createOperationRequestCompleteEvent(request));
     if (request.kind !== 'decommission') void this.refresh();
     const timer = setTimeout(() => {
@@ -116,13 +136,37 @@ export class SccPendingRequests extends LitElement {
     this.#timers.add(timer);
   }
 
+  /** What the status line says about a request that ended: that it did, and why when it failed. */
+  #outcomeOf(request: OperationRequest, known: OperationRequest | undefined): string {
+    const m = operationMessagesFor(this.locale).ops;
+    const kind = labelFor(m.kind, request.kind);
+    const what = this.#target(request);
+    switch (request.state) {
+      case 'succeeded':
+        return request.kind === 'restore' ? m.restored(what) : m.finished(kind, what);
+      case 'cancelled':
+        return known && isRetention(known) ? m.restored(what) : m.cancelled(`${kind} ${what}`);
+      default: {
+        const reason =
+          request.error?.message ??
+          request.validations
+            .filter((v) => !v.passed && v.blocking)
+            .map((v) => v.message)
+            .join(' ');
+        return m.failedBecause(kind, what, reason || labelFor(m.state, request.state));
+      }
+    }
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     void this.refresh();
+    this.#countdown = setInterval(() => this.requestUpdate(), COUNTDOWN_REFRESH_MS);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearInterval(this.#countdown);
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
   }
@@ -134,6 +178,8 @@ export class SccPendingRequests extends LitElement {
     try {
       const request = await action(this.client);
       this.apply(request);
+      // A cancel ends the request, and apply says so; a restore has only begun.
+      if (!cancel) this._outcome = operationMessagesFor(this.locale).ops.restoreRequested(this.#target(request));
       this.dispatchEvent(
         cancel ? createOperationRequestCancelEvent(request) : createOperationRequestSubmitEvent(request),
       );
@@ -150,11 +196,22 @@ export class SccPendingRequests extends LitElement {
     void this.#run(request.id, (client) => client.cancelOperationRequest(request.id), true);
   }
 
+  /** The termination that keeps a retained tenant, while it is waiting. */
+  #terminationOf(tenant: Tenant): OperationRequest | undefined {
+    return [...this._requests.values()].find(
+      (r) => r.kind === 'decommission' && r.tenantId === tenant.id && isRetention(r),
+    );
+  }
+
+  /** A retained tenant may come back while its termination allows it, an archived one with the permission. */
+  #mayRestore(tenant: Tenant): boolean {
+    if (tenant.lifecycleStatus === 'retained') return !!this.#terminationOf(tenant)?.allowedActions.includes('cancel');
+    return this.restorable;
+  }
+
   /** A retained tenant comes back by cancelling its termination; an archived one is restored. */
   #restore(tenant: Tenant): void {
-    const termination = [...this._requests.values()].find(
-      (r) => r.kind === 'decommission' && r.tenantId === tenant.id && !isFinished(r),
-    );
+    const termination = this.#terminationOf(tenant);
     const key = crypto.randomUUID();
     void this.#run(
       tenant.id,
@@ -177,11 +234,21 @@ export class SccPendingRequests extends LitElement {
     return name ?? drafted ?? request.determinations.name?.value ?? '';
   }
 
+  #retentionHint(tenant: Tenant) {
+    if (!tenant.retainedUntil) return '';
+    const ops = operationMessagesFor(this.locale).ops;
+    const tag = resolveLocale(this.locale);
+    return ops.retainedUntil(
+      formatDate(tag, tenant.retainedUntil),
+      formatDaysFromNow(tag, tenant.retainedUntil, new Date()),
+    );
+  }
+
   override render() {
-    const requests = this.requests;
-    if (requests.length === 0 && this._terminated.length === 0 && this._errors.length === 0) return nothing;
+    const requests = this.requests.filter((r) => !isRetention(r));
+    if (requests.length === 0 && this._terminated.length === 0 && this._errors.length === 0 && !this._outcome)
+      return nothing;
     const m = operationMessagesFor(this.locale);
-    const dates = new Intl.DateTimeFormat(resolveLocale(this.locale), { dateStyle: 'medium' });
     return html`<section aria-labelledby="pending-title">
       ${
         requests.length > 0
@@ -199,7 +266,7 @@ export class SccPendingRequests extends LitElement {
                     aria-label=${`${labelFor(m.ops.kind, r.kind)} ${this.#target(r)}`}>${r.progress} %</progress>
                   <span class="hint step">${r.error?.message ?? r.step ?? ''}</span>
                   ${
-                    isFinished(r)
+                    !r.allowedActions.includes('cancel')
                       ? nothing
                       : html`<button part="cancel-button" type="button" class="link" data-testid="cancel-request"
                           ?disabled=${this._busy.has(r.id)} @click=${() => this.#cancel(r)}>${m.ops.cancelRequest}</button>`
@@ -216,14 +283,20 @@ export class SccPendingRequests extends LitElement {
               ${this._terminated.map(
                 (t) => html`<li class="request terminated" data-tenant-id=${t.id}>
                   <span class="what"><strong>${t.name}</strong> ${labelFor(m.lifecycleStatus, t.lifecycleStatus)}</span>
-                  <span class="hint">${t.retainedUntil ? m.ops.keptUntil(dates.format(new Date(t.retainedUntil))) : ''}</span>
-                  <button part="restore-button" type="button" class="link" data-testid="restore-tenant"
-                    ?disabled=${this._busy.has(t.id)} @click=${() => this.#restore(t)}>${m.ops.restore}</button>
+                  <span class="hint" data-testid="retained-until">${this.#retentionHint(t)}</span>
+                  ${
+                    this.#mayRestore(t)
+                      ? html`<button part="restore-button" type="button" class="link" data-testid="restore-tenant"
+                          aria-label=${`${m.ops.restore} ${t.name}`}
+                          ?disabled=${this._busy.has(t.id)} @click=${() => this.#restore(t)}>${m.ops.restore}</button>`
+                      : nothing
+                  }
                 </li>`,
               )}
             </ul>`
           : nothing
       }
+      <p part="outcome" class="hint" role="status" data-testid="outcome">${this._outcome}</p>
       <ul class="notes">${this._errors.map((message) => html`<li class="blocking" role="alert">${message}</li>`)}</ul>
     </section>`;
   }

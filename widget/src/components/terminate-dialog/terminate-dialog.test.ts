@@ -67,6 +67,10 @@ describe('scc-terminate-dialog', () => {
     assertDeepEqual(request?.body, { kind: 'decommission', tenantId: 't-crit-prod' });
     assert(request?.headers.get('idempotency-key'), 'idempotency key');
     assertEqual($<HTMLDialogElement>(el, 'dialog')?.open, false);
+    await el.updateComplete;
+    const outcome = $(el, '[data-testid="termination-outcome"]');
+    assertEqual(outcome?.getAttribute('role'), 'status');
+    assertEqual(outcome?.textContent, 'Termination of Critical PROD requested.');
   });
 
   it('needs no typed name for a test tenant and shows each rule that refused it', async () => {
@@ -87,5 +91,6 @@ describe('scc-terminate-dialog', () => {
     await waitFor(() => $(el, '[role="alert"]'), 'the refusal');
     assertEqual($(el, '[role="alert"]')?.textContent, 'Needs the admin role');
     assert($<HTMLDialogElement>(el, 'dialog')?.open, 'stays open');
+    assertEqual($(el, '[data-testid="termination-outcome"]')?.textContent, '', 'nothing claims success');
   });
 });

@@ -21,6 +21,7 @@ import { problemMessages } from '../../utils/problems.js';
  * @csspart dialog - The `<dialog>`.
  * @csspart confirm-input - The field for the tenant's name.
  * @csspart submit-button - The button requesting the termination.
+ * @csspart outcome - The line saying the termination was requested.
  * @cssproperty --scc-color-danger - The request button and errors.
  */
 export class SccTerminateDialog extends LitElement {
@@ -33,6 +34,7 @@ export class SccTerminateDialog extends LitElement {
     _confirmation: { state: true },
     _submitting: { state: true },
     _errors: { state: true },
+    _outcome: { state: true },
   };
 
   declare client: BffClient | undefined;
@@ -41,6 +43,7 @@ export class SccTerminateDialog extends LitElement {
   declare _confirmation: string;
   declare _submitting: boolean;
   declare _errors: string[];
+  declare _outcome: string;
 
   #idempotencyKey = '';
 
@@ -49,6 +52,7 @@ export class SccTerminateDialog extends LitElement {
     this._confirmation = '';
     this._submitting = false;
     this._errors = [];
+    this._outcome = '';
   }
 
   /** The tenant the dialog is about, while it is open. */
@@ -80,12 +84,14 @@ export class SccTerminateDialog extends LitElement {
     if (!tenant || !this.client || this._submitting || !this.#confirmed()) return;
     this._submitting = true;
     this._errors = [];
+    this._outcome = '';
     try {
       const request = await this.client.submitOperationRequest(
         { kind: 'decommission', tenantId: tenant.id },
         this.#idempotencyKey,
       );
       this.close();
+      this._outcome = operationMessagesFor(this.locale).ops.terminationRequested(tenant.name);
       this.dispatchEvent(createOperationRequestSubmitEvent(request));
     } catch (error) {
       this._errors = problemMessages(messagesFor(this.locale), error);
@@ -97,7 +103,8 @@ export class SccTerminateDialog extends LitElement {
   override render() {
     const m = operationMessagesFor(this.locale);
     const tenant = this._tenant;
-    return html`<dialog part="dialog" aria-labelledby="title" data-testid="terminate-dialog">
+    return html`<p part="outcome" class="hint" role="status" data-testid="termination-outcome">${this._outcome}</p>
+      <dialog part="dialog" aria-labelledby="title" data-testid="terminate-dialog">
       <form @submit=${this.#submit}>
         <h2 id="title">${m.requestTermination}: ${tenant?.name}</h2>
         <p class="hint">${m.ops.terminateIntro}</p>

@@ -75,7 +75,7 @@ describe('scc-user-admin', () => {
     );
   });
 
-  it('creates a user, grants and revokes a role, listing again after each change', async () => {
+  it('creates a user, grants and revokes a role, listing again and saying so after each change', async () => {
     const el = await create();
     await waitFor(() => $(el, '[part="user-row"]'), 'a user');
     const form = $<HTMLFormElement>(el, 'form[data-testid="user-create"]');
@@ -88,6 +88,9 @@ describe('scc-user-admin', () => {
       displayName: 'Pat',
       businessUnitId: 'finance',
     });
+    const outcome = () => $(el, '[data-testid="outcome"]');
+    assertEqual(outcome()?.getAttribute('role'), 'status');
+    await waitFor(() => outcome()?.textContent === 'Dana Okafor was created.', 'the creation said');
 
     stub.on('/v1/widget/role-assignments', () =>
       json({ id: 'ra-2', userId: 'u-dana', businessUnitId: 'finance', role: 'admin' }, 201),
@@ -98,6 +101,7 @@ describe('scc-user-admin', () => {
     (grant?.querySelector('select') as HTMLSelectElement).value = 'admin';
     grant?.querySelector('button')?.click();
     await waitFor(() => stub.requestsTo('/v1/widget/role-assignments').length === 1, 'granted');
+    await waitFor(() => outcome()?.textContent === 'Dana Okafor is Admin here now.', 'the grant said');
     assertDeepEqual(stub.requestsTo('/v1/widget/role-assignments')[0]?.body, {
       userId: 'u-dana',
       businessUnitId: 'finance',
@@ -109,6 +113,7 @@ describe('scc-user-admin', () => {
     $(el, 'button[data-assignment-id="ra-1"]')?.click();
     await waitFor(() => stub.requestsTo('/v1/widget/role-assignments/ra-1').length === 1, 'revoked');
     assertEqual(stub.requestsTo('/v1/widget/role-assignments/ra-1')[0]?.method, 'DELETE');
+    await waitFor(() => outcome()?.textContent === 'Dana Okafor is no longer Operator here.', 'the revocation said');
     assertEqual(
       $(el, 'button[data-assignment-id="ra-1"]')?.getAttribute('aria-label'),
       'Revoke Operator from Dana Okafor',
@@ -122,6 +127,7 @@ describe('scc-user-admin', () => {
     $<HTMLFormElement>(el, 'form.grant')?.querySelector('button')?.click();
     const error = await waitFor(() => $(el, '[data-testid="error"]'), 'refusal');
     assertIncludes(deepText(error), 'You are not allowed');
+    assertEqual($(el, '[data-testid="outcome"]')?.textContent, '', 'nothing claims success');
   });
 
   it('says when a unit has no users', async () => {

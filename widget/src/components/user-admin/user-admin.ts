@@ -11,10 +11,12 @@ const ROLE_ORDER: RoleName[] = ['viewer', 'operator', 'admin', 'billing'];
 
 /**
  * Users whose home is a business unit (or below it), with their role assignments: create a user,
- * grant a role on this unit (only roles the caller holds are offered) and revoke one.
+ * grant a role on this unit (only roles the caller holds are offered) and revoke one. Each change
+ * that went through says so; one that did not says why.
  *
  * @tag scc-user-admin
  * @csspart user-row - Each user.
+ * @csspart outcome - The line saying the last change went through.
  */
 export class SccUserAdmin extends LitElement {
   static override styles = [...sharedStyles, controlStyles, userAdminStyles];
@@ -28,6 +30,7 @@ export class SccUserAdmin extends LitElement {
     _nextCursor: { state: true },
     _errors: { state: true },
     _busy: { state: true },
+    _outcome: { state: true },
   };
 
   declare client: BffClient | undefined;
@@ -39,6 +42,7 @@ export class SccUserAdmin extends LitElement {
   declare _nextCursor: string | null;
   declare _errors: string[];
   declare _busy: boolean;
+  declare _outcome: string;
 
   #abort: AbortController | undefined;
 
@@ -48,6 +52,7 @@ export class SccUserAdmin extends LitElement {
     this._nextCursor = null;
     this._errors = [];
     this._busy = false;
+    this._outcome = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -88,6 +93,7 @@ export class SccUserAdmin extends LitElement {
         <button class="primary" ?disabled=${this._busy}>${m.createUser}</button>
       </form>
       ${this._errors.length ? html`<ul class="error" role="alert" data-testid="error">${this._errors.map((e) => html`<li>${e}</li>`)}</ul>` : nothing}
+      <p part="outcome" class="note" role="status" data-testid="outcome">${this._outcome}</p>
       ${
         this._users === undefined
           ? html`<p class="note">${m.loading}</p>`
@@ -120,14 +126,16 @@ export class SccUserAdmin extends LitElement {
       }`;
   }
 
-  async #run(work: (client: BffClient, businessUnitId: string) => Promise<void>): Promise<void> {
+  /** Runs a change; `done` is what the status line then says. */
+  async #run(work: (client: BffClient, businessUnitId: string) => Promise<string>): Promise<void> {
     const client = this.client;
     const id = this.businessUnitId;
     if (!client || !id) return;
     this._busy = true;
     this._errors = [];
+    this._outcome = '';
     try {
-      await work(client, id);
+      this._outcome = await work(client, id);
       await this.#load();
     } catch (error) {
       this._errors = problemLines(error, adminMessagesFor(this.locale));
@@ -141,12 +149,13 @@ export class SccUserAdmin extends LitElement {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     void this.#run(async (client, businessUnitId) => {
-      await client.createUser({
+      const user = await client.createUser({
         email: String(data.get('email') ?? ''),
         displayName: String(data.get('displayName') ?? ''),
         businessUnitId,
       });
       form.reset();
+      return adminMessagesFor(this.locale).userCreated(user.displayName);
     });
   };
 
@@ -155,13 +164,26 @@ export class SccUserAdmin extends LitElement {
     const form = event.target as HTMLFormElement;
     const userId = form.dataset.userId ?? '';
     const role = String(new FormData(form).get('role') ?? '') as RoleName;
-    void this.#run((client, businessUnitId) =>
-      client.grantRole({ userId, businessUnitId, role }).then(() => undefined),
-    );
+    void this.#run(async (client, businessUnitId) => {
+      await client.grantRole({ userId, businessUnitId, role });
+      const m = adminMessagesFor(this.locale);
+      return m.roleGranted(m.roleName[role] ?? role, this.#nameOf(userId));
+    });
   };
 
   #onRevoke = (event: MouseEvent): void => {
-    const id = (event.currentTarget as HTMLElement).dataset.assignmentId ?? '';
-    void this.#run((client) => client.revokeRole(id));
+    const button = event.currentTarget as HTMLElement;
+    const id = button.dataset.assignmentId ?? '';
+    const userId = button.closest<HTMLElement>('[data-user-id]')?.dataset.userId ?? '';
+    const role = this._users?.flatMap((u) => u.roles).find((a) => a.id === id)?.role;
+    void this.#run(async (client) => {
+      await client.revokeRole(id);
+      const m = adminMessagesFor(this.locale);
+      return m.roleRevoked(role ? (m.roleName[role] ?? role) : '', this.#nameOf(userId));
+    });
   };
+
+  #nameOf(userId: string): string {
+    return this._users?.find((u) => u.id === userId)?.displayName ?? '';
+  }
 }

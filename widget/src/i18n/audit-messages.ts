@@ -1,0 +1,141 @@
+import { resolveLocale } from './index.js';
+
+/** Strings of the audit log. They come with the admin chunk, with the screen. */
+export interface AuditMessages {
+  title: string;
+  filters: string;
+  kind: string;
+  allKinds: string;
+  /** The kinds of change one can filter by, by action prefix. */
+  kinds: Record<string, string>;
+  actor: string;
+  from: string;
+  to: string;
+  apply: string;
+  when: string;
+  who: string;
+  what: string;
+  unit: string;
+  change: string;
+  /** A change's name, by action; an unknown one is shown as it is. */
+  actions: Record<string, string>;
+  deletedUnit: string;
+  loading: string;
+  empty: string;
+  loadMore: string;
+  shown: (count: string) => string;
+}
+
+export const enAudit: AuditMessages = {
+  title: 'Audit log',
+  filters: 'Filter the audit log',
+  kind: 'Kind',
+  allKinds: 'All kinds',
+  kinds: {
+    'operation-request.': 'Tenant operations',
+    'business-unit.': 'Business units',
+    'user.': 'Users',
+    'role-assignment.': 'Roles',
+    'data-source.': 'Data sources',
+  },
+  actor: 'By (e-mail)',
+  from: 'From',
+  to: 'To',
+  apply: 'Apply filters',
+  when: 'When',
+  who: 'Who',
+  what: 'What',
+  unit: 'Business unit',
+  change: 'Change',
+  actions: {
+    'operation-request.submitted': 'Request submitted',
+    'operation-request.rejected': 'Request rejected',
+    'operation-request.cancelled': 'Request cancelled',
+    'operation-request.completed': 'Request completed',
+    'operation-request.failed': 'Request failed',
+    'operation-request.restored': 'Tenant restored',
+    'business-unit.created': 'Unit created',
+    'business-unit.renamed': 'Unit renamed',
+    'business-unit.updated': 'Unit changed',
+    'business-unit.deleted': 'Unit deleted',
+    'business-unit.moved': 'Unit moved',
+    'data-source.created': 'Data source added',
+    'data-source.updated': 'Data source changed',
+    'data-source.deleted': 'Data source removed',
+    'user.created': 'User created',
+    'user.updated': 'User changed',
+    'user.deleted': 'User deleted',
+    'role-assignment.granted': 'Role granted',
+    'role-assignment.revoked': 'Role revoked',
+  },
+  deletedUnit: 'a deleted unit',
+  loading: 'Loading…',
+  empty: 'No changes match.',
+  loadMore: 'Load more',
+  shown: (count) => `${count} shown`,
+};
+
+export const deAudit: AuditMessages = {
+  title: 'Änderungsprotokoll',
+  filters: 'Änderungsprotokoll filtern',
+  kind: 'Art',
+  allKinds: 'Alle Arten',
+  kinds: {
+    'operation-request.': 'Mandantenvorgänge',
+    'business-unit.': 'Organisationseinheiten',
+    'user.': 'Benutzer',
+    'role-assignment.': 'Rollen',
+    'data-source.': 'Datenquellen',
+  },
+  actor: 'Von (E-Mail)',
+  from: 'Von',
+  to: 'Bis',
+  apply: 'Filter anwenden',
+  when: 'Wann',
+  who: 'Wer',
+  what: 'Was',
+  unit: 'Organisationseinheit',
+  change: 'Änderung',
+  actions: {
+    'operation-request.submitted': 'Antrag gestellt',
+    'operation-request.rejected': 'Antrag abgelehnt',
+    'operation-request.cancelled': 'Antrag zurückgezogen',
+    'operation-request.completed': 'Antrag erledigt',
+    'operation-request.failed': 'Antrag fehlgeschlagen',
+    'operation-request.restored': 'Mandant wiederhergestellt',
+    'business-unit.created': 'Einheit angelegt',
+    'business-unit.renamed': 'Einheit umbenannt',
+    'business-unit.updated': 'Einheit geändert',
+    'business-unit.deleted': 'Einheit gelöscht',
+    'business-unit.moved': 'Einheit verschoben',
+    'data-source.created': 'Datenquelle hinzugefügt',
+    'data-source.updated': 'Datenquelle geändert',
+    'data-source.deleted': 'Datenquelle entfernt',
+    'user.created': 'Benutzer angelegt',
+    'user.updated': 'Benutzer geändert',
+    'user.deleted': 'Benutzer gelöscht',
+    'role-assignment.granted': 'Rolle vergeben',
+    'role-assignment.revoked': 'Rolle entzogen',
+  },
+  deletedUnit: 'eine gelöschte Einheit',
+  loading: 'Wird geladen …',
+  empty: 'Keine passenden Änderungen.',
+  loadMore: 'Mehr laden',
+  shown: (count) => `${count} angezeigt`,
+};
+
+const catalog = new Map<string, AuditMessages>([
+  ['en', enAudit],
+  ['de', deAudit],
+]);
+
+/** Adds or replaces the audit log's strings of a locale registered with `registerLocale`. */
+export function registerAuditLocale(tag: string, messages: AuditMessages): void {
+  catalog.set(tag.toLowerCase(), messages);
+}
+
+/** The locale's audit log strings (English for a locale without). */
+export function auditMessagesFor(locale?: string | null): AuditMessages {
+  const tag = resolveLocale(locale);
+  return catalog.get(tag) ?? catalog.get(tag.split(/[-_]/)[0] ?? '') ?? enAudit;
+}
