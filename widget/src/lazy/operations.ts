@@ -1,11 +1,13 @@
 /**
- * The tenant operations (order, termination, pending requests): a chunk of its own, loaded by
+ * The tenant operations (order, termination, pending requests, and the notification region that
+ * reports what they could not do): a chunk of its own, loaded by
  * `<service-control-center>` only for callers holding `operator`. Importing this module registers
  * the elements (guarded).
  */
 import { SccOrderTenant } from '../components/order-tenant/order-tenant.js';
 import { isFinished, SccPendingRequests } from '../components/pending-requests/pending-requests.js';
 import { SccTerminateDialog } from '../components/terminate-dialog/terminate-dialog.js';
+import { SccToastRegion } from '../components/toast/toast-region.js';
 import { register } from '../register.js';
 
 export type { MessagesWithOperations, OperationMessages } from '../i18n/operation-messages.js';
@@ -15,12 +17,13 @@ export {
   operationMessagesFor,
   registerOperationLocale,
 } from '../i18n/operation-messages.js';
-export { isFinished, SccOrderTenant, SccPendingRequests, SccTerminateDialog };
+export { isFinished, SccOrderTenant, SccPendingRequests, SccTerminateDialog, SccToastRegion };
 
 export const operationElements = {
   'scc-order-tenant': SccOrderTenant,
   'scc-terminate-dialog': SccTerminateDialog,
   'scc-pending-requests': SccPendingRequests,
+  'scc-toast-region': SccToastRegion,
 } as const;
 
 register(operationElements);

@@ -186,7 +186,13 @@ export class SccAuditLog extends LitElement {
         <label>${m.to}<input name="to" type="date" /></label>
         <button type="submit">${m.apply}</button>
       </form>
-      ${this._errors.length ? html`<ul class="error" role="alert" data-testid="error">${this._errors.map((e) => html`<li>${e}</li>`)}</ul>` : nothing}
+      ${
+        this._errors.length
+          ? html`<div class="error" role="alert" data-testid="error">
+              <ul>${this._errors.map((e) => html`<li>${e}</li>`)}</ul>
+            </div>`
+          : nothing
+      }
       ${
         this._events.length === 0
           ? html`<p class="note" role="status">${this._loading ? m.loading : this._errors.length ? '' : m.empty}</p>`

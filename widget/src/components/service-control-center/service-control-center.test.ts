@@ -296,13 +296,9 @@ describe('service-control-center', () => {
   });
 
   it('shows the admin screens below a unit where the caller was made admin', async () => {
-    stub.on('/v1/widget/users/u-1', () =>
-      json({
-        ...session.user,
-        businessUnitId: 'msp',
-        roles: [{ id: 'ra', businessUnitId: 'internal', businessUnitName: 'Internal systems', role: 'admin' }],
-      }),
-    );
+    stub.restore();
+    // The session names the roles held below the acting unit: no separate user lookup.
+    stub = stubFetch({ session: { ...session, assignments: [{ businessUnitId: 'internal', role: 'admin' }] } });
     stub.on('/v1/widget/users', () => json({ items: [], nextCursor: null }));
     const el = create();
     await whenReady(el);
@@ -315,6 +311,11 @@ describe('service-control-center', () => {
     assertDeepEqual([...panel.roles].sort(), ['admin', 'operator', 'viewer'], 'admin brings operator and viewer');
     (await waitFor(() => treeItem(el, 'external'), 'external')).querySelector<HTMLElement>('.name')?.click();
     await waitFor(() => !$(el, 'scc-business-unit-admin'), 'no admin panel on a sibling');
+    assertEqual(
+      stub.requests.some((r) => r.path.startsWith('/v1/widget/users')),
+      false,
+      'roles below the acting unit come with the session',
+    );
   });
 
   it('loads the admin screens and operations on demand, with a loading note meanwhile', async () => {

@@ -1,13 +1,13 @@
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { BffError } from '../../api/bff-client.js';
-import type { OperationRequest, Session, TenantPage, UserRole } from '../../api/types.js';
+import type { OperationRequest, Session, TenantPage } from '../../api/types.js';
 import { connectionContext, createConnection, localeContext, partLoaderContext } from '../../context/connection.js';
 import { BrandController } from '../../controllers/brand-controller.js';
 import { SelectionController } from '../../controllers/selection-controller.js';
 import type { FetchToken, SessionTokenController } from '../../controllers/session-token-controller.js';
 import { WidgetPartsController } from '../../controllers/widget-parts-controller.js';
-import { createErrorEvent } from '../../events/scc-error.js';
+import { createErrorEvent, type SccErrorEvent } from '../../events/scc-error.js';
 import { createReadyEvent } from '../../events/scc-ready.js';
 import { labelFor, type Messages, messagesFor, resolveLocale } from '../../i18n/index.js';
 import { type WidgetPart, widgetParts } from '../../lazy/parts.js';
@@ -48,6 +48,7 @@ function initials(name: string): string {
  * @event scc-operation-request-submit - An order, termination or restore was accepted. `detail` is `{ request }`.
  * @event scc-operation-request-cancel - The user cancelled a request. `detail` is `{ request }`.
  * @event scc-operation-request-complete - A pending request reached an end state. `detail` is `{ request }`.
+ * @event scc-brand-applied - The session's brand (or the default look) was applied. `detail` is `{ brand, properties }`.
  *
  * @csspart base - The outer frame.
  * @csspart header - The header with business unit and user.
@@ -74,6 +75,10 @@ function initials(name: string): string {
  * @csspart dialog - The order and termination dialogs.
  * @csspart pending - The pending-requests panel.
  * @csspart request - Each pending request; `progress` its bar; `cancel-button`, `restore-button` its actions.
+ * @csspart outcome - The line saying how the last pending request ended.
+ * @csspart audit-log - The audit log of the selected unit's subtree (only for callers holding admin).
+ * @csspart toast - Each notification (a refused restore, say); `dismiss-button` removes it.
+ * @csspart brand - The brand mark in the header; `brand-logo` its logo, `brand-name` its name.
  *
  * @cssproperty --scc-font-family - Font stack.
  * @cssproperty --scc-font-size - Base font size (default 14px).
@@ -121,7 +126,7 @@ export class ServiceControlCenter extends LitElement {
   declare _status: ServiceControlCenterStatus;
   declare _session: Session | undefined;
   /** The caller's own role assignments inside its subtree (roles below its acting unit). */
-  declare _assignments: UserRole[];
+  declare _assignments: Session['assignments'];
   declare _error: BffError | undefined;
   declare _reconnecting: boolean;
 
@@ -293,12 +298,10 @@ export class ServiceControlCenter extends LitElement {
           return undefined;
         }),
       ]);
-      // An admin of its own unit is one everywhere below; anyone else may hold admin deeper down.
-      const assignments = session.roles.includes('admin') ? [] : await this.#ownAssignments(session, abort.signal);
       if (this.#abort !== abort) return;
       this.#abort = undefined;
       this.#firstPage = page;
-      this._assignments = assignments;
+      this._assignments = session.assignments;
       this._session = session;
       this.#brand.apply(session.brand);
       this._status = 'ready';
@@ -342,16 +345,6 @@ export class ServiceControlCenter extends LitElement {
     this.#brand.apply(shown.effective);
   }
 
-  async #ownAssignments(session: Session, signal: AbortSignal): Promise<UserRole[]> {
-    try {
-      return (await this.connection.client.getUser(session.user.id, signal)).roles;
-    } catch (error) {
-      // Acting below its own home, the caller's user record lies outside the subtree.
-      if (error instanceof BffError && error.status === 404) return [];
-      throw error;
-    }
-  }
-
   /** A submitted request joins the pending panel at once (the stream confirms it later). */
   #onSubmit = (event: CustomEvent<{ request: OperationRequest }>): void => {
     this.renderRoot.querySelector('scc-pending-requests')?.apply(event.detail.request);
@@ -360,6 +353,14 @@ export class ServiceControlCenter extends LitElement {
   /** After a submit, cancel or completion anywhere in the shell the list changes: load it again. */
   #onOperation = (): void => {
     void this.#tenants?.refresh();
+  };
+
+  /** A piece inside could not do what was asked (a refused restore): say why, without leaving the view. */
+  #onPieceError = (event: SccErrorEvent): void => {
+    const { status, title } = event.detail;
+    const m = messagesFor(resolveLocale(this.locale));
+    const text = status === 0 ? m.errorNetwork : title || m.errorGeneric(status);
+    this.renderRoot.querySelector('scc-toast-region')?.show(text, 'error');
   };
 
   #onRetry = (): void => {
@@ -456,7 +457,8 @@ export class ServiceControlCenter extends LitElement {
       <section part="main" class="main" aria-label=${m.tenants} data-testid="main"
         @scc-operation-request-submit=${this.#onOperation}
         @scc-operation-request-cancel=${this.#onOperation}
-        @scc-operation-request-complete=${this.#onOperation}>
+        @scc-operation-request-complete=${this.#onOperation}
+        @scc-error=${this.#onPieceError}>
         ${selection.renderBreadcrumbs(m)}
         ${
           roles.includes('admin') && selectedId
@@ -464,7 +466,9 @@ export class ServiceControlCenter extends LitElement {
               ? html`<scc-business-unit-admin data-testid="admin" exportparts="admin" .client=${this.connection.client}
                   .businessUnitId=${selectedId} .path=${selection.path} .roles=${roles}
                   .rootId=${this._session?.businessUnit.id} locale=${locale}
-                  @scc-business-unit-change=${selection.onChange}></scc-business-unit-admin>`
+                  @scc-business-unit-change=${selection.onChange}></scc-business-unit-admin>
+                <scc-audit-log data-testid="audit-log" part="audit-log" .client=${this.connection.client}
+                  .businessUnitId=${selectedId} locale=${locale}></scc-audit-log>`
               : this.#renderPartLoading(m, 'admin-loading')
             : nothing
         }
@@ -482,6 +486,7 @@ export class ServiceControlCenter extends LitElement {
           .note=${selected?.childCount === 0 ? '' : m.includesDescendants}
           @scc-tenants-change=${() => this.requestUpdate()}></scc-tenants>
       </section>
+      <scc-toast-region exportparts="toast, dismiss-button" locale=${locale}></scc-toast-region>
     </div>`;
   }
 
@@ -499,7 +504,9 @@ export class ServiceControlCenter extends LitElement {
           .tenants=${tenants} business-unit-id=${businessUnitId ?? ''}
           business-unit-name=${businessUnitName}></scc-order-tenant>
       </div>
-      <scc-pending-requests part="pending" data-testid="pending" exportparts="request, progress, cancel-button, restore-button"
-        locale=${locale} .client=${this.connection.client} .tenants=${tenants}></scc-pending-requests>`;
+      <scc-pending-requests part="pending" data-testid="pending"
+        exportparts="request, progress, cancel-button, restore-button, outcome" locale=${locale}
+        ?restorable=${this._session?.permissions.restore ?? false} .client=${this.connection.client}
+        .tenants=${tenants}></scc-pending-requests>`;
   }
 }
