@@ -35,6 +35,13 @@ const tenantRow = (name: string) => w('[part="tenant-row"]').filter({ hasText: n
 /** The machine is shared and slow at times: wait for what the user would wait for, up to 30 s. */
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 50 });
 const countOf = (locator: Locator, expected: number) => eventually(() => locator.count()).toBe(expected);
+/** A row's action the way a user reaches it: its own button on a wide list, its "⋯" menu on a narrower one. */
+async function rowAction(row: Locator, action: 'terminate' | 'restore'): Promise<void> {
+  const button = row.locator(`[part="${action}-button"]`);
+  if (await button.isVisible()) return button.click();
+  await row.locator('[part="actions-button"]').click();
+  await row.locator(`[role="menuitem"][data-action="${action}"]`).click();
+}
 
 describe('tenant operations in the browser', { timeout: 180_000 }, () => {
   beforeAll(async () => {
@@ -118,7 +125,7 @@ describe('tenant operations in the browser', { timeout: 180_000 }, () => {
 
     // Terminate it: it disappears from the list and waits, retained, in the pending panel: a day
     // and a countdown, not a percentage, and Restore as its only action.
-    await tenantRow(NEW_TENANT).locator('[part="terminate-button"]').click();
+    await rowAction(tenantRow(NEW_TENANT), 'terminate');
     await w('[data-testid="submit-termination"]').click();
     await countOf(tenantRow(NEW_TENANT), 0);
     const retained = w('[data-testid="terminated-tenants"] li').filter({ hasText: NEW_TENANT });
