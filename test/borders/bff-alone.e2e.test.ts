@@ -85,10 +85,16 @@ describe('the BFF installed and started on its own', () => {
   let bff: Bff | undefined;
 
   beforeAll(async () => {
-    const deploy = spawnSync('pnpm', ['--filter', '@scc/bff', 'deploy', '--prod', '--legacy', '--offline', bffDir], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    // Prefer the store, but a fresh machine's metadata cache is empty after a frozen-lockfile
+    // install: then pnpm asks the registry for what it lacks instead of failing.
+    const deploy = spawnSync(
+      'pnpm',
+      ['--filter', '@scc/bff', 'deploy', '--prod', '--legacy', '--prefer-offline', bffDir],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     expect(deploy.status, `${deploy.stdout}\n${deploy.stderr}`).toBe(0);
 
     const widgetKey = await generateSigningKey('widget-1');
