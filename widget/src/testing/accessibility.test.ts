@@ -267,7 +267,7 @@ describe('accessibility of each screen (axe, WCAG 2.2 A/AA)', () => {
 
 /*
  * The dialogs are native modal `<dialog>`s: Escape closes them and the browser gives focus back to
- * the opener. Tab cycling inside is FocusTrapController's (see its test), once a dialog uses it.
+ * the opener; FocusTrapController keeps Tab inside while they are open.
  */
 describe('dialogs close on Escape and give focus back (real key presses)', () => {
   let stub: FetchStub;
@@ -298,6 +298,26 @@ describe('dialogs close on Escape and give focus back (real key presses)', () =>
     await sendKeys({ press: 'Escape' });
     await waitFor(() => !native.open, 'Escape closes the dialog');
     assertEqual(deepActiveElement(), opener, 'focus is back on the opener');
+  });
+
+  it('Tab and Shift+Tab stay inside the open termination dialog', async () => {
+    const dialog = document.createElement('scc-terminate-dialog');
+    dialog.client = client();
+    mount(dialog);
+    await dialog.show(criticalProd);
+    const native = await waitFor(() => $<HTMLDialogElement>(dialog, 'dialog[open]'), 'the open dialog');
+    for (let press = 0; press < 8; press++) {
+      await sendKeys({ press: 'Tab' });
+      const active = deepActiveElement();
+      assertEqual(Boolean(active && native.contains(active)), true, `Tab ${press + 1} stays inside`);
+    }
+    await sendKeys({ down: 'Shift' });
+    for (let press = 0; press < 8; press++) {
+      await sendKeys({ press: 'Tab' });
+      const active = deepActiveElement();
+      assertEqual(Boolean(active && native.contains(active)), true, `Shift+Tab ${press + 1} stays inside`);
+    }
+    await sendKeys({ up: 'Shift' });
   });
 
   it('the order form returns focus to its "Order tenant" button', async () => {

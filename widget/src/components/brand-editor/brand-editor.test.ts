@@ -18,6 +18,7 @@ import {
 import { BffClient } from '../../api/bff-client.js';
 import type { UnitBrand } from '../../api/types.js';
 import type { SccBrandChangeEvent } from '../../events/scc-brand-change.js';
+import { expectNoAxeViolations } from '../../testing/axe.js';
 import type { SccBrandEditor } from './brand-editor.js';
 
 const client = () => new BffClient({ apiBase: API_BASE, getToken: async () => 't', refreshToken: async () => 't' });
@@ -79,6 +80,14 @@ describe('scc-brand-editor', () => {
   afterEach(() => {
     cleanup();
     stub.restore();
+  });
+
+  it('has no WCAG A/AA violation, in English and German', async () => {
+    const el = await create();
+    await expectNoAxeViolations(el, 'the brand editor');
+    el.setAttribute('locale', 'de');
+    await el.updateComplete;
+    await expectNoAxeViolations(el, 'the brand editor in German');
   });
 
   it('shows the unit’s brand, previews the draft live, and checks contrast as WCAG does', async () => {

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';
 import type { Determination, DryRunResult, OperationDraft, Product, Tenant } from '../../api/types.js';
+import { FocusTrapController } from '../../controllers/focus-trap-controller.js';
 import { createOperationRequestSubmitEvent } from '../../events/scc-operation-request-submit.js';
 import { labelFor, messagesFor } from '../../i18n/index.js';
 import { type MessagesWithOperations, operationMessagesFor } from '../../i18n/operation-messages.js';
@@ -83,6 +84,9 @@ export class SccOrderTenant extends LitElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #abort: AbortController | undefined;
 
+  /** Tab stays inside the open form (a native modal dialog lets it leave the document). */
+  readonly #trap = new FocusTrapController(this, () => this.#dialog());
+
   constructor() {
     super();
     this.tenants = [];
@@ -96,7 +100,7 @@ export class SccOrderTenant extends LitElement {
     this.#reset();
     this.#idempotencyKey = crypto.randomUUID();
     await this.updateComplete;
-    this.#dialog()?.showModal();
+    this.#trap.open();
     if (this._products.length === 0) void this.#loadProducts();
   }
 

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';
 import type { Tenant } from '../../api/types.js';
+import { FocusTrapController } from '../../controllers/focus-trap-controller.js';
 import { createOperationRequestSubmitEvent } from '../../events/scc-operation-request-submit.js';
 import { messagesFor } from '../../i18n/index.js';
 import { operationMessagesFor } from '../../i18n/operation-messages.js';
@@ -47,6 +48,9 @@ export class SccTerminateDialog extends LitElement {
 
   #idempotencyKey = '';
 
+  /** Tab stays inside the open dialog (a native modal dialog lets it leave the document). */
+  readonly #trap = new FocusTrapController(this, () => this.renderRoot.querySelector('dialog'));
+
   constructor() {
     super();
     this._confirmation = '';
@@ -66,7 +70,7 @@ export class SccTerminateDialog extends LitElement {
     this._errors = [];
     this.#idempotencyKey = crypto.randomUUID();
     await this.updateComplete;
-    this.renderRoot.querySelector('dialog')?.showModal();
+    this.#trap.open();
   }
 
   close(): void {
