@@ -1,3 +1,4 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';
 import type { Determination, DryRunResult, OperationDraft, Product, Tenant } from '../../api/types.js';
@@ -12,6 +13,21 @@ import { orderTenantStyles } from './order-tenant.styles.js';
 
 /** How long the form waits after the last change before it asks for a dry-run. */
 const DRY_RUN_DELAY_MS = 300;
+
+/** Waits `ms`, or rejects with the signal's AbortError when a newer draft comes first. */
+function rest(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
 
 /** Select value of a source: '' follows the cockpit's proposal, 'none' asks for an initial tenant. */
 type SourceChoice = '' | 'none' | (string & {});
@@ -53,7 +69,6 @@ export class SccOrderTenant extends LitElement {
     _applicationData: { state: true },
     _solutionProfile: { state: true },
     _result: { state: true },
-    _checking: { state: true },
     _submitting: { state: true },
     _errors: { state: true },
     _outcome: { state: true },
@@ -74,15 +89,34 @@ export class SccOrderTenant extends LitElement {
   declare _applicationData: SourceChoice;
   declare _solutionProfile: SourceChoice;
   declare _result: DryRunResult | undefined;
-  declare _checking: boolean;
   declare _submitting: boolean;
   declare _errors: string[];
   declare _outcome: string;
 
   #idempotencyKey = '';
   #draftKey = '';
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #abort: AbortController | undefined;
+  /**
+   * The live check of the draft: a dry run once the form has rested; a newer draft aborts the run
+   * of an older one, and only the newest run's answer is shown.
+   */
+  readonly #check = new Task(this, {
+    args: () => [this.#draftKey],
+    task: async ([key], { signal }) => {
+      const client = this.client;
+      if (!key || !client) return initialState;
+      await rest(DRY_RUN_DELAY_MS, signal);
+      return client.dryRun(JSON.parse(key) as OperationDraft, signal);
+    },
+    onComplete: (result) => {
+      this._result = result;
+      this._errors = [];
+    },
+    onError: (error) => {
+      if (!(error instanceof DOMException && error.name === 'AbortError')) {
+        this._errors = problemMessages(messagesFor(this.locale), error);
+      }
+    },
+  });
 
   /** Tab stays inside the open form (a native modal dialog lets it leave the document). */
   readonly #trap = new FocusTrapController(this, () => this.#dialog());
@@ -106,8 +140,7 @@ export class SccOrderTenant extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#timer);
-    this.#abort?.abort();
+    this.#check.abort();
   }
 
   #reset(): void {
@@ -118,7 +151,6 @@ export class SccOrderTenant extends LitElement {
     this._solutionProfile = '';
     this._result = undefined;
     this._errors = [];
-    this._checking = false;
     this._submitting = false;
     this.#draftKey = '';
   }
@@ -158,28 +190,10 @@ export class SccOrderTenant extends LitElement {
     const draft = this.#draft();
     const key = draft ? JSON.stringify(draft) : '';
     if (key === this.#draftKey) return;
+    // The check task follows the key; the last verdict stays on screen while the new one is on
+    // its way, so nothing flickers.
     this.#draftKey = key;
-    clearTimeout(this.#timer);
-    this.#abort?.abort();
-    // The last verdict stays on screen while the new one is on its way, so nothing flickers.
     if (!draft) this._result = undefined;
-    this._checking = draft !== undefined;
-    if (draft) this.#timer = setTimeout(() => void this.#dryRun(draft), DRY_RUN_DELAY_MS);
-  }
-
-  async #dryRun(draft: OperationDraft): Promise<void> {
-    const abort = new AbortController();
-    this.#abort = abort;
-    try {
-      const result = await this.client?.dryRun(draft, abort.signal);
-      if (abort.signal.aborted) return;
-      this._result = result;
-      this._errors = [];
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this._errors = problemMessages(messagesFor(this.locale), error);
-    }
-    this._checking = false;
   }
 
   async #submit(event: Event): Promise<void> {
@@ -286,7 +300,7 @@ export class SccOrderTenant extends LitElement {
             ${this._errors.map((message) => html`<li class="blocking" role="alert">${message}</li>`)}
           </ul>
           <div class="actions">
-            <span class="hint">${this._checking ? m.ops.checking : ''}</span>
+            <span class="hint">${this.#check.status === TaskStatus.PENDING ? m.ops.checking : ''}</span>
             <button type="button" @click=${() => this.#dialog()?.close()}>${m.ops.cancel}</button>
             <button part="submit-button" class="primary" type="submit" data-testid="submit-order"
               ?disabled=${this._submitting || !this.#draft() || blocked}>${m.ops.order}</button>
