@@ -73,7 +73,7 @@ const byName = [text(tenants.name, (t) => t.name), uuid(tenants.id, (t) => t.id)
 
 /**
  * Every sort ends in the tenant's name and id, so equal keys still page in one stable order. Each
- * has an index in that order (migration 0013): a page walks it and stops after `limit` rows.
+ * has an index in that order (migration 0014): a page walks it and stops after `limit` rows.
  */
 const sortKeys: Record<TenantSort, Key[]> = {
   name: byName,
