@@ -53,6 +53,8 @@ export interface Messages {
   requestTermination: string;
   /** Shown while the live event stream reconnects. */
   reconnecting: string;
+  /** Alternative text of a brand's logo (the brand mark shows it on every page; the editor too). */
+  logoOf: (name: string) => string;
 }
 
 export const en: Messages = {
@@ -114,6 +116,7 @@ export const en: Messages = {
   breadcrumbsLabel: 'Path of the selected business unit',
   requestTermination: 'Request termination',
   reconnecting: 'Live updates interrupted; reconnecting…',
+  logoOf: (name) => `${name} logo`,
 };
 
 export const de: Messages = {
@@ -177,4 +180,5 @@ export const de: Messages = {
   breadcrumbsLabel: 'Pfad der ausgewählten Organisationseinheit',
   requestTermination: 'Kündigung beantragen',
   reconnecting: 'Live-Aktualisierung unterbrochen; neue Verbindung …',
+  logoOf: (name) => `Logo von ${name}`,
 };
