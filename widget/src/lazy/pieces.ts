@@ -11,6 +11,7 @@ import { SccPendingRequestsPanel } from '../components/pending-requests-panel/pe
 import { SccSession } from '../components/session/session.js';
 import { register } from '../register.js';
 import './operations.js';
+import './tree.js';
 
 export { SccHierarchy, SccOrderForm, SccPendingRequestsPanel, SccSession };
 

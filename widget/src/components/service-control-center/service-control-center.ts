@@ -297,6 +297,9 @@ export class ServiceControlCenter extends LitElement {
           if (abort.signal.aborted || !(error instanceof BffError && error.status === 404)) throw error;
           return undefined;
         }),
+        // The tree and search are a chunk of their own (the entry's size budget), fetched while the
+        // session and the first page are: the first row waits for no extra round trip.
+        this.#loadPart('tree'),
       ]);
       if (this.#abort !== abort) return;
       this.#abort = undefined;
