@@ -1,3 +1,4 @@
+import '../../api/admin-calls.js';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { type BffClient, BffError } from '../../api/bff-client.js';
 import type { Brand, BrandInput, BrandPalette, UnitBrand } from '../../api/types.js';

@@ -1,3 +1,4 @@
+import '../../api/operation-calls.js';
 import { html, LitElement, nothing } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';
 import type { Determination, DryRunResult, OperationDraft, Product, Tenant } from '../../api/types.js';
