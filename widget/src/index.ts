@@ -37,9 +37,10 @@ export * from './events/index.js';
 export type { Messages, PluralForms } from './i18n/index.js';
 export {
   availableLocales,
-  de,
   en,
   formatNumber,
+  loadLocale,
+  localePending,
   messagesFor,
   plural,
   registerLocale,
@@ -47,7 +48,6 @@ export {
 } from './i18n/index.js';
 export type { TenantListMessages } from './i18n/tenant-list-messages.js';
 export {
-  deTenantList,
   enTenantList,
   registerTenantListLocale,
   tenantListMessagesFor,
