@@ -65,7 +65,7 @@ const chunksLoaded = () =>
     .map((path) => path.slice(path.lastIndexOf('/') + 1));
 
 /** The tenant list's narrow-width styles, which every list loads after its first render. */
-const isNarrowStyles = (name: string) => /^tenant-list-narrow\.styles\.[\w-]{8,}\.js$/.test(name);
+const isNarrowStyles = (name: string) => /^tenant-list-narrow-styles\.[\w-]{8,}\.js$/.test(name);
 const treeTags = ['scc-business-unit-tree', 'scc-business-unit-search'];
 const adminTags = ['scc-business-unit-admin', 'scc-move-dialog', 'scc-user-admin'];
 const operationTags = ['scc-order-tenant', 'scc-terminate-dialog', 'scc-pending-requests'];
