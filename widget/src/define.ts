@@ -1,7 +1,7 @@
 import { SccBrandMark } from './components/brand-mark/brand-mark.js';
 import type { SccBusinessUnitAdmin } from './components/business-unit-admin/business-unit-admin.js';
-import { SccBusinessUnitSearch } from './components/business-unit-search/business-unit-search.js';
-import { SccBusinessUnitTree } from './components/business-unit-tree/business-unit-tree.js';
+import type { SccBusinessUnitSearch } from './components/business-unit-search/business-unit-search.js';
+import type { SccBusinessUnitTree } from './components/business-unit-tree/business-unit-tree.js';
 import type { SccMoveDialog } from './components/move-dialog/move-dialog.js';
 import type { SccOrderTenant } from './components/order-tenant/order-tenant.js';
 import type { SccPendingRequests } from './components/pending-requests/pending-requests.js';
@@ -15,16 +15,15 @@ import type { SccUserAdmin } from './components/user-admin/user-admin.js';
 import { register } from './register.js';
 
 /**
- * Tag names and classes of the elements every caller needs; children first. The admin screens,
- * the tenant operations and the composable pieces come with their own chunks (`lazy/admin.ts`, `lazy/operations.ts`, `lazy/pieces.ts`).
+ * Tag names and classes of the elements every caller needs; children first. The business-unit tree
+ * and search, the admin screens, the tenant operations and the composable pieces come with their own
+ * chunks (`lazy/tree.ts`, `lazy/admin.ts`, `lazy/operations.ts`, `lazy/pieces.ts`).
  */
 export const elements = {
   'scc-brand-mark': SccBrandMark,
   'scc-status-badge': SccStatusBadge,
   'scc-state-panel': SccStatePanel,
   'scc-tenant-list': SccTenantList,
-  'scc-business-unit-tree': SccBusinessUnitTree,
-  'scc-business-unit-search': SccBusinessUnitSearch,
   'scc-tenants': SccTenants,
   'service-control-center': ServiceControlCenter,
 } as const;

@@ -3,17 +3,19 @@
  * them (guarded: a second copy does not throw). The admin screens and the tenant operations are
  * separate chunks: `loadAdmin()` / `loadOperations()` (or `./lazy/admin.js`, `./lazy/operations.js`)
  * register them and resolve to their classes; so do the composable pieces other than `<scc-tenants>`
- * (`loadPieces()`, `./lazy/pieces.js`).
+ * (`loadPieces()`, `./lazy/pieces.js`) and the business-unit tree and search (`loadTree()`,
+ * `./lazy/tree.js`), which `<service-control-center>` loads alongside its first requests.
  */
 import { defineElements } from './define.js';
 
 export type { BffClientOptions, BffErrorKind } from './api/bff-client.js';
 export { BffClient, BffError } from './api/bff-client.js';
 export type * from './api/types.js';
-export type { BusinessUnitSearchFn } from './components/business-unit-search/business-unit-search.js';
-export { SccBusinessUnitSearch } from './components/business-unit-search/business-unit-search.js';
-export type { LevelLoader } from './components/business-unit-tree/business-unit-tree.js';
-export { SccBusinessUnitTree } from './components/business-unit-tree/business-unit-tree.js';
+export type {
+  BusinessUnitSearchFn,
+  SccBusinessUnitSearch,
+} from './components/business-unit-search/business-unit-search.js';
+export type { LevelLoader, SccBusinessUnitTree } from './components/business-unit-tree/business-unit-tree.js';
 export type { ServiceControlCenterStatus } from './components/service-control-center/service-control-center.js';
 export { ServiceControlCenter } from './components/service-control-center/service-control-center.js';
 export type { StatePanelVariant } from './components/state-panel/state-panel.js';
@@ -35,9 +37,10 @@ export * from './events/index.js';
 export type { Messages, PluralForms } from './i18n/index.js';
 export {
   availableLocales,
-  de,
   en,
   formatNumber,
+  loadLocale,
+  localePending,
   messagesFor,
   plural,
   registerLocale,
@@ -45,13 +48,12 @@ export {
 } from './i18n/index.js';
 export type { TenantListMessages } from './i18n/tenant-list-messages.js';
 export {
-  deTenantList,
   enTenantList,
   registerTenantListLocale,
   tenantListMessagesFor,
 } from './i18n/tenant-list-messages.js';
 export type { WidgetPart } from './lazy/parts.js';
-export { loadAdmin, loadOperations, loadPieces } from './lazy/parts.js';
+export { loadAdmin, loadOperations, loadPieces, loadTree } from './lazy/parts.js';
 export { register } from './register.js';
 export type { ServerSentEvent } from './utils/sse.js';
 export { SseParser } from './utils/sse.js';

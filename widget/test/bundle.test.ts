@@ -64,6 +64,9 @@ const chunksLoaded = () =>
     .filter((path) => path.startsWith(distPath) && !path.endsWith('/service-control-center.js'))
     .map((path) => path.slice(path.lastIndexOf('/') + 1));
 
+/** The tenant list's narrow-width styles, which every list loads after its first render. */
+const isNarrowStyles = (name: string) => /^tenant-list-narrow-styles\.[\w-]{8,}\.js$/.test(name);
+const treeTags = ['scc-business-unit-tree', 'scc-business-unit-search'];
 const adminTags = ['scc-business-unit-admin', 'scc-move-dialog', 'scc-user-admin'];
 const operationTags = ['scc-order-tenant', 'scc-terminate-dialog', 'scc-pending-requests'];
 
@@ -95,16 +98,12 @@ describe('built bundle dist/service-control-center.js', () => {
 
   it('self-registers the elements every caller needs and exports the classes; nothing else yet', () => {
     assertEqual(customElements.get('service-control-center'), widgetModule.ServiceControlCenter);
-    for (const tag of [
-      'scc-business-unit-tree',
-      'scc-business-unit-search',
-      'scc-tenant-list',
-      'scc-status-badge',
-      'scc-state-panel',
-    ]) {
+    for (const tag of ['scc-tenant-list', 'scc-status-badge', 'scc-state-panel']) {
       assert(customElements.get(tag), `${tag} defined`);
     }
-    for (const tag of [...adminTags, ...operationTags]) assertEqual(customElements.get(tag), undefined, tag);
+    for (const tag of [...treeTags, ...adminTags, ...operationTags]) {
+      assertEqual(customElements.get(tag), undefined, tag);
+    }
     assertDeepEqual(chunksLoaded(), [], 'no chunk loaded by the entry itself');
     assertEqual(typeof widgetModule.loadAdmin, 'function');
     assertEqual(typeof widgetModule.loadOperations, 'function');
@@ -113,13 +112,23 @@ describe('built bundle dist/service-control-center.js', () => {
     assertEqual(widgetModule.SCC_READY, 'scc-ready');
   });
 
-  it('a viewer gets the tenants without loading any chunk', async () => {
+  it('a viewer gets the tenants and the tree, with the tree chunk only', async () => {
     stub.restore();
     stub = stubFetch({ session: { ...session, roles: ['viewer'] } });
     const el = create();
     await whenReady(el);
     assertEqual($(el, 'scc-order-tenant'), null);
-    assertDeepEqual(chunksLoaded(), []);
+    // Loaded with the session and the first page: ready means the tree chunk is there.
+    for (const tag of treeTags) assert(customElements.get(tag), `${tag} defined`);
+    // The tree chunk, and lit's directive base its cssVar directive shares with the operations.
+    const chunks = chunksLoaded()
+      .filter((name) => !isNarrowStyles(name))
+      .sort();
+    assertEqual(chunks.length, 2, `the tree's chunks besides the narrow-width styles: ${chunks}`);
+    assert(/^directive\.[\w-]{8,}\.js$/.test(chunks[0] ?? ''), `content-hashed name: ${chunks[0]}`);
+    assert(/^tree\.[\w-]{8,}\.js$/.test(chunks[1] ?? ''), `content-hashed name: ${chunks[1]}`);
+    await waitFor(() => $$(tree(el), '[role="treeitem"]').length > 0, 'tree items rendered by the chunk');
+    await waitFor(() => chunksLoaded().some(isNarrowStyles), 'the narrow-width styles, after the first rows');
   });
 
   it('an operator gets the order button from the operations chunk, and no admin chunk', async () => {
@@ -129,8 +138,10 @@ describe('built bundle dist/service-control-center.js', () => {
     assert($(order, '[part="order-button"]'), 'order button rendered by the chunk');
     for (const tag of operationTags) assert(customElements.get(tag), `${tag} defined`);
     for (const tag of adminTags) assertEqual(customElements.get(tag), undefined, tag);
-    const chunks = chunksLoaded();
-    assertEqual(chunks.length, 1, `one chunk: ${chunks}`);
+    const chunks = chunksLoaded().filter(
+      (name) => !name.startsWith('tree.') && !name.startsWith('directive.') && !isNarrowStyles(name),
+    );
+    assertEqual(chunks.length, 1, `one chunk besides the tree's and the narrow-width styles: ${chunks}`);
     assert(/^operations\.[\w-]{8,}\.js$/.test(chunks[0] ?? ''), `content-hashed name: ${chunks[0]}`);
   });
 

@@ -1,3 +1,5 @@
+import './admin-calls.js';
+import './operation-calls.js';
 import {
   assert,
   assertEqual,

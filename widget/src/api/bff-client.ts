@@ -1,31 +1,14 @@
 import type {
   Ancestor,
-  AuditEvent,
-  AuditEventFilters,
-  AuditEventPage,
-  BrandInput,
   BusinessUnit,
   BusinessUnitLevel,
-  CreateBusinessUnitBody,
-  CreateUserBody,
-  DryRunResult,
-  GrantRoleBody,
-  MoveBusinessUnitBody,
-  MovePreview,
-  MovePreviewBody,
-  MoveResult,
   OperationDraft,
   OperationRequest,
   ProblemDetails,
-  Product,
-  RoleAssignment,
   Session,
   TenantPage,
   TenantQuery,
   UnitBrand,
-  UpdateBusinessUnitBody,
-  User,
-  UserPage,
 } from './types.js';
 
 /**
@@ -86,18 +69,22 @@ export interface BffClientOptions {
 
 const PROBLEM_JSON = 'application/problem+json';
 
-interface RequestOptions {
+export interface RequestOptions {
   signal?: AbortSignal | undefined;
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Small typed client for the BFF's view endpoints. Sends `Authorization: Bearer <token>`. */
+/**
+ * Small typed client for the BFF's view endpoints. Sends `Authorization: Bearer <token>`. The calls
+ * only the admin screens or the tenant operations make come with their chunks (`admin-calls.ts`,
+ * `operation-calls.ts`), which add them to this class when they load.
+ */
 export class BffClient {
   readonly #options: BffClientOptions;
 
@@ -110,7 +97,7 @@ export class BffClient {
   }
 
   getSession(signal?: AbortSignal): Promise<Session> {
-    return this.#request('/v1/widget/session', { signal }, (body) => {
+    return this.request('/v1/widget/session', { signal }, (body) => {
       if (isRecord(body) && isRecord(body.user) && isRecord(body.businessUnit)) return body as unknown as Session;
       return undefined;
     });
@@ -125,7 +112,7 @@ export class BffClient {
     const params = Object.fromEntries(
       Object.entries(tenantQuery).map(([name, value]) => [name, value === undefined ? undefined : String(value)]),
     );
-    return this.#request(`/v1/widget/tenants${query(params)}`, { signal }, tenantPage);
+    return this.request(`/v1/widget/tenants${query(params)}`, { signal }, tenantPage);
   }
 
   /** One tree level: the caller's own unit (no `parentId`) or a page of a unit's children, by name. */
@@ -134,58 +121,27 @@ export class BffClient {
     cursor?: string,
     signal?: AbortSignal,
   ): Promise<BusinessUnitLevel> {
-    return this.#request(`/v1/widget/business-units${query({ parentId, cursor })}`, { signal }, pageOf<BusinessUnit>);
+    return this.request(`/v1/widget/business-units${query({ parentId, cursor })}`, { signal }, pageOf<BusinessUnit>);
   }
 
   /** Units of the subtree whose name contains `q`, each with its `ancestors`. */
   async searchBusinessUnits(q: string, signal?: AbortSignal): Promise<BusinessUnit[]> {
-    return (await this.#request(`/v1/widget/business-units${query({ q })}`, { signal }, itemsOf<BusinessUnit>)).items;
+    return (await this.request(`/v1/widget/business-units${query({ q })}`, { signal }, itemsOf<BusinessUnit>)).items;
   }
 
   getBusinessUnit(id: string, signal?: AbortSignal): Promise<BusinessUnit> {
-    return this.#request(`/v1/widget/business-units/${encodeURIComponent(id)}`, { signal }, record<BusinessUnit>);
+    return this.request(`/v1/widget/business-units/${encodeURIComponent(id)}`, { signal }, record<BusinessUnit>);
   }
 
   /** The caller's unit down to `id` inclusive. */
   async getAncestors(id: string, signal?: AbortSignal): Promise<Ancestor[]> {
     const path = `/v1/widget/business-units/${encodeURIComponent(id)}/ancestors`;
-    return (await this.#request(path, { signal }, itemsOf<Ancestor>)).items;
+    return (await this.request(path, { signal }, itemsOf<Ancestor>)).items;
   }
 
-  createBusinessUnit(body: CreateBusinessUnitBody): Promise<BusinessUnit> {
-    return this.#request('/v1/widget/business-units', { method: 'POST', body }, record<BusinessUnit>);
-  }
-
-  updateBusinessUnit(id: string, body: UpdateBusinessUnitBody): Promise<BusinessUnit> {
-    const path = `/v1/widget/business-units/${encodeURIComponent(id)}`;
-    return this.#request(path, { method: 'PATCH', body }, record<BusinessUnit>);
-  }
-
-  async deleteBusinessUnit(id: string): Promise<void> {
-    const path = `/v1/widget/business-units/${encodeURIComponent(id)}`;
-    await this.#request(path, { method: 'DELETE' }, () => true);
-  }
-
-  previewMove(id: string, newParentId: string): Promise<MovePreview> {
-    const path = `/v1/widget/business-units/${encodeURIComponent(id)}/move-preview`;
-    const body = { newParentId } satisfies MovePreviewBody;
-    return this.#request(path, { method: 'POST', body }, record<MovePreview>);
-  }
-
-  moveBusinessUnit(id: string, newParentId: string): Promise<MoveResult> {
-    const path = `/v1/widget/business-units/${encodeURIComponent(id)}/move`;
-    const body = { newParentId } satisfies MoveBusinessUnitBody;
-    return this.#request(path, { method: 'POST', body }, record<MoveResult>);
-  }
-
+  /** A unit's own and effective brand (the shell asks again after an admin changed one). */
   getBrand(id: string, signal?: AbortSignal): Promise<UnitBrand> {
-    return this.#request(`/v1/widget/business-units/${encodeURIComponent(id)}/brand`, { signal }, record<UnitBrand>);
-  }
-
-  /** Sets (or with null clears) a unit's own brand; a refused brand changes nothing. */
-  putBrand(id: string, brand: BrandInput | null): Promise<UnitBrand> {
-    const path = `/v1/widget/business-units/${encodeURIComponent(id)}/brand`;
-    return this.#request(path, { method: 'PUT', body: { brand } }, record<UnitBrand>);
+    return this.request(`/v1/widget/business-units/${encodeURIComponent(id)}/brand`, { signal }, record<UnitBrand>);
   }
 
   /**
@@ -200,71 +156,17 @@ export class BffClient {
     return response.blob();
   }
 
-  /** A page of the audit log of `businessUnitId`'s subtree (admins only; others get a 404). */
-  listAuditEvents(
-    businessUnitId: string | undefined,
-    filters: AuditEventFilters,
-    cursor?: string,
-    signal?: AbortSignal,
-  ): Promise<AuditEventPage> {
-    const path = `/v1/widget/audit-events${query({ businessUnitId, ...filters, cursor })}`;
-    return this.#request(path, { signal }, pageOf<AuditEvent>);
-  }
-
-  /** Users whose home is `businessUnitId` or below it. */
-  listUsers(businessUnitId: string, cursor?: string, signal?: AbortSignal): Promise<UserPage> {
-    return this.#request(`/v1/widget/users${query({ businessUnitId, cursor })}`, { signal }, pageOf<User>);
-  }
-
-  getUser(id: string, signal?: AbortSignal): Promise<User> {
-    return this.#request(`/v1/widget/users/${encodeURIComponent(id)}`, { signal }, record<User>);
-  }
-
-  createUser(body: CreateUserBody): Promise<User> {
-    return this.#request('/v1/widget/users', { method: 'POST', body }, record<User>);
-  }
-
-  grantRole(body: GrantRoleBody): Promise<RoleAssignment> {
-    return this.#request('/v1/widget/role-assignments', { method: 'POST', body }, record<RoleAssignment>);
-  }
-
-  async revokeRole(id: string): Promise<void> {
-    const path = `/v1/widget/role-assignments/${encodeURIComponent(id)}`;
-    await this.#request(path, { method: 'DELETE' }, () => true);
-  }
-
-  async listProducts(signal?: AbortSignal): Promise<Product[]> {
-    return (await this.#request('/v1/widget/products', { signal }, itemsOf<Product>)).items;
-  }
-
-  /** Validations and proposals for a draft; creates nothing. */
-  dryRun(draft: OperationDraft, signal?: AbortSignal): Promise<DryRunResult> {
-    return this.#request('/v1/widget/operation-requests/dry-run', { signal, method: 'POST', body: draft }, (body) =>
-      isRecord(body) && Array.isArray(body.validations) ? (body as unknown as DryRunResult) : undefined,
-    );
-  }
-
   /** Submits a draft. Retries with the same `idempotencyKey` return the same request. */
   submitOperationRequest(
     draft: OperationDraft,
     idempotencyKey: string,
     signal?: AbortSignal,
   ): Promise<OperationRequest> {
-    return this.#request(
+    return this.request(
       '/v1/widget/operation-requests',
       { signal, method: 'POST', body: draft, headers: { 'Idempotency-Key': idempotencyKey } },
       operationRequest,
     );
-  }
-
-  async listOperationRequests(state = 'open', signal?: AbortSignal): Promise<OperationRequest[]> {
-    const path = `/v1/widget/operation-requests?state=${encodeURIComponent(state)}`;
-    return (await this.#request(path, { signal }, itemsOf<OperationRequest>)).items;
-  }
-
-  cancelOperationRequest(id: string, signal?: AbortSignal): Promise<OperationRequest> {
-    const path = `/v1/widget/operation-requests/${encodeURIComponent(id)}/cancel`;
-    return this.#request(path, { signal, method: 'POST' }, operationRequest);
   }
 
   /** Absolute URL for a BFF path. */
@@ -272,7 +174,11 @@ export class BffClient {
     return `${this.#options.apiBase.replace(/\/+$/, '')}${path}`;
   }
 
-  async #request<T>(path: string, options: RequestOptions, validate: (body: unknown) => T | undefined): Promise<T> {
+  /**
+   * One call whose JSON answer `validate` accepts (`undefined`: an unexpected shape). Public for the
+   * calls the lazy chunks add to this class (`admin-calls.ts`, `operation-calls.ts`).
+   */
+  async request<T>(path: string, options: RequestOptions, validate: (body: unknown) => T | undefined): Promise<T> {
     const response = await this.send(path, options);
     if (!response.ok) throw await problemFrom(response);
     if (response.status === 204) return validate(undefined) as T;
@@ -336,18 +242,18 @@ export class BffClient {
 }
 
 /** `?a=1&b=2` of the defined values, or nothing. */
-function query(params: Record<string, string | undefined>): string {
+export function query(params: Record<string, string | undefined>): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, value);
   const text = search.toString();
   return text ? `?${text}` : '';
 }
 
-function record<T>(body: unknown): T | undefined {
+export function record<T>(body: unknown): T | undefined {
   return isRecord(body) ? (body as T) : undefined;
 }
 
-function pageOf<T>(body: unknown): { items: T[]; nextCursor: string | null } | undefined {
+export function pageOf<T>(body: unknown): { items: T[]; nextCursor: string | null } | undefined {
   return isRecord(body) && Array.isArray(body.items)
     ? { items: body.items as T[], nextCursor: typeof body.nextCursor === 'string' ? body.nextCursor : null }
     : undefined;
@@ -359,13 +265,13 @@ function tenantPage(body: unknown): TenantPage | undefined {
     : undefined;
 }
 
-function operationRequest(body: unknown): OperationRequest | undefined {
+export function operationRequest(body: unknown): OperationRequest | undefined {
   return isRecord(body) && typeof body.id === 'string' && typeof body.state === 'string'
     ? (body as unknown as OperationRequest)
     : undefined;
 }
 
-function itemsOf<T>(body: unknown): { items: T[] } | undefined {
+export function itemsOf<T>(body: unknown): { items: T[] } | undefined {
   return isRecord(body) && Array.isArray(body.items) ? (body as { items: T[] }) : undefined;
 }
 

@@ -1,3 +1,4 @@
+import './de.js';
 import { assertEqual } from '../../test/helpers.js';
 import { adminMessagesFor, enAdmin, registerAdminLocale } from './admin-messages.js';
 import { en, messagesFor, registerLocale } from './index.js';

@@ -1,3 +1,4 @@
+import './de.js';
 import { assertEqual } from '../../test/helpers.js';
 import { brandFieldLabel, brandMessagesFor, deBrand, enBrand, registerBrandLocale } from './brand-messages.js';
 import { en, registerLocale } from './index.js';

@@ -1,12 +1,11 @@
 import { resolveLocale } from './index.js';
 
 /**
- * Strings of the brand mark and the brand editor. The editor comes with the admin chunk; the mark's
- * one string (the logo's alternative text) is here too, so all brand wording lives in one place.
+ * Strings of the brand editor, which comes with the admin chunk. The brand mark's one string (the
+ * logo's alternative text, `logoOf`) is in `messages.ts`: the mark is on every page, and this
+ * catalogue would otherwise ride in the entry with it.
  */
 export interface BrandMessages {
-  /** Alternative text of a brand's logo. */
-  logoOf: (name: string) => string;
   brandTitle: string;
   brandHint: string;
   inheritedFrom: (source: string) => string;
@@ -42,7 +41,6 @@ export interface BrandMessages {
 }
 
 export const enBrand: BrandMessages = {
-  logoOf: (name) => `${name} logo`,
   brandTitle: 'Brand',
   brandHint: 'Units below this one without a brand of their own show this one.',
   inheritedFrom: (source) => `Now shows the brand of ${source}.`,
@@ -78,7 +76,6 @@ export const enBrand: BrandMessages = {
 };
 
 export const deBrand: BrandMessages = {
-  logoOf: (name) => `Logo von ${name}`,
   brandTitle: 'Marke',
   brandHint: 'Einheiten darunter ohne eigene Marke zeigen diese.',
   inheritedFrom: (source) => `Zeigt jetzt die Marke von ${source}.`,

@@ -53,6 +53,8 @@ export interface Messages {
   requestTermination: string;
   /** Shown while the live event stream reconnects. */
   reconnecting: string;
+  /** Alternative text of a brand's logo (the brand mark shows it on every page; the editor too). */
+  logoOf: (name: string) => string;
 }
 
 export const en: Messages = {
@@ -114,67 +116,5 @@ export const en: Messages = {
   breadcrumbsLabel: 'Path of the selected business unit',
   requestTermination: 'Request termination',
   reconnecting: 'Live updates interrupted; reconnecting…',
-};
-
-export const de: Messages = {
-  productName: 'Service Control Center',
-  signedInAs: (name) => `Angemeldet als ${name}`,
-  businessUnits: 'Organisationseinheiten',
-  businessUnitTreeLabel: 'Hierarchie der Organisationseinheiten',
-  tenants: 'Mandanten',
-  tenantsIn: (bu) => `Mandanten in ${bu}`,
-  tenantCount: (n) => plural('de', n, { one: '# Mandant', other: '# Mandanten' }),
-  tenantCountShort: (n) => formatNumber('de', n),
-  includesDescendants: 'einschließlich untergeordneter Einheiten',
-  unitKind: {
-    msp: 'Managed Service Provider',
-    reseller: 'Wiederverkäufer',
-    customer: 'Kunde',
-    region: 'Region',
-    department: 'Abteilung',
-    division: 'Geschäftsbereich',
-    segment: 'Segment',
-  },
-  columns: {
-    name: 'Name',
-    type: 'Typ',
-    lifecycleStatus: 'Lebenszyklus',
-    operationalStatus: 'Status',
-    businessUnit: 'Organisationseinheit',
-  },
-  tenantType: { productive: 'Produktiv', test: 'Test', validation: 'Validierung', development: 'Entwicklung' },
-  lifecycleStatus: {
-    live: 'Aktiv',
-    provisioning: 'Wird bereitgestellt',
-    decommissioning: 'Wird stillgelegt',
-    retained: 'Aufbewahrt',
-    archived: 'Archiviert',
-  },
-  operationalStatus: { up: 'In Betrieb', degraded: 'Beeinträchtigt', down: 'Ausgefallen', maintenance: 'Wartung' },
-  loading: 'Wird geladen …',
-  loadingDetail: 'Organisationseinheiten und Mandanten werden abgerufen',
-  emptyTitle: 'Keine Mandanten in dieser Organisationseinheit',
-  emptyDetail: 'Mandanten dieser Einheit und ihrer untergeordneten Einheiten erscheinen hier.',
-  noBusinessUnits: 'Keine Organisationseinheiten',
-  errorTitle: 'Etwas ist schiefgelaufen',
-  errorUnavailable:
-    'Das Service Control Center ist vorübergehend nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
-  errorNetwork: 'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-  errorUnauthorized: 'Ihre Sitzung konnte nicht bestätigt werden. Bitte melden Sie sich erneut an.',
-  errorForbidden: 'Sie dürfen diese Informationen nicht sehen.',
-  errorGeneric: (status) => `Die Anfrage ist fehlgeschlagen (HTTP ${status}).`,
-  errorNotConfigured: 'Das Widget ist nicht konfiguriert: api-base oder fetchToken fehlt.',
-  retry: 'Erneut versuchen',
-  expand: 'Aufklappen',
-  collapse: 'Zuklappen',
-  loadMore: 'Mehr laden',
-  searchLabel: 'Organisationseinheiten nach Namen suchen',
-  searchPlaceholder: 'Nach Namen suchen …',
-  searchNoResults: 'Keine Organisationseinheit gefunden.',
-  searchResultCount: (n) =>
-    plural('de', n, { one: '# Organisationseinheit gefunden', other: '# Organisationseinheiten gefunden' }),
-  searchFailed: 'Die Suche ist fehlgeschlagen. Bitte erneut versuchen.',
-  breadcrumbsLabel: 'Pfad der ausgewählten Organisationseinheit',
-  requestTermination: 'Kündigung beantragen',
-  reconnecting: 'Live-Aktualisierung unterbrochen; neue Verbindung …',
+  logoOf: (name) => `${name} logo`,
 };

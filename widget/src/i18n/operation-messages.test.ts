@@ -1,3 +1,4 @@
+import './de.js';
 import { assertEqual } from '../../test/helpers.js';
 import { en, messagesFor, registerLocale } from './index.js';
 import { enOperations, operationMessagesFor, registerOperationLocale } from './operation-messages.js';

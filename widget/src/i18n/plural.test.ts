@@ -1,5 +1,6 @@
 import { assertEqual } from '../../test/helpers.js';
-import { de, en } from './messages.js';
+import { de } from './de.js';
+import { en } from './messages.js';
 import { formatNumber, plural } from './plural.js';
 
 describe('plural and number formatting', () => {

@@ -46,28 +46,7 @@ export const enTenantList: TenantListMessages = {
   loadFailed: 'The tenants could not be loaded.',
 };
 
-export const deTenantList: TenantListMessages = {
-  total: (n, capped) => `${count('de', n)}${capped ? '+' : ''} ${n === 1 && !capped ? 'Mandant' : 'Mandanten'}`,
-  showing: (shown, total, capped) => `${count('de', shown)} von ${count('de', total)}${capped ? '+' : ''} angezeigt`,
-  filters: 'Mandanten filtern',
-  filterType: 'Typ',
-  filterLifecycle: 'Lebenszyklus',
-  filterStatus: 'Status',
-  any: 'Alle',
-  allLifecycles: 'Alle, auch stillgelegte',
-  searchTenants: 'Mandanten nach Namen suchen',
-  sortBy: (column) => `Nach ${column} sortieren`,
-  actions: 'Aktionen',
-  actionsFor: (tenant) => `Aktionen für ${tenant}`,
-  restore: 'Wiederherstellen',
-  noMatches: 'Kein Mandant entspricht diesen Filtern.',
-  loadFailed: 'Die Mandanten konnten nicht geladen werden.',
-};
-
-const catalog = new Map<string, TenantListMessages>([
-  ['en', enTenantList],
-  ['de', deTenantList],
-]);
+const catalog = new Map<string, TenantListMessages>([['en', enTenantList]]);
 
 /** Adds or replaces the tenant-list strings of a locale registered with `registerLocale`. */
 export function registerTenantListLocale(tag: string, messages: TenantListMessages): void {

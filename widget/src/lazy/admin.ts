@@ -9,6 +9,8 @@ import { SccBusinessUnitAdmin } from '../components/business-unit-admin/business
 import { SccMoveDialog } from '../components/move-dialog/move-dialog.js';
 import { SccUserAdmin } from '../components/user-admin/user-admin.js';
 import { register } from '../register.js';
+// The move dialog picks the new parent with the business-unit search.
+import './tree.js';
 
 export type { AdminMessages, MessagesWithAdmin } from '../i18n/admin-messages.js';
 export { adminMessagesFor, deAdmin, enAdmin, registerAdminLocale } from '../i18n/admin-messages.js';

@@ -6,6 +6,7 @@ export const widgetParts = {
   admin: () => import('./admin.js'),
   operations: () => import('./operations.js'),
   pieces: () => import('./pieces.js'),
+  tree: () => import('./tree.js'),
 };
 
 export type WidgetPart = keyof typeof widgetParts;
@@ -15,6 +16,9 @@ export const loadAdmin = widgetParts.admin;
 
 /** Loads (once) and registers the tenant-operations elements; resolves to their module. */
 export const loadOperations = widgetParts.operations;
+
+/** Loads (once) and registers the business-unit tree and search; resolves to their module. */
+export const loadTree = widgetParts.tree;
 
 /** Loads (once) and registers the composable pieces (`<scc-session>`, `<scc-hierarchy>`, …); resolves to their module. */
 export const loadPieces = widgetParts.pieces;

@@ -11,6 +11,9 @@ import { SccPendingRequestsPanel } from '../components/pending-requests-panel/pe
 import { SccSession } from '../components/session/session.js';
 import { register } from '../register.js';
 import './operations.js';
+import './tree.js';
+// The pieces resolve their locale from <scc-session> as they render: German comes with them.
+import '../i18n/de.js';
 
 export { SccHierarchy, SccOrderForm, SccPendingRequestsPanel, SccSession };
 

@@ -1,3 +1,4 @@
+import '../../i18n/de.js';
 import '../../lazy/admin.js';
 import {
   $,

@@ -1,3 +1,4 @@
+import '../../api/admin-calls.js';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { type BffClient, BffError } from '../../api/bff-client.js';
 import type { Brand, BrandInput, BrandPalette, UnitBrand } from '../../api/types.js';
@@ -306,7 +307,7 @@ export class SccBrandEditor extends LitElement {
       </div>
       <p class="hint" id="font-hint">${m.fontStackHint}</p>
       <div class="row logo-row">
-        ${this._logoUrl ? html`<img src=${this._logoUrl} alt=${m.logoOf(d.displayName || m.brandTitle)} />` : nothing}
+        ${this._logoUrl ? html`<img src=${this._logoUrl} alt=${messagesFor(this.locale).logoOf(d.displayName || m.brandTitle)} />` : nothing}
         <label>${m.logo}
           <input name="logo" type="file" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="logo-hint"
             @change=${this.#onLogo} />

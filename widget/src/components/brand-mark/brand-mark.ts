@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import type { EffectiveBrand } from '../../api/types.js';
-import { brandMessagesFor } from '../../i18n/brand-messages.js';
+import { messagesFor } from '../../i18n/index.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { brandMarkStyles } from './brand-mark.styles.js';
 
@@ -95,7 +95,7 @@ export class SccBrandMark extends LitElement {
     const logoUrl = this._logoUrl;
     return html`<div part="base" class="mark">
       <span part="logo" class="logo ${logoUrl ? 'image' : ''}">
-        ${logoUrl ? html`<img src=${logoUrl} alt=${brandMessagesFor(this.locale).logoOf(name)} />` : productLogo}
+        ${logoUrl ? html`<img src=${logoUrl} alt=${messagesFor(this.locale).logoOf(name)} />` : productLogo}
       </span>
       <div class="titles">
         <div part="name" class="name" data-testid="brand-name">${name || nothing}</div>

@@ -1,4 +1,5 @@
 import '../../index.js';
+import '../../lazy/tree.js';
 import {
   $,
   $$,

@@ -1,4 +1,6 @@
+import '../../i18n/de.js';
 import '../../index.js';
+import '../../lazy/tree.js';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   $,

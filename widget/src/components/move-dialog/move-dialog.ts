@@ -1,3 +1,4 @@
+import '../../api/admin-calls.js';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';
 import type { BusinessUnitRef, MovePreview, RoleName } from '../../api/types.js';

@@ -1,3 +1,4 @@
+import '../../api/operation-calls.js';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';

@@ -1,3 +1,4 @@
+import '../../i18n/de.js';
 import '../../index.js';
 import '../../lazy/operations.js';
 import {

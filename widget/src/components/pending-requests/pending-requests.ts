@@ -1,3 +1,4 @@
+import '../../api/operation-calls.js';
 import { html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BffClient } from '../../api/bff-client.js';

@@ -9,7 +9,7 @@ import type { FetchToken, SessionTokenController } from '../../controllers/sessi
 import { WidgetPartsController } from '../../controllers/widget-parts-controller.js';
 import { createErrorEvent, type SccErrorEvent } from '../../events/scc-error.js';
 import { createReadyEvent } from '../../events/scc-ready.js';
-import { labelFor, type Messages, messagesFor, resolveLocale } from '../../i18n/index.js';
+import { labelFor, loadLocale, localePending, type Messages, messagesFor, resolveLocale } from '../../i18n/index.js';
 import { type WidgetPart, widgetParts } from '../../lazy/parts.js';
 import { baseReset, sharedStyles } from '../../styles/shared.styles.js';
 import { toBffError } from '../../utils/bff-error.js';
@@ -19,6 +19,9 @@ import { breadcrumbsStyles } from './breadcrumbs.styles.js';
 import { serviceControlCenterStyles } from './service-control-center.styles.js';
 
 export type ServiceControlCenterStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** A locale pack that cannot be loaded leaves the widget in English, rather than not working at all. */
+const noPack = (): void => undefined;
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -223,7 +226,11 @@ export class ServiceControlCenter extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale')) this.#locale.setValue(this.locale);
+    if (changed.has('locale')) {
+      this.#locale.setValue(this.locale);
+      // A locale switched to after loading: its pack (if not loaded) arrives, then the render is in it.
+      if (localePending(this.locale)) void loadLocale(this.locale).then(() => this.requestUpdate(), noPack);
+    }
     if ((changed.has('fetchToken') || changed.has('apiBase')) && this.fetchToken) {
       // A new token source or BFF invalidates the cached token and session; then load with them.
       this.connection.configure({ apiBase: this.apiBase, fetchToken: this.fetchToken });
@@ -297,6 +304,11 @@ export class ServiceControlCenter extends LitElement {
           if (abort.signal.aborted || !(error instanceof BffError && error.status === 404)) throw error;
           return undefined;
         }),
+        // The tree and search are a chunk of their own (the entry's size budget), fetched while the
+        // session and the first page are: the first row waits for no extra round trip.
+        this.#loadPart('tree'),
+        // The locale's strings, if a pack of their own, come alongside too: the first text is in them.
+        loadLocale(this.locale).catch(noPack),
       ]);
       if (this.#abort !== abort) return;
       this.#abort = undefined;
@@ -422,8 +434,11 @@ export class ServiceControlCenter extends LitElement {
     switch (this._status) {
       case 'idle':
       case 'loading':
-        return html`<scc-state-panel part="state" data-testid="loading" variant="loading" locale=${locale}
-          .message=${m.loadingDetail}></scc-state-panel>`;
+        // Until the locale's pack is there, only the spinner: no English first.
+        return localePending(this.locale)
+          ? html`<scc-state-panel part="state" data-testid="loading" variant="loading" heading=""></scc-state-panel>`
+          : html`<scc-state-panel part="state" data-testid="loading" variant="loading" locale=${locale}
+              .message=${m.loadingDetail}></scc-state-panel>`;
       case 'error':
         return html`<scc-state-panel
           part="state"

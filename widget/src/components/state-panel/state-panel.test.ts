@@ -1,3 +1,4 @@
+import '../../i18n/de.js';
 import '../../index.js';
 import { $, assert, assertEqual, assertIncludes, cleanup, deepText, mount } from '../../../test/helpers.js';
 

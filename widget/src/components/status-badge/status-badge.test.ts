@@ -1,3 +1,4 @@
+import '../../i18n/de.js';
 import '../../index.js';
 import { $, assertEqual, cleanup, mount } from '../../../test/helpers.js';
 import { toneFor } from './status-badge.js';

@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { adoptStyles, type CSSResult, html, LitElement, nothing, type PropertyValues, unsafeCSS } from 'lit';
 import type { Tenant, TenantAction, TenantSort } from '../../api/types.js';
 import { createTenantRestoreEvent } from '../../events/scc-tenant-restore.js';
 import { createTenantSelectEvent } from '../../events/scc-tenant-select.js';
@@ -9,6 +8,9 @@ import { labelFor, type Messages, messagesFor } from '../../i18n/index.js';
 import { tenantListMessagesFor } from '../../i18n/tenant-list-messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tenantListStyles } from './tenant-list.styles.js';
+
+/** The narrow-width styles (actions menu, cards), loaded once for every list; see `firstUpdated`. */
+let narrowStyles: Promise<CSSResult> | undefined;
 
 const cssToken = (value: string): string => value.toLowerCase().replace(/[^a-z0-9-]/g, '-');
 
@@ -79,6 +81,18 @@ export class SccTenantList extends LitElement {
     this.terminable = false;
     this.sort = 'name';
     this.order = 'asc';
+  }
+
+  protected override firstUpdated(): void {
+    // After the first rows are on screen, so they wait for nothing: the entry stays within its size
+    // budget, and until these styles are there the inline action buttons do the menu's job.
+    narrowStyles ??= import('./tenant-list-narrow.styles.js').then((module) => unsafeCSS(module.tenantListNarrowCss));
+    narrowStyles.then(
+      (narrow) => adoptStyles(this.renderRoot as ShadowRoot, [...SccTenantList.elementStyles, narrow]),
+      () => {
+        narrowStyles = undefined;
+      },
+    );
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -176,11 +190,12 @@ export class SccTenantList extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${repeat(
-            tenants,
-            (tenant) => tenant.id,
-            (tenant) => this.#renderRow(tenant, m, actionable),
-          )}
+          ${
+            // By position, not keyed: a row keeps no state of its own (the open menu is `_menuFor`,
+            // the highlight `selectedId`, both by tenant id), so reusing a row for another tenant
+            // is safe, and the entry does without lit's keyed repeat directive.
+            tenants.map((tenant) => this.#renderRow(tenant, m, actionable))
+          }
         </tbody>
       </table>
     </div>`;

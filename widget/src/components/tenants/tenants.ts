@@ -13,7 +13,7 @@ import type { SccTenantSelectEvent } from '../../events/scc-tenant-select.js';
 import type { SccTenantSortEvent } from '../../events/scc-tenant-sort.js';
 import type { SccTenantTerminateEvent } from '../../events/scc-tenant-terminate.js';
 import { createTenantsChangeEvent } from '../../events/scc-tenants-change.js';
-import { type Messages, messagesFor } from '../../i18n/index.js';
+import { loadLocale, localePending, type Messages, messagesFor, resolveLocale } from '../../i18n/index.js';
 import { type TenantListMessages, tenantListMessagesFor } from '../../i18n/tenant-list-messages.js';
 import { widgetParts } from '../../lazy/parts.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -187,6 +187,16 @@ export class SccTenants extends LitElement {
     });
   }
 
+  protected override willUpdate(): void {
+    // A locale whose pack is not loaded yet (German, say): once it is, render again in it.
+    const requested = this.locale ?? this.#link.locale;
+    if (localePending(requested))
+      void loadLocale(requested).then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
+  }
+
   // After the update: a first page the host handed over arrives while the update runs.
   protected override updated(): void {
     if (this.#pages.tenants.some((tenant) => tenant.allowedActions.includes('terminate'))) {
@@ -252,7 +262,8 @@ export class SccTenants extends LitElement {
   }
 
   override render() {
-    const locale = this.locale ?? this.#link.locale;
+    // Resolved, so the list and dialogs inside render again when the locale's pack arrives.
+    const locale = resolveLocale(this.locale ?? this.#link.locale);
     const m = messagesFor(locale);
     const t = tenantListMessagesFor(locale);
     const pages = this.#pages;
@@ -267,7 +278,7 @@ export class SccTenants extends LitElement {
         @scc-operation-request-complete=${this.#onOperation}>
         ${
           failed
-            ? html`<scc-state-panel part="state" data-testid="tenants-error" variant="error" locale=${locale ?? ''}
+            ? html`<scc-state-panel part="state" data-testid="tenants-error" variant="error" locale=${locale}
                 .message=${t.loadFailed} .retryable=${true} @scc-retry=${() => void pages.refresh()}></scc-state-panel>`
             : html`<scc-tenant-list
                 data-testid="tenant-list"
@@ -279,7 +290,7 @@ export class SccTenants extends LitElement {
                 .order=${this._order}
                 .selectedId=${this.selectedTenantId}
                 ?terminable=${this.#parts.isReady('operations')}
-                locale=${locale ?? ''}
+                locale=${locale}
                 @scc-tenant-sort=${this.#onSort}
                 @scc-tenant-select=${this.#onSelect}
                 @scc-tenant-terminate=${this.#onTerminate}
@@ -301,7 +312,7 @@ export class SccTenants extends LitElement {
         }
         ${
           this.#parts.isReady('operations')
-            ? html`<scc-terminate-dialog exportparts="dialog" locale=${locale ?? ''} .client=${this.#link.connection?.client}></scc-terminate-dialog>`
+            ? html`<scc-terminate-dialog exportparts="dialog" locale=${locale} .client=${this.#link.connection?.client}></scc-terminate-dialog>`
             : nothing
         }
       </div>`;

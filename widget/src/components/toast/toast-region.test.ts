@@ -1,3 +1,4 @@
+import '../../i18n/de.js';
 import { $, $$, assertDeepEqual, assertEqual, cleanup, mount, waitFor } from '../../../test/helpers.js';
 import { register } from '../../register.js';
 import { expectNoAxeViolations } from '../../testing/axe.js';
