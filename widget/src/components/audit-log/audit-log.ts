@@ -103,6 +103,11 @@ export class SccAuditLog extends LitElement {
     this.#abort?.abort();
   }
 
+  /** Loads the first page again with the current filters: the log grows while the screen is open. */
+  refresh(): Promise<void> {
+    return this.#load();
+  }
+
   async #load(cursor?: string): Promise<void> {
     const client = this.client;
     if (!client) return;

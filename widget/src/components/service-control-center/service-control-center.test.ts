@@ -409,6 +409,26 @@ describe('service-control-center', () => {
     await waitFor(() => deepText($(el, '[part="breadcrumbs"]') as Element) === 'MSP Audit', 'breadcrumbs');
   });
 
+  it('an admin’s audit log asks again after an operation or a unit change, so it shows them', async () => {
+    stub.restore();
+    stub = stubFetch({ session: { ...session, roles: ['admin', 'operator', 'viewer'] } });
+    stub.on('/v1/widget/users', () => json({ items: [], nextCursor: null }));
+    stub.on('/v1/widget/audit-events', () => json({ items: [], nextCursor: null }));
+    const el = create();
+    await whenReady(el);
+    await waitFor(() => $(el, 'scc-audit-log'), 'the audit log');
+    await waitFor(() => stub.requestsTo('/v1/widget/audit-events').length === 1, 'the first page');
+    $(el, 'scc-tenants')?.dispatchEvent(
+      new CustomEvent('scc-operation-request-cancel', { bubbles: true, composed: true }),
+    );
+    await waitFor(() => stub.requestsTo('/v1/widget/audit-events').length === 2, 'asked again after an operation');
+    const renamed = { id: 'msp', parentId: null, name: 'MSP renamed', kind: 'msp', depth: 0, childCount: 3 };
+    $(el, 'scc-business-unit-admin')?.dispatchEvent(
+      createBusinessUnitChangeEvent({ action: 'updated', businessUnit: renamed, parentIds: [] }),
+    );
+    await waitFor(() => stub.requestsTo('/v1/widget/audit-events').length === 3, 'asked again after a unit change');
+  });
+
   it('after renaming the caller’s own unit, reloads the tree from its root', async () => {
     stub.restore();
     const units = [...businessUnits];

@@ -7,6 +7,7 @@ import { BrandController } from '../../controllers/brand-controller.js';
 import { SelectionController } from '../../controllers/selection-controller.js';
 import type { FetchToken, SessionTokenController } from '../../controllers/session-token-controller.js';
 import { WidgetPartsController } from '../../controllers/widget-parts-controller.js';
+import type { SccBusinessUnitChangeEvent } from '../../events/scc-business-unit-change.js';
 import { createErrorEvent, type SccErrorEvent } from '../../events/scc-error.js';
 import { createReadyEvent } from '../../events/scc-ready.js';
 import { labelFor, loadLocale, localePending, type Messages, messagesFor, resolveLocale } from '../../i18n/index.js';
@@ -365,6 +366,13 @@ export class ServiceControlCenter extends LitElement {
   /** After a submit, cancel or completion anywhere in the shell the list changes: load it again. */
   #onOperation = (): void => {
     void this.#tenants?.refresh();
+    void this.renderRoot.querySelector('scc-audit-log')?.refresh();
+  };
+
+  /** An admin changed a unit: the tree and selection follow, and the audit log shows the change. */
+  #onUnitChange = async (event: SccBusinessUnitChangeEvent): Promise<void> => {
+    await this.#selection.onChange(event);
+    await this.renderRoot.querySelector('scc-audit-log')?.refresh();
   };
 
   /** A piece inside could not do what was asked (a refused restore): say why, without leaving the view. */
@@ -481,7 +489,7 @@ export class ServiceControlCenter extends LitElement {
               ? html`<scc-business-unit-admin data-testid="admin" exportparts="admin" .client=${this.connection.client}
                   .businessUnitId=${selectedId} .path=${selection.path} .roles=${roles}
                   .rootId=${this._session?.businessUnit.id} locale=${locale}
-                  @scc-business-unit-change=${selection.onChange}></scc-business-unit-admin>
+                  @scc-business-unit-change=${this.#onUnitChange}></scc-business-unit-admin>
                 <scc-audit-log data-testid="audit-log" part="audit-log" .client=${this.connection.client}
                   .businessUnitId=${selectedId} locale=${locale}></scc-audit-log>`
               : this.#renderPartLoading(m, 'admin-loading')
