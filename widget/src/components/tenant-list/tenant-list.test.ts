@@ -24,6 +24,8 @@ async function createList(items: Tenant[], locale = 'en'): Promise<SccTenantList
   list.note = '6 tenants';
   mount(list);
   await list.updateComplete;
+  // The menu and the cards come with styles of their own chunk; a busy machine takes a moment.
+  await list.narrowStylesApplied;
   for (const badge of $$(list, 'scc-status-badge'))
     await (badge as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
   return list;

@@ -87,12 +87,19 @@ export class SccTenantList extends LitElement {
     // After the first rows are on screen, so they wait for nothing: the entry stays within its size
     // budget, and until these styles are there the inline action buttons do the menu's job.
     narrowStyles ??= import('./tenant-list-narrow.styles.js').then((module) => unsafeCSS(module.tenantListNarrowCss));
-    narrowStyles.then(
+    this.#narrowStylesApplied = narrowStyles.then(
       (narrow) => adoptStyles(this.renderRoot as ShadowRoot, [...SccTenantList.elementStyles, narrow]),
       () => {
         narrowStyles = undefined;
       },
     );
+  }
+
+  #narrowStylesApplied: Promise<void> = Promise.resolve();
+
+  /** Resolves once the narrow-width styles (menu, cards) apply to this list, or failed to load. */
+  get narrowStylesApplied(): Promise<void> {
+    return this.updateComplete.then(() => this.#narrowStylesApplied);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
