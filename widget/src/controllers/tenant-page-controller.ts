@@ -46,6 +46,12 @@ export class TenantPageController {
   /** Stream updates of rows already listed, by id. */
   #updates = new Map<string, Tenant>();
   #burst: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * A live update came while the first page was loading: the page may have been read before the
+   * change it reports, so the page loads once more when it is in (a read begun after an event
+   * holds that event's change; the stream sends it after the commit).
+   */
+  #changedWhileLoading = false;
 
   constructor(host: ReactiveControllerHost, options: TenantPageControllerOptions) {
     this.#host = host;
@@ -83,6 +89,10 @@ export class TenantPageController {
         this.#nextCursor = page.nextCursor;
         this.#status = 'complete';
         queueMicrotask(() => this.#options.onChange?.());
+        if (this.#changedWhileLoading) {
+          this.#changedWhileLoading = false;
+          queueMicrotask(() => void this.refresh());
+        }
       } catch (error) {
         if (abort.signal.aborted) return;
         this.#error = error;
@@ -176,6 +186,7 @@ export class TenantPageController {
    * a whole burst of them.
    */
   apply(tenant: Tenant): void {
+    if (this.#loadingFirst) this.#changedWhileLoading = true;
     const listed = [...(this.#page?.items ?? []), ...this.#more].some((t) => t.id === tenant.id);
     if (!listed) {
       this.#burst ??= setTimeout(() => {

@@ -916,6 +916,40 @@ describe('service-control-center operations', () => {
     assertEqual(stub.tenantListLoads().length, before + 1, 'one refetch for the whole burst');
   });
 
+  it('a live update that arrives while the list reloads makes it load once more (the page may predate it)', async () => {
+    const el = create();
+    await whenReady(el);
+    await waitFor(() => stub.requestsTo('/v1/widget/events').length === 1, 'the event stream');
+    const before = stub.tenantListLoads().length;
+    const listed = tenants[0];
+    assert(listed, 'a listed tenant');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The reload reads the list as it was before the termination below committed.
+    const page = (items: typeof tenants) => json({ items, nextCursor: null, total: items.length, totalCapped: false });
+    stub.on(
+      '/v1/widget/tenants',
+      async () => {
+        await held;
+        return page(tenants);
+      },
+      { once: true },
+    );
+    // Read after the event: the termination is in.
+    stub.on('/v1/widget/tenants', () => page(tenants.filter((t) => t.id !== listed.id)), { once: true });
+    tenantsOf(el)?.dispatchEvent(
+      new CustomEvent('scc-operation-request-submit', { bubbles: true, composed: true, detail: {} }),
+    );
+    await waitFor(() => stub.tenantListLoads().length === before + 1, 'the reload');
+    push(`id: 1\nevent: tenant\ndata: ${JSON.stringify({ ...listed, lifecycleStatus: 'retained' })}\n\n`);
+    await sleep(20);
+    release();
+    await waitFor(() => stub.tenantListLoads().length === before + 2, 'loaded once more');
+    await waitFor(() => !$(listOf(el) as Element, `[data-tenant-id="${listed.id}"]`), 'the terminated tenant leaves');
+  });
+
   it('opening the termination dialog keeps the tenant name column in view at 1280 px', async () => {
     const el = create();
     el.style.width = '1280px';
