@@ -38,11 +38,7 @@ export const ListBusinessUnitsQuery = z.strictObject({
       param: { name: 'parentId', in: 'query' },
       description: 'Only the direct children of this unit, sorted by name (with `q`: search below this unit)',
     }),
-  q: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
+  q: singleLineText(1, 200)
     .optional()
     .openapi({
       param: { name: 'q', in: 'query' },

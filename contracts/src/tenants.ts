@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { cursorParam } from './pagination.js';
+import { singleLineText } from './text.js';
 
 export const lifecycleStatuses = [
   'provisioning',
@@ -76,10 +77,8 @@ export const ListTenantsQuery = z.strictObject({
       param: { name: 'businessUnitId', in: 'query' },
       description: 'Tenants of this unit and its descendants',
     }),
-  type: z
-    .string()
-    .min(1)
-    .max(50)
+  // Query text reaches PostgreSQL, which refuses NUL in text: a 400 naming the field, not a 503.
+  type: singleLineText(1, 50)
     .optional()
     .openapi({ param: { name: 'type', in: 'query' } }),
   lifecycle: z
@@ -93,10 +92,7 @@ export const ListTenantsQuery = z.strictObject({
     .enum(operationalStatuses)
     .optional()
     .openapi({ param: { name: 'status', in: 'query' }, description: 'Operational status' }),
-  q: z
-    .string()
-    .min(1)
-    .max(100)
+  q: singleLineText(1, 100)
     .optional()
     .openapi({ param: { name: 'q', in: 'query' }, description: 'Part of the tenant’s name, in any case' }),
   sort: z
