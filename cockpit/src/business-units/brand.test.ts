@@ -152,4 +152,29 @@ describe('setting a brand', () => {
     expect(await brandOf(reseller, resellerOne.id)).toEqual(before);
     expect(Buffer.from(await (await logoOf(reseller, resellerOne.id)).arrayBuffer())).toEqual(logoBefore);
   });
+
+  test('twenty saves at once each land whole: the brand shown, its logo and the audit trail agree', async () => {
+    // Each save brings its own logo (a GIF differing in one byte) and names it in displayName.
+    const gif = (i: number) => Buffer.concat([GIF.subarray(0, GIF.length - 1), Buffer.from([i]), Buffer.from(';')]);
+    const saves = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        putBrand(reseller, contoso.id, { displayName: `Save ${i}`, logo: { data: base64(gif(i)) } }),
+      ),
+    );
+    expect(saves.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const shown = await brandOf(casey, north.id);
+    const winner = Number(shown.effective?.brand.displayName?.split(' ')[1]);
+    expect(shown.effective?.brand.logo?.sha256).toBe(sha256(gif(winner)));
+    expect(Buffer.from(await (await logoOf(casey, north.id)).arrayBuffer())).toEqual(gif(winner));
+    const audit = await harness.get(
+      `/v1/audit-events?businessUnitId=${contoso.id}&action=business-unit.updated&limit=50`,
+      reseller,
+    );
+    const names = ((await audit.json()) as { items: { after: { brand?: { displayName?: string } } | null }[] }).items
+      .map((e) => e.after?.brand?.displayName)
+      .filter((name) => name?.startsWith('Save '));
+    expect(names).toHaveLength(20);
+    expect(names[0]).toBe(`Save ${winner}`);
+    expect((await putBrand(reseller, contoso.id, null)).status).toBe(200);
+  });
 });
