@@ -173,8 +173,8 @@ describe('setting a brand', () => {
     const names = ((await audit.json()) as { items: { after: { brand?: { displayName?: string } } | null }[] }).items
       .map((e) => e.after?.brand?.displayName)
       .filter((name) => name?.startsWith('Save '));
-    expect(names).toHaveLength(20);
-    expect(names[0]).toBe(`Save ${winner}`);
+    // Every save is audited (their times are each transaction's start, not the order of commits).
+    expect([...names].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `Save ${i}`).sort());
     expect((await putBrand(reseller, contoso.id, null)).status).toBe(200);
   });
 });
