@@ -1,0 +1,256 @@
+/**
+ * `pnpm bench load` (needs DATABASE_URL, a PostgreSQL server): throughput of the request path as a
+ * ratio to the floor. The floor is bare Hono and postgres.js doing each request kind's database
+ * work without auth, scope or row-level security (support/floor-server.ts); the product is the
+ * cockpit and the BFF as separate processes (their own `main.ts`), on a fresh seeded database. For
+ * each request kind autocannon runs alternate between the floor, the cockpit alone and the whole
+ * path (widget token → BFF → cockpit → PostgreSQL), so each hop's cost shows. Then the same tenant
+ * page at one connection on PGlite against the server. Prints numbers; asserts nothing.
+ *
+ * Settings: LOAD_SECONDS (per run, default 10), LOAD_ROUNDS (default 3), LOAD_CONNECTIONS (50),
+ * SCC_BFF_PROCESSES / SCC_COCKPIT_PROCESSES (passed to the product's processes).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateSigningKey, hashApiKey, newApiKey, type SigningKey } from '@scc/bff';
+import { signServiceToken } from '@scc/contracts/service-token';
+import { seededBusinessUnit, seedId } from '@scc/db/seed';
+import { createTestDatabase } from '@scc/db/testing';
+import { handshakes, type LoadResult, load, type Target } from './support/load.js';
+import { repoRoot, type ServiceProcess, startServiceProcess } from './support/service-process.js';
+
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) {
+  console.log(
+    'load: needs a PostgreSQL server, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench load',
+  );
+  process.exit(0);
+}
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
+const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
+const processCounts = {
+  ...(process.env.SCC_BFF_PROCESSES ? { SCC_BFF_PROCESSES: process.env.SCC_BFF_PROCESSES } : {}),
+  ...(process.env.SCC_COCKPIT_PROCESSES ? { SCC_COCKPIT_PROCESSES: process.env.SCC_COCKPIT_PROCESSES } : {}),
+};
+
+const msp = seededBusinessUnit('msp');
+const contoso = seededBusinessUnit('contoso');
+const caseyId = seedId('user', 'customer-admin');
+const productId = seedId('product', 'BAAS');
+const HOST_ID = 'load-host';
+
+const started: ServiceProcess[] = [];
+const dataDirs: string[] = [];
+const database = await createTestDatabase({ seed: true });
+
+/** A cockpit and a BFF process on `databaseUrl` (unset: PGlite in `dataDir`), with fresh keys. */
+async function startProduct(label: string, env: { databaseUrl?: string; dataDir?: string }) {
+  const serviceKey = await generateSigningKey(`${label}-service`);
+  const widgetKey = await generateSigningKey(`${label}-widget`);
+  const apiKey = newApiKey(HOST_ID);
+  const storage: Record<string, string> = env.databaseUrl
+    ? { DATABASE_URL: env.databaseUrl }
+    : { SCC_DATA_DIR: env.dataDir ?? '' };
+  const cockpit = await startServiceProcess(`${label} cockpit`, 'cockpit/src/main.ts', {
+    ...storage,
+    ...processCounts,
+    SCC_SERVICE_PUBLIC_KEYS: JSON.stringify({ keys: [serviceKey.publicJwk] }),
+    COCKPIT_PORT: '0',
+    SCC_WORKERS: '1',
+  });
+  started.push(cockpit);
+  const bff = await startServiceProcess(`${label} BFF`, 'bff/src/main.ts', {
+    ...processCounts,
+    BFF_PORT: '0',
+    BFF_PUBLIC_URL: 'http://bff.load.example',
+    COCKPIT_URL: cockpit.url,
+    BFF_WIDGET_SIGNING_KEY: JSON.stringify(widgetKey.privateJwk),
+    BFF_SERVICE_SIGNING_KEY: JSON.stringify(serviceKey.privateJwk),
+    BFF_HOST_APPLICATIONS: JSON.stringify([
+      {
+        id: HOST_ID,
+        name: 'Load',
+        apiKeyHash: hashApiKey(apiKey),
+        homeBusinessUnitId: msp.id,
+        allowedOrigins: ['http://host.load.example'],
+      },
+    ]),
+  });
+  started.push(bff);
+  const session = await fetch(`${bff.url}/v1/embed-sessions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ user: { email: 'casey@contoso.example' }, businessUnitId: contoso.id }),
+  });
+  if (session.status !== 201) throw new Error(`embed session: ${session.status} ${await session.text()}`);
+  const { token } = (await session.json()) as { token: string };
+  return { cockpit, bff, widgetHeaders: { authorization: `Bearer ${token}` }, serviceKey };
+}
+
+/** Service tokens live a minute: each cockpit run gets a fresh one, as the BFF would send. */
+async function serviceHeaders(key: SigningKey): Promise<Record<string, string>> {
+  const token = await signServiceToken(key, {
+    sub: caseyId,
+    businessUnitId: contoso.id,
+    homeBusinessUnitId: msp.id,
+    hostId: HOST_ID,
+  });
+  return { authorization: `Bearer ${token}` };
+}
+
+interface RequestKind {
+  name: string;
+  floor: Target;
+  cockpit: (headers: Record<string, string>) => Target;
+  product: Target;
+  measure: (target: Target, connections: number, seconds: number) => Promise<LoadResult>;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+function summarize(results: LoadResult[]): LoadResult {
+  return {
+    requests: results.reduce((n, r) => n + r.requests, 0),
+    perSecond: median(results.map((r) => r.perSecond)),
+    p50: median(results.map((r) => r.p50)),
+    p95: median(results.map((r) => r.p95)),
+    p99: median(results.map((r) => r.p99)),
+    failed: results.reduce((n, r) => n + r.failed, 0),
+  };
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const rate = (value: number) => Math.round(value).toLocaleString('en-US');
+
+async function run() {
+  console.log(
+    `load: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per target, alternating; ` +
+      `medians of the rounds. Node ${process.version}, ${(await import('node:os')).availableParallelism()} cores.`,
+  );
+  const url = database.url ?? '';
+  const floor = await startServiceProcess('floor', 'test/bench/support/floor-server.ts', { FLOOR_DATABASE_URL: url });
+  started.push(floor);
+  const server = await startProduct('server', { databaseUrl: url });
+
+  const dryRunBody = JSON.stringify({
+    kind: 'order',
+    businessUnitId: contoso.id,
+    productId,
+    type: 'development',
+    name: 'Load sandbox',
+    applicationDataSourceTenantId: null,
+    solutionProfileSourceTenantId: null,
+  });
+  const json = { 'content-type': 'application/json' };
+  const kinds: RequestKind[] = [
+    {
+      name: 'tenant page (50 of the caller’s subtree, counted)',
+      floor: { url: `${floor.url}/tenants?scope=${contoso.path}` },
+      cockpit: (headers) => ({ url: `${server.cockpit.url}/v1/tenants?limit=50`, headers }),
+      product: { url: `${server.bff.url}/v1/widget/tenants?limit=50`, headers: server.widgetHeaders },
+      measure: load,
+    },
+    {
+      name: 'one tree level (children of the caller’s unit)',
+      floor: { url: `${floor.url}/business-units?parentId=${contoso.id}` },
+      cockpit: (headers) => ({ url: `${server.cockpit.url}/v1/business-units?parentId=${contoso.id}`, headers }),
+      product: {
+        url: `${server.bff.url}/v1/widget/business-units?parentId=${contoso.id}`,
+        headers: server.widgetHeaders,
+      },
+      measure: load,
+    },
+    {
+      name: 'dry-run of an order',
+      floor: { url: `${floor.url}/dry-run`, method: 'POST', headers: json, body: dryRunBody },
+      cockpit: (headers) => ({
+        url: `${server.cockpit.url}/v1/operation-requests/dry-run`,
+        method: 'POST',
+        headers: { ...headers, ...json },
+        body: dryRunBody,
+      }),
+      product: {
+        url: `${server.bff.url}/v1/widget/operation-requests/dry-run`,
+        method: 'POST',
+        headers: { ...server.widgetHeaders, ...json },
+        body: dryRunBody,
+      },
+      measure: load,
+    },
+    {
+      name: 'live feed handshake (open, first bytes, close)',
+      floor: { url: `${floor.url}/events` },
+      cockpit: (headers) => ({ url: `${server.cockpit.url}/v1/operation-requests/stream`, headers }),
+      product: { url: `${server.bff.url}/v1/widget/events`, headers: server.widgetHeaders },
+      measure: handshakes,
+    },
+  ];
+
+  const lines: string[] = [];
+  for (const kind of kinds) {
+    const runs: Record<'floor' | 'cockpit' | 'product', LoadResult[]> = { floor: [], cockpit: [], product: [] };
+    // Warm-up: JIT, pools and caches of all three before anything counts.
+    await kind.measure(kind.floor, CONNECTIONS, 2);
+    await kind.measure(kind.cockpit(await serviceHeaders(server.serviceKey)), CONNECTIONS, 2);
+    await kind.measure(kind.product, CONNECTIONS, 2);
+    for (let round = 0; round < ROUNDS; round++) {
+      runs.floor.push(await kind.measure(kind.floor, CONNECTIONS, SECONDS));
+      runs.cockpit.push(
+        await kind.measure(kind.cockpit(await serviceHeaders(server.serviceKey)), CONNECTIONS, SECONDS),
+      );
+      runs.product.push(await kind.measure(kind.product, CONNECTIONS, SECONDS));
+    }
+    const floorResult = summarize(runs.floor);
+    for (const [who, results] of Object.entries(runs)) {
+      const r = summarize(results);
+      const ratio = who === 'floor' ? '1' : (r.perSecond / floorResult.perSecond).toFixed(3);
+      const label = { floor: 'floor', cockpit: 'cockpit alone', product: 'BFF → cockpit' }[who];
+      lines.push(
+        `| ${kind.name} | ${label} | ${rate(r.perSecond)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ratio} |${r.failed ? ` ${r.failed} failed` : ''}`,
+      );
+    }
+    console.log(lines.slice(-3).join('\n'));
+  }
+  console.log('\n| request | path | req/s | p50 | p95 | p99 | × floor |\n| --- | --- | --- | --- | --- | --- | --- |');
+  console.log(lines.join('\n'));
+
+  // PGlite, the demo's database, against the server: the same tenant page, one connection.
+  const dataDir = mkdtempSync(join(tmpdir(), 'scc-load-pglite-'));
+  dataDirs.push(dataDir);
+  const migrated = spawnSync(process.execPath, ['--import', 'tsx', 'db/src/cli/migrate.ts', '--seed'], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', SCC_DATA_DIR: join(dataDir, 'pglite') },
+    stdio: 'inherit',
+  });
+  if (migrated.status !== 0) throw new Error('seeding the PGlite database failed');
+  const pglite = await startProduct('pglite', { dataDir: join(dataDir, 'pglite') });
+  const page = (bff: ServiceProcess, headers: Record<string, string>) => ({
+    url: `${bff.url}/v1/widget/tenants?limit=50`,
+    headers,
+  });
+  await load(page(pglite.bff, pglite.widgetHeaders), 1, 2);
+  await load(page(server.bff, server.widgetHeaders), 1, 2);
+  const one: Record<'server' | 'pglite', LoadResult[]> = { server: [], pglite: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    one.server.push(await load(page(server.bff, server.widgetHeaders), 1, SECONDS));
+    one.pglite.push(await load(page(pglite.bff, pglite.widgetHeaders), 1, SECONDS));
+  }
+  const [s, p] = [summarize(one.server), summarize(one.pglite)];
+  console.log('\n| tenant page through the BFF, 1 connection | req/s | p50 | p95 | p99 | PGlite ÷ server (p50) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log(`| PostgreSQL server | ${rate(s.perSecond)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | |`);
+  console.log(
+    `| PGlite | ${rate(p.perSecond)} | ${ms(p.p50)} | ${ms(p.p95)} | ${ms(p.p99)} | ${(p.p50 / s.p50).toFixed(2)} |`,
+  );
+}
+
+try {
+  await run();
+} finally {
+  for (const service of started.reverse()) await service.stop();
+  await database.drop();
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+}
