@@ -8,6 +8,7 @@
  * page at one connection on PGlite against the server. Prints numbers; asserts nothing.
  *
  * Settings: LOAD_SECONDS (per run, default 10), LOAD_ROUNDS (default 3), LOAD_CONNECTIONS (50),
+ * LOAD_PARTS (default `requests,pglite,feed,notify`), FEED_CLIENTS (500), FEED_EVENTS (20),
  * SCC_BFF_PROCESSES / SCC_COCKPIT_PROCESSES (passed to the product's processes).
  */
 import { spawnSync } from 'node:child_process';
@@ -18,6 +19,7 @@ import { generateSigningKey, hashApiKey, newApiKey, type SigningKey } from '@scc
 import { signServiceToken } from '@scc/contracts/service-token';
 import { seededBusinessUnit, seedId } from '@scc/db/seed';
 import { createTestDatabase } from '@scc/db/testing';
+import postgres from 'postgres';
 import { handshakes, type LoadResult, load, type Target } from './support/load.js';
 import { repoRoot, type ServiceProcess, startServiceProcess } from './support/service-process.js';
 
@@ -31,6 +33,7 @@ if (!serverUrl) {
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
+const parts = new Set((process.env.LOAD_PARTS ?? 'requests,pglite,feed,notify').split(','));
 const processCounts = {
   ...(process.env.SCC_BFF_PROCESSES ? { SCC_BFF_PROCESSES: process.env.SCC_BFF_PROCESSES } : {}),
   ...(process.env.SCC_COCKPIT_PROCESSES ? { SCC_COCKPIT_PROCESSES: process.env.SCC_COCKPIT_PROCESSES } : {}),
@@ -47,10 +50,36 @@ const dataDirs: string[] = [];
 const database = await createTestDatabase({ seed: true });
 
 /** A cockpit and a BFF process on `databaseUrl` (unset: PGlite in `dataDir`), with fresh keys. */
-async function startProduct(label: string, env: { databaseUrl?: string; dataDir?: string }) {
-  const serviceKey = await generateSigningKey(`${label}-service`);
-  const widgetKey = await generateSigningKey(`${label}-widget`);
-  const apiKey = newApiKey(HOST_ID);
+type GeneratedKey = Awaited<ReturnType<typeof generateSigningKey>>;
+
+interface ProductKeys {
+  serviceKey: GeneratedKey;
+  widgetKey: GeneratedKey;
+  apiKey: string;
+}
+
+async function productKeys(label: string): Promise<ProductKeys> {
+  return {
+    serviceKey: await generateSigningKey(`${label}-service`),
+    widgetKey: await generateSigningKey(`${label}-widget`),
+    apiKey: newApiKey(HOST_ID),
+  };
+}
+
+/** Opens an embed session for Casey, Contoso's admin, the way a host's backend does. */
+async function widgetHeadersFor(bffUrl: string, apiKey: string): Promise<Record<string, string>> {
+  const session = await fetch(`${bffUrl}/v1/embed-sessions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ user: { email: 'casey@contoso.example' }, businessUnitId: contoso.id }),
+  });
+  if (session.status !== 201) throw new Error(`embed session: ${session.status} ${await session.text()}`);
+  const { token } = (await session.json()) as { token: string };
+  return { authorization: `Bearer ${token}` };
+}
+
+async function startProduct(label: string, env: { databaseUrl?: string; dataDir?: string }, keys?: ProductKeys) {
+  const { serviceKey, widgetKey, apiKey } = keys ?? (await productKeys(label));
   const storage: Record<string, string> = env.databaseUrl
     ? { DATABASE_URL: env.databaseUrl }
     : { SCC_DATA_DIR: env.dataDir ?? '' };
@@ -80,14 +109,7 @@ async function startProduct(label: string, env: { databaseUrl?: string; dataDir?
     ]),
   });
   started.push(bff);
-  const session = await fetch(`${bff.url}/v1/embed-sessions`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ user: { email: 'casey@contoso.example' }, businessUnitId: contoso.id }),
-  });
-  if (session.status !== 201) throw new Error(`embed session: ${session.status} ${await session.text()}`);
-  const { token } = (await session.json()) as { token: string };
-  return { cockpit, bff, widgetHeaders: { authorization: `Bearer ${token}` }, serviceKey };
+  return { cockpit, bff, widgetHeaders: await widgetHeadersFor(bff.url, apiKey), serviceKey, apiKey };
 }
 
 /** Service tokens live a minute: each cockpit run gets a fresh one, as the BFF would send. */
@@ -189,62 +211,211 @@ async function run() {
     },
   ];
 
-  const lines: string[] = [];
-  for (const kind of kinds) {
-    const runs: Record<'floor' | 'cockpit' | 'product', LoadResult[]> = { floor: [], cockpit: [], product: [] };
-    // Warm-up: JIT, pools and caches of all three before anything counts.
-    await kind.measure(kind.floor, CONNECTIONS, 2);
-    await kind.measure(kind.cockpit(await serviceHeaders(server.serviceKey)), CONNECTIONS, 2);
-    await kind.measure(kind.product, CONNECTIONS, 2);
-    for (let round = 0; round < ROUNDS; round++) {
-      runs.floor.push(await kind.measure(kind.floor, CONNECTIONS, SECONDS));
-      runs.cockpit.push(
-        await kind.measure(kind.cockpit(await serviceHeaders(server.serviceKey)), CONNECTIONS, SECONDS),
-      );
-      runs.product.push(await kind.measure(kind.product, CONNECTIONS, SECONDS));
+  if (parts.has('requests')) {
+    const lines: string[] = [];
+    for (const kind of kinds) {
+      const runs: Record<'floor' | 'cockpit' | 'product', LoadResult[]> = { floor: [], cockpit: [], product: [] };
+      // Warm-up: JIT, pools and caches of all three before anything counts.
+      await kind.measure(kind.floor, CONNECTIONS, 2);
+      await kind.measure(kind.cockpit(await serviceHeaders(server.serviceKey)), CONNECTIONS, 2);
+      await kind.measure(kind.product, CONNECTIONS, 2);
+      for (let round = 0; round < ROUNDS; round++) {
+        runs.floor.push(await kind.measure(kind.floor, CONNECTIONS, SECONDS));
+        runs.cockpit.push(
+          await kind.measure(kind.cockpit(await serviceHeaders(server.serviceKey)), CONNECTIONS, SECONDS),
+        );
+        runs.product.push(await kind.measure(kind.product, CONNECTIONS, SECONDS));
+      }
+      const floorResult = summarize(runs.floor);
+      for (const [who, results] of Object.entries(runs)) {
+        const r = summarize(results);
+        const ratio = who === 'floor' ? '1' : (r.perSecond / floorResult.perSecond).toFixed(3);
+        const label = { floor: 'floor', cockpit: 'cockpit alone', product: 'BFF → cockpit' }[who];
+        lines.push(
+          `| ${kind.name} | ${label} | ${rate(r.perSecond)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ratio} |${r.failed ? ` ${r.failed} failed` : ''}`,
+        );
+      }
+      console.log(lines.slice(-3).join('\n'));
     }
-    const floorResult = summarize(runs.floor);
-    for (const [who, results] of Object.entries(runs)) {
-      const r = summarize(results);
-      const ratio = who === 'floor' ? '1' : (r.perSecond / floorResult.perSecond).toFixed(3);
-      const label = { floor: 'floor', cockpit: 'cockpit alone', product: 'BFF → cockpit' }[who];
-      lines.push(
-        `| ${kind.name} | ${label} | ${rate(r.perSecond)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ratio} |${r.failed ? ` ${r.failed} failed` : ''}`,
-      );
-    }
-    console.log(lines.slice(-3).join('\n'));
+    console.log(
+      '\n| request | path | req/s | p50 | p95 | p99 | × floor |\n| --- | --- | --- | --- | --- | --- | --- |',
+    );
+    console.log(lines.join('\n'));
   }
-  console.log('\n| request | path | req/s | p50 | p95 | p99 | × floor |\n| --- | --- | --- | --- | --- | --- | --- |');
-  console.log(lines.join('\n'));
 
-  // PGlite, the demo's database, against the server: the same tenant page, one connection.
-  const dataDir = mkdtempSync(join(tmpdir(), 'scc-load-pglite-'));
-  dataDirs.push(dataDir);
-  const migrated = spawnSync(process.execPath, ['--import', 'tsx', 'db/src/cli/migrate.ts', '--seed'], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', SCC_DATA_DIR: join(dataDir, 'pglite') },
-    stdio: 'inherit',
-  });
-  if (migrated.status !== 0) throw new Error('seeding the PGlite database failed');
-  const pglite = await startProduct('pglite', { dataDir: join(dataDir, 'pglite') });
-  const page = (bff: ServiceProcess, headers: Record<string, string>) => ({
-    url: `${bff.url}/v1/widget/tenants?limit=50`,
-    headers,
-  });
-  await load(page(pglite.bff, pglite.widgetHeaders), 1, 2);
-  await load(page(server.bff, server.widgetHeaders), 1, 2);
-  const one: Record<'server' | 'pglite', LoadResult[]> = { server: [], pglite: [] };
-  for (let round = 0; round < ROUNDS; round++) {
-    one.server.push(await load(page(server.bff, server.widgetHeaders), 1, SECONDS));
-    one.pglite.push(await load(page(pglite.bff, pglite.widgetHeaders), 1, SECONDS));
+  if (parts.has('pglite')) {
+    // PGlite, the demo's database, against the server: the same tenant page, one connection.
+    const dataDir = mkdtempSync(join(tmpdir(), 'scc-load-pglite-'));
+    dataDirs.push(dataDir);
+    const migrated = spawnSync(process.execPath, ['--import', 'tsx', 'db/src/cli/migrate.ts', '--seed'], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? '', SCC_DATA_DIR: join(dataDir, 'pglite') },
+      stdio: 'inherit',
+    });
+    if (migrated.status !== 0) throw new Error('seeding the PGlite database failed');
+    const pglite = await startProduct('pglite', { dataDir: join(dataDir, 'pglite') });
+    const page = (bff: ServiceProcess, headers: Record<string, string>) => ({
+      url: `${bff.url}/v1/widget/tenants?limit=50`,
+      headers,
+    });
+    await load(page(pglite.bff, pglite.widgetHeaders), 1, 2);
+    await load(page(server.bff, server.widgetHeaders), 1, 2);
+    const one: Record<'server' | 'pglite', LoadResult[]> = { server: [], pglite: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      one.server.push(await load(page(server.bff, server.widgetHeaders), 1, SECONDS));
+      one.pglite.push(await load(page(pglite.bff, pglite.widgetHeaders), 1, SECONDS));
+    }
+    const [s, p] = [summarize(one.server), summarize(one.pglite)];
+    console.log('\n| tenant page through the BFF, 1 connection | req/s | p50 | p95 | p99 | PGlite ÷ server (p50) |');
+    console.log('| --- | --- | --- | --- | --- | --- |');
+    console.log(`| PostgreSQL server | ${rate(s.perSecond)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | |`);
+    console.log(
+      `| PGlite | ${rate(p.perSecond)} | ${ms(p.p50)} | ${ms(p.p95)} | ${ms(p.p99)} | ${(p.p50 / s.p50).toFixed(2)} |`,
+    );
   }
-  const [s, p] = [summarize(one.server), summarize(one.pglite)];
-  console.log('\n| tenant page through the BFF, 1 connection | req/s | p50 | p95 | p99 | PGlite ÷ server (p50) |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
-  console.log(`| PostgreSQL server | ${rate(s.perSecond)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | |`);
+
+  if (parts.has('feed')) await liveFeed(url);
+  if (parts.has('notify')) await notifyCapacity(url);
+}
+
+/**
+ * How far LISTEN/NOTIFY carries: writers commit small transactions with and without a NOTIFY
+ * (PostgreSQL serializes the commits that notify on one global queue lock), while one listener
+ * counts what arrives. Shows the commit rate at which that lock starts to limit.
+ */
+async function notifyCapacity(url: string) {
+  const owner = postgres(url, { max: 40, onnotice: () => {} });
+  const listener = postgres(url, { max: 1 });
+  await owner`create table load_notify_probe (id bigserial primary key, at timestamptz not null default now())`;
+  let received = 0;
+  await listener.listen('load_notify_probe', () => {
+    received++;
+  });
   console.log(
-    `| PGlite | ${rate(p.perSecond)} | ${ms(p.p50)} | ${ms(p.p95)} | ${ms(p.p99)} | ${(p.p50 / s.p50).toFixed(2)} |`,
+    '\n| commits of one row, concurrent writers | without NOTIFY (commits/s) | with NOTIFY (commits/s) | delivered to one listener (events/s) |',
   );
+  console.log('| --- | --- | --- | --- |');
+  for (const writers of [1, 4, 16, 32]) {
+    const rates: number[] = [];
+    for (const notify of [false, true]) {
+      received = 0;
+      let commits = 0;
+      const until = performance.now() + SECONDS * 1000;
+      await Promise.all(
+        Array.from({ length: writers }, async () => {
+          while (performance.now() < until) {
+            await owner.begin(async (tx) => {
+              await tx`insert into load_notify_probe default values`;
+              if (notify) await tx`select pg_notify('load_notify_probe', 'x')`;
+            });
+            commits++;
+          }
+        }),
+      );
+      rates.push(commits / SECONDS);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    console.log(`| ${writers} | ${rate(rates[0] ?? 0)} | ${rate(rates[1] ?? 0)} | ${rate(received / SECONDS)} |`);
+  }
+  await listener.end();
+  await owner.end();
+}
+
+/**
+ * The live feed across processes: two cockpits and two BFFs (BFF n → cockpit n), FEED_CLIENTS
+ * widget streams split between the BFFs, and orders submitted through the first BFF one after
+ * another. A submit's answer comes after its commit and its event leaves after it, so "from the
+ * answer" is a lower bound of commit → client and "from the request" an upper bound.
+ */
+async function liveFeed(url: string) {
+  const CLIENTS = Number(process.env.FEED_CLIENTS ?? 500);
+  const EVENTS = Number(process.env.FEED_EVENTS ?? 20);
+  const keys = await productKeys('feed');
+  const sides = [
+    await startProduct('feed A', { databaseUrl: url }, keys),
+    await startProduct('feed B', { databaseUrl: url }, keys),
+  ];
+  const arrivals = new Map<string, number[]>();
+  const readers: ReadableStreamDefaultReader<Uint8Array>[] = [];
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, i) => {
+      const side = sides[i % sides.length];
+      if (!side) return;
+      const res = await fetch(`${side.bff.url}/v1/widget/events`, { headers: side.widgetHeaders });
+      if (res.status !== 200 || !res.body) throw new Error(`events: ${res.status}`);
+      const reader = res.body.getReader();
+      readers.push(reader);
+      const decoder = new TextDecoder();
+      let buffer = '';
+      void (async () => {
+        for (;;) {
+          const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+          if (chunk.done) return;
+          buffer += decoder.decode(chunk.value, { stream: true });
+          for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+            const frame = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = frame.split('\n').find((line) => line.startsWith('data:'));
+            const name = data ? (JSON.parse(data.slice(5)) as { draft?: { name?: string } }).draft?.name : undefined;
+            if (name?.startsWith('Live ') && !arrivals.get(name)?.includes(i)) {
+              arrivals.set(name, [...(arrivals.get(name) ?? []), i, performance.now()]);
+            }
+          }
+        }
+      })();
+    }),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const [first] = sides;
+  if (!first) return;
+  const fromRequest: number[] = [];
+  const fromAnswer: number[] = [];
+  let missing = 0;
+  for (let n = 0; n < EVENTS; n++) {
+    const name = `Live ${n}`;
+    const requested = performance.now();
+    const res = await fetch(`${first.bff.url}/v1/widget/operation-requests`, {
+      method: 'POST',
+      headers: { ...first.widgetHeaders, 'content-type': 'application/json', 'idempotency-key': `load-live-${n}` },
+      body: JSON.stringify({
+        kind: 'order',
+        businessUnitId: contoso.id,
+        productId,
+        type: 'development',
+        name,
+        applicationDataSourceTenantId: null,
+        solutionProfileSourceTenantId: null,
+      }),
+    });
+    const answered = performance.now();
+    if (res.status !== 202) throw new Error(`submit: ${res.status} ${await res.text()}`);
+    await res.body?.cancel();
+    const deadline = answered + 5000;
+    while ((arrivals.get(name)?.length ?? 0) < CLIENTS * 2 && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const seen = arrivals.get(name) ?? [];
+    missing += CLIENTS - seen.length / 2;
+    for (let k = 1; k < seen.length; k += 2) {
+      const at = seen[k] ?? Number.NaN;
+      fromRequest.push(at - requested);
+      fromAnswer.push(Math.max(0, at - answered));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  for (const reader of readers) await reader.cancel().catch(() => undefined);
+  const quantiles = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+    return `${ms(at(0.5))} | ${ms(at(0.95))} | ${ms(at(0.99))} | ${ms(sorted.at(-1) ?? Number.NaN)}`;
+  };
+  console.log(
+    `\n| live feed: commit → ${CLIENTS} clients, 2 cockpit + 2 BFF processes, ${EVENTS} events | p50 | p95 | p99 | max |`,
+  );
+  console.log('| --- | --- | --- | --- | --- |');
+  console.log(`| from the submit's answer (lower bound) | ${quantiles(fromAnswer)} |`);
+  console.log(`| from the submit's request (upper bound) | ${quantiles(fromRequest)} |`);
+  console.log(`deliveries: ${fromAnswer.length} of ${CLIENTS * EVENTS} (${missing} missing after 5 s)`);
 }
 
 try {
