@@ -1,8 +1,8 @@
 import { ProblemError } from '@scc/contracts/problem';
 import type { ServiceTokenVerifier } from '@scc/contracts/service-token';
 import { createMiddleware } from 'hono/factory';
-import type { CallerCache } from '../scope/caller-cache.js';
 import type { CockpitEnv } from '../scope/caller.js';
+import type { CallerCache } from '../scope/caller-cache.js';
 
 /**
  * Every `/v1` call must carry a valid service token whose user resolves to a scope. A token that

@@ -3,8 +3,8 @@ import type { Tenant } from '@scc/contracts/tenants';
 import type { User } from '@scc/contracts/users';
 import type { Database } from '@scc/db';
 import { sql } from 'drizzle-orm';
-import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { z } from 'zod';
 import { type CockpitHarness, createCockpitHarness, TEST_HOST_ID } from '../../../test/support/cockpit.js';
 import { personaByKey, seededBusinessUnit } from '../../../test/support/seed-model.js';
 import { createCallerCache } from './caller-cache.js';
@@ -48,7 +48,11 @@ async function userWithRole(email: string, role: string) {
 }
 
 async function grant(userId: string, role: string): Promise<{ id: string }> {
-  const granted = await harness.send('POST', '/v1/role-assignments', casey, { userId, businessUnitId: finance.id, role });
+  const granted = await harness.send('POST', '/v1/role-assignments', casey, {
+    userId,
+    businessUnitId: finance.id,
+    role,
+  });
   expect(granted.status).toBe(201);
   return (await granted.json()) as { id: string };
 }

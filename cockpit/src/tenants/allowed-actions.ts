@@ -28,7 +28,10 @@ export interface ActionFacts {
  */
 export function actionFactColumns(
   caller: Caller,
-  tenant: { id: SQL; buPath: SQL } = { id: outerTenantId, buPath: sql`${tenants}.${sql.identifier(tenants.buPath.name)}` },
+  tenant: { id: SQL; buPath: SQL } = {
+    id: outerTenantId,
+    buPath: sql`${tenants}.${sql.identifier(tenants.buPath.name)}`,
+  },
 ) {
   return {
     hasOpenDecommission: sql<boolean>`${openTerminationOf(tenant.id)}`,
