@@ -16,7 +16,7 @@ export interface ActionFacts {
   hasOpenWork: boolean;
   storedRules: Record<string, unknown>;
   tenantTypes: string[];
-  /** Roles the caller holds strictly between its acting unit and the tenant's unit. */
+  /** Roles the caller holds on the way from its acting unit down to the tenant's unit, both included. */
   rolesBelow: RoleName[];
 }
 
@@ -24,7 +24,7 @@ export interface ActionFacts {
  * Columns of a tenant query (over `tenants` joined with `products`) that carry its
  * {@link ActionFacts}: the tenant's open work, the product's rules and the caller's roles on the
  * way down to the tenant's unit. A page and its allowed actions then cost one statement.
- * `tenantId` and `buPath` name the tenant's columns where the query renames them.
+ * `tenant` names the tenant's id and path where the query renames them.
  */
 export function actionFactColumns(
   caller: Caller,
@@ -43,7 +43,7 @@ export function actionFactColumns(
   };
 }
 
-type FactsOfTenant = Omit<TenantFact, 'name'> & { name: string; buPath: string } & ActionFacts;
+type FactsOfTenant = TenantFact & ActionFacts;
 
 /**
  * What the caller may request on each tenant now, decided by the same rule functions that judge a
