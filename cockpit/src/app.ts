@@ -10,7 +10,8 @@ import { onError, onNotFound } from '@scc/service-kit/problem-handlers';
 import type { Readiness } from '@scc/service-kit/readiness';
 import { requestContext } from '@scc/service-kit/request-context';
 import { auditRoutes } from './audit/routes.js';
-import { requireCaller } from './auth/require-caller.js';
+import { forgetCallersAfterChanges, requireCaller } from './auth/require-caller.js';
+import { cachingVerifier } from './auth/verified-tokens.js';
 import { brandRoutes } from './business-units/brand.js';
 import { businessUnitRoutes } from './business-units/routes.js';
 import { businessUnitDataSourceRoutes, dataSourceRoutes } from './data-sources/routes.js';
@@ -24,6 +25,7 @@ import { createEventHub, type EventHub } from './operations/event-hub.js';
 import { operationRequestRoutes } from './operations/routes.js';
 import { productRoutes } from './products/routes.js';
 import type { CockpitEnv } from './scope/caller.js';
+import { type CallerCache, createCallerCache } from './scope/caller-cache.js';
 import { sessionRoutes } from './session/routes.js';
 import { tenantRoutes } from './tenants/routes.js';
 import { roleAssignmentRoutes } from './users/role-assignment-routes.js';
@@ -57,6 +59,8 @@ export interface CockpitDependencies {
   log?: Logger;
   /** Larger request bodies are refused with 413; default {@link DEFAULT_MAX_BODY_BYTES}. */
   maxBodyBytes?: number;
+  /** The process's resolved callers; one is created on `db`, listening on `systemDb`, when omitted. */
+  callers?: CallerCache;
 }
 
 /** The central control center's HTTP API. Routes are chained so `hc<CockpitApp>` keeps their types. */
@@ -74,6 +78,7 @@ export function createCockpitApp({
   readiness = cockpitReadiness({ db, liveFeedReady }),
   log = createLogger('cockpit', { level: 'error' }),
   maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+  callers = createCallerCache(db, { listenOn: systemDb }),
 }: CockpitDependencies) {
   const app = createRouter<CockpitEnv>();
   app.onError((error, c) =>
@@ -90,7 +95,8 @@ export function createCockpitApp({
   app.use('/v1/*', apiHeaders);
   app.use('/v1/*', limitBody(maxBodyBytes));
   // Machines with their own keys call the integrations; every other /v1 path needs a user caller.
-  const callerRequired = requireCaller(db, verifyServiceToken);
+  const callerRequired = requireCaller(callers, cachingVerifier(verifyServiceToken));
+  app.use('/v1/*', forgetCallersAfterChanges(callers));
   app.use('/v1/*', (c, next) => (c.req.path.startsWith('/v1/integrations/') ? next() : callerRequired(c, next)));
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

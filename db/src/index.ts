@@ -1,7 +1,7 @@
 export { createDatabase, type Database, type DatabaseHandle, type DatabaseOptions, dumpPglite } from './client.js';
 export { listen, type Unlisten } from './listen.js';
 export { childPath, inSubtree, pathLabel } from './paths.js';
-export { queryResolvedCaller, type ResolvedCallerRow } from './resolve-caller.js';
+export { CALLERS_CHANGED_CHANNEL, queryResolvedCaller, type ResolvedCallerRow } from './resolve-caller.js';
 export { executeRows, rowsOf } from './rows.js';
 export * from './schema/index.js';
 export { type Transaction, withScope } from './scoped.js';

@@ -30,3 +30,9 @@ export function queryResolvedCaller(
         ${args.businessUnitId}::uuid, ${args.homeBusinessUnitId}::uuid)`,
   );
 }
+
+/**
+ * Where the database announces that resolved callers may be stale (migration 0017): a role,
+ * user or business unit changed. The payload is empty; a listener drops every caller it keeps.
+ */
+export const CALLERS_CHANGED_CHANNEL = 'scc_callers_changed';

@@ -1,7 +1,24 @@
 import { sql } from 'drizzle-orm';
+import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js/session';
+import type { Sql, TransactionSql } from 'postgres';
 import type { Database } from './client.js';
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * The transaction's settings, all transaction-local. The planner cannot know the scope (policies
+ * read it from a setting at run time) and guesses a subtree to be tiny, so it would fetch a whole
+ * subtree and sort it for a page of 100; index paths instead walk the subtree in order and stop
+ * after the page (measured in BENCHMARKS.md). Those settings inflate the cost estimates past the
+ * JIT threshold; compiling costs more than these short queries ever run, so JIT is off too.
+ * Statements are prepared on the server (see {@link preparing}); a custom plan for every
+ * execution keeps the plans exactly those of unprepared statements, which a generic plan over a
+ * limit or a subtree given as a parameter would not.
+ */
+const settings = (scopePath: string) =>
+  sql`select set_config('app.scope_path', ${scopePath}, true), set_config('role', 'scc_app', true),
+    set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
+    set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)`;
 
 /**
  * Runs `work` in one transaction as the application role with the caller's subtree as the
@@ -9,17 +26,60 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
  * carries one caller's scope into the next caller's request.
  */
 export function withScope<T>(db: Database, scopePath: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    // The planner cannot know the scope (policies read it from a setting at run time) and guesses
-    // a subtree to be tiny, so it would fetch a whole subtree and sort it for a page of 100. Index
-    // paths instead walk the subtree in order and stop after the page (measured in BENCHMARKS.md).
-    // Those settings inflate the cost estimates past the JIT threshold; compiling costs more than
-    // these short queries ever run, so JIT is off too.
-    await tx.execute(
-      sql`select set_config('app.scope_path', ${scopePath}, true), set_config('role', 'scc_app', true),
-        set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
-        set_config('jit', 'off', true)`,
+  const client = postgresJsClient(db);
+  if (!client) {
+    return db.transaction(async (tx) => {
+      await tx.execute(settings(scopePath));
+      return work(tx);
+    });
+  }
+  return client.begin(async (connection) => {
+    // Sent now, without waiting for its answer: the work's first statement follows it on the same
+    // connection in the same write, so settings and query cost one round trip. The order is
+    // certain: postgres.js hands a query to the connection one microtask after it is executed,
+    // and every statement of `work` is executed after this one.
+    const { dialect, _: schema } = db as unknown as DrizzleInternals;
+    const statement = dialect.sqlToQuery(settings(scopePath));
+    const applied = connection.unsafe(statement.sql, statement.params as never[], { prepare: true }).execute();
+    const failure = applied.then(
+      () => undefined,
+      (error: unknown) => error,
     );
-    return work(tx);
-  });
+    const session = new PostgresJsSession(preparing(connection) as never, dialect, schema as never, sessionOptions(db));
+    const tx = new PostgresJsTransaction(dialect, session, schema as never) as unknown as Transaction;
+    const result = await work(tx).catch(async (error: unknown) => {
+      throw (await failure) ?? error;
+    });
+    const settingsError = await failure;
+    if (settingsError) throw settingsError;
+    return result;
+  }) as Promise<T>;
+}
+
+interface DrizzleInternals {
+  dialect: ConstructorParameters<typeof PostgresJsSession>[1];
+  _: unknown;
+  session: { options?: ConstructorParameters<typeof PostgresJsSession>[3] };
+}
+
+function sessionOptions(db: Database) {
+  return (db as unknown as DrizzleInternals).session.options ?? {};
+}
+
+function postgresJsClient(db: Database): Sql | undefined {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  return typeof client === 'function' && 'begin' in client ? (client as Sql) : undefined;
+}
+
+/**
+ * drizzle asks postgres.js for an unnamed statement each time, which costs a parse and an extra
+ * round trip to describe its parameters before it runs, and keeps the next statement from being
+ * pipelined behind it. Inside a scope every statement is prepared once per connection instead.
+ */
+function preparing(connection: TransactionSql): Pick<TransactionSql, 'unsafe' | 'savepoint'> {
+  return {
+    unsafe: (query, parameters, options) => connection.unsafe(query, parameters, { ...options, prepare: true }),
+    savepoint: ((work: (inner: TransactionSql) => unknown) =>
+      connection.savepoint((inner) => work(preparing(inner) as TransactionSql))) as TransactionSql['savepoint'],
+  };
 }

@@ -1,21 +1,37 @@
 import { ProblemError } from '@scc/contracts/problem';
 import type { ServiceTokenVerifier } from '@scc/contracts/service-token';
-import type { Database } from '@scc/db';
 import { createMiddleware } from 'hono/factory';
 import type { CockpitEnv } from '../scope/caller.js';
-import { resolveCaller } from '../scope/resolve-caller.js';
+import type { CallerCache } from '../scope/caller-cache.js';
 
-/** Every `/v1` call must carry a valid service token whose user resolves to a scope. */
-export function requireCaller(db: Database, verify: ServiceTokenVerifier) {
+/**
+ * Every `/v1` call must carry a valid service token whose user resolves to a scope. A token that
+ * fails verification is refused before any database work.
+ */
+export function requireCaller(callers: CallerCache, verify: ServiceTokenVerifier) {
   return createMiddleware<CockpitEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (!token) throw ProblemError.of('unauthorized');
     const claims = await verify(token).catch(() => undefined);
     if (!claims) throw ProblemError.of('unauthorized');
-    const caller = await resolveCaller(db, claims);
+    const caller = await callers.resolve(claims);
     if (!caller) throw ProblemError.of('unauthorized');
     c.set('caller', caller);
     await next();
+  });
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * After a change made through this process, its kept callers are forgotten before the answer
+ * leaves, so the caller's next request sees the new roles or scope even before the database's
+ * announcement arrives. Operation requests change tenants only, never who may act where.
+ */
+export function forgetCallersAfterChanges(callers: CallerCache) {
+  return createMiddleware(async (c, next) => {
+    await next();
+    if (!READS.has(c.req.method) && !c.req.path.startsWith('/v1/operation-requests')) callers.invalidate();
   });
 }

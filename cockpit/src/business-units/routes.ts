@@ -99,6 +99,12 @@ const deleteRoute = createRoute({
   },
 });
 
+/** A page sorted by name: the cursor names the last unit's name and id. */
+function byNamePage(page: { items: BusinessUnit[]; hasMore: boolean }) {
+  const last = page.items.at(-1);
+  return { items: page.items, nextCursor: page.hasMore && last ? keysetCursor([last.name, last.id]) : null };
+}
+
 /** Search pages stay small: every result carries its ancestors. */
 const SEARCH_LIMIT = 100;
 
@@ -107,20 +113,28 @@ export function businessUnitRoutes(db: Database) {
     .openapi(listRoute, async (c) => {
       const caller = c.get('caller');
       const { parentId, q, limit, cursor } = c.req.valid('query');
-      if (q !== undefined || parentId !== undefined) {
+      if (q === undefined && parentId !== undefined) {
+        const after = readNameIdCursor(cursor);
+        const level = await withScope(db, caller.scopePath, async (tx) => {
+          // One tree level: the parent's check and the level go to the database together.
+          const [parent, children] = await Promise.all([
+            findBusinessUnit(tx, caller, parentId),
+            listChildren(tx, caller, { parentId, limit, after }),
+          ]);
+          if (!parent) throw ProblemError.of('notFound');
+          return children;
+        });
+        return c.json(byNamePage(level), 200);
+      }
+      if (q !== undefined) {
         const after = readNameIdCursor(cursor);
         const page = await withScope(db, caller.scopePath, async (tx) => {
           const parent = parentId ? await findBusinessUnit(tx, caller, parentId) : undefined;
           if (parentId && !parent) throw ProblemError.of('notFound');
-          if (q !== undefined) {
-            const underPath = parent?.path ?? caller.scopePath;
-            return searchBusinessUnits(tx, caller, { q, underPath, limit: Math.min(limit, SEARCH_LIMIT), after });
-          }
-          return listChildren(tx, caller, { parentId: parentId ?? '', limit, after });
+          const underPath = parent?.path ?? caller.scopePath;
+          return searchBusinessUnits(tx, caller, { q, underPath, limit: Math.min(limit, SEARCH_LIMIT), after });
         });
-        const last: BusinessUnit | undefined = page.items.at(-1);
-        const nextCursor = page.hasMore && last ? keysetCursor([last.name, last.id]) : null;
-        return c.json({ items: page.items, nextCursor }, 200);
+        return c.json(byNamePage(page), 200);
       }
       const afterPath = readPathCursor(cursor);
       const page = await withScope(db, caller.scopePath, (tx) => listBusinessUnits(tx, caller, { limit, afterPath }));

@@ -40,16 +40,16 @@ const open = [...openStates];
  * The outer query's `tenants.id`, spelled with its table: a bare column inside a correlated
  * subquery renders as `"id"` and binds to the subquery's own table instead.
  */
-const outerTenantId = sql`${tenants}.${sql.identifier(tenants.id.name)}`;
+export const outerTenantId = sql`${tenants}.${sql.identifier(tenants.id.name)}`;
 
-const openTerminationOf = (tenantId: SQL) => sql`exists (select 1 from ${operationRequests} r
+export const openTerminationOf = (tenantId: SQL) => sql`exists (select 1 from ${operationRequests} r
   where r.tenant_id = ${tenantId} and r.kind = 'decommission' and r.state in ${open})`;
 
 /**
  * An open order, copy or restore reads or writes the tenant: it creates it (an order or a restore
  * into a new tenant), writes into it or reads from it.
  */
-const openWorkOn = (tenantId: SQL) => sql`exists (select 1 from ${operationRequests} r
+export const openWorkOn = (tenantId: SQL) => sql`exists (select 1 from ${operationRequests} r
   where r.state in ${open} and r.kind <> 'decommission' and (r.tenant_id = ${tenantId}
     or ${tenantId}::text in (r.checkpoint->>'newTenantId', r.checkpoint->>'sourceTenantId',
       r.checkpoint->>'applicationDataSourceTenantId', r.checkpoint->>'solutionProfileSourceTenantId')))`;

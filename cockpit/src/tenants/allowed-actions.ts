@@ -1,101 +1,71 @@
+import type { ProductRules } from '@scc/contracts/operations';
 import type { TenantAction } from '@scc/contracts/tenants';
-import { products, type RoleName, roleAssignments, type Transaction } from '@scc/db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { tenantFacts } from '../operations/assess.js';
+import { products, type RoleName, roleAssignments, tenants } from '@scc/db';
+import { type SQL, sql } from 'drizzle-orm';
+import { openTerminationOf, openWorkOn, outerTenantId } from '../operations/assess.js';
 import { evaluateDecommission } from '../operations/evaluate.js';
 import { productRules } from '../operations/product-rules.js';
-import { allowed, permission, tenantState } from '../operations/rules.js';
+import { allowed, permission, type TenantFact, tenantState } from '../operations/rules.js';
 import type { Caller } from '../scope/caller.js';
 import { inScope } from '../scope/in-subtree.js';
 import { effectiveRoles } from '../scope/roles.js';
 
+/** What the rules need beyond the tenant's own columns, read in the same statement as the tenant. */
+export interface ActionFacts {
+  hasOpenDecommission: boolean;
+  hasOpenWork: boolean;
+  storedRules: Record<string, unknown>;
+  tenantTypes: string[];
+  /** Roles the caller holds on the way from its acting unit down to the tenant's unit, both included. */
+  rolesBelow: RoleName[];
+}
+
+/**
+ * Columns of a tenant query (over `tenants` joined with `products`) that carry its
+ * {@link ActionFacts}: the tenant's open work, the product's rules and the caller's roles on the
+ * way down to the tenant's unit. A page and its allowed actions then cost one statement.
+ * `tenant` names the tenant's id and path where the query renames them.
+ */
+export function actionFactColumns(
+  caller: Caller,
+  tenant: { id: SQL; buPath: SQL } = {
+    id: outerTenantId,
+    buPath: sql`${tenants}.${sql.identifier(tenants.buPath.name)}`,
+  },
+) {
+  return {
+    hasOpenDecommission: sql<boolean>`${openTerminationOf(tenant.id)}`,
+    hasOpenWork: sql<boolean>`${openWorkOn(tenant.id)}`,
+    storedRules: sql<Record<string, unknown>>`${products.rules}`,
+    tenantTypes: sql<string[]>`${products.tenantTypes}`,
+    rolesBelow: sql<RoleName[]>`array(select a.role::text from ${roleAssignments} a
+      where a.user_id = ${caller.user.id}::uuid and ${inScope(sql`a.bu_path`, caller)} and a.bu_path @> ${tenant.buPath})`,
+  };
+}
+
+type FactsOfTenant = TenantFact & ActionFacts;
+
 /**
  * What the caller may request on each tenant now, decided by the same rule functions that judge a
- * submitted request, so the widget offers nothing the cockpit would then refuse. Three statements
- * for a whole page, whatever its size: the tenants' open work, the caller's roles below its unit
- * and the products' rules. A restore also needs a valid contract and room under the productive
- * limit; those are checked when it is requested.
+ * submitted request, so the widget offers nothing the cockpit would then refuse. A restore also
+ * needs a valid contract and room under the productive limit; those are checked when it is
+ * requested.
  */
-export async function allowedActionsOf(
-  tx: Transaction,
-  caller: Caller,
-  page: readonly { id: string; buPath: string; productId: string }[],
-): Promise<Map<string, TenantAction[]>> {
-  if (page.length === 0) return new Map();
-  const facts = await tenantFacts(
-    tx,
-    caller,
-    page.map((t) => t.id),
-  );
-  const rolesAt = await rolesOnEach(
-    tx,
-    caller,
-    page.map((t) => t.buPath),
-  );
-  const rules = await rulesOfEach(
-    tx,
-    page.map((t) => t.productId),
-  );
+export function allowedActionsOf(caller: Caller, page: readonly FactsOfTenant[]): Map<string, TenantAction[]> {
+  const rulesOf = new Map<string, ProductRules>();
   const actions = new Map<string, TenantAction[]>();
-  for (const { id, buPath, productId } of page) {
-    const tenant = facts.get(id);
-    const productRules = rules.get(productId);
-    if (!tenant || !productRules) continue;
-    const roles = rolesAt(buPath);
+  for (const tenant of page) {
+    let rules = rulesOf.get(tenant.productId);
+    if (!rules) {
+      rules = productRules(tenant.storedRules, tenant.tenantTypes);
+      rulesOf.set(tenant.productId, rules);
+    }
+    const roles = effectiveRoles([...caller.roles, ...tenant.rolesBelow]);
     const granted: TenantAction[] = [];
-    if (allowed(evaluateDecommission({ tenant, rules: productRules, roles }).validations)) granted.push('terminate');
-    if (
-      allowed([
-        permission('restore', tenant.type, roles, productRules),
-        tenantState('restore', tenant, 'body.tenantId'),
-      ])
-    )
+    if (allowed(evaluateDecommission({ tenant, rules, roles }).validations)) granted.push('terminate');
+    if (allowed([permission('restore', tenant.type, roles, rules), tenantState('restore', tenant, 'body.tenantId')]))
       granted.push('restore');
-    actions.set(id, granted);
+    actions.set(tenant.id, granted);
   }
   return actions;
-}
-
-/**
- * The caller's roles on units of its subtree, like `rolesOn`, for many units in one statement:
- * those held on the acting unit or above, plus those held between it and each unit.
- */
-async function rolesOnEach(
-  tx: Transaction,
-  caller: Caller,
-  paths: readonly string[],
-): Promise<(path: string) => RoleName[]> {
-  const distinct = [...new Set(paths)];
-  const below = await tx
-    .select({ role: roleAssignments.role, buPath: roleAssignments.buPath })
-    .from(roleAssignments)
-    .where(
-      and(
-        eq(roleAssignments.userId, caller.user.id),
-        inScope(roleAssignments.buPath, caller),
-        sql`${roleAssignments.buPath} @> any(array[${sql.join(
-          distinct.map((p) => sql`${p}::ltree`),
-          sql`, `,
-        )}])`,
-      ),
-    );
-  const byPath = new Map(
-    distinct.map((path) => [
-      path,
-      effectiveRoles([
-        ...caller.roles,
-        ...below.filter((a) => path === a.buPath || path.startsWith(`${a.buPath}.`)).map((a) => a.role),
-      ]),
-    ]),
-  );
-  return (path) => byPath.get(path) ?? effectiveRoles(caller.roles);
-}
-
-async function rulesOfEach(tx: Transaction, productIds: readonly string[]) {
-  // Row-level security shows the caller its own products and those its ancestors share.
-  const rows = await tx
-    .select({ id: products.id, rules: products.rules, tenantTypes: products.tenantTypes })
-    .from(products)
-    .where(inArray(products.id, [...new Set(productIds)]));
-  return new Map(rows.map((row) => [row.id, productRules(row.rules, row.tenantTypes)]));
 }

@@ -14,7 +14,7 @@ import { businessUnits, executeRows, inSubtree, products, type Transaction, tena
 import { type AnyColumn, and, asc, desc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
 import { inScope } from '../scope/in-subtree.js';
-import { allowedActionsOf } from './allowed-actions.js';
+import { type ActionFacts, actionFactColumns, allowedActionsOf } from './allowed-actions.js';
 
 /** Timestamps leave the database as ISO 8601 UTC text, the same on both engines. */
 export function isoTimestamp(column: AnyColumn | SQL) {
@@ -37,6 +37,25 @@ const columns = {
 };
 
 export type TenantRow = Omit<Tenant, 'allowedActions'> & { buPath: string };
+type PageRow = TenantRow & ActionFacts;
+
+/** The tenant as the API shows it: its own columns and what the caller may do with it. */
+function tenantView(row: TenantRow, allowedActions: Tenant['allowedActions']): Tenant {
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    lifecycleStatus: row.lifecycleStatus,
+    operationalStatus: row.operationalStatus,
+    businessUnitId: row.businessUnitId,
+    businessUnitName: row.businessUnitName,
+    productId: row.productId,
+    productName: row.productName,
+    createdAt: row.createdAt,
+    retainedUntil: row.retainedUntil,
+    allowedActions,
+  };
+}
 
 /**
  * One sort key of a keyset: the column, and how a cursor's text turns back into its type (so a
@@ -173,6 +192,7 @@ const direction = (descending: boolean) => (descending ? sql`desc` : sql`asc`);
  */
 async function pageByUnit(
   tx: Transaction,
+  caller: Caller,
   options: {
     underPath: string;
     where: SQL | undefined;
@@ -180,16 +200,20 @@ async function pageByUnit(
     descending: boolean;
     size: number;
   },
-): Promise<TenantRow[]> {
+): Promise<PageRow[]> {
   const { after: cursor, descending, size } = options;
   const [unitKeys, tenantKeys] = [sortKeys.businessUnit.slice(0, 2), sortKeys.businessUnit.slice(2)];
   const withinUnit = cursor
     ? sql`and (${tenants.businessUnitId} <> ${cursor[1] ?? ''}::uuid or ${beyond(tenantKeys, cursor.slice(2), descending)})`
     : sql``;
   const order = direction(descending);
-  const rows = await executeRows<{ [K in keyof TenantRow]: TenantRow[K] }>(
+  // The facts after the page is cut, not for every unit's candidates.
+  const facts = actionFactColumns(caller, { id: sql`unit_tenants.id`, buPath: sql`unit_tenants."buPath"::ltree` });
+  const rows = await executeRows<{ [K in keyof PageRow]: PageRow[K] }>(
     tx,
-    sql`select unit_tenants.*, ${businessUnits.name} as "businessUnitName", ${products.name} as "productName"
+    sql`select unit_tenants.*, ${businessUnits.name} as "businessUnitName", ${products.name} as "productName",
+        ${facts.hasOpenDecommission} as "hasOpenDecommission", ${facts.hasOpenWork} as "hasOpenWork",
+        ${facts.storedRules} as "storedRules", ${facts.tenantTypes} as "tenantTypes", ${facts.rolesBelow} as "rolesBelow"
       from ${businessUnits}
       cross join lateral (
         select ${tenants.id} as id, ${tenants.name} as name, ${tenants.type} as type,
@@ -221,16 +245,36 @@ async function pageByUnit(
     createdAt: r.createdAt,
     retainedUntil: r.retainedUntil,
     buPath: r.buPath,
+    hasOpenDecommission: r.hasOpenDecommission,
+    hasOpenWork: r.hasOpenWork,
+    storedRules: r.storedRules,
+    tenantTypes: r.tenantTypes,
+    rolesBelow: r.rolesBelow,
   }));
 }
 
-/** Matches up to one past the cap: enough to say "more than 10,000" without counting 300,000. */
+/**
+ * Matches up to one past the cap: enough to say "more than 10,000" without counting 300,000. The
+ * same statement prepares the page's settings from the count (see {@link pageSettings}).
+ */
 async function countUpToCap(tx: Transaction, where: SQL | undefined): Promise<number> {
   const [counted] = await executeRows<{ n: number }>(
     tx,
-    sql`select count(*)::int as n from (select 1 from ${tenants} where ${where} limit ${TENANT_COUNT_CAP + 1}) matches`,
+    sql`select n, ${pageSettings(sql`n > ${TENANT_COUNT_CAP}`)}
+      from (select count(*)::int as n from (select 1 from ${tenants} where ${where} limit ${TENANT_COUNT_CAP + 1}) matches) counted`,
   );
   return counted?.n ?? 0;
+}
+
+/**
+ * Row-level security hides the scope from the planner, which then guesses a handful of matches
+ * and sorts them. With more than the cap it is told to walk the sort's index instead and stop
+ * after the page (a page of 300,000 went from 2 s to 2 ms); fewer matches are collected and
+ * sorted, which is cheaper than walking an index past the rows of other subtrees.
+ */
+function pageSettings(capped: SQL) {
+  return sql`set_config('enable_sort', case when ${capped} then 'off' else 'on' end, true),
+    set_config('max_parallel_workers_per_gather', '0', true)`;
 }
 
 /** Tenants of the caller's subtree (or of one unit's subtree inside it): one keyset page and the count of all matches. */
@@ -244,49 +288,43 @@ export async function listTenants(
   const keys = sortKeys[query.sort];
   const descending = query.order === 'desc';
   const where = filters(options.underPath, query);
+  // A later page repeats the first page's count and needs the page's settings on their own.
+  if (from) await tx.execute(sql`select ${pageSettings(sql`${from.counted}::int > ${TENANT_COUNT_CAP}`)}`);
   const total = from?.counted ?? (await countUpToCap(tx, where));
   const totalCapped = total > TENANT_COUNT_CAP;
-  // Row-level security hides the scope from the planner, which then guesses a handful of matches
-  // and sorts them. With more than the cap it is told to walk the sort's index instead and stop
-  // after the page (a page of 300,000 went from 2 s to 2 ms); fewer matches are collected and
-  // sorted, which is cheaper than walking an index past the rows of other subtrees.
-  await tx.execute(
-    sql`select set_config('enable_sort', ${totalCapped ? 'off' : 'on'}, true), set_config('max_parallel_workers_per_gather', '0', true)`,
-  );
-  const rows =
+  const rows: PageRow[] =
     query.sort === 'businessUnit'
-      ? await pageByUnit(tx, { underPath: options.underPath, where, after, descending, size: limit + 1 })
+      ? await pageByUnit(tx, caller, { underPath: options.underPath, where, after, descending, size: limit + 1 })
       : await tx
-          .select(columns)
+          .select({ ...columns, ...actionFactColumns(caller) })
           .from(tenants)
           .innerJoin(businessUnits, eq(businessUnits.id, tenants.businessUnitId))
           .innerJoin(products, eq(products.id, tenants.productId))
           .where(and(where, after ? beyond(keys, after, descending) : undefined))
           .orderBy(...keys.map((k) => (descending ? desc(k.column) : asc(k.column))))
           .limit(limit + 1);
-  await tx.execute(sql`select set_config('enable_sort', 'on', true)`);
+  if (totalCapped) await tx.execute(sql`select set_config('enable_sort', 'on', true)`);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const allowed = await allowedActionsOf(tx, caller, page);
+  const allowed = allowedActionsOf(caller, page);
   return {
-    items: page.map(({ buPath: _buPath, ...tenant }) => ({ ...tenant, allowedActions: allowed.get(tenant.id) ?? [] })),
+    items: page.map((row) => tenantView(row, allowed.get(row.id) ?? [])),
     nextCursor: rows.length > limit && last ? tenantCursor(query, total, last) : null,
     total: Math.min(total, TENANT_COUNT_CAP),
     totalCapped,
   };
 }
 
+/** One tenant of the caller's subtree with what the caller may do with it, in one statement. */
 export async function findTenant(tx: Transaction, caller: Caller, id: string): Promise<Tenant | undefined> {
   const [row] = await tx
-    .select(columns)
+    .select({ ...columns, ...actionFactColumns(caller) })
     .from(tenants)
     .innerJoin(businessUnits, eq(businessUnits.id, tenants.businessUnitId))
     .innerJoin(products, eq(products.id, tenants.productId))
     .where(and(inScope(tenants.buPath, caller), eq(tenants.id, id)));
   if (!row) return undefined;
-  const { buPath: _buPath, ...tenant } = row;
-  const allowed = await allowedActionsOf(tx, caller, [row]);
-  return { ...tenant, allowedActions: allowed.get(row.id) ?? [] };
+  return tenantView(row, allowedActionsOf(caller, [row]).get(row.id) ?? []);
 }
 
 /**
