@@ -4,13 +4,17 @@
  * hold the live feed open while state changes are committed, and each event's delay from the
  * commit to its arrival in every client is recorded. The dry-run is also sent to the cockpit
  * alone (a service token per caller, as the BFF would send), so the BFF's share of its cost shows.
- * Prints numbers; asserts nothing.
+ * Beside latencies it prints the CPU time each call cost, in this process and in the database's
+ * backends: on a machine shared with other work the latencies swing with the load, the CPU per call
+ * much less, and saturated throughput is the cores divided by it. Prints numbers; asserts nothing.
  */
+import { readFileSync } from 'node:fs';
 import { createEventHub } from '@scc/cockpit';
 import { signServiceToken } from '@scc/contracts/service-token';
-import { businessUnits, childPath, roleAssignments, users } from '@scc/db';
+import { businessUnits, childPath, executeRows, roleAssignments, users } from '@scc/db';
 import { seededBusinessUnit, seedId } from '@scc/db/seed';
 import { createTestDatabase } from '@scc/db/testing';
+import { sql } from 'drizzle-orm';
 import { printTable, summarize } from './support/measure.js';
 import { BENCH_HOST_ID, benchServices } from './support/services.js';
 
@@ -79,9 +83,39 @@ const post = async (path: string, token: string, body: unknown, headers: Record<
   return text;
 };
 
+/** Clock ticks per second of `/proc/<pid>/stat` (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU milliseconds the database's backends for this database have used so far, read from
+ * `/proc`: only for a server on this machine (PGlite runs in this process and counts there).
+ */
+async function databaseCpuMs(): Promise<number | undefined> {
+  if (engine !== 'postgres') return undefined;
+  const backends = await executeRows<{ pid: number }>(
+    db,
+    sql`select pid from pg_stat_activity where datname = current_database()`,
+  );
+  let ticks = 0;
+  for (const { pid } of backends) {
+    try {
+      // Fields 14 and 15 (utime, stime), counted after the command name's closing parenthesis.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return undefined;
+    }
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+const cpuLines: string[] = [];
+
 /** The first `count` callers each send `REQUESTS_PER_CALLER` requests one after another, all at once. */
 async function concurrently(name: string, send: (caller: number, n: number) => Promise<unknown>, count = CALLERS) {
   const latencies: number[] = [];
+  const databaseBefore = await databaseCpuMs();
+  const processBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     callers.slice(0, count).map(async (_, caller) => {
@@ -93,6 +127,14 @@ async function concurrently(name: string, send: (caller: number, n: number) => P
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const processUsed = process.cpuUsage(processBefore);
+  const databaseAfter = await databaseCpuMs();
+  const perCall = (cpuMs: number) => `${(cpuMs / latencies.length).toFixed(2)} ms`;
+  cpuLines.push(
+    `| ${name} | ${perCall((processUsed.user + processUsed.system) / 1000)} | ${
+      databaseBefore === undefined || databaseAfter === undefined ? 'n/a' : perCall(databaseAfter - databaseBefore)
+    } |`,
+  );
   return { row: summarize(name, latencies), perSecond: latencies.length / seconds };
 }
 
@@ -226,6 +268,8 @@ console.log(
     `${cockpitDryRunAll.perSecond.toFixed(0)}/s (${CALLERS}); submit ${submit.perSecond.toFixed(0)}/s (${CALLERS}); ` +
     `SSE: ${delays.length} of ${EVENTS * CLIENTS} deliveries arrived, ${events.subscribers} hub subscribers`,
 );
+console.log('\n| CPU per call | this process | database backends |\n| --- | --- | --- |');
+for (const line of cpuLines) console.log(line);
 for (const reader of readers) await reader.cancel().catch(() => undefined);
 await events.close();
 await test.drop();
