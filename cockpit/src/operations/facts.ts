@@ -37,12 +37,27 @@ const openWorkOn = (tenantId: SQL) => sql`exists (select 1 from ${operationReque
     or ${tenantId}::text in (r.checkpoint->>'newTenantId', r.checkpoint->>'sourceTenantId',
       r.checkpoint->>'applicationDataSourceTenantId', r.checkpoint->>'solutionProfileSourceTenantId')))`;
 
-/** The ids of a list, as a subquery; an empty list is an empty subquery. */
+/**
+ * The ids of a list, as a subquery. The list is one json parameter, so the statement's text does not
+ * depend on how many ids there are and one prepared statement serves every length.
+ */
 const idList = (ids: readonly string[]) =>
-  sql`select unnest(array[${sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  )}]::uuid[])`;
+  sql`select value::uuid from json_array_elements_text(${JSON.stringify(ids)}::json)`;
+
+/**
+ * Runs a statement whose one row's one column `facts` is json as a prepared statement: planning
+ * it cost the database about three times what running it does (BENCHMARKS.md). Every value in it
+ * is a parameter, so its text, and the plan prepared for it, serve every caller.
+ */
+async function gathered<T>(tx: Transaction, name: string, statement: SQL): Promise<T> {
+  const [row] = await tx
+    .select({ facts: sql<T>`gathered.facts` })
+    .from(sql`(${statement}) gathered`)
+    .prepare(name)
+    .execute();
+  if (!row) throw new Error(`${name} returned no row`);
+  return row.facts;
+}
 
 /**
  * The facts of the caller's tenants whose ids `idSet` (a subquery) yields, as a json array. The ids
@@ -66,11 +81,13 @@ export async function tenantFacts(
   ids: string[],
 ): Promise<Map<string, ScopedTenantFact>> {
   if (ids.length === 0) return new Map();
-  const [row] = await executeRows<{ facts: ScopedTenantFact[] }>(
-    tx,
-    sql`select ${tenantFactsJson(caller, idList(ids))} as facts`,
+  return byId(
+    await gathered<ScopedTenantFact[]>(
+      tx,
+      'tenant-facts',
+      sql`select ${tenantFactsJson(caller, idList(ids))} as facts`,
+    ),
   );
-  return byId(row?.facts ?? []);
 }
 
 interface ProductRow {
@@ -208,7 +225,7 @@ export async function orderFacts(
   const proposable = sql`select t.id, t.name from ${tenants} t, unit
     where ${inScope(sql`t.bu_path`, caller)} and ${isLiveProductive} and t.product_id = ${productId}`;
   const limited = draft.type === 'productive' || draft.type === 'test';
-  const [row] = await executeRows<{
+  const row = await gathered<{
     unit: OrderFacts['unit'] | null;
     product: ProductRow | null;
     productive: TenantRef | null;
@@ -218,6 +235,7 @@ export async function orderFacts(
     limitCount: number | null;
   }>(
     tx,
+    `order-facts-${limited ? 'counted' : 'uncounted'}`,
     sql`with unit as (
         select u.id, u.name, u.path from ${businessUnits} u
         where ${inScope(sql`u.path`, caller)} and u.id = ${draft.businessUnitId}
@@ -230,16 +248,15 @@ export async function orderFacts(
           and t.bu_path <> unit.path
         order by t.created_at, t.id limit 1
       )
-      select (select row_to_json(unit) from unit) as unit,
-        ${productJson(productId)} as product,
-        (select row_to_json(productive) from productive) as productive,
-        (select row_to_json(sibling) from sibling) as "siblingProductive",
-        ${tenantFactsJson(caller, sql`${idList(chosenSources)} union all select id from productive union all select id from sibling`)}
-          as tenants,
-        ${contractJson(sql`unit`, sql`unit.path`, productId)} as contract,
-        ${limited ? sql`(select ${limitCount(sql`unit.id`, productId, draft.type)} from unit)` : sql`0`} as "limitCount"`,
+      select json_build_object('unit', (select row_to_json(unit) from unit),
+        'product', ${productJson(productId)},
+        'productive', (select row_to_json(productive) from productive),
+        'siblingProductive', (select row_to_json(sibling) from sibling),
+        'tenants', ${tenantFactsJson(caller, sql`${idList(chosenSources)} union all select id from productive union all select id from sibling`)},
+        'contract', ${contractJson(sql`unit`, sql`unit.path`, productId)},
+        'limitCount', ${limited ? sql`(select ${limitCount(sql`unit.id`, productId, draft.type)} from unit)` : sql`0`}
+      ) as facts`,
   );
-  if (!row) throw new Error('the order facts statement returned no row');
   return {
     unit: row.unit ?? undefined,
     product: productOf(row.product),
@@ -271,28 +288,30 @@ export async function tenantOperationFacts(
   ids: [string, ...string[]],
   forRestore: boolean,
 ): Promise<TenantOperationFacts> {
-  const [row] = await executeRows<{
+  const row = await gathered<{
     tenants: ScopedTenantFact[];
     product: ProductRow | null;
     contract: ContractRow | null;
     liveProductive: number | null;
   }>(
     tx,
+    `tenant-operation-facts-${forRestore ? 'restore' : 'other'}`,
     sql`with target as (
         select t.business_unit_id, t.product_id, t.bu_path, t.type from ${tenants} t
         where ${inScope(sql`t.bu_path`, caller)} and t.id = ${ids[0]}
       )
-      select ${tenantFactsJson(caller, idList(ids))} as tenants,
-        ${productJson(sql`(select product_id from target)`)} as product,
-        ${forRestore ? contractJson(sql`target`, sql`target.bu_path`, sql`target.product_id`) : sql`null::json`} as contract,
+      select json_build_object('tenants', ${tenantFactsJson(caller, idList(ids))},
+        'product', ${productJson(sql`(select product_id from target)`)},
+        'contract', ${forRestore ? contractJson(sql`target`, sql`target.bu_path`, sql`target.product_id`) : sql`null::json`},
+        'liveProductive', 
         ${
           forRestore
             ? sql`(select ${limitCount(sql`target.business_unit_id`, sql`target.product_id`, 'productive')}
                 from target where target.type = 'productive')`
             : sql`0`
-        } as "liveProductive"`,
+        }
+      ) as facts`,
   );
-  if (!row) throw new Error('the tenant facts statement returned no row');
   return {
     tenants: byId(row.tenants),
     product: productOf(row.product),
