@@ -2,12 +2,19 @@
  * `pnpm bench` (operations part): the operations issue's targets through the BFF. 50 concurrent
  * callers, each an admin of its own customer unit, dry-run and submit orders; 500 widget clients
  * hold the live feed open while state changes are committed, and each event's delay from the
- * commit to its arrival in every client is recorded. Prints numbers; asserts nothing.
+ * commit to its arrival in every client is recorded. The dry-run is also sent to the cockpit
+ * alone (a service token per caller, as the BFF would send), so the BFF's share of its cost shows.
+ * Beside latencies it prints the CPU time each call cost, in this process and in the database's
+ * backends: on a machine shared with other work the latencies swing with the load, the CPU per call
+ * much less, and saturated throughput is the cores divided by it. Prints numbers; asserts nothing.
  */
+import { readFileSync } from 'node:fs';
 import { createEventHub } from '@scc/cockpit';
-import { businessUnits, childPath, roleAssignments, users } from '@scc/db';
+import { signServiceToken } from '@scc/contracts/service-token';
+import { businessUnits, childPath, executeRows, roleAssignments, users } from '@scc/db';
 import { seededBusinessUnit, seedId } from '@scc/db/seed';
 import { createTestDatabase } from '@scc/db/testing';
+import { sql } from 'drizzle-orm';
 import { printTable, summarize } from './support/measure.js';
 import { BENCH_HOST_ID, benchServices } from './support/services.js';
 
@@ -60,7 +67,7 @@ await db.insert(roleAssignments).values({ userId: mspAdmin, businessUnitId: msp.
 await db.execute('analyze');
 
 const events = createEventHub(db);
-const { tokens, bff } = await benchServices(db, { systemDb: db, events });
+const { tokens, bff, cockpit, serviceKey } = await benchServices(db, { systemDb: db, events });
 const tokenOf = async (userId: string, businessUnitId: string) =>
   (await tokens.issue({ userId, businessUnitId, hostId: BENCH_HOST_ID })).token;
 const callerTokens = await Promise.all(callers.map((c) => tokenOf(c.userId, c.unitId)));
@@ -76,9 +83,39 @@ const post = async (path: string, token: string, body: unknown, headers: Record<
   return text;
 };
 
+/** Clock ticks per second of `/proc/<pid>/stat` (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU milliseconds the database's backends for this database have used so far, read from
+ * `/proc`: only for a server on this machine (PGlite runs in this process and counts there).
+ */
+async function databaseCpuMs(): Promise<number | undefined> {
+  if (engine !== 'postgres') return undefined;
+  const backends = await executeRows<{ pid: number }>(
+    db,
+    sql`select pid from pg_stat_activity where datname = current_database()`,
+  );
+  let ticks = 0;
+  for (const { pid } of backends) {
+    try {
+      // Fields 14 and 15 (utime, stime), counted after the command name's closing parenthesis.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return undefined;
+    }
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+const cpuLines: string[] = [];
+
 /** The first `count` callers each send `REQUESTS_PER_CALLER` requests one after another, all at once. */
 async function concurrently(name: string, send: (caller: number, n: number) => Promise<unknown>, count = CALLERS) {
   const latencies: number[] = [];
+  const databaseBefore = await databaseCpuMs();
+  const processBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     callers.slice(0, count).map(async (_, caller) => {
@@ -90,6 +127,14 @@ async function concurrently(name: string, send: (caller: number, n: number) => P
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const processUsed = process.cpuUsage(processBefore);
+  const databaseAfter = await databaseCpuMs();
+  const perCall = (cpuMs: number) => `${(cpuMs / latencies.length).toFixed(2)} ms`;
+  cpuLines.push(
+    `| ${name} | ${perCall((processUsed.user + processUsed.system) / 1000)} | ${
+      databaseBefore === undefined || databaseAfter === undefined ? 'n/a' : perCall(databaseAfter - databaseBefore)
+    } |`,
+  );
   return { row: summarize(name, latencies), perSecond: latencies.length / seconds };
 }
 
@@ -118,6 +163,37 @@ const dryRunTen = await concurrently(
 );
 const dryRun = await concurrently(`dry-run through the BFF, ${CALLERS} concurrent callers`, (caller, n) =>
   post('/v1/widget/operation-requests/dry-run', callerTokens[caller] ?? '', draft(caller, n)),
+);
+
+// Service tokens live a minute: each caller signs anew after half of it, so a slow run never
+// sends an expired one and signing stays off the measured calls otherwise.
+const serviceTokens = new Map<number, { token: string; signedAt: number }>();
+const serviceTokenOf = async (caller: number) => {
+  const held = serviceTokens.get(caller);
+  if (held && performance.now() - held.signedAt < 30_000) return held.token;
+  const token = await signServiceToken(serviceKey, {
+    sub: callers[caller]?.userId,
+    businessUnitId: callers[caller]?.unitId ?? '',
+    homeBusinessUnitId: msp.id,
+    hostId: BENCH_HOST_ID,
+  });
+  serviceTokens.set(caller, { token, signedAt: performance.now() });
+  return token;
+};
+const cockpitDryRun = async (caller: number, n: number) => {
+  const res = await cockpit.request('/v1/operation-requests/dry-run', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await serviceTokenOf(caller)}`, 'content-type': 'application/json' },
+    body: JSON.stringify(draft(caller, n)),
+  });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`cockpit dry-run: ${res.status} ${text}`);
+};
+await Promise.all(callers.map((_, i) => serviceTokenOf(i)));
+const cockpitDryRunAlone = await concurrently('dry-run to the cockpit alone, 1 caller', cockpitDryRun, 1);
+const cockpitDryRunAll = await concurrently(
+  `dry-run to the cockpit alone, ${CALLERS} concurrent callers`,
+  cockpitDryRun,
 );
 const submit = await concurrently(`submit through the BFF, ${CALLERS} concurrent callers`, (caller, n) =>
   post('/v1/widget/operation-requests', callerTokens[caller] ?? '', draft(caller, n), {
@@ -177,12 +253,23 @@ const sseRow = summarize(`submit → SSE event in each of ${connected} clients (
 console.log(
   `\nengine: ${engine}; ${CALLERS} callers × ${REQUESTS_PER_CALLER} requests; in one process, BFF → cockpit in-process\n`,
 );
-printTable([dryRunAlone.row, dryRunTen.row, dryRun.row, submit.row, sseRow]);
+printTable([
+  dryRunAlone.row,
+  dryRunTen.row,
+  dryRun.row,
+  cockpitDryRunAlone.row,
+  cockpitDryRunAll.row,
+  submit.row,
+  sseRow,
+]);
 console.log(
   `\nthroughput: dry-run ${dryRunAlone.perSecond.toFixed(0)}/s (1 caller), ${dryRunTen.perSecond.toFixed(0)}/s (10), ` +
-    `${dryRun.perSecond.toFixed(0)}/s (${CALLERS}); submit ${submit.perSecond.toFixed(0)}/s (${CALLERS}); ` +
+    `${dryRun.perSecond.toFixed(0)}/s (${CALLERS}); to the cockpit alone ${cockpitDryRunAlone.perSecond.toFixed(0)}/s (1), ` +
+    `${cockpitDryRunAll.perSecond.toFixed(0)}/s (${CALLERS}); submit ${submit.perSecond.toFixed(0)}/s (${CALLERS}); ` +
     `SSE: ${delays.length} of ${EVENTS * CLIENTS} deliveries arrived, ${events.subscribers} hub subscribers`,
 );
+console.log('\n| CPU per call | this process | database backends |\n| --- | --- | --- |');
+for (const line of cpuLines) console.log(line);
 for (const reader of readers) await reader.cancel().catch(() => undefined);
 await events.close();
 await test.drop();

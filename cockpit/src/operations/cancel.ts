@@ -4,7 +4,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
 import { inScope } from '../scope/in-subtree.js';
 import { retainedUntil, stateAllowsCancel } from './affordances.js';
-import { type AssessContext, countForLimit, lockUnitProduct, rulesOf } from './assess.js';
+import type { AssessContext } from './assess.js';
+import { countForLimit, lockUnitProduct, rulesOf } from './facts.js';
 import { rethrowGuaranteeAs } from './guarantees.js';
 import {
   type OperationRequestRow,

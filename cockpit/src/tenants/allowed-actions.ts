@@ -2,7 +2,7 @@ import type { ProductRules } from '@scc/contracts/operations';
 import type { TenantAction } from '@scc/contracts/tenants';
 import { products, type RoleName, roleAssignments, tenants } from '@scc/db';
 import { type SQL, sql } from 'drizzle-orm';
-import { openTerminationOf, openWorkOn, outerTenantId } from '../operations/assess.js';
+import { openTerminationOf, openWorkOn, outerTenantId } from '../operations/facts.js';
 import { evaluateDecommission } from '../operations/evaluate.js';
 import { productRules } from '../operations/product-rules.js';
 import { allowed, permission, type TenantFact, tenantState } from '../operations/rules.js';
