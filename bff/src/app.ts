@@ -7,7 +7,7 @@ import { onError, onNotFound } from '@scc/service-kit/problem-handlers';
 import { type Readiness, readinessOf } from '@scc/service-kit/readiness';
 import { REQUEST_ID_HEADER, requestContext } from '@scc/service-kit/request-context';
 import { cors } from 'hono/cors';
-import { type CockpitConnection, cockpitReadyCheck } from './cockpit/cockpit-client.js';
+import { type CockpitConnection, connectCockpit } from './cockpit/cockpit-client.js';
 import { embedSessionRoutes } from './embed-sessions/routes.js';
 import type { WidgetTokenIssuer } from './embed-sessions/widget-token.js';
 import { DEFAULT_MAX_BODY_BYTES } from './env.js';
@@ -31,6 +31,7 @@ export interface BffDependencies {
 
 /** The backend-for-frontend: authenticates embeds, isolates callers and forwards to the cockpit. */
 export function createBffApp(deps: BffDependencies) {
+  const cockpit = connectCockpit(deps.cockpit);
   const app = createRouter<WidgetEnv>();
   app.onError(onError);
   app.notFound(onNotFound);
@@ -52,7 +53,7 @@ export function createBffApp(deps: BffDependencies) {
   app.use('/v1/*', limitBody(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   app.use('/v1/widget/*', requireWidgetSession(deps.tokens, deps.hosts));
 
-  app.route('/', healthRoutes(deps.readiness ?? readinessOf({ cockpit: cockpitReadyCheck(deps.cockpit) })));
+  app.route('/', healthRoutes(deps.readiness ?? readinessOf({ cockpit: cockpit.ready })));
   app.get('/.well-known/jwks.json', (c) => c.json(deps.tokens.jwks(), 200, { 'cache-control': 'public, max-age=300' }));
   const widgetBundlePath = deps.widgetBundlePath ?? defaultWidgetBundlePath;
   app.get('/widget/service-control-center.js', widgetBundleHandler(widgetBundlePath));
@@ -68,7 +69,9 @@ export function createBffApp(deps: BffDependencies) {
     bearerFormat: 'JWT (ES256, 10 minutes)',
   });
 
-  return app.route('/v1/embed-sessions', embedSessionRoutes(deps)).route('/v1/widget', widgetApiRoutes(deps.cockpit));
+  return app
+    .route('/v1/embed-sessions', embedSessionRoutes({ ...deps, cockpit }))
+    .route('/v1/widget', widgetApiRoutes(cockpit));
 }
 
 export type BffApp = ReturnType<typeof createBffApp>;

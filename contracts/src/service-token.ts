@@ -7,7 +7,7 @@ import { type CryptoKey, createLocalJWKSet, type JSONWebKeySet, type JWK, jwtVer
  */
 export const SERVICE_TOKEN_AUDIENCE = 'scc-cockpit';
 export const SERVICE_TOKEN_ISSUER = 'scc-bff';
-const SERVICE_TOKEN_TTL_SECONDS = 60;
+export const SERVICE_TOKEN_TTL_SECONDS = 60;
 
 export interface ServiceTokenClaims {
   /** The acting user's id; absent only while a session is being opened by e-mail. */
@@ -23,7 +23,13 @@ export interface ServiceSigningKey {
   privateKey: CryptoKey;
 }
 
-export async function signServiceToken(key: ServiceSigningKey, claims: ServiceTokenClaims): Promise<string> {
+/** `issuedAt` (default: now) lets a signer that reuses tokens know exactly when each one expires. */
+export async function signServiceToken(
+  key: ServiceSigningKey,
+  claims: ServiceTokenClaims,
+  issuedAt: Date = new Date(),
+): Promise<string> {
+  const iat = Math.floor(issuedAt.getTime() / 1000);
   const jwt = new SignJWT({
     bu: claims.businessUnitId,
     root: claims.homeBusinessUnitId,
@@ -33,8 +39,8 @@ export async function signServiceToken(key: ServiceSigningKey, claims: ServiceTo
     .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'JWT' })
     .setIssuer(SERVICE_TOKEN_ISSUER)
     .setAudience(SERVICE_TOKEN_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${SERVICE_TOKEN_TTL_SECONDS}s`);
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + SERVICE_TOKEN_TTL_SECONDS);
   if (claims.sub) jwt.setSubject(claims.sub);
   return jwt.sign(key.privateKey);
 }

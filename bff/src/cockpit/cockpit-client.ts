@@ -1,11 +1,13 @@
 import type { CockpitApp } from '@scc/cockpit';
 import { type Problem, ProblemError, problem } from '@scc/contracts/problem';
-import { type ServiceTokenClaims, signServiceToken } from '@scc/contracts/service-token';
+import type { ServiceTokenClaims } from '@scc/contracts/service-token';
 import type { ReadinessCheck } from '@scc/service-kit/readiness';
 import { currentRequestId, REQUEST_ID_HEADER } from '@scc/service-kit/request-context';
-import { type ClientResponse, hc } from 'hono/client';
+import { type ClientRequestOptions, type ClientResponse, hc } from 'hono/client';
+import { Agent, fetch as undiciFetch } from 'undici';
 import type { WidgetEnv } from '../http/widget-session.js';
 import type { SigningKey } from '../keys/signing-keys.js';
+import { serviceTokenSigner } from './service-tokens.js';
 
 export type CockpitClient = ReturnType<typeof hc<CockpitApp>>;
 
@@ -18,18 +20,48 @@ export interface CockpitConnection {
   timeoutMs?: number;
 }
 
-/** A typed cockpit client acting for one caller; every call carries a fresh one-minute service token. */
-export function cockpitFor(
-  connection: CockpitConnection,
-  claims: ServiceTokenClaims,
-  /** Ends the calls instead of the timeout, e.g. a stream that lasts as long as its listener. */
-  signal?: AbortSignal,
-): CockpitClient {
-  return hc<CockpitApp>(connection.baseUrl, {
-    ...(connection.fetch ? { fetch: connection.fetch } : {}),
-    init: { signal: signal ?? AbortSignal.timeout(connection.timeoutMs ?? 10_000) },
-    headers: async () => ({ ...(await serviceAuthorization(connection, claims)), ...requestIdHeader() }),
-  });
+/**
+ * The BFF's way to the cockpit, made once per process: one typed client over one keep-alive
+ * connection pool. What differs per call (whose service token, which request id, when to give
+ * up) travels in the options of each call, from {@link Cockpit.actingFor}.
+ */
+export interface Cockpit {
+  v1: CockpitClient['v1'];
+  /**
+   * The options of one call acting for `claims`: their service token (signed once per caller
+   * and reused while valid) and the widget request's id. `signal` ends the call instead of the
+   * timeout, e.g. a stream that lasts as long as its listener.
+   */
+  actingFor(claims: ServiceTokenClaims, signal?: AbortSignal): ClientRequestOptions;
+  /** The cockpit says it is ready; see {@link cockpitReadyCheck}. */
+  ready: ReadinessCheck;
+}
+
+export function connectCockpit(connection: CockpitConnection): Cockpit {
+  const send = connection.fetch ?? keepAliveFetch();
+  const client = hc<CockpitApp>(connection.baseUrl, { fetch: send });
+  const serviceToken = serviceTokenSigner(connection.serviceKey);
+  const timeoutMs = connection.timeoutMs ?? 10_000;
+  return {
+    v1: client.v1,
+    actingFor: (claims, signal) => ({
+      headers: async () => ({ authorization: `Bearer ${await serviceToken(claims)}`, ...requestIdHeader() }),
+      init: { signal: signal ?? AbortSignal.timeout(timeoutMs) },
+    }),
+    ready: cockpitReadyCheck(connection.baseUrl, send),
+  };
+}
+
+/**
+ * Calls over one undici agent that keeps its connections to the cockpit open between requests.
+ * undici's own `fetch` goes with its `Agent`: Node's built-in fetch bundles another copy of undici.
+ */
+function keepAliveFetch(): typeof fetch {
+  // Closes idle connections before the cockpit's server does (Node's default: 5 s), so no request
+  // goes out on a socket the server is closing.
+  const dispatcher = new Agent({ keepAliveTimeout: 4_000 });
+  return ((input: Parameters<typeof undiciFetch>[0], init?: Parameters<typeof undiciFetch>[1]) =>
+    undiciFetch(input, { ...init, dispatcher })) as unknown as typeof fetch;
 }
 
 /** The id of the widget's request, so that the cockpit's log lines of it carry the same id as the BFF's. */
@@ -42,12 +74,9 @@ function requestIdHeader(): Record<string, string> {
  * The cockpit says it is ready: its `/readyz` answers 200 before `signal` aborts. Needs no
  * service token; what is down on the cockpit's side stays there (the BFF reports `cockpit`).
  */
-export function cockpitReadyCheck(connection: CockpitConnection): ReadinessCheck {
+function cockpitReadyCheck(baseUrl: string, send: typeof fetch): ReadinessCheck {
   return async (signal) => {
-    const response = await (connection.fetch ?? fetch)(`${connection.baseUrl.replace(/\/$/, '')}/readyz`, {
-      signal,
-      headers: requestIdHeader(),
-    });
+    const response = await send(`${baseUrl.replace(/\/$/, '')}/readyz`, { signal, headers: requestIdHeader() });
     await response.body?.cancel();
     return response.status === 200;
   };
@@ -63,13 +92,6 @@ export function widgetClaims(session: WidgetEnv['Variables']['session'], host: W
   } satisfies ServiceTokenClaims;
 }
 
-async function serviceAuthorization(
-  connection: CockpitConnection,
-  claims: ServiceTokenClaims,
-): Promise<{ authorization: string }> {
-  return { authorization: `Bearer ${await signServiceToken(connection.serviceKey, claims)}` };
-}
-
 /** The answers a cockpit route declares for success (all of them where it cannot tell, as for a stream). */
 type Succeeded<R> = Exclude<R, { ok: false }>;
 
@@ -79,7 +101,7 @@ type Succeeded<R> = Exclude<R, { ok: false }>;
  */
 export async function fromCockpit<R extends ClientResponse<unknown>, T>(
   call: () => Promise<R>,
-  read: (res: Succeeded<R>) => Promise<T>,
+  read: (res: Succeeded<R>) => T | Promise<T>,
 ): Promise<T> {
   let res: R;
   try {
@@ -91,14 +113,23 @@ export async function fromCockpit<R extends ClientResponse<unknown>, T>(
     try {
       return await read(res);
     } catch {
+      await discardBody(res);
       throw unavailable('The control center gave an unreadable answer. Try again shortly.');
     }
   }
-  if (res.status >= 500) throw unavailable('The control center failed to answer. Try again shortly.');
+  if (res.status >= 500) {
+    await discardBody(res);
+    throw unavailable('The control center failed to answer. Try again shortly.');
+  }
   const body = (await res.json().catch(() => undefined)) as Problem | undefined;
   throw new ProblemError(
     body?.status === res.status ? body : problem(res.status === 404 ? 'notFound' : 'unauthorized'),
   );
+}
+
+/** A body left unread would hold its keep-alive connection until it is garbage collected. */
+async function discardBody(res: ClientResponse<unknown>): Promise<void> {
+  await res.body?.cancel().catch(() => {});
 }
 
 function succeeded<R extends ClientResponse<unknown>>(res: R): res is Succeeded<R> {

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ProblemError, problemContent, problemResponses } from '@scc/contracts/problem';
 import { createRouter } from '@scc/service-kit/openapi';
 import { createMiddleware } from 'hono/factory';
-import { type CockpitConnection, cockpitFor, fromCockpit } from '../cockpit/cockpit-client.js';
+import { type Cockpit, fromCockpit } from '../cockpit/cockpit-client.js';
 import type { HostApplication, HostRegistry } from '../hosts/host-registry.js';
 import type { WidgetTokenIssuer } from './widget-token.js';
 
@@ -54,17 +54,13 @@ function requireHostApiKey(hosts: HostRegistry) {
   });
 }
 
-export function embedSessionRoutes(deps: {
-  hosts: HostRegistry;
-  tokens: WidgetTokenIssuer;
-  cockpit: CockpitConnection;
-}) {
+export function embedSessionRoutes(deps: { hosts: HostRegistry; tokens: WidgetTokenIssuer; cockpit: Cockpit }) {
   const app = createRouter<HostEnv>();
   app.use('/', requireHostApiKey(deps.hosts));
   return app.openapi(createSessionRoute, async (c) => {
     const host = c.get('host');
     const { user, businessUnitId } = c.req.valid('json');
-    const cockpit = cockpitFor(deps.cockpit, {
+    const caller = deps.cockpit.actingFor({
       email: user.email.toLowerCase(),
       businessUnitId,
       homeBusinessUnitId: host.homeBusinessUnitId,
@@ -72,8 +68,8 @@ export function embedSessionRoutes(deps: {
     });
     // The cockpit resolves the user only inside the host's home subtree; anything else is
     // answered exactly like an unknown user, so a host cannot probe other subtrees.
-    const caller = await fromCockpit(
-      () => cockpit.v1.me.$get(),
+    const me = await fromCockpit(
+      () => deps.cockpit.v1.me.$get(undefined, caller),
       (res) => res.json(),
     ).catch((error: unknown) => {
       if (error instanceof ProblemError && error.body.status === 401) {
@@ -81,7 +77,7 @@ export function embedSessionRoutes(deps: {
       }
       throw error;
     });
-    const { token, expiresAt } = await deps.tokens.issue({ userId: caller.user.id, businessUnitId, hostId: host.id });
+    const { token, expiresAt } = await deps.tokens.issue({ userId: me.user.id, businessUnitId, hostId: host.id });
     const expiresIn = Math.max(0, Math.round((expiresAt.getTime() - Date.now()) / 1000));
     return c.json({ token, tokenType: 'Bearer' as const, expiresAt: expiresAt.toISOString(), expiresIn }, 201);
   });

@@ -17,6 +17,7 @@ import {
   seededBusinessUnits,
   seedId,
 } from '../../../test/support/seed-model.js';
+import { InProcessRevocations } from '../embed-sessions/session-revocations.js';
 import { widgetTokenIssuer } from '../embed-sessions/widget-token.js';
 import { HostRegistry } from '../hosts/host-registry.js';
 import { generateSigningKey } from '../keys/signing-keys.js';
@@ -210,12 +211,36 @@ describe('widget token', () => {
   it('refuses tokens that lack a session claim', async () => {
     const sign = (claims: Record<string, unknown>) =>
       new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: h.widgetKey.kid }).sign(h.widgetKey.privateKey);
-    for (const claim of ['sub', 'bu', 'host', 'exp', 'iat']) {
+    for (const claim of ['sub', 'bu', 'host', 'exp', 'iat', 'jti']) {
       const claims: Record<string, unknown> = caseyClaims();
       delete claims[claim];
       await expectRefused(await sign(claims));
     }
     await expectRefused(await sign(caseyClaims({ bu: 42 })));
+  });
+
+  it('refuses an ended embed session from its next request on, while its verification is remembered', async () => {
+    const revocations = new InProcessRevocations();
+    const tokens = widgetTokenIssuer({ publicUrl: PUBLIC_URL, signingKey: h.widgetKey, revocations });
+    const app = h.createApp({ tokens });
+    const ended = await tokens.issue({
+      userId: seedId('user', casey.key),
+      businessUnitId: contoso.id,
+      hostId: h.mspHost.entry.id,
+    });
+    const goesOn = await tokens.issue({
+      userId: seedId('user', casey.key),
+      businessUnitId: contoso.id,
+      hostId: h.mspHost.entry.id,
+    });
+    const as = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+    for (const path of WIDGET_PATHS) expect((await app.request(path, as(ended.token))).status).toBe(200);
+    expect((await app.request('/v1/widget/tenants', as(goesOn.token))).status).toBe(200);
+
+    revocations.revoke(ended.sessionId, ended.expiresAt);
+
+    for (const path of WIDGET_PATHS) await expectProblem(await app.request(path, as(ended.token)), 401);
+    expect((await app.request('/v1/widget/tenants', as(goesOn.token))).status).toBe(200);
   });
 
   it('refuses missing, empty and non-bearer credentials the same way', async () => {

@@ -1,9 +1,9 @@
 import { ProblemError } from '@scc/contracts/problem';
 import { createMiddleware } from 'hono/factory';
-import type { WidgetSession, WidgetTokenIssuer } from '../embed-sessions/widget-token.js';
+import type { VerifiedWidgetSession, WidgetTokenIssuer } from '../embed-sessions/widget-token.js';
 import type { HostApplication, HostRegistry } from '../hosts/host-registry.js';
 
-export type WidgetEnv = { Variables: { session: WidgetSession; host: HostApplication } };
+export type WidgetEnv = { Variables: { session: VerifiedWidgetSession; host: HostApplication } };
 
 /**
  * The widget's credential is the embed-session token in the Authorization header, never a

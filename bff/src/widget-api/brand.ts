@@ -5,9 +5,9 @@ import { LOGO_CONTENT_TYPES, sniffLogoType } from '@scc/contracts/images';
 import { problemResponses } from '@scc/contracts/problem';
 import { CallerSchema } from '@scc/contracts/session';
 import { createRouter, jsonContent } from '@scc/service-kit/openapi';
-import { type CockpitConnection, fromCockpit } from '../cockpit/cockpit-client.js';
+import { type Cockpit, fromCockpit } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
-import { cockpitForWidget, widgetRoute } from './forwarding.js';
+import { asWidgetCaller, widgetRoute } from './forwarding.js';
 
 /**
  * What the widget needs to start: who acts on which unit, and the brand that unit shows, so the
@@ -70,27 +70,27 @@ const logoRoute = widgetRoute({
   },
 });
 
-export function brandRoutes(cockpit: CockpitConnection) {
+export function brandRoutes(cockpit: Cockpit) {
+  const { v1 } = cockpit;
   return createRouter<WidgetEnv>()
     .openapi(sessionRoute, async (c) => {
-      const v1 = cockpitForWidget(cockpit, c).v1;
+      const caller = asWidgetCaller(cockpit, c);
       const param = { id: c.get('session').businessUnitId };
-      const [caller, brand] = await Promise.all([
+      const [me, brand] = await Promise.all([
         fromCockpit(
-          () => v1.me.$get(),
+          () => v1.me.$get(undefined, caller),
           (res) => res.json(),
         ),
         fromCockpit(
-          () => v1['business-units'][':id'].brand.$get({ param }),
+          () => v1['business-units'][':id'].brand.$get({ param }, caller),
           (res) => res.json(),
         ),
       ]);
-      return c.json({ ...caller, brand: brand.effective }, 200);
+      return c.json({ ...me, brand: brand.effective }, 200);
     })
     .openapi(logoRoute, async (c) => {
-      const units = cockpitForWidget(cockpit, c).v1['business-units'];
       const logo = await fromCockpit(
-        () => units[':id'].brand.logo.$get({ param: c.req.valid('param') }),
+        () => v1['business-units'][':id'].brand.logo.$get({ param: c.req.valid('param') }, asWidgetCaller(cockpit, c)),
         async (res) => {
           const bytes = new Uint8Array(await res.arrayBuffer());
           const contentType = sniffLogoType(bytes);

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { EventStreamHeaders } from '@scc/contracts/operations';
 import { problemResponses } from '@scc/contracts/problem';
 import { createRouter } from '@scc/service-kit/openapi';
-import { type CockpitConnection, cockpitFor, fromCockpit, widgetClaims } from '../cockpit/cockpit-client.js';
+import { type Cockpit, fromCockpit, widgetClaims } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
 import { widgetRoute } from './forwarding.js';
 
@@ -42,18 +42,22 @@ function endQuietly(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array
 }
 
 /** The widget's live feed: the cockpit's event stream of the caller's subtree, passed through. */
-export function eventRoutes(cockpit: CockpitConnection) {
+export function eventRoutes(cockpit: Cockpit) {
   return createRouter<WidgetEnv>().openapi(eventsRoute, async (c) => {
     const session = c.get('session');
     const claims = widgetClaims(session, c.get('host'));
     // Nobody listens beyond the token's life: the stream ends then, and the widget reconnects
     // with the fresh token it fetched meanwhile.
-    const remaining = (session.expiresAt?.getTime() ?? Date.now()) - Date.now();
+    const remaining = session.expiresAt.getTime() - Date.now();
     const signal = AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(Math.max(remaining, 0))]);
     // Otherwise the stream lives as long as the widget listens: when the browser goes away its
     // request's signal aborts the cockpit call, which closes the cockpit's stream.
     const upstream = await fromCockpit(
-      () => cockpitFor(cockpit, claims, signal).v1['operation-requests'].stream.$get({ header: c.req.valid('header') }),
+      () =>
+        cockpit.v1['operation-requests'].stream.$get(
+          { header: c.req.valid('header') },
+          cockpit.actingFor(claims, signal),
+        ),
       async (res) => {
         if (!res.body) throw new Error('no stream');
         return endQuietly(res.body);

@@ -39,7 +39,7 @@ import {
   UserSchema,
 } from '@scc/contracts/users';
 import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
-import type { CockpitConnection } from '../cockpit/cockpit-client.js';
+import type { Cockpit } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
 import { forwarding } from './forwarding.js';
 
@@ -52,7 +52,7 @@ import { forwarding } from './forwarding.js';
 /** How many of each list the widget shows at once. */
 const pageSizes = { users: '100', auditEvents: '50', operationRequests: '500' };
 
-export function forwardedRoutes(cockpit: CockpitConnection) {
+export function forwardedRoutes(cockpit: Cockpit) {
   const units = forwarding(cockpit, 'Widget: business units');
   const sources = forwarding(cockpit, 'Widget: data sources');
   const people = forwarding(cockpit, 'Widget: users and roles');
@@ -60,24 +60,30 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
   const operations = forwarding(cockpit, 'Widget operations');
   return createRouter<WidgetEnv>()
     .openapi(
-      ...units.forward((v1, { req }) => v1['business-units'][':id'].$get({ param: req.valid('param') }), {
-        method: 'get',
-        path: '/business-units/{id}',
-        request: { params: BusinessUnitIdParams },
-        responses: { 200: jsonContent(BusinessUnitSchema, 'The business unit'), ...problemResponses },
-      }),
+      ...units.forward(
+        (v1, { req }, caller) => v1['business-units'][':id'].$get({ param: req.valid('param') }, caller),
+        {
+          method: 'get',
+          path: '/business-units/{id}',
+          request: { params: BusinessUnitIdParams },
+          responses: { 200: jsonContent(BusinessUnitSchema, 'The business unit'), ...problemResponses },
+        },
+      ),
     )
     .openapi(
-      ...units.forward((v1, { req }) => v1['business-units'][':id'].ancestors.$get({ param: req.valid('param') }), {
-        method: 'get',
-        path: '/business-units/{id}/ancestors',
-        summary: 'Breadcrumbs: the caller’s own unit down to this one',
-        request: { params: BusinessUnitIdParams },
-        responses: { 200: jsonContent(BreadcrumbsSchema, 'The units on the way'), ...problemResponses },
-      }),
+      ...units.forward(
+        (v1, { req }, caller) => v1['business-units'][':id'].ancestors.$get({ param: req.valid('param') }, caller),
+        {
+          method: 'get',
+          path: '/business-units/{id}/ancestors',
+          summary: 'Breadcrumbs: the caller’s own unit down to this one',
+          request: { params: BusinessUnitIdParams },
+          responses: { 200: jsonContent(BreadcrumbsSchema, 'The units on the way'), ...problemResponses },
+        },
+      ),
     )
     .openapi(
-      ...units.forward((v1, { req }) => v1['business-units'].$post({ json: req.valid('json') }), {
+      ...units.forward((v1, { req }, caller) => v1['business-units'].$post({ json: req.valid('json') }, caller), {
         method: 'post',
         path: '/business-units',
         summary: 'Create a business unit (admin on the parent)',
@@ -87,7 +93,8 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
     )
     .openapi(
       ...units.forward(
-        (v1, { req }) => v1['business-units'][':id'].$patch({ param: req.valid('param'), json: req.valid('json') }),
+        (v1, { req }, caller) =>
+          v1['business-units'][':id'].$patch({ param: req.valid('param'), json: req.valid('json') }, caller),
         {
           method: 'patch',
           path: '/business-units/{id}',
@@ -98,21 +105,27 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
       ),
     )
     .openapi(
-      ...units.forwardNoContent((v1, { req }) => v1['business-units'][':id'].$delete({ param: req.valid('param') }), {
-        method: 'delete',
-        path: '/business-units/{id}',
-        summary: 'Delete an empty business unit (admin); 409 says what is left',
-        request: { params: BusinessUnitIdParams },
-        responses: { 204: { description: 'Deleted' }, ...changeProblemResponses },
-      }),
+      ...units.forwardNoContent(
+        (v1, { req }, caller) => v1['business-units'][':id'].$delete({ param: req.valid('param') }, caller),
+        {
+          method: 'delete',
+          path: '/business-units/{id}',
+          summary: 'Delete an empty business unit (admin); 409 says what is left',
+          request: { params: BusinessUnitIdParams },
+          responses: { 204: { description: 'Deleted' }, ...changeProblemResponses },
+        },
+      ),
     )
     .openapi(
       ...units.forward(
-        (v1, { req }) =>
-          v1['business-units'][':id']['move-preview'].$post({
-            param: req.valid('param'),
-            json: req.valid('json'),
-          }),
+        (v1, { req }, caller) =>
+          v1['business-units'][':id']['move-preview'].$post(
+            {
+              param: req.valid('param'),
+              json: req.valid('json'),
+            },
+            caller,
+          ),
         {
           method: 'post',
           path: '/business-units/{id}/move-preview',
@@ -124,7 +137,8 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
     )
     .openapi(
       ...units.forward(
-        (v1, { req }) => v1['business-units'][':id'].move.$post({ param: req.valid('param'), json: req.valid('json') }),
+        (v1, { req }, caller) =>
+          v1['business-units'][':id'].move.$post({ param: req.valid('param'), json: req.valid('json') }, caller),
         {
           method: 'post',
           path: '/business-units/{id}/move',
@@ -138,17 +152,21 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
       ),
     )
     .openapi(
-      ...units.forward((v1, { req }) => v1['business-units'][':id'].brand.$get({ param: req.valid('param') }), {
-        method: 'get',
-        path: '/business-units/{id}/brand',
-        summary: 'A unit’s own brand and the brand it shows (its own or the nearest ancestor’s)',
-        request: { params: BusinessUnitIdParams },
-        responses: { 200: jsonContent(BusinessUnitBrandSchema, 'The brand'), ...problemResponses },
-      }),
+      ...units.forward(
+        (v1, { req }, caller) => v1['business-units'][':id'].brand.$get({ param: req.valid('param') }, caller),
+        {
+          method: 'get',
+          path: '/business-units/{id}/brand',
+          summary: 'A unit’s own brand and the brand it shows (its own or the nearest ancestor’s)',
+          request: { params: BusinessUnitIdParams },
+          responses: { 200: jsonContent(BusinessUnitBrandSchema, 'The brand'), ...problemResponses },
+        },
+      ),
     )
     .openapi(
       ...units.forward(
-        (v1, { req }) => v1['business-units'][':id'].brand.$put({ param: req.valid('param'), json: req.valid('json') }),
+        (v1, { req }, caller) =>
+          v1['business-units'][':id'].brand.$put({ param: req.valid('param'), json: req.valid('json') }, caller),
         {
           method: 'put',
           path: '/business-units/{id}/brand',
@@ -160,7 +178,8 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
     )
     .openapi(
       ...sources.forward(
-        (v1, { req }) => v1['business-units'][':id']['data-sources'].$get({ param: req.valid('param') }),
+        (v1, { req }, caller) =>
+          v1['business-units'][':id']['data-sources'].$get({ param: req.valid('param') }, caller),
         {
           method: 'get',
           path: '/business-units/{id}/data-sources',
@@ -171,11 +190,14 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
     )
     .openapi(
       ...sources.forward(
-        (v1, { req }) =>
-          v1['business-units'][':id']['data-sources'].$post({
-            param: req.valid('param'),
-            json: req.valid('json'),
-          }),
+        (v1, { req }, caller) =>
+          v1['business-units'][':id']['data-sources'].$post(
+            {
+              param: req.valid('param'),
+              json: req.valid('json'),
+            },
+            caller,
+          ),
         {
           method: 'post',
           path: '/business-units/{id}/data-sources',
@@ -187,7 +209,8 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
     )
     .openapi(
       ...sources.forward(
-        (v1, { req }) => v1['data-sources'][':id'].$patch({ param: req.valid('param'), json: req.valid('json') }),
+        (v1, { req }, caller) =>
+          v1['data-sources'][':id'].$patch({ param: req.valid('param'), json: req.valid('json') }, caller),
         {
           method: 'patch',
           path: '/data-sources/{id}',
@@ -197,24 +220,30 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
       ),
     )
     .openapi(
-      ...sources.forwardNoContent((v1, { req }) => v1['data-sources'][':id'].$delete({ param: req.valid('param') }), {
-        method: 'delete',
-        path: '/data-sources/{id}',
-        request: { params: DataSourceIdParams },
-        responses: { 204: { description: 'Removed' }, ...changeProblemResponses },
-      }),
+      ...sources.forwardNoContent(
+        (v1, { req }, caller) => v1['data-sources'][':id'].$delete({ param: req.valid('param') }, caller),
+        {
+          method: 'delete',
+          path: '/data-sources/{id}',
+          request: { params: DataSourceIdParams },
+          responses: { 204: { description: 'Removed' }, ...changeProblemResponses },
+        },
+      ),
     )
     .openapi(
-      ...people.forward((v1, { req }) => v1.users.$get({ query: { ...req.valid('query'), limit: pageSizes.users } }), {
-        method: 'get',
-        path: '/users',
-        summary: 'Users whose home lies in the caller’s subtree, or in one unit’s subtree',
-        request: { query: ListUsersQuery.omit({ limit: true }) },
-        responses: { 200: jsonContent(UserPageSchema, 'A page of users with their roles'), ...problemResponses },
-      }),
+      ...people.forward(
+        (v1, { req }, caller) => v1.users.$get({ query: { ...req.valid('query'), limit: pageSizes.users } }, caller),
+        {
+          method: 'get',
+          path: '/users',
+          summary: 'Users whose home lies in the caller’s subtree, or in one unit’s subtree',
+          request: { query: ListUsersQuery.omit({ limit: true }) },
+          responses: { 200: jsonContent(UserPageSchema, 'A page of users with their roles'), ...problemResponses },
+        },
+      ),
     )
     .openapi(
-      ...people.forward((v1, { req }) => v1.users[':id'].$get({ param: req.valid('param') }), {
+      ...people.forward((v1, { req }, caller) => v1.users[':id'].$get({ param: req.valid('param') }, caller), {
         method: 'get',
         path: '/users/{id}',
         request: { params: UserIdParams },
@@ -222,7 +251,7 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
       }),
     )
     .openapi(
-      ...people.forward((v1, { req }) => v1.users.$post({ json: req.valid('json') }), {
+      ...people.forward((v1, { req }, caller) => v1.users.$post({ json: req.valid('json') }, caller), {
         method: 'post',
         path: '/users',
         summary: 'Create a user with a home business unit (admin there)',
@@ -232,7 +261,7 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
     )
     .openapi(
       ...people.forward(
-        (v1, { req }) => v1.users[':id'].$patch({ param: req.valid('param'), json: req.valid('json') }),
+        (v1, { req }, caller) => v1.users[':id'].$patch({ param: req.valid('param'), json: req.valid('json') }, caller),
         {
           method: 'patch',
           path: '/users/{id}',
@@ -242,15 +271,18 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
       ),
     )
     .openapi(
-      ...people.forwardNoContent((v1, { req }) => v1.users[':id'].$delete({ param: req.valid('param') }), {
-        method: 'delete',
-        path: '/users/{id}',
-        request: { params: UserIdParams },
-        responses: { 204: { description: 'Deleted' }, ...changeProblemResponses },
-      }),
+      ...people.forwardNoContent(
+        (v1, { req }, caller) => v1.users[':id'].$delete({ param: req.valid('param') }, caller),
+        {
+          method: 'delete',
+          path: '/users/{id}',
+          request: { params: UserIdParams },
+          responses: { 204: { description: 'Deleted' }, ...changeProblemResponses },
+        },
+      ),
     )
     .openapi(
-      ...people.forward((v1, { req }) => v1['role-assignments'].$post({ json: req.valid('json') }), {
+      ...people.forward((v1, { req }, caller) => v1['role-assignments'].$post({ json: req.valid('json') }, caller), {
         method: 'post',
         path: '/role-assignments',
         summary: 'Grant a role the caller holds itself, on a unit it administers',
@@ -260,7 +292,7 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
     )
     .openapi(
       ...people.forwardNoContent(
-        (v1, { req }) => v1['role-assignments'][':id'].$delete({ param: req.valid('param') }),
+        (v1, { req }, caller) => v1['role-assignments'][':id'].$delete({ param: req.valid('param') }, caller),
         {
           method: 'delete',
           path: '/role-assignments/{id}',
@@ -271,7 +303,8 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
     )
     .openapi(
       ...audit.forward(
-        (v1, { req }) => v1['audit-events'].$get({ query: { ...req.valid('query'), limit: pageSizes.auditEvents } }),
+        (v1, { req }, caller) =>
+          v1['audit-events'].$get({ query: { ...req.valid('query'), limit: pageSizes.auditEvents } }, caller),
         {
           method: 'get',
           path: '/audit-events',
@@ -282,17 +315,21 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
       ),
     )
     .openapi(
-      ...operations.forward((v1, { req }) => v1['operation-requests']['dry-run'].$post({ json: req.valid('json') }), {
-        method: 'post',
-        path: '/operation-requests/dry-run',
-        summary: 'Every validation and proposal for a draft; creates nothing',
-        request: { body: jsonBody(DraftSchema) },
-        responses: { 200: jsonContent(DryRunSchema, 'Validations and determinations'), ...problemResponses },
-      }),
+      ...operations.forward(
+        (v1, { req }, caller) => v1['operation-requests']['dry-run'].$post({ json: req.valid('json') }, caller),
+        {
+          method: 'post',
+          path: '/operation-requests/dry-run',
+          summary: 'Every validation and proposal for a draft; creates nothing',
+          request: { body: jsonBody(DraftSchema) },
+          responses: { 200: jsonContent(DryRunSchema, 'Validations and determinations'), ...problemResponses },
+        },
+      ),
     )
     .openapi(
       ...operations.forward(
-        (v1, { req }) => v1['operation-requests'].$post({ json: req.valid('json'), header: req.valid('header') }),
+        (v1, { req }, caller) =>
+          v1['operation-requests'].$post({ json: req.valid('json'), header: req.valid('header') }, caller),
         {
           method: 'post',
           path: '/operation-requests',
@@ -315,10 +352,13 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
     )
     .openapi(
       ...operations.forward(
-        (v1, { req }) =>
-          v1['operation-requests'].$get({
-            query: { state: req.valid('query').state ?? 'open', limit: pageSizes.operationRequests },
-          }),
+        (v1, { req }, caller) =>
+          v1['operation-requests'].$get(
+            {
+              query: { state: req.valid('query').state ?? 'open', limit: pageSizes.operationRequests },
+            },
+            caller,
+          ),
         {
           method: 'get',
           path: '/operation-requests',
@@ -336,7 +376,7 @@ export function forwardedRoutes(cockpit: CockpitConnection) {
     )
     .openapi(
       ...operations.forward(
-        (v1, { req }) => v1['operation-requests'][':id'].cancel.$post({ param: req.valid('param') }),
+        (v1, { req }, caller) => v1['operation-requests'][':id'].cancel.$post({ param: req.valid('param') }, caller),
         {
           method: 'post',
           path: '/operation-requests/{id}/cancel',

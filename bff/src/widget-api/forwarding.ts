@@ -1,19 +1,13 @@
 import { createRoute, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
-import type { ClientResponse } from 'hono/client';
+import type { ClientRequestOptions, ClientResponse } from 'hono/client';
 import type { ContentfulStatusCode, SuccessStatusCode } from 'hono/utils/http-status';
-import {
-  type CockpitClient,
-  type CockpitConnection,
-  cockpitFor,
-  fromCockpit,
-  widgetClaims,
-} from '../cockpit/cockpit-client.js';
+import { type Cockpit, type CockpitClient, fromCockpit, widgetClaims } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
 
-/** The typed cockpit client acting for the widget session of this request. */
-export function cockpitForWidget(cockpit: CockpitConnection, c: Context<WidgetEnv>): CockpitClient {
-  return cockpitFor(cockpit, widgetClaims(c.get('session'), c.get('host')));
+/** The options of a cockpit call acting for the widget session of this request. */
+export function asWidgetCaller(cockpit: Cockpit, c: Context<WidgetEnv>): ClientRequestOptions {
+  return cockpit.actingFor(widgetClaims(c.get('session'), c.get('host')));
 }
 
 /** A route of the widget API; the widget token of an embed session authorizes it. */
@@ -33,35 +27,54 @@ type Forwarded<Res> =
     : never;
 
 /**
+ * The cockpit's JSON answer as it came: its bytes streamed on with its status and content type,
+ * never parsed and serialized again. Anything but JSON is no answer the widget could read: it
+ * throws, which {@link fromCockpit} turns into a 503.
+ */
+export function passThrough<Res extends ClientResponse<unknown, ContentfulStatusCode>>(
+  c: Context,
+  res: Res,
+): Response & Forwarded<Res> {
+  const contentType = res.headers.get('content-type') ?? '';
+  if (!res.body || !/^application\/json\b/i.test(contentType)) throw new Error('The cockpit answered no JSON');
+  // The body and status are the cockpit route's; the generic call hides them from the compiler.
+  return c.body(res.body, res.status, { 'content-type': contentType }) as Response & Forwarded<Res>;
+}
+
+/**
  * Widget routes that make one cockpit call each and answer what the cockpit answered. The
  * route's schemas validate the input before the call; `.openapi(...forward(call, route))` checks
- * that the cockpit's answers are the ones the route declares.
+ * that the cockpit's answers are the ones the route declares. `call` passes `caller` on as the
+ * options of its cockpit call: they carry the service token.
  */
-export function forwarding(cockpit: CockpitConnection, tag: string) {
+export function forwarding(cockpit: Cockpit, tag: string) {
   return {
     forward<R extends RouteConfig, Res extends ClientResponse<unknown, ContentfulStatusCode>>(
-      call: (v1: CockpitClient['v1'], c: RouteContext<R>) => Promise<Res>,
+      call: (v1: CockpitClient['v1'], c: RouteContext<R>, caller: ClientRequestOptions) => Promise<Res>,
       route: R,
     ) {
-      const handler = async (c: RouteContext<R>) => {
-        const answer = await fromCockpit(
-          () => call(cockpitForWidget(cockpit, c).v1, c),
-          async (res: ClientResponse<unknown, ContentfulStatusCode>) => c.json(await res.json(), res.status),
+      const handler = (c: RouteContext<R>) =>
+        fromCockpit(
+          () => call(cockpit.v1, c, asWidgetCaller(cockpit, c)),
+          (res) => passThrough(c, res),
         );
-        // The body and status are the cockpit route's; the generic call hides them from the compiler.
-        return answer as Response & Forwarded<Res>;
-      };
       return [widgetRoute({ tags: [tag], ...route }), handler] as const;
     },
     /** For answers without a body (204). */
     forwardNoContent<R extends RouteConfig>(
-      call: (v1: CockpitClient['v1'], c: RouteContext<R>) => Promise<ClientResponse<unknown>>,
+      call: (
+        v1: CockpitClient['v1'],
+        c: RouteContext<R>,
+        caller: ClientRequestOptions,
+      ) => Promise<ClientResponse<unknown>>,
       route: R,
     ) {
       const handler = async (c: RouteContext<R>) => {
         await fromCockpit(
-          () => call(cockpitForWidget(cockpit, c).v1, c),
-          async () => undefined,
+          () => call(cockpit.v1, c, asWidgetCaller(cockpit, c)),
+          async (res) => {
+            await res.body?.cancel();
+          },
         );
         return c.body(null, 204);
       };

@@ -1,5 +1,5 @@
 import { createRouter } from '@scc/service-kit/openapi';
-import type { CockpitConnection } from '../cockpit/cockpit-client.js';
+import type { Cockpit } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
 import { brandRoutes } from './brand.js';
 import { eventRoutes } from './events.js';
@@ -11,7 +11,7 @@ import { viewRoutes } from './views.js';
  * they are (`forwarded.ts`), views shaped for a screen region (`views.ts`) and the live feed
  * (`events.ts`). Items keep the cockpit's shapes.
  */
-export function widgetApiRoutes(cockpit: CockpitConnection) {
+export function widgetApiRoutes(cockpit: Cockpit) {
   return createRouter<WidgetEnv>()
     .route('/', brandRoutes(cockpit))
     .route('/', forwardedRoutes(cockpit))

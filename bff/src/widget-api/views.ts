@@ -4,9 +4,9 @@ import { ProblemError, problemResponses } from '@scc/contracts/problem';
 import { ProductSchema } from '@scc/contracts/products';
 import { ListTenantsQuery, TenantPageSchema } from '@scc/contracts/tenants';
 import { createRouter, jsonContent } from '@scc/service-kit/openapi';
-import { type CockpitConnection, fromCockpit } from '../cockpit/cockpit-client.js';
+import { type Cockpit, fromCockpit } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
-import { cockpitForWidget, widgetRoute } from './forwarding.js';
+import { asWidgetCaller, passThrough, widgetRoute } from './forwarding.js';
 
 /**
  * Widget routes shaped for one screen region rather than forwarded as they are: the lazy tree
@@ -57,10 +57,11 @@ const productsRoute = widgetRoute({
   },
 });
 
-export function viewRoutes(cockpit: CockpitConnection) {
+export function viewRoutes(cockpit: Cockpit) {
+  const units = cockpit.v1['business-units'];
   return createRouter<WidgetEnv>()
     .openapi(levelRoute, async (c) => {
-      const units = cockpitForWidget(cockpit, c).v1['business-units'];
+      const caller = asWidgetCaller(cockpit, c);
       const query = c.req.valid('query');
       if (!query.parentId && !query.q) {
         if (query.cursor) {
@@ -71,28 +72,26 @@ export function viewRoutes(cockpit: CockpitConnection) {
         // The tree's only root is the unit the caller acts on.
         const param = { id: c.get('session').businessUnitId };
         const root = await fromCockpit(
-          () => units[':id'].$get({ param }),
+          () => units[':id'].$get({ param }, caller),
           (res) => res.json(),
         );
         return c.json({ items: [root], nextCursor: null }, 200);
       }
-      const level = await fromCockpit(
-        () => units.$get({ query: { ...query, limit: LEVEL_PAGE_SIZE } }),
-        (res) => res.json(),
+      return fromCockpit(
+        () => units.$get({ query: { ...query, limit: LEVEL_PAGE_SIZE } }, caller),
+        (res) => passThrough(c, res),
       );
-      return c.json(level, 200);
     })
     .openapi(tenantsRoute, async (c) => {
       const { limit, ...query } = c.req.valid('query');
-      const page = await fromCockpit(
-        () => cockpitForWidget(cockpit, c).v1.tenants.$get({ query: { ...query, limit: String(limit) } }),
-        (res) => res.json(),
+      return fromCockpit(
+        () => cockpit.v1.tenants.$get({ query: { ...query, limit: String(limit) } }, asWidgetCaller(cockpit, c)),
+        (res) => passThrough(c, res),
       );
-      return c.json(page, 200);
     })
     .openapi(productsRoute, async (c) => {
       const products = await fromCockpit(
-        () => cockpitForWidget(cockpit, c).v1.products.$get(),
+        () => cockpit.v1.products.$get(undefined, asWidgetCaller(cockpit, c)),
         (res) => res.json(),
       );
       return c.json({ items: products.items.map(({ id, name, tenantTypes }) => ({ id, name, tenantTypes })) }, 200);
