@@ -12,11 +12,13 @@ export interface Launched {
   output(): string;
   /** The first match of `pattern` in the output; rejects with the output when the process ends or the time runs out first. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  /** Resolves with how it ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Sends `signal` (default SIGTERM) and resolves with how it ended. */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `entry` (a path from the repository root) with only PATH-like settings of this process plus `env`. */
+/** Starts `entry` (a path from the repository root, or an absolute one) with only PATH-like settings of this process plus `env`. */
 export function launch(entry: string, env: Record<string, string>): Launched {
   // Nothing of the test run's own configuration (DATABASE_URL, SCC_*, ports) leaks in.
   const inherited = Object.fromEntries(
@@ -39,6 +41,7 @@ export function launch(entry: string, env: Record<string, string>): Launched {
   const alive = () => child.exitCode === null && child.signalCode === null;
   return {
     child,
+    exited,
     output: () => out,
     async waitFor(pattern, timeoutMs = 90_000) {
       const deadline = Date.now() + timeoutMs;
@@ -98,6 +101,16 @@ export function childProcesses(pid: number, entry: string): number[] {
     .split('\n')
     .filter((line) => line.includes(entry))
     .map((line) => Number.parseInt(line.trim(), 10));
+}
+
+/** Is there a process with this id? */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Signs a persona in at the demo host and asks it for a widget token, as the demo page does. */

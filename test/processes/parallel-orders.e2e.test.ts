@@ -6,7 +6,7 @@ import { createTestDatabase, createTestLoginRole, type TestDatabase, type TestLo
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seededBusinessUnit, seedId } from '../support/seed-model.js';
-import { childProcesses, type Launched, launch, widgetTokenFromDemoHost } from './launch.js';
+import { childProcesses, isRunning, type Launched, launch, widgetTokenFromDemoHost } from './launch.js';
 
 /**
  * `pnpm start`'s launcher on a PostgreSQL server with two cockpit and two BFF processes: twenty
@@ -88,14 +88,6 @@ describe.skipIf(!server)('two BFF and two cockpit processes (server only: PGlite
     const children = [...childProcesses(pid, 'cockpit/src/main.ts'), ...childProcesses(pid, 'bff/src/main.ts')];
     expect(children).toHaveLength(4);
     expect(await stack?.stop('SIGINT')).toEqual({ code: 0, signal: null });
-    const running = children.filter((child) => {
-      try {
-        process.kill(child, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    expect(running).toEqual([]);
+    expect(children.filter(isRunning)).toEqual([]);
   });
 });

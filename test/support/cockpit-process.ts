@@ -70,6 +70,8 @@ export function spawnCockpitProcess(options: CockpitProcessOptions): SpawnedCock
       SCC_SERVICE_PUBLIC_KEYS: JSON.stringify({ keys: options.trustedKeys }),
       COCKPIT_PORT: '0',
       COCKPIT_HOST: '127.0.0.1',
+      // One process, the one the test signals and kills; SCC_COCKPIT_PROCESSES in `env` asks for more.
+      SCC_COCKPIT_PROCESSES: '1',
       // postgres.js names its sessions after PGAPPNAME, so a test can tell them from its own.
       PGAPPNAME: COCKPIT_APPLICATION_NAME,
       ...options.env,
