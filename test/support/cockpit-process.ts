@@ -44,7 +44,7 @@ export interface CockpitProcessOptions {
   trustedKeys: JWK[];
   /** More settings (`SCC_WORKERS`, `SCC_STEP_DELAY_MS` …). */
   env?: Record<string, string>;
-  /** How long to wait for "cockpit listening on …". */
+  /** How long to wait for "cockpit listening on …" (default 90 s: tsx compiles the cockpit at start, slow on a busy machine). */
   startTimeoutMs?: number;
 }
 
@@ -105,7 +105,7 @@ export function spawnCockpitProcess(options: CockpitProcessOptions): SpawnedCock
     exited,
     stop,
     async listening() {
-      const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+      const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
       for (;;) {
         const url = /cockpit listening on (http:\/\/[^\s]+)/.exec(out)?.[1];
         if (url) return { ...spawned, url };
