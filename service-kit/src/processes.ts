@@ -11,7 +11,7 @@ export const ProcessCountSetting = z.coerce
   .int()
   .min(1)
   .max(64)
-  .default(() => availableParallelism());
+  .default(() => Math.min(availableParallelism(), 64));
 
 export interface ProcessGroupOptions {
   /** Names the processes in log lines: `cockpit`, `BFF`. */
