@@ -1,3 +1,4 @@
+import { ProcessCountSetting } from '@scc/service-kit/processes';
 import { z } from 'zod';
 
 /** Request bodies of the BFF are small JSON documents: an embed-session request, a draft, a change. */
@@ -19,6 +20,8 @@ const EnvSchema = z.object({
   BFF_HOST_APPLICATIONS: z.string().min(1),
   /** The built widget module served at /widget/service-control-center.js. */
   BFF_WIDGET_BUNDLE: z.string().optional(),
+  /** BFF processes sharing the port (default: one per core); they keep no state, so any number serve alike. */
+  SCC_BFF_PROCESSES: ProcessCountSetting,
   /** Larger request bodies are refused with 413. */
   BFF_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
 });

@@ -1,6 +1,8 @@
+import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import { exitOnUncaughtErrors } from '@scc/service-kit/lifecycle';
 import { createLogger } from '@scc/service-kit/log';
+import { closeServer, onStopSignal, startProcessGroup } from '@scc/service-kit/processes';
 import { createBffApp } from './app.js';
 import { widgetTokenIssuer } from './embed-sessions/widget-token.js';
 import { readEnv } from './env.js';
@@ -10,18 +12,34 @@ import { loadSigningKey } from './keys/signing-keys.js';
 exitOnUncaughtErrors('bff');
 const env = readEnv();
 const log = createLogger('bff');
-const app = createBffApp({
-  hosts: HostRegistry.fromSource(env.BFF_HOST_APPLICATIONS),
-  tokens: widgetTokenIssuer({
-    publicUrl: env.BFF_PUBLIC_URL,
-    signingKey: await loadSigningKey(env.BFF_WIDGET_SIGNING_KEY),
-  }),
-  cockpit: { baseUrl: env.COCKPIT_URL, serviceKey: await loadSigningKey(env.BFF_SERVICE_SIGNING_KEY) },
-  widgetBundlePath: env.BFF_WIDGET_BUNDLE,
-  log,
-  maxBodyBytes: env.BFF_MAX_BODY_BYTES,
-});
-const server = serve({ fetch: app.fetch, port: env.BFF_PORT, hostname: env.BFF_HOST }, (info) =>
-  log.info(`BFF listening on http://${env.BFF_HOST}:${info.port}`),
-);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => server.close(() => process.exit(0)));
+
+/** One BFF process. Every copy reads the same keys and host registry, so any of them serves any widget. */
+async function serveBff() {
+  const app = createBffApp({
+    hosts: HostRegistry.fromSource(env.BFF_HOST_APPLICATIONS),
+    tokens: widgetTokenIssuer({
+      publicUrl: env.BFF_PUBLIC_URL,
+      signingKey: await loadSigningKey(env.BFF_WIDGET_SIGNING_KEY),
+    }),
+    cockpit: { baseUrl: env.COCKPIT_URL, serviceKey: await loadSigningKey(env.BFF_SERVICE_SIGNING_KEY) },
+    widgetBundlePath: env.BFF_WIDGET_BUNDLE,
+    log,
+    maxBodyBytes: env.BFF_MAX_BODY_BYTES,
+  });
+  const server = serve({ fetch: app.fetch, port: env.BFF_PORT, hostname: env.BFF_HOST }, (info) =>
+    log.info(`BFF listening on http://${env.BFF_HOST}:${info.port}`, { pid: process.pid }),
+  );
+  onStopSignal(() => closeServer(server));
+}
+
+if (cluster.isWorker || env.SCC_BFF_PROCESSES === 1) {
+  await serveBff();
+} else {
+  const group = startProcessGroup({ name: 'BFF', count: env.SCC_BFF_PROCESSES });
+  group.listening.then(
+    (port) => log.info(`BFF: ${env.SCC_BFF_PROCESSES} processes listening on port ${port}`, { pids: group.pids() }),
+    () => {},
+  );
+  onStopSignal(() => group.stop());
+  void group.ended.then((code) => process.exit(code));
+}

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ProcessCountSetting } from '@scc/service-kit/processes';
 import { z } from 'zod';
 
 /** The largest body the cockpit reads: a sales system's contract push is the biggest it expects. */
@@ -56,6 +57,11 @@ const EnvSchema = z
     COCKPIT_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
     /** JWKS (JSON text) or a path to a JWKS file: the public keys of the services allowed to call. */
     SCC_SERVICE_PUBLIC_KEYS: z.string().min(1),
+    /**
+     * Cockpit processes sharing the port (default: one per core), each with its own SCC_WORKERS
+     * workers and live-feed LISTEN. On PGlite the database lives inside the process: always one.
+     */
+    SCC_COCKPIT_PROCESSES: ProcessCountSetting,
     ...OperationsEnv.shape,
   })
   .refine((env) => !env.DATABASE_MIGRATION_URL || env.DATABASE_URL, {

@@ -1,5 +1,6 @@
 import { createDatabase } from '@scc/db';
 import { exitOnUncaughtErrors, retryWithBackoff } from '@scc/service-kit/lifecycle';
+import { onStopSignal } from '@scc/service-kit/processes';
 import { sql } from 'drizzle-orm';
 import { readWorkerEnv } from './env.js';
 import { cockpitLog } from './log.js';
@@ -32,13 +33,7 @@ const worker = createWorker({
 });
 worker.start();
 cockpitLog.info(`worker ${worker.id} started`, { workerId: worker.id });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(
-    signal,
-    () =>
-      void worker
-        .stop()
-        .then(() => handle.close())
-        .then(() => process.exit(0)),
-  );
-}
+onStopSignal(async () => {
+  await worker.stop();
+  await handle.close();
+});

@@ -1,3 +1,4 @@
+import { ProcessCountSetting } from '@scc/service-kit/processes';
 import { z } from 'zod';
 
 /** The only reader of `process.env` for `pnpm start`. */
@@ -12,6 +13,10 @@ const EnvSchema = z
     COCKPIT_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
     SCC_BIND_HOST: z.string().default('127.0.0.1'),
     SCC_PUBLIC_HOST: z.string().default('localhost'),
+    /** Cockpit processes (default: one per core); on PGlite always one, the one holding the database. */
+    SCC_COCKPIT_PROCESSES: ProcessCountSetting,
+    /** BFF processes (default: one per core). */
+    SCC_BFF_PROCESSES: ProcessCountSetting,
   })
   .refine((env) => !env.DATABASE_MIGRATION_URL || env.DATABASE_URL, {
     path: ['DATABASE_MIGRATION_URL'],

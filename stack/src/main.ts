@@ -1,3 +1,4 @@
+import { onStopSignal } from '@scc/service-kit/processes';
 import { readEnv } from './env.js';
 import { startStack } from './stack.js';
 
@@ -9,6 +10,7 @@ const stack = await startStack({
   ports: { cockpit: env.COCKPIT_PORT, bff: env.BFF_PORT, demoHost: env.DEMO_HOST_PORT },
   bindHost: env.SCC_BIND_HOST,
   publicHost: env.SCC_PUBLIC_HOST,
+  processes: { cockpit: env.SCC_COCKPIT_PROCESSES, bff: env.SCC_BFF_PROCESSES },
 }).catch((error: unknown) => {
   const code = (error as { code?: string }).code;
   console.error(
@@ -20,6 +22,10 @@ const stack = await startStack({
 });
 
 const database = stack.engine === 'pglite' ? `PGlite in ${env.SCC_DATA_DIR}/pglite` : 'PostgreSQL';
+const cockpitNote =
+  stack.processes.cockpit < env.SCC_COCKPIT_PROCESSES
+    ? ` (PGlite keeps its database inside the cockpit's process; ${env.SCC_COCKPIT_PROCESSES} need DATABASE_URL)`
+    : '';
 console.log(`
   Service Control Center is running (${database}).
 
@@ -27,22 +33,18 @@ console.log(`
     BFF:            ${stack.urls.bff}   (OpenAPI at /openapi.json)
     Cockpit:        ${stack.urls.cockpit}   (OpenAPI at /openapi.json)
     Sales webhooks: ${stack.urls.webhookReceiver}   (what the cockpit delivered)
+    Processes:      cockpit ${stack.processes.cockpit}, BFF ${stack.processes.bff}${cockpitNote}
 
   Press Ctrl-C to stop.
 `);
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping…');
-    stack.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
-}
+onStopSignal(() => {
+  console.log('\nStopping…');
+  return stack.stop();
+});
+// A group that cannot start a copy again leaves the stack broken: end, so the supervisor restarts it whole.
+void stack.failed.then(async (error) => {
+  console.error(`Service Control Center stopped serving: ${error.message}`);
+  await stack.stop().catch(() => {});
+  process.exit(1);
+});

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
+import { serve } from '@hono/node-server';
 import {
   createBffApp,
   generateSigningKey,
+  type HostApplication,
   HostRegistry,
   hashApiKey,
   loadSigningKey,
@@ -15,11 +16,13 @@ import {
 } from '@scc/bff';
 import { createCockpitApp, createEventHub, startBackgroundWork, systemClock } from '@scc/cockpit';
 import { serviceTokenVerifier } from '@scc/contracts/service-token';
-import { createDatabase } from '@scc/db';
+import { createDatabase, type DatabaseHandle } from '@scc/db';
 import { seed, seededBusinessUnit } from '@scc/db/seed';
 import { createDemoHostApp } from '@scc/demo-host';
+import type { ProcessGroup } from '@scc/service-kit/processes';
 import { feedSeedContracts } from './local-systems/sales-system.js';
 import { createWebhookReceiverApp } from './local-systems/webhook-receiver.js';
+import { freePort, startBffProcesses, startCockpitProcesses } from './process-groups.js';
 
 export interface StackOptions {
   /** PostgreSQL server URL the cockpit runs on; without one the stack runs on PGlite inside `dataDir`. */
@@ -33,30 +36,61 @@ export interface StackOptions {
   bindHost?: string;
   /** The name browsers use for this machine. */
   publicHost?: string;
-  /** Operation workers in the stack's process and the local provisioner's pause per step. */
+  /** Operation workers per cockpit process and the local provisioner's pause per step. */
   operations?: { workers?: number; stepDelayMs?: number };
   /** Port of the demo's stand-in for the sales system's webhook receiver; 0 picks a free one. */
   webhookReceiverPort?: number;
+  /**
+   * Cockpit and BFF processes, each a group of copies sharing one port (Node's cluster module);
+   * 1, the default, serves it from this process. On PGlite the cockpit always runs in this
+   * process, whatever is asked: the database lives in it.
+   */
+  processes?: { cockpit?: number; bff?: number };
 }
 
 export interface RunningStack {
   urls: { cockpit: string; bff: string; demoHost: string; webhookReceiver: string };
   engine: 'postgres' | 'pglite';
+  /** How many processes serve the cockpit and the BFF. */
+  processes: { cockpit: number; bff: number };
+  /** Resolves if a group of processes gives up after the start (a copy that cannot start again): the stack is broken. */
+  failed: Promise<Error>;
   stop(): Promise<void>;
 }
 
+type Fetch = (req: Request) => Response | Promise<Response>;
+
 /**
  * Runs the whole product on one machine, the way `pnpm start` and the end-to-end tests need it:
- * cockpit, BFF and demo host as three HTTP servers that talk to each other over real HTTP, on a
- * migrated, seeded database, with a demo host application registered at the BFF.
+ * cockpit, BFF and demo host as HTTP servers that talk to each other over real HTTP, on a
+ * migrated, seeded database, with a demo host application registered at the BFF. The cockpit and
+ * the BFF run in this process or, when `processes` asks for more, as groups of their own.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
-  const bindHost = options.bindHost ?? '127.0.0.1';
-  const publicHost = options.publicHost ?? 'localhost';
-  const persistent = !options.dataDir.startsWith('memory://');
   if (options.migrationDatabaseUrl && !options.databaseUrl) {
     throw new Error('migrationDatabaseUrl needs databaseUrl: PGlite has no separate owner connection');
   }
+  // What has started, stopped in reverse order by `stop` or when a later step fails.
+  const started: (() => Promise<unknown>)[] = [];
+  const stopAll = async () => {
+    for (const stop of started.splice(0).reverse()) await stop();
+  };
+  try {
+    return await startParts(options, started, stopAll);
+  } catch (error) {
+    await stopAll().catch(() => {});
+    throw error;
+  }
+}
+
+async function startParts(
+  options: StackOptions,
+  started: (() => Promise<unknown>)[],
+  stopAll: () => Promise<void>,
+): Promise<RunningStack> {
+  const bindHost = options.bindHost ?? '127.0.0.1';
+  const publicHost = options.publicHost ?? 'localhost';
+  const persistent = !options.dataDir.startsWith('memory://');
   if (options.migrationDatabaseUrl) {
     const owner = await createDatabase({ url: options.migrationDatabaseUrl, maxConnections: 1 });
     try {
@@ -70,58 +104,90 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     url: options.databaseUrl,
     dataDir: persistent ? join(options.dataDir, 'pglite') : options.dataDir,
   });
+  started.push(() => database.close());
   if (!options.migrationDatabaseUrl) {
     await database.migrate();
     await seed(database.db);
   }
+  const processes = {
+    cockpit: database.engine === 'pglite' ? 1 : (options.processes?.cockpit ?? 1),
+    bff: options.processes?.bff ?? 1,
+  };
+  if (processes.cockpit > 1) {
+    // The cockpit's processes open connections of their own; this one only migrated and seeded.
+    started.pop();
+    await database.close();
+  }
+  const groups: ProcessGroup[] = [];
+  let stopping = false;
 
-  const servers: ServerType[] = [];
-  const listen = (fetch: (req: Request) => Response | Promise<Response>, port: number) =>
+  const listen = (fetch: Fetch, port: number) =>
     new Promise<number>((resolve, reject) => {
       const server = serve({ fetch, port, hostname: bindHost }, (info: AddressInfo) => resolve(info.port));
       server.once('error', reject);
-      servers.push(server);
+      started.push(
+        () =>
+          new Promise<void>((closed) => {
+            server.close(() => closed());
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
+      );
     });
+  const startGroup = async (group: ProcessGroup) => {
+    groups.push(group);
+    started.push(() => group.stop());
+    await group.listening;
+  };
 
   const serviceKey = await persistedKey(options.dataDir, 'service-signing-key', persistent);
   const widgetKey = await persistedKey(options.dataDir, 'widget-signing-key', persistent);
 
-  // Workers, the outbox and the live feed are system work: on a restricted runtime login they use the owner.
-  const system = options.migrationDatabaseUrl
-    ? await createDatabase({ url: options.migrationDatabaseUrl, maxConnections: 5 })
-    : database;
   const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
   const webhookPort = await listen(createWebhookReceiverApp(webhookSecret).fetch, options.webhookReceiverPort ?? 0);
   const webhookReceiverUrl = `http://${bindHost}:${webhookPort}`;
-  const events = createEventHub(system.db);
-  const background = startBackgroundWork({
-    systemDb: system.db,
-    clock: systemClock,
-    workers: options.operations?.workers ?? 2,
-    stepDelayMs: options.operations?.stepDelayMs ?? 400,
-    webhook: { url: `${webhookReceiverUrl}/hooks/sales`, secret: webhookSecret },
-  });
+  const webhook = { url: `${webhookReceiverUrl}/hooks/sales`, secret: webhookSecret };
+  const workers = options.operations?.workers ?? 2;
+  const stepDelayMs = options.operations?.stepDelayMs ?? 400;
 
   // The sales system's key lives only as long as this process: its one client is the local adapter below.
   const salesApiKey = randomBytes(32).toString('base64url');
-  const cockpitApp = createCockpitApp({
-    db: database.db,
-    verifyServiceToken: serviceTokenVerifier([serviceKey.publicJwk]),
-    systemDb: system.db,
-    events,
-    salesApiKey,
-  });
-  const cockpitPort = await listen(cockpitApp.fetch, options.ports?.cockpit ?? 4010);
+  let cockpitPort: number;
+  if (processes.cockpit > 1 && options.databaseUrl) {
+    cockpitPort = await portFor(options.ports?.cockpit ?? 4010, bindHost);
+    await startGroup(
+      startCockpitProcesses({
+        count: processes.cockpit,
+        port: cockpitPort,
+        host: bindHost,
+        databaseUrl: options.databaseUrl,
+        migrationDatabaseUrl: options.migrationDatabaseUrl,
+        trustedServiceKeys: { keys: [serviceKey.publicJwk] },
+        workers,
+        stepDelayMs,
+        webhook,
+        salesApiKey,
+      }),
+    );
+  } else {
+    cockpitPort = await serveCockpitHere(options, database, started, {
+      listen,
+      trustedServiceKey: serviceKey,
+      workers,
+      stepDelayMs,
+      webhook,
+      salesApiKey,
+    });
+  }
   await feedSeedContracts(`http://${bindHost}:${cockpitPort}`, salesApiKey);
 
   // The demo host's origin must be known before the BFF registers it, so it listens first
   // and gets its app once the BFF's URL exists.
-  let demoHostFetch: (req: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
+  let demoHostFetch: Fetch = () => new Response('starting', { status: 503 });
   const demoHostPort = await listen((req) => demoHostFetch(req), options.ports?.demoHost ?? 4000);
   const demoHostUrl = `http://${publicHost}:${demoHostPort}`;
 
   const apiKey = persistedApiKey(options.dataDir, 'demo-host', persistent);
-  const hosts = new HostRegistry([
+  const hosts: HostApplication[] = [
     {
       id: 'demo-host',
       name: 'Demo enterprise app',
@@ -129,16 +195,34 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       homeBusinessUnitId: seededBusinessUnit('msp').id,
       allowedOrigins: [demoHostUrl, `http://127.0.0.1:${demoHostPort}`],
     },
-  ]);
+  ];
 
-  let bffFetch: (req: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
-  const bffPort = await listen((req) => bffFetch(req), options.ports?.bff ?? 4020);
+  const cockpitUrl = `http://${bindHost}:${cockpitPort}`;
+  let bffPort: number;
+  if (processes.bff > 1) {
+    bffPort = await portFor(options.ports?.bff ?? 4020, bindHost);
+    await startGroup(
+      startBffProcesses({
+        count: processes.bff,
+        port: bffPort,
+        host: bindHost,
+        publicUrl: `http://${publicHost}:${bffPort}`,
+        cockpitUrl,
+        widgetSigningKey: widgetKey.privateJwk,
+        serviceSigningKey: serviceKey.privateJwk,
+        hosts,
+      }),
+    );
+  } else {
+    let bffFetch: Fetch = () => new Response('starting', { status: 503 });
+    bffPort = await listen((req) => bffFetch(req), options.ports?.bff ?? 4020);
+    bffFetch = createBffApp({
+      hosts: new HostRegistry(hosts),
+      tokens: widgetTokenIssuer({ publicUrl: `http://${publicHost}:${bffPort}`, signingKey: widgetKey }),
+      cockpit: { baseUrl: cockpitUrl, serviceKey },
+    }).fetch;
+  }
   const bffUrl = `http://${publicHost}:${bffPort}`;
-  bffFetch = createBffApp({
-    hosts,
-    tokens: widgetTokenIssuer({ publicUrl: bffUrl, signingKey: widgetKey }),
-    cockpit: { baseUrl: `http://${bindHost}:${cockpitPort}`, serviceKey },
-  }).fetch;
 
   demoHostFetch = createDemoHostApp({
     bffInternalUrl: `http://${bindHost}:${bffPort}`,
@@ -146,36 +230,83 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     apiKey,
   }).fetch;
 
+  const failed = new Promise<Error>((resolve) => {
+    for (const group of groups) {
+      void group.ended.then(() => {
+        if (!stopping) resolve(new Error('a group of processes gave up: see the errors above'));
+      });
+    }
+  });
   return {
-    urls: {
-      cockpit: `http://${bindHost}:${cockpitPort}`,
-      bff: bffUrl,
-      demoHost: demoHostUrl,
-      webhookReceiver: webhookReceiverUrl,
-    },
+    urls: { cockpit: cockpitUrl, bff: bffUrl, demoHost: demoHostUrl, webhookReceiver: webhookReceiverUrl },
     engine: database.engine,
+    processes,
+    failed,
     async stop() {
-      await background.stop();
-      await events.close();
-      await Promise.all(
-        servers.map(
-          (server) =>
-            new Promise<void>((resolve) => {
-              server.close(() => resolve());
-              if ('closeAllConnections' in server) server.closeAllConnections();
-            }),
-        ),
-      );
-      if (system !== database) await system.close();
-      await database.close();
+      stopping = true;
+      await stopAll();
     },
   };
 }
 
+interface HereOptions {
+  listen: (fetch: Fetch, port: number) => Promise<number>;
+  trustedServiceKey: SigningKey;
+  workers: number;
+  stepDelayMs: number;
+  webhook: { url: string; secret: string };
+  salesApiKey: string;
+}
+
+/** The cockpit in this process (always on PGlite): its background work, live feed and HTTP server. */
+async function serveCockpitHere(
+  options: StackOptions,
+  database: DatabaseHandle,
+  started: (() => Promise<unknown>)[],
+  here: HereOptions,
+): Promise<number> {
+  // Workers, the outbox and the live feed are system work: on a restricted runtime login they use the owner.
+  let system = database;
+  if (options.migrationDatabaseUrl) {
+    const owner = await createDatabase({ url: options.migrationDatabaseUrl, maxConnections: 5 });
+    started.push(() => owner.close());
+    system = owner;
+  }
+  const events = createEventHub(system.db);
+  started.push(() => events.close());
+  const background = startBackgroundWork({
+    systemDb: system.db,
+    clock: systemClock,
+    workers: here.workers,
+    stepDelayMs: here.stepDelayMs,
+    webhook: here.webhook,
+  });
+  started.push(() => background.stop());
+  const cockpitApp = createCockpitApp({
+    db: database.db,
+    verifyServiceToken: serviceTokenVerifier([here.trustedServiceKey.publicJwk]),
+    systemDb: system.db,
+    events,
+    salesApiKey: here.salesApiKey,
+  });
+  return here.listen(cockpitApp.fetch, options.ports?.cockpit ?? 4010);
+}
+
+/** A group's port: the one asked for, or a free one for 0. */
+function portFor(port: number, host: string): Promise<number> {
+  return port === 0 ? freePort(host) : Promise.resolve(port);
+}
+
+/** A signing key with its private JWK, which processes of a group read from their environment. */
+type PrivateSigningKey = Awaited<ReturnType<typeof generateSigningKey>>;
+
 /** Keys survive restarts in the data folder so open widget sessions stay valid across a restart. */
-async function persistedKey(dataDir: string, name: string, persistent: boolean): Promise<SigningKey> {
+async function persistedKey(dataDir: string, name: string, persistent: boolean): Promise<PrivateSigningKey> {
   const file = join(dataDir, 'keys', `${name}.json`);
-  if (persistent && existsSync(file)) return loadSigningKey(file);
+  if (persistent && existsSync(file)) {
+    const privateJwk = readFileSync(file, 'utf8');
+    return { ...(await loadSigningKey(privateJwk)), privateJwk: JSON.parse(privateJwk) };
+  }
   const key = await generateSigningKey(`${name}-${new Date().toISOString().slice(0, 10)}`);
   if (persistent) {
     mkdirSync(join(dataDir, 'keys'), { recursive: true });

@@ -44,7 +44,7 @@ export interface CockpitProcessOptions {
   trustedKeys: JWK[];
   /** More settings (`SCC_WORKERS`, `SCC_STEP_DELAY_MS` …). */
   env?: Record<string, string>;
-  /** How long to wait for "cockpit listening on …". */
+  /** How long to wait for "cockpit listening on …" (default 90 s: tsx compiles the cockpit at start, slow on a busy machine). */
   startTimeoutMs?: number;
 }
 
@@ -70,6 +70,8 @@ export function spawnCockpitProcess(options: CockpitProcessOptions): SpawnedCock
       SCC_SERVICE_PUBLIC_KEYS: JSON.stringify({ keys: options.trustedKeys }),
       COCKPIT_PORT: '0',
       COCKPIT_HOST: '127.0.0.1',
+      // One process, the one the test signals and kills; SCC_COCKPIT_PROCESSES in `env` asks for more.
+      SCC_COCKPIT_PROCESSES: '1',
       // postgres.js names its sessions after PGAPPNAME, so a test can tell them from its own.
       PGAPPNAME: COCKPIT_APPLICATION_NAME,
       ...options.env,
@@ -103,7 +105,7 @@ export function spawnCockpitProcess(options: CockpitProcessOptions): SpawnedCock
     exited,
     stop,
     async listening() {
-      const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+      const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
       for (;;) {
         const url = /cockpit listening on (http:\/\/[^\s]+)/.exec(out)?.[1];
         if (url) return { ...spawned, url };
