@@ -78,21 +78,30 @@ async function widgetHeadersFor(bffUrl: string, apiKey: string): Promise<Record<
   return { authorization: `Bearer ${token}` };
 }
 
-async function startProduct(label: string, env: { databaseUrl?: string; dataDir?: string }, keys?: ProductKeys) {
+async function startProduct(
+  label: string,
+  env: { databaseUrl?: string; dataDir?: string },
+  keys?: ProductKeys,
+  /** Processes per service; unset: SCC_BFF_PROCESSES / SCC_COCKPIT_PROCESSES, else one per core. */
+  processes?: number,
+) {
   const { serviceKey, widgetKey, apiKey } = keys ?? (await productKeys(label));
+  const counts = processes
+    ? { SCC_BFF_PROCESSES: String(processes), SCC_COCKPIT_PROCESSES: String(processes) }
+    : processCounts;
   const storage: Record<string, string> = env.databaseUrl
     ? { DATABASE_URL: env.databaseUrl }
     : { SCC_DATA_DIR: env.dataDir ?? '' };
   const cockpit = await startServiceProcess(`${label} cockpit`, 'cockpit/src/main.ts', {
     ...storage,
-    ...processCounts,
+    ...counts,
     SCC_SERVICE_PUBLIC_KEYS: JSON.stringify({ keys: [serviceKey.publicJwk] }),
     COCKPIT_PORT: '0',
     SCC_WORKERS: '1',
   });
   started.push(cockpit);
   const bff = await startServiceProcess(`${label} BFF`, 'bff/src/main.ts', {
-    ...processCounts,
+    ...counts,
     BFF_PORT: '0',
     BFF_PUBLIC_URL: 'http://bff.load.example',
     COCKPIT_URL: cockpit.url,
@@ -332,8 +341,8 @@ async function liveFeed(url: string) {
   const EVENTS = Number(process.env.FEED_EVENTS ?? 20);
   const keys = await productKeys('feed');
   const sides = [
-    await startProduct('feed A', { databaseUrl: url }, keys),
-    await startProduct('feed B', { databaseUrl: url }, keys),
+    await startProduct('feed A', { databaseUrl: url }, keys, 1),
+    await startProduct('feed B', { databaseUrl: url }, keys, 1),
   ];
   const arrivals = new Map<string, number[]>();
   const readers: ReadableStreamDefaultReader<Uint8Array>[] = [];
