@@ -71,36 +71,28 @@ export async function listChildren(
   return { items: rows.slice(0, options.limit).map(view), hasMore: rows.length > options.limit };
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** Units below `underPath` whose name contains `q`, by name, each with its ancestors inside the scope. */
+/**
+ * Units below `underPath` whose name contains `q`, by name, each with its ancestors inside the
+ * scope. The match runs in `scc_search_business_units` (migration 0015), which applies the
+ * transaction's scope itself so that a trigram index can serve it under row-level security; the
+ * rows are then read here under the policies like every other page.
+ */
 export async function searchBusinessUnits(
   tx: Transaction,
   caller: Caller,
   options: { q: string; underPath: string; limit: number; after?: NamePosition | undefined },
 ): Promise<{ items: BusinessUnit[]; hasMore: boolean }> {
+  const { q, underPath, limit, after } = options;
+  const matches = sql`scc_search_business_units(${q}, ${underPath}::ltree, ${after?.name ?? null}, ${after?.id ?? null}::uuid, ${limit + 1}) as matches`;
   const rows = await tx
-    .select({
-      ...columns(caller),
-      ancestors: sql<{ id: string; name: string }[]>`(
-        select coalesce(json_agg(json_build_object('id', a.id, 'name', a.name) order by nlevel(a.path)), '[]'::json)
-        from business_units a
-        where a.path @> business_units.path and ${inScope(sql`a.path`, caller)} and a.id <> business_units.id)`,
-    })
+    .select({ ...columns(caller), ancestors: sql<{ id: string; name: string }[]>`matches.ancestors` })
     .from(businessUnits)
-    .where(
-      and(
-        inScope(businessUnits.path, caller),
-        inSubtree(businessUnits.path, options.underPath),
-        sql`${businessUnits.name} ilike ${likePattern(options.q)}`,
-        afterName(options.after),
-      ),
-    )
-    .orderBy(asc(businessUnits.name), asc(businessUnits.id))
-    .limit(options.limit + 1);
+    .innerJoin(matches, sql`matches.business_unit_id = ${businessUnits.id}`)
+    .where(inScope(businessUnits.path, caller))
+    .orderBy(asc(businessUnits.name), asc(businessUnits.id));
   return {
-    items: rows.slice(0, options.limit).map(({ path: _path, ...unit }) => unit),
-    hasMore: rows.length > options.limit,
+    items: rows.slice(0, limit).map(({ path: _path, ...unit }) => unit),
+    hasMore: rows.length > limit,
   };
 }
 
