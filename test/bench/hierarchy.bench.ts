@@ -111,8 +111,10 @@ for (const sort of ['name', 'type', 'lifecycle', 'status', 'businessUnit']) {
   );
   const cursor = await deepCursor(`sort=${sort}`);
   rows.push(
-    await measure(`cockpit: page of 50 tenants sorted by ${sort}, after ${DEEP.toLocaleString('en')}`, TENANT_PAGE_CALLS, () =>
-      cockpitGet(reseller, `/v1/tenants?sort=${sort}&limit=50${cursor}`),
+    await measure(
+      `cockpit: page of 50 tenants sorted by ${sort}, after ${DEEP.toLocaleString('en')}`,
+      TENANT_PAGE_CALLS,
+      () => cockpitGet(reseller, `/v1/tenants?sort=${sort}&limit=50${cursor}`),
     ),
   );
 }
