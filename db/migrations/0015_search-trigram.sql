@@ -32,7 +32,15 @@ CREATE FUNCTION scc_search_business_units(
   p_after_id uuid,
   p_limit integer
 )
-RETURNS TABLE (business_unit_id uuid, ancestors json)
+RETURNS TABLE (
+  business_unit_id uuid,
+  parent_id uuid,
+  name text,
+  kind text,
+  path ltree,
+  child_count integer,
+  ancestors json
+)
 LANGUAGE plpgsql
 STABLE
 SECURITY DEFINER
@@ -47,10 +55,13 @@ BEGIN
   IF v_scope IS NULL OR p_under IS NULL OR NOT p_under <@ v_scope THEN
     RETURN;
   END IF;
-  -- Units below `p_under` by name, each with its ancestors inside the scope (the caller may not
-  -- learn what lies above its own unit).
+  -- Whole rows, not ids for the caller to join: under row-level security the planner guesses a
+  -- subtree tiny and would read all of it to join a page of matches. A unit's children lie in
+  -- the scope with it; its ancestors are named only inside the scope (the caller may not learn
+  -- what lies above its own unit).
   RETURN QUERY
-  SELECT bu.id,
+  SELECT bu.id, bu.parent_id, bu.name, bu.kind, bu.path,
+    (SELECT count(*)::int FROM business_units c WHERE c.parent_id = bu.id),
     (SELECT coalesce(json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY nlevel(a.path)), '[]'::json)
      FROM business_units a
      WHERE a.path @> bu.path AND a.path <@ v_scope AND a.id <> bu.id)

@@ -69,11 +69,22 @@ const cockpitPost = async (claims: ReturnType<typeof claimsOf>, path: string, bo
   if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json();
 };
-const resellerWidgetToken = (
-  await tokens.issue({ userId: tree.resellerUser.id, businessUnitId: tree.resellerUser.unit.id, hostId: BENCH_HOST_ID })
-).token;
+// A widget token lives 10 minutes; on a busy machine the benchmark runs longer, so it is renewed
+// after five, as the widget does before expiry.
+let widgetToken = { token: '', issuedAt: Number.NEGATIVE_INFINITY };
+const resellerWidgetToken = async () => {
+  if (performance.now() - widgetToken.issuedAt > 5 * 60_000) {
+    const { token } = await tokens.issue({
+      userId: tree.resellerUser.id,
+      businessUnitId: tree.resellerUser.unit.id,
+      hostId: BENCH_HOST_ID,
+    });
+    widgetToken = { token, issuedAt: performance.now() };
+  }
+  return widgetToken.token;
+};
 const bffGet = async (path: string) => {
-  const res = await bff.request(path, { headers: { authorization: `Bearer ${resellerWidgetToken}` } });
+  const res = await bff.request(path, { headers: { authorization: `Bearer ${await resellerWidgetToken()}` } });
   if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json();
 };

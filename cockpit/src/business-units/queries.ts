@@ -1,5 +1,5 @@
 import type { BusinessUnit } from '@scc/contracts/business-units';
-import { businessUnits, inSubtree, type Transaction } from '@scc/db';
+import { businessUnits, executeRows, inSubtree, type Transaction } from '@scc/db';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
 import { inScope } from '../scope/in-subtree.js';
@@ -73,9 +73,9 @@ export async function listChildren(
 
 /**
  * Units below `underPath` whose name contains `q`, by name, each with its ancestors inside the
- * scope. The match runs in `scc_search_business_units` (migration 0015), which applies the
- * transaction's scope itself so that a trigram index can serve it under row-level security; the
- * rows are then read here under the policies like every other page.
+ * scope. `scc_search_business_units` (migration 0015) applies the transaction's scope itself, so
+ * that a trigram index can serve the match under row-level security, and returns whole rows: a
+ * join back to `business_units` would read the whole subtree (see the migration).
  */
 export async function searchBusinessUnits(
   tx: Transaction,
@@ -83,17 +83,16 @@ export async function searchBusinessUnits(
   options: { q: string; underPath: string; limit: number; after?: NamePosition | undefined },
 ): Promise<{ items: BusinessUnit[]; hasMore: boolean }> {
   const { q, underPath, limit, after } = options;
-  const matches = sql`scc_search_business_units(${q}, ${underPath}::ltree, ${after?.name ?? null}, ${after?.id ?? null}::uuid, ${limit + 1}) as matches`;
-  const rows = await tx
-    .select({ ...columns(caller), ancestors: sql<{ id: string; name: string }[]>`matches.ancestors` })
-    .from(businessUnits)
-    .innerJoin(matches, sql`matches.business_unit_id = ${businessUnits.id}`)
-    .where(inScope(businessUnits.path, caller))
-    .orderBy(asc(businessUnits.name), asc(businessUnits.id));
-  return {
-    items: rows.slice(0, limit).map(({ path: _path, ...unit }) => unit),
-    hasMore: rows.length > limit,
-  };
+  const rows = await executeRows<BusinessUnit>(
+    tx,
+    sql`select m.business_unit_id as id,
+        case when m.business_unit_id = ${caller.businessUnit.id} then null else m.parent_id end as "parentId",
+        m.name, m.kind, (nlevel(m.path) - nlevel(${caller.scopePath}::ltree))::int as depth,
+        m.child_count as "childCount", m.ancestors
+      from scc_search_business_units(${q}, ${underPath}::ltree, ${after?.name ?? null}, ${after?.id ?? null}::uuid, ${limit + 1}) m
+      order by m.name, m.business_unit_id`,
+  );
+  return { items: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
 export async function findBusinessUnit(tx: Transaction, caller: Caller, id: string): Promise<Row | undefined> {
