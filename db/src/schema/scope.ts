@@ -11,12 +11,6 @@ export const appRole = pgRole('scc_app').existing();
 export const scopePath = sql`(select nullif(current_setting('app.scope_path', true), '')::ltree)`;
 
 /**
- * Above every path of the scope's subtree, as in `inSubtree` (db/src/paths.ts): the scope with
- * 'z' appended to its last label.
- */
-export const scopeUpperBound = sql`(select (nullif(current_setting('app.scope_path', true), '') || 'z')::ltree)`;
-
-/**
  * What the application role may do with a table's rows, always within the scope:
  * - `subtree`: read and write rows inside it.
  * - `shared-read`: the same, and read rows of its ancestors too (products: a unit shares its
@@ -35,11 +29,7 @@ export type SubtreeAccess = 'subtree' | 'shared-read' | 'append-only';
  */
 export function subtreePolicies(path: AnyPgColumn, access: SubtreeAccess = 'subtree'): PgPolicy[] {
   const table = getTableName(path.table);
-  // The btree range beside `<@` is for the planner. A policy's conditions may drive an index scan
-  // whether or not their functions are LEAKPROOF (a query's own may not, see migration 0010), so
-  // with the range here a subtree is an index range on any btree over the path, also when the
-  // migration role is no superuser and could not declare ltree's comparisons leakproof.
-  const inScope = sql`${path} <@ ${scopePath} and ${path} >= ${scopePath} and ${path} < ${scopeUpperBound}`;
+  const inScope = sql`${path} <@ ${scopePath}`;
   switch (access) {
     case 'subtree':
       return [pgPolicy(`${table}_subtree`, { for: 'all', to: appRole, using: inScope, withCheck: inScope })];
