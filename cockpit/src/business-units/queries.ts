@@ -1,5 +1,5 @@
 import type { BusinessUnit } from '@scc/contracts/business-units';
-import { businessUnits, inSubtree, type Transaction } from '@scc/db';
+import { businessUnits, executeRows, inSubtree, type Transaction } from '@scc/db';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
 import { inScope } from '../scope/in-subtree.js';
@@ -71,37 +71,28 @@ export async function listChildren(
   return { items: rows.slice(0, options.limit).map(view), hasMore: rows.length > options.limit };
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** Units below `underPath` whose name contains `q`, by name, each with its ancestors inside the scope. */
+/**
+ * Units below `underPath` whose name contains `q`, by name, each with its ancestors inside the
+ * scope. `scc_search_business_units` (migration 0015) applies the transaction's scope itself, so
+ * that a trigram index can serve the match under row-level security, and returns whole rows: a
+ * join back to `business_units` would read the whole subtree (see the migration).
+ */
 export async function searchBusinessUnits(
   tx: Transaction,
   caller: Caller,
   options: { q: string; underPath: string; limit: number; after?: NamePosition | undefined },
 ): Promise<{ items: BusinessUnit[]; hasMore: boolean }> {
-  const rows = await tx
-    .select({
-      ...columns(caller),
-      ancestors: sql<{ id: string; name: string }[]>`(
-        select coalesce(json_agg(json_build_object('id', a.id, 'name', a.name) order by nlevel(a.path)), '[]'::json)
-        from business_units a
-        where a.path @> business_units.path and ${inScope(sql`a.path`, caller)} and a.id <> business_units.id)`,
-    })
-    .from(businessUnits)
-    .where(
-      and(
-        inScope(businessUnits.path, caller),
-        inSubtree(businessUnits.path, options.underPath),
-        sql`${businessUnits.name} ilike ${likePattern(options.q)}`,
-        afterName(options.after),
-      ),
-    )
-    .orderBy(asc(businessUnits.name), asc(businessUnits.id))
-    .limit(options.limit + 1);
-  return {
-    items: rows.slice(0, options.limit).map(({ path: _path, ...unit }) => unit),
-    hasMore: rows.length > options.limit,
-  };
+  const { q, underPath, limit, after } = options;
+  const rows = await executeRows<BusinessUnit>(
+    tx,
+    sql`select m.business_unit_id as id,
+        case when m.business_unit_id = ${caller.businessUnit.id} then null else m.parent_id end as "parentId",
+        m.name, m.kind, (nlevel(m.path) - nlevel(${caller.scopePath}::ltree))::int as depth,
+        m.child_count as "childCount", m.ancestors
+      from scc_search_business_units(${q}, ${underPath}::ltree, ${after?.name ?? null}, ${after?.id ?? null}::uuid, ${limit + 1}) m
+      order by m.name, m.business_unit_id`,
+  );
+  return { items: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
 export async function findBusinessUnit(tx: Transaction, caller: Caller, id: string): Promise<Row | undefined> {

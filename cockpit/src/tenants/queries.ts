@@ -155,11 +155,6 @@ export function readTenantCursor(query: TenantListQuery, cursor: string | undefi
   return values ? { counted: Number(values[1]), after: values.slice(2) } : undefined;
 }
 
-/** `%`, `_` and `\` in a search are themselves, not patterns. */
-function containing(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function filters(underPath: string, query: TenantListQuery): SQL | undefined {
   return and(
     // `underPath` is a unit the caller's scope already found, so one subtree condition covers both.
@@ -171,7 +166,9 @@ function filters(underPath: string, query: TenantListQuery): SQL | undefined {
         ? undefined
         : eq(tenants.lifecycleStatus, query.lifecycle as LifecycleStatus),
     query.status ? eq(tenants.operationalStatus, query.status) : undefined,
-    query.q ? sql`${tenants.name} ilike ${containing(query.q)}` : undefined,
+    // The name search runs in `scc_search_tenants` (migration 0015), which applies the scope
+    // itself so that a trigram index can serve it under row-level security.
+    query.q ? sql`${tenants.id} in (select scc_search_tenants(${query.q}, ${underPath}::ltree))` : undefined,
   );
 }
 

@@ -31,6 +31,9 @@ export const businessUnits = pgTable(
     index('business_units_parent_name_idx').on(t.parentId, t.name, t.id),
     // The tenant list sorted by unit walks units by name.
     index('business_units_name_id_idx').on(t.name, t.id),
+    // Name search (`scc_search_business_units`, migration 0015): trigrams find a substring
+    // without reading every name of the subtree.
+    index('business_units_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
     ...subtreePolicies(t.path),
   ],
 );

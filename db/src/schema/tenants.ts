@@ -42,6 +42,8 @@ export const tenants = pgTable(
     index('tenants_lifecycle_name_id_idx').on(t.lifecycleStatus, t.name, t.id),
     index('tenants_operational_name_id_idx').on(t.operationalStatus, t.name, t.id),
     index('tenants_business_unit_name_id_idx').on(t.businessUnitId, t.name, t.id),
+    // The list's name search `q` (`scc_search_tenants`, migration 0015).
+    index('tenants_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
     ...subtreePolicies(t.buPath),
   ],
 );
