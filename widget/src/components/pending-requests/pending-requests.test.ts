@@ -173,6 +173,30 @@ describe('scc-pending-requests', () => {
     assertEqual(deepText(row as Node).includes('%'), false, 'no percentage');
   });
 
+  it('keeps the latest terminated list when an earlier, slower refresh answers after it', async () => {
+    const el = await panel();
+    await waitFor(() => $(el, '[data-tenant-id="t-retained"]'), 'the retained tenant');
+    // The first refresh (the termination started) answers late, with the tenant not yet retained;
+    // the second (it finished) answers at once with the tenant retained.
+    let answerSlow: (() => void) | undefined;
+    const before = { items: tenants, nextCursor: null, total: tenants.length, totalCapped: false };
+    stub.on(
+      '/v1/widget/tenants',
+      () =>
+        new Promise<Response>((resolve) => {
+          answerSlow = () => resolve(json(before));
+        }),
+      { once: true },
+    );
+    const slow = el.refresh();
+    await waitFor(() => answerSlow, 'the slow request');
+    await el.refresh();
+    answerSlow?.();
+    await slow;
+    await el.updateComplete;
+    assert($(el, '[data-tenant-id="t-retained"]'), 'the retained tenant is still shown');
+  });
+
   it('has no WCAG A/AA violation with requests, a pending termination and an outcome', async () => {
     const el = await panel();
     await waitFor(() => $(el, '[data-tenant-id="t-retained"]'), 'the retained tenant');

@@ -79,6 +79,7 @@ export class SccPendingRequests extends LitElement {
   declare _errors: string[];
 
   #timers = new Set<ReturnType<typeof setTimeout>>();
+  #refreshes = 0;
   #countdown: ReturnType<typeof setInterval> | undefined;
   /** Names of every tenant seen, so a request keeps naming a tenant that left the list. */
   #names = new Map<string, string>();
@@ -100,15 +101,21 @@ export class SccPendingRequests extends LitElement {
     return [...this._requests.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
-  /** Loads the open requests and the terminated tenants again. */
+  /**
+   * Loads the open requests and the terminated tenants again. Refreshes overlap (each state change
+   * of a termination starts one) and their answers may arrive in any order: only the latest one's
+   * terminated list counts, or an earlier, slower answer would show the list before the change.
+   */
   async refresh(): Promise<void> {
     if (!this.client) return;
+    const refresh = ++this.#refreshes;
     try {
       const [open, all] = await Promise.all([
         this.client.listOperationRequests('open'),
         this.client.listTenants({ lifecycle: 'all', limit: 200 }),
       ]);
       for (const request of open) this.apply(request);
+      if (refresh !== this.#refreshes) return;
       this._terminated = all.items.filter((t) => t.lifecycleStatus === 'retained' || t.lifecycleStatus === 'archived');
     } catch (error) {
       this._errors = problemMessages(messagesFor(this.locale), error);
