@@ -173,6 +173,24 @@ describe('scc-pending-requests', () => {
     assertEqual(deepText(row as Node).includes('%'), false, 'no percentage');
   });
 
+  it('loads the terminated list again when a running termination retains its tenant', async () => {
+    const before = { items: tenants, nextCursor: null, total: tenants.length, totalCapped: false };
+    stub.on('/v1/widget/tenants', () => json(before));
+    const el = await panel();
+    const started = operationRequest('r-term', {
+      ...termination,
+      retainedUntil: null,
+      updatedAt: '2026-03-02T09:01:00.000Z',
+    });
+    el.apply(started);
+    await el.refresh();
+    assertEqual($(el, '[data-tenant-id="t-retained"]'), null, 'not retained yet');
+    const items = [...tenants, retained];
+    stub.on('/v1/widget/tenants', () => json({ items, nextCursor: null, total: items.length, totalCapped: false }));
+    el.apply({ ...started, retainedUntil: until, updatedAt: '2026-03-02T09:02:00.000Z' });
+    await waitFor(() => $(el, '[data-tenant-id="t-retained"]'), 'the retained tenant after the retention event');
+  });
+
   it('keeps the latest terminated list when an earlier, slower refresh answers after it', async () => {
     const el = await panel();
     await waitFor(() => $(el, '[data-tenant-id="t-retained"]'), 'the retained tenant');

@@ -129,8 +129,10 @@ export class SccPendingRequests extends LitElement {
     // A request first seen already finished (an old one, replayed) is not news.
     if (known ? isFinished(known) : isFinished(request)) return;
     this._requests = new Map(this._requests).set(request.id, request);
-    // A termination that starts or ends moves its tenant in or out of the terminated list.
-    if (request.kind === 'decommission' && request.state !== known?.state) void this.refresh();
+    // A termination that starts, retains its tenant or ends moves the tenant in or out of the
+    // terminated list; retaining keeps the state `running`, so it is told by `retainedUntil`.
+    const retained = known !== undefined && isRetention(known) !== isRetention(request);
+    if (request.kind === 'decommission' && (request.state !== known?.state || retained)) void this.refresh();
     if (!isFinished(request)) return;
     this._outcome = this.#outcomeOf(request, known);
     this.dispatchEvent(createOperationRequestCompleteEvent(request));
