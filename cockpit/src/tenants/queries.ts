@@ -268,9 +268,15 @@ async function countUpToCap(tx: Transaction, where: SQL | undefined): Promise<nu
  * and sorts them. With more than the cap it is told to walk the sort's index instead and stop
  * after the page (a page of 300,000 went from 2 s to 2 ms); fewer matches are collected and
  * sorted, which is cheaper than walking an index past the rows of other subtrees.
+ *
+ * Below the cap the page may reuse its prepared statement's generic plan: planning the page
+ * anew with its policies and allowed-action facts was half of PostgreSQL's time per page
+ * (BENCHMARKS.md). Above it every page is planned for its own values, so a generic plan made
+ * for a small list never walks 300,000 rows, and one made with sorting off never serves one.
  */
 function pageSettings(capped: SQL) {
   return sql`set_config('enable_sort', case when ${capped} then 'off' else 'on' end, true),
+    set_config('plan_cache_mode', case when ${capped} then 'force_custom_plan' else 'auto' end, true),
     set_config('max_parallel_workers_per_gather', '0', true)`;
 }
 
