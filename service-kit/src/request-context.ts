@@ -1,6 +1,5 @@
 import { PROBLEM_CONTENT_TYPE } from '@scc/contracts/problem';
 import type { Context, MiddlewareHandler } from 'hono';
-import { contextStorage, tryGetContext } from 'hono/context-storage';
 import { requestId } from 'hono/request-id';
 import type { Logger } from './log.js';
 
@@ -36,12 +35,6 @@ const assignRequestId = requestId({
   limitLength: 64,
   generator: (c) => acceptableRequestId(c.req.header(REQUEST_ID_HEADER)) ?? crypto.randomUUID(),
 });
-const keepContext = contextStorage();
-
-/** The id of the request being handled, for the calls it makes to other services; undefined outside one. */
-export function currentRequestId(): string | undefined {
-  return tryGetContext()?.var.requestId;
-}
 
 /**
  * Each request's id (`X-Request-Id`) in every place it helps to find what happened to it:
@@ -51,7 +44,9 @@ export function currentRequestId(): string | undefined {
  *   A streamed answer is logged when it starts.
  * - The answer's `X-Request-Id` header and the `correlationId` of a problem+json answer, however
  *   that answer was built (thrown, returned, or passed on from another service).
- * - {@link currentRequestId}, for calls to other services made on the request's behalf.
+ * - `c.var.requestId`, for the calls to other services made on the request's behalf. It is passed
+ *   on explicitly: keeping it in an AsyncLocalStorage tracked every promise of every request and
+ *   cost a sixth of the cockpit's time per request (BENCHMARKS.md).
  */
 export function requestContext(log: Logger): MiddlewareHandler {
   const withId: MiddlewareHandler = async (c, next) => {
@@ -72,10 +67,8 @@ export function requestContext(log: Logger): MiddlewareHandler {
     });
   };
   return async (c, next) => {
-    await keepContext(c, async () => {
-      await assignRequestId(c, async () => {
-        await withId(c, next);
-      });
+    await assignRequestId(c, async () => {
+      await withId(c, next);
     });
   };
 }

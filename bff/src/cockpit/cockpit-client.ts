@@ -2,7 +2,7 @@ import type { CockpitApp } from '@scc/cockpit';
 import { type Problem, ProblemError, problem } from '@scc/contracts/problem';
 import type { ServiceTokenClaims } from '@scc/contracts/service-token';
 import type { ReadinessCheck } from '@scc/service-kit/readiness';
-import { currentRequestId, REQUEST_ID_HEADER } from '@scc/service-kit/request-context';
+import { REQUEST_ID_HEADER } from '@scc/service-kit/request-context';
 import { type ClientRequestOptions, type ClientResponse, hc } from 'hono/client';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { WidgetEnv } from '../http/widget-session.js';
@@ -29,10 +29,11 @@ export interface Cockpit {
   v1: CockpitClient['v1'];
   /**
    * The options of one call acting for `claims`: their service token (signed once per caller
-   * and reused while valid) and the widget request's id. `signal` ends the call instead of the
-   * timeout, e.g. a stream that lasts as long as its listener.
+   * and reused while valid) and the id of the request it serves, so that the cockpit's log lines
+   * of it carry the BFF's id. `signal` ends the call instead of the timeout, e.g. a stream that
+   * lasts as long as its listener.
    */
-  actingFor(claims: ServiceTokenClaims, signal?: AbortSignal): ClientRequestOptions;
+  actingFor(claims: ServiceTokenClaims, call?: { requestId?: string; signal?: AbortSignal }): ClientRequestOptions;
   /** The cockpit says it is ready; see {@link cockpitReadyCheck}. */
   ready: ReadinessCheck;
 }
@@ -44,9 +45,12 @@ export function connectCockpit(connection: CockpitConnection): Cockpit {
   const timeoutMs = connection.timeoutMs ?? 10_000;
   return {
     v1: client.v1,
-    actingFor: (claims, signal) => ({
-      headers: async () => ({ authorization: `Bearer ${await serviceToken(claims)}`, ...requestIdHeader() }),
-      init: { signal: signal ?? AbortSignal.timeout(timeoutMs) },
+    actingFor: (claims, call = {}) => ({
+      headers: async () => ({
+        authorization: `Bearer ${await serviceToken(claims)}`,
+        ...(call.requestId ? { [REQUEST_ID_HEADER]: call.requestId } : {}),
+      }),
+      init: { signal: call.signal ?? AbortSignal.timeout(timeoutMs) },
     }),
     ready: cockpitReadyCheck(connection.baseUrl, send),
   };
@@ -64,19 +68,13 @@ function keepAliveFetch(): typeof fetch {
     undiciFetch(input, { ...init, dispatcher })) as unknown as typeof fetch;
 }
 
-/** The id of the widget's request, so that the cockpit's log lines of it carry the same id as the BFF's. */
-function requestIdHeader(): Record<string, string> {
-  const id = currentRequestId();
-  return id ? { [REQUEST_ID_HEADER]: id } : {};
-}
-
 /**
  * The cockpit says it is ready: its `/readyz` answers 200 before `signal` aborts. Needs no
  * service token; what is down on the cockpit's side stays there (the BFF reports `cockpit`).
  */
 function cockpitReadyCheck(baseUrl: string, send: typeof fetch): ReadinessCheck {
   return async (signal) => {
-    const response = await send(`${baseUrl.replace(/\/$/, '')}/readyz`, { signal, headers: requestIdHeader() });
+    const response = await send(`${baseUrl.replace(/\/$/, '')}/readyz`, { signal });
     await response.body?.cancel();
     return response.status === 200;
   };

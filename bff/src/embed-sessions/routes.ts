@@ -60,12 +60,15 @@ export function embedSessionRoutes(deps: { hosts: HostRegistry; tokens: WidgetTo
   return app.openapi(createSessionRoute, async (c) => {
     const host = c.get('host');
     const { user, businessUnitId } = c.req.valid('json');
-    const caller = deps.cockpit.actingFor({
-      email: user.email.toLowerCase(),
-      businessUnitId,
-      homeBusinessUnitId: host.homeBusinessUnitId,
-      hostId: host.id,
-    });
+    const caller = deps.cockpit.actingFor(
+      {
+        email: user.email.toLowerCase(),
+        businessUnitId,
+        homeBusinessUnitId: host.homeBusinessUnitId,
+        hostId: host.id,
+      },
+      { requestId: c.var.requestId },
+    );
     // The cockpit resolves the user only inside the host's home subtree; anything else is
     // answered exactly like an unknown user, so a host cannot probe other subtrees.
     const me = await fromCockpit(

@@ -56,7 +56,7 @@ export function eventRoutes(cockpit: Cockpit) {
       () =>
         cockpit.v1['operation-requests'].stream.$get(
           { header: c.req.valid('header') },
-          cockpit.actingFor(claims, signal),
+          cockpit.actingFor(claims, { signal, requestId: c.var.requestId }),
         ),
       async (res) => {
         if (!res.body) throw new Error('no stream');

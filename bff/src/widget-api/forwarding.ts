@@ -7,7 +7,7 @@ import type { WidgetEnv } from '../http/widget-session.js';
 
 /** The options of a cockpit call acting for the widget session of this request. */
 export function asWidgetCaller(cockpit: Cockpit, c: Context<WidgetEnv>): ClientRequestOptions {
-  return cockpit.actingFor(widgetClaims(c.get('session'), c.get('host')));
+  return cockpit.actingFor(widgetClaims(c.get('session'), c.get('host')), { requestId: c.var.requestId });
 }
 
 /** A route of the widget API; the widget token of an embed session authorizes it. */
