@@ -14,7 +14,8 @@ export const UNKNOWN_CLIENT = 'unknown';
  */
 export function clientAddressOf(trustedProxyHops: number): (c: Context) => string {
   return (c) => {
-    const address = trustedProxyHops > 0 ? forwardedAddress(c, trustedProxyHops) : socketAddress(c);
+    // A request without the header came past the proxies: its socket's peer is the client.
+    const address = (trustedProxyHops > 0 ? forwardedAddress(c, trustedProxyHops) : undefined) ?? socketAddress(c);
     return address ? limitKeyOf(address) : UNKNOWN_CLIENT;
   };
 }

@@ -23,7 +23,7 @@ export type RateLimitStore =
   | { kind: 'primary'; timeoutMs?: number }
   | { kind: 'process' };
 
-/** Where a process of `processes` BFF processes keeps its counters by default. */
+/** Redis when there is one, else the primary when this process was forked by one, else this process. */
 export function defaultStore(redis: Redis | undefined): RateLimitStore {
   if (redis) return { kind: 'redis', client: redis };
   return cluster.isWorker ? { kind: 'primary' } : { kind: 'process' };
