@@ -49,7 +49,7 @@ const EnvSchema = z.object({
   BFF_HOST_APPLICATIONS: z.string().min(1),
   /** The built widget module served at /widget/service-control-center.js. */
   BFF_WIDGET_BUNDLE: z.string().optional(),
-  /** BFF processes sharing the port (default: one per core); they keep no state, so any number serve alike. */
+  /** BFF processes sharing the port (default: one per core); their rate-limit counters live in the first process or Redis, so any number serve alike. */
   SCC_BFF_PROCESSES: ProcessCountSetting,
   /** Larger request bodies are refused with 413. */
   BFF_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),

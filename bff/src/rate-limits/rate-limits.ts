@@ -72,7 +72,7 @@ export class RateLimits {
       }),
     ) as Record<RateLimitPolicy, Counters>;
     this.#blocked = new BoundedCache(options.blockedKeysRemembered ?? 10_000);
-    this.#now = options.now ?? Date.now;
+    this.#now = options.now ?? (() => Date.now());
     this.#log = options.log;
     this.#storeRetryMs = options.storeRetryMs ?? 5000;
   }
