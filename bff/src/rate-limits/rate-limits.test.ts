@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type BffHarness,
   createBffHarness,
@@ -27,6 +27,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
+
+// The counters read the time from Date: each test moves it past a window instead of waiting.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+const passSeconds = (seconds: number) => vi.setSystemTime(Date.now() + seconds * 1000);
 
 /** A BFF behind one proxy (so each test picks its client's address) with small budgets, recording its hits. */
 function limitedBff(settings: Partial<RateLimitSettings>): { app: BffApp; hits: RateLimitHit[] } {
@@ -68,30 +77,24 @@ describe('per user on widget routes', () => {
   const budget = { points: 3, seconds: 60 };
 
   it('answers 429 with the headers past the budget, for that user only, and again after the window', async () => {
-    // The counters read the time from Date: moved on here instead of waiting out the window.
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      const { app, hits } = limitedBff({ 'widget-per-user': budget });
-      for (let i = 0; i < budget.points; i++) expect((await widget(app, caseyToken, '198.51.100.1')).status).toBe(200);
-      // Another address does not help: the budget is the user's.
-      const refused = await widget(app, caseyToken, '198.51.100.2');
-      const retryAfter = await expectLimited(refused, 'widget-per-user', budget);
-      expect((await widget(app, danaToken, '198.51.100.1')).status).toBe(200);
-      expect(hits).toEqual([
-        expect.objectContaining({
-          policy: 'widget-per-user',
-          key: seedId('user', 'customer-admin'),
-          clientAddress: '198.51.100.2',
-        }),
-      ]);
+    const { app, hits } = limitedBff({ 'widget-per-user': budget });
+    for (let i = 0; i < budget.points; i++) expect((await widget(app, caseyToken, '198.51.100.1')).status).toBe(200);
+    // Another address does not help: the budget is the user's.
+    const refused = await widget(app, caseyToken, '198.51.100.2');
+    const retryAfter = await expectLimited(refused, 'widget-per-user', budget);
+    expect((await widget(app, danaToken, '198.51.100.1')).status).toBe(200);
+    expect(hits).toEqual([
+      expect.objectContaining({
+        policy: 'widget-per-user',
+        key: seedId('user', 'customer-admin'),
+        clientAddress: '198.51.100.2',
+      }),
+    ]);
 
-      vi.setSystemTime(Date.now() + retryAfter * 1000 - 1500);
-      expect((await widget(app, caseyToken, '198.51.100.1')).status).toBe(429);
-      vi.setSystemTime(Date.now() + 1500);
-      expect((await widget(app, caseyToken, '198.51.100.1')).status).toBe(200);
-    } finally {
-      vi.useRealTimers();
-    }
+    passSeconds(retryAfter - 1.5);
+    expect((await widget(app, caseyToken, '198.51.100.1')).status).toBe(429);
+    passSeconds(1.5);
+    expect((await widget(app, caseyToken, '198.51.100.1')).status).toBe(200);
   });
 
   it('lets a page of the host read the 429 and its headers (CORS)', async () => {
@@ -118,11 +121,13 @@ describe('per business unit on operation submits', () => {
         body: JSON.stringify({ kind: 'order' }),
       });
     expect((await submit(caseyToken)).status).toBe(400);
-    await expectLimited(await submit(caseyToken), 'submits-per-unit', budget);
+    const retryAfter = await expectLimited(await submit(caseyToken), 'submits-per-unit', budget);
     expect(hits.map((hit) => hit.key)).toEqual([contoso.id]);
     // Dana acts on Finance, a unit of its own; reads are not submits.
     expect((await submit(danaToken)).status).toBe(400);
     expect((await widget(app, caseyToken, '198.51.100.4')).status).toBe(200);
+    passSeconds(retryAfter);
+    expect((await submit(caseyToken)).status).toBe(400);
   });
 });
 
@@ -131,8 +136,14 @@ describe('embed-session minting', () => {
     const budget = { points: 2, seconds: 60 };
     const { app } = limitedBff({ 'embed-sessions-per-ip': budget });
     for (let i = 0; i < budget.points; i++) expect((await mint(app, h.mspHost.apiKey, '192.0.2.1')).status).toBe(201);
-    await expectLimited(await mint(app, h.mspHost.apiKey, '192.0.2.1'), 'embed-sessions-per-ip', budget);
+    const retryAfter = await expectLimited(
+      await mint(app, h.mspHost.apiKey, '192.0.2.1'),
+      'embed-sessions-per-ip',
+      budget,
+    );
     expect((await mint(app, h.mspHost.apiKey, '192.0.2.2')).status).toBe(201);
+    passSeconds(retryAfter);
+    expect((await mint(app, h.mspHost.apiKey, '192.0.2.1')).status).toBe(201);
   });
 
   it('per host, whatever the address', async () => {
@@ -140,10 +151,16 @@ describe('embed-session minting', () => {
     const { app, hits } = limitedBff({ 'embed-sessions-per-host': budget });
     expect((await mint(app, h.mspHost.apiKey, '192.0.2.3')).status).toBe(201);
     expect((await mint(app, h.mspHost.apiKey, '192.0.2.4')).status).toBe(201);
-    await expectLimited(await mint(app, h.mspHost.apiKey, '192.0.2.5'), 'embed-sessions-per-host', budget);
+    const retryAfter = await expectLimited(
+      await mint(app, h.mspHost.apiKey, '192.0.2.5'),
+      'embed-sessions-per-host',
+      budget,
+    );
     expect(hits.map((hit) => hit.key)).toEqual([h.mspHost.entry.id]);
     // Another host's budget is its own.
     expect((await mint(app, h.resellerHost.apiKey, '192.0.2.5')).status).not.toBe(429);
+    passSeconds(retryAfter);
+    expect((await mint(app, h.mspHost.apiKey, '192.0.2.5')).status).toBe(201);
   });
 });
 
@@ -157,8 +174,11 @@ describe('failed authentications', () => {
     await expectLimited(await mint(app, wrongKey, '192.0.2.66'), 'failed-authentications-per-ip', budget);
     // Refused before the key is checked: a right guess there would look exactly like a wrong one.
     await expectLimited(await mint(app, h.mspHost.apiKey, '192.0.2.66'), 'failed-authentications-per-ip', budget);
+    const retryAfter = Number((await mint(app, h.mspHost.apiKey, '192.0.2.66')).headers.get('retry-after'));
     expect((await mint(app, h.mspHost.apiKey, '192.0.2.67')).status).toBe(201);
     expect(hits[0]).toMatchObject({ policy: 'failed-authentications-per-ip', key: '192.0.2.66' });
+    passSeconds(retryAfter);
+    expect((await mint(app, h.mspHost.apiKey, '192.0.2.66')).status).toBe(201);
   });
 
   it('limits forged widget tokens from one address, but never refuses a valid token for them', async () => {
@@ -170,6 +190,8 @@ describe('failed authentications', () => {
     await expectLimited(await widget(app, 'not-a-token', '192.0.2.77'), 'failed-authentications-per-ip', budget);
     expect((await widget(app, caseyToken, '192.0.2.77')).status).toBe(200);
     await expectProblem(await widget(app, forged, '192.0.2.78'), 401);
+    passSeconds(budget.seconds);
+    await expectProblem(await widget(app, forged, '192.0.2.77'), 401);
   });
 });
 

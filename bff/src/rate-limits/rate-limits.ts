@@ -91,7 +91,9 @@ export class RateLimits {
   async peek(policy: RateLimitPolicy, key: string): Promise<Verdict> {
     const known = this.#knownBlocked(policy, key);
     if (known) return known;
-    const res = await this.#ask(policy, (counter) => counter.get(key));
+    const found = await this.#ask(policy, (counter) => counter.get(key));
+    // A memory counter may still hold a window that just ended (its timer drops it a moment later).
+    const res = found && found.msBeforeNext > 0 ? found : null;
     const budget = this.settings[policy];
     const spent = res ? res.consumedPoints >= budget.points : false;
     return {
