@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { type Cockpit, fromCockpit } from '../cockpit/cockpit-client.js';
 import type { HostApplication, HostRegistry } from '../hosts/host-registry.js';
+import { rateLimitedResponse } from '../rate-limits/middleware.js';
 import type { WidgetTokenIssuer } from './widget-token.js';
 
 const EmbedSessionRequest = z
@@ -35,6 +36,7 @@ const createSessionRoute = createRoute({
   responses: {
     201: { description: 'The embed session', content: { 'application/json': { schema: EmbedSession } } },
     415: problemContent('The body is not JSON'),
+    429: rateLimitedResponse,
     ...problemResponses,
   },
 });

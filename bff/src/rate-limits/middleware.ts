@@ -1,4 +1,4 @@
-import { ProblemError, problem, problemResponse } from '@scc/contracts/problem';
+import { ProblemError, problem, problemContent, problemResponse } from '@scc/contracts/problem';
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { VerifiedWidgetSession } from '../embed-sessions/widget-token.js';
@@ -8,6 +8,22 @@ import type { RateLimits, Verdict } from './rate-limits.js';
 
 /** The answer headers a browser's script may read on a 429 (CORS `exposeHeaders`). */
 export const RATE_LIMIT_HEADERS = ['retry-after', 'ratelimit-policy', 'ratelimit'] as const;
+
+/** The 429 of every limited route, for the OpenAPI document. */
+export const rateLimitedResponse = {
+  ...problemContent('A rate limit is reached: wait `Retry-After` seconds'),
+  headers: {
+    'Retry-After': { description: 'Seconds until the limit’s window ends', schema: { type: 'integer' } },
+    'RateLimit-Policy': {
+      description: 'The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers)',
+      schema: { type: 'string' },
+    },
+    RateLimit: {
+      description: 'What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42`',
+      schema: { type: 'string' },
+    },
+  },
+} as const;
 
 /** One refused request: a security event. */
 export interface RateLimitHit {
