@@ -13,6 +13,9 @@ import type { WidgetTokenIssuer } from './embed-sessions/widget-token.js';
 import { DEFAULT_MAX_BODY_BYTES } from './env.js';
 import type { HostRegistry } from './hosts/host-registry.js';
 import { requireWidgetSession, type WidgetEnv } from './http/widget-session.js';
+import { clientAddressOf } from './rate-limits/client-ip.js';
+import { RATE_LIMIT_HEADERS, rateLimiting } from './rate-limits/middleware.js';
+import type { RateLimiting } from './rate-limits/setup.js';
 import { widgetApiRoutes } from './widget-api/routes.js';
 import { defaultWidgetBundlePath, widgetBundleHandler, widgetChunkHandler } from './widget-bundle.js';
 
@@ -27,6 +30,11 @@ export interface BffDependencies {
   log?: Logger;
   /** Larger request bodies are refused with 413; default {@link DEFAULT_MAX_BODY_BYTES}. */
   maxBodyBytes?: number;
+  /**
+   * Rate limits (429 with `Retry-After` and `RateLimit` headers); `main.ts` always sets them from
+   * the environment. Without them nothing is limited: an app embedded in a test or a benchmark.
+   */
+  rateLimiting?: RateLimiting;
 }
 
 /** The backend-for-frontend: authenticates embeds, isolates callers and forwards to the cockpit. */
@@ -45,13 +53,28 @@ export function createBffApp(deps: BffDependencies) {
       origin: (origin) => (registeredOrigins.has(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'last-event-id'],
-      exposeHeaders: ['retry-after', REQUEST_ID_HEADER],
+      exposeHeaders: [...RATE_LIMIT_HEADERS, REQUEST_ID_HEADER],
       maxAge: 600,
     }),
   );
   // After CORS, so that a browser may read the 413.
   app.use('/v1/*', limitBody(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
+  const limiting = deps.rateLimiting
+    ? rateLimiting({
+        limits: deps.rateLimiting.limits,
+        clientAddress: clientAddressOf(deps.rateLimiting.trustedProxyHops ?? 0),
+        onLimited: deps.rateLimiting.onLimited,
+      })
+    : undefined;
+  if (limiting) {
+    app.use('/v1/embed-sessions', limiting.embedSessions);
+    app.use('/v1/widget/*', limiting.widgetAuthentication);
+  }
   app.use('/v1/widget/*', requireWidgetSession(deps.tokens, deps.hosts));
+  if (limiting) {
+    app.use('/v1/widget/*', limiting.perUser);
+    app.on('POST', '/v1/widget/operation-requests', limiting.submitsPerUnit);
+  }
 
   app.route('/', healthRoutes(deps.readiness ?? readinessOf({ cockpit: cockpit.ready })));
   app.get('/.well-known/jwks.json', (c) => c.json(deps.tokens.jwks(), 200, { 'cache-control': 'public, max-age=300' }));
@@ -70,7 +93,7 @@ export function createBffApp(deps: BffDependencies) {
   });
 
   return app
-    .route('/v1/embed-sessions', embedSessionRoutes({ ...deps, cockpit }))
+    .route('/v1/embed-sessions', embedSessionRoutes({ ...deps, cockpit, afterAuthentication: limiting?.perHost }))
     .route('/v1/widget', widgetApiRoutes(cockpit));
 }
 

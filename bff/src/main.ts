@@ -8,6 +8,8 @@ import { widgetTokenIssuer } from './embed-sessions/widget-token.js';
 import { readEnv } from './env.js';
 import { HostRegistry } from './hosts/host-registry.js';
 import { loadSigningKey } from './keys/signing-keys.js';
+import { rateLimitingFromEnvironment } from './rate-limits/setup.js';
+import { countForProcesses } from './rate-limits/store.js';
 
 exitOnUncaughtErrors('bff');
 const env = readEnv();
@@ -15,6 +17,7 @@ const log = createLogger('bff');
 
 /** One BFF process. Every copy reads the same keys and host registry, so any of them serves any widget. */
 async function serveBff() {
+  const limits = rateLimitingFromEnvironment(env, log);
   const app = createBffApp({
     hosts: HostRegistry.fromSource(env.BFF_HOST_APPLICATIONS),
     tokens: widgetTokenIssuer({
@@ -25,16 +28,22 @@ async function serveBff() {
     widgetBundlePath: env.BFF_WIDGET_BUNDLE,
     log,
     maxBodyBytes: env.BFF_MAX_BODY_BYTES,
+    rateLimiting: limits.rateLimiting,
   });
   const server = serve({ fetch: app.fetch, port: env.BFF_PORT, hostname: env.BFF_HOST }, (info) =>
     log.info(`BFF listening on http://${env.BFF_HOST}:${info.port}`, { pid: process.pid }),
   );
-  onStopSignal(() => closeServer(server));
+  onStopSignal(async () => {
+    await closeServer(server);
+    await limits.close();
+  });
 }
 
 if (cluster.isWorker || env.SCC_BFF_PROCESSES === 1) {
   await serveBff();
 } else {
+  // Without Redis the processes count their rate limits here, so they spend one budget.
+  if (!env.REDIS_URL) countForProcesses();
   const group = startProcessGroup({ name: 'BFF', count: env.SCC_BFF_PROCESSES });
   group.listening.then(
     (port) => log.info(`BFF: ${env.SCC_BFF_PROCESSES} processes listening on port ${port}`, { pids: group.pids() }),

@@ -43,6 +43,7 @@ export const problemKinds = {
   payloadTooLarge: { status: 413, title: 'Payload too large' },
   unsupportedMediaType: { status: 415, title: 'Unsupported media type' },
   idempotencyKeyReused: { status: 422, title: 'Idempotency-Key reused' },
+  tooManyRequests: { status: 429, title: 'Too many requests' },
   unavailable: { status: 503, title: 'Service unavailable' },
   internal: { status: 500, title: 'Internal error' },
 } as const;

@@ -1,3 +1,4 @@
+import { RateLimitEnvironment } from '@scc/bff';
 import { ProcessCountSetting } from '@scc/service-kit/processes';
 import { z } from 'zod';
 
@@ -17,6 +18,7 @@ const EnvSchema = z
     SCC_COCKPIT_PROCESSES: ProcessCountSetting,
     /** BFF processes (default: one per core). */
     SCC_BFF_PROCESSES: ProcessCountSetting,
+    ...RateLimitEnvironment.shape,
   })
   .refine((env) => !env.DATABASE_MIGRATION_URL || env.DATABASE_URL, {
     path: ['DATABASE_MIGRATION_URL'],

@@ -11,6 +11,7 @@ const stack = await startStack({
   bindHost: env.SCC_BIND_HOST,
   publicHost: env.SCC_PUBLIC_HOST,
   processes: { cockpit: env.SCC_COCKPIT_PROCESSES, bff: env.SCC_BFF_PROCESSES },
+  rateLimits: env,
 }).catch((error: unknown) => {
   const code = (error as { code?: string }).code;
   console.error(

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { countForProcesses } from '@scc/bff';
 import { type ProcessGroup, startProcessGroup } from '@scc/service-kit/processes';
 
 /**
@@ -78,6 +79,8 @@ export interface BffGroupOptions {
 
 /** The BFF as `count` processes on one port. */
 export function startBffProcesses(options: BffGroupOptions): ProcessGroup {
+  // Without REDIS_URL the copies count their rate limits in this process, their cluster primary.
+  countForProcesses();
   return startProcessGroup({
     name: 'BFF',
     count: options.count,

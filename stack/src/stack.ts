@@ -11,6 +11,8 @@ import {
   hashApiKey,
   loadSigningKey,
   newApiKey,
+  RateLimitEnvironment,
+  rateLimitingFromEnvironment,
   type SigningKey,
   widgetTokenIssuer,
 } from '@scc/bff';
@@ -19,6 +21,7 @@ import { serviceTokenVerifier } from '@scc/contracts/service-token';
 import { createDatabase, type DatabaseHandle } from '@scc/db';
 import { seed, seededBusinessUnit } from '@scc/db/seed';
 import { createDemoHostApp } from '@scc/demo-host';
+import { createLogger } from '@scc/service-kit/log';
 import type { ProcessGroup } from '@scc/service-kit/processes';
 import { feedSeedContracts } from './local-systems/sales-system.js';
 import { createWebhookReceiverApp } from './local-systems/webhook-receiver.js';
@@ -46,6 +49,11 @@ export interface StackOptions {
    * process, whatever is asked: the database lives in it.
    */
   processes?: { cockpit?: number; bff?: number };
+  /**
+   * The BFF's rate limits when it runs in this process (default: the BFF's defaults); BFF
+   * processes of their own read the same variables from the environment they inherit.
+   */
+  rateLimits?: RateLimitEnvironment;
 }
 
 export interface RunningStack {
@@ -58,7 +66,8 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-type Fetch = (req: Request) => Response | Promise<Response>;
+/** `env` carries the Node server's bindings: the BFF keys its per-address limits by the socket's peer. */
+type Fetch = (req: Request, env?: unknown) => Response | Promise<Response>;
 
 /**
  * Runs the whole product on one machine, the way `pnpm start` and the end-to-end tests need it:
@@ -215,11 +224,17 @@ async function startParts(
     );
   } else {
     let bffFetch: Fetch = () => new Response('starting', { status: 503 });
-    bffPort = await listen((req) => bffFetch(req), options.ports?.bff ?? 4020);
+    bffPort = await listen((req, env) => bffFetch(req, env), options.ports?.bff ?? 4020);
+    const limits = rateLimitingFromEnvironment(
+      options.rateLimits ?? RateLimitEnvironment.parse({}),
+      createLogger('bff', { level: 'warn' }),
+    );
+    started.push(() => limits.close());
     bffFetch = createBffApp({
       hosts: new HostRegistry(hosts),
       tokens: widgetTokenIssuer({ publicUrl: `http://${publicHost}:${bffPort}`, signingKey: widgetKey }),
       cockpit: { baseUrl: cockpitUrl, serviceKey },
+      rateLimiting: limits.rateLimiting,
     }).fetch;
   }
   const bffUrl = `http://${publicHost}:${bffPort}`;

@@ -1,9 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ProblemError, problemContent, problemResponses } from '@scc/contracts/problem';
 import { createRouter } from '@scc/service-kit/openapi';
+import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { type Cockpit, fromCockpit } from '../cockpit/cockpit-client.js';
 import type { HostApplication, HostRegistry } from '../hosts/host-registry.js';
+import { rateLimitedResponse } from '../rate-limits/middleware.js';
 import type { WidgetTokenIssuer } from './widget-token.js';
 
 const EmbedSessionRequest = z
@@ -34,6 +36,7 @@ const createSessionRoute = createRoute({
   responses: {
     201: { description: 'The embed session', content: { 'application/json': { schema: EmbedSession } } },
     415: problemContent('The body is not JSON'),
+    429: rateLimitedResponse,
     ...problemResponses,
   },
 });
@@ -54,9 +57,16 @@ function requireHostApiKey(hosts: HostRegistry) {
   });
 }
 
-export function embedSessionRoutes(deps: { hosts: HostRegistry; tokens: WidgetTokenIssuer; cockpit: Cockpit }) {
+export function embedSessionRoutes(deps: {
+  hosts: HostRegistry;
+  tokens: WidgetTokenIssuer;
+  cockpit: Cockpit;
+  /** Runs once the host is known (its rate limit). */
+  afterAuthentication?: MiddlewareHandler<HostEnv> | undefined;
+}) {
   const app = createRouter<HostEnv>();
   app.use('/', requireHostApiKey(deps.hosts));
+  if (deps.afterAuthentication) app.use('/', deps.afterAuthentication);
   return app.openapi(createSessionRoute, async (c) => {
     const host = c.get('host');
     const { user, businessUnitId } = c.req.valid('json');

@@ -302,8 +302,13 @@ describe('origins', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(own());
     expect(res.headers.get('access-control-allow-credentials')).toBeNull();
-    // The widget reads both in a problem: when to retry, and which id to quote to support.
-    expect(res.headers.get('access-control-expose-headers')?.split(/,\s*/)).toEqual(['retry-after', 'x-request-id']);
+    // The widget may read these in a problem: when to retry (and the rate limit), and which id to quote to support.
+    expect(res.headers.get('access-control-expose-headers')?.split(/,\s*/)).toEqual([
+      'retry-after',
+      'ratelimit-policy',
+      'ratelimit',
+      'x-request-id',
+    ]);
   });
 
   it('answers 403 to a call from an origin registered only for another host', async () => {

@@ -4,15 +4,20 @@ import type { ClientRequestOptions, ClientResponse } from 'hono/client';
 import type { ContentfulStatusCode, SuccessStatusCode } from 'hono/utils/http-status';
 import { type Cockpit, type CockpitClient, fromCockpit, widgetClaims } from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
+import { rateLimitedResponse } from '../rate-limits/middleware.js';
 
 /** The options of a cockpit call acting for the widget session of this request. */
 export function asWidgetCaller(cockpit: Cockpit, c: Context<WidgetEnv>): ClientRequestOptions {
   return cockpit.actingFor(widgetClaims(c.get('session'), c.get('host')), { requestId: c.var.requestId });
 }
 
-/** A route of the widget API; the widget token of an embed session authorizes it. */
+/** A route of the widget API; the widget token of an embed session authorizes it, within its rate limits (429). */
 export function widgetRoute<R extends RouteConfig>(route: R) {
-  return createRoute({ ...route, security: [{ widgetToken: [] }] });
+  return createRoute({
+    ...route,
+    responses: { ...route.responses, 429: rateLimitedResponse },
+    security: [{ widgetToken: [] }],
+  });
 }
 
 /** The context of a route's handler: its input validated with the route's schemas. */

@@ -187,6 +187,21 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -241,6 +256,21 @@ export interface paths {
                 /** @description Does not exist or lies outside the caller’s subtree */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -328,6 +358,21 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -386,6 +431,21 @@ export interface paths {
                 /** @description Does not exist or lies outside the caller’s subtree */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -454,6 +514,21 @@ export interface paths {
                 /** @description Refused by a rule (a cycle, something left inside, a duplicate …) */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -534,6 +609,21 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -587,6 +677,21 @@ export interface paths {
                 /** @description Does not exist or lies outside the caller’s subtree */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -663,6 +768,21 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -728,6 +848,21 @@ export interface paths {
                 /** @description Refused by a rule (a cycle, something left inside, a duplicate …) */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -821,6 +956,21 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -908,6 +1058,21 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -965,6 +1130,21 @@ export interface paths {
                 /** @description Does not exist or lies outside the caller’s subtree */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1043,6 +1223,21 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -1100,6 +1295,21 @@ export interface paths {
                 /** @description Does not exist or lies outside the caller’s subtree */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1173,6 +1383,21 @@ export interface paths {
                 /** @description Refused by a rule (a cycle, something left inside, a duplicate …) */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1260,6 +1485,21 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         options?: never;
@@ -1333,6 +1573,21 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -1389,6 +1644,21 @@ export interface paths {
                 /** @description Does not exist or lies outside the caller’s subtree */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1466,6 +1736,21 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1522,6 +1807,21 @@ export interface paths {
                 /** @description Does not exist or lies outside the caller’s subtree */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1595,6 +1895,21 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         options?: never;
@@ -1662,6 +1977,21 @@ export interface paths {
                 /** @description Refused by a rule (a cycle, something left inside, a duplicate …) */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1749,6 +2079,21 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1830,6 +2175,21 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         options?: never;
@@ -1898,6 +2258,21 @@ export interface paths {
                 /** @description Does not exist or lies outside the caller’s subtree */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1973,6 +2348,21 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2031,6 +2421,21 @@ export interface paths {
                 /** @description Does not exist or lies outside the caller’s subtree */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2120,6 +2525,21 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Rejection"];
                     };
                 };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2188,6 +2608,21 @@ export interface paths {
                 /** @description Too late to cancel, or taking back the termination would bring back a productive tenant the unit has no room for (rule max-live-productive) */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2271,6 +2706,21 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2327,6 +2777,21 @@ export interface paths {
                 /** @description Does not exist or lies outside the caller’s subtree */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2395,6 +2860,21 @@ export interface paths {
                 /** @description Does not exist or lies outside the caller’s subtree */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
                         [name: string]: unknown;
                     };
                     content: {

@@ -55,6 +55,7 @@ export const de: Messages = {
   errorNetwork: 'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   errorUnauthorized: 'Ihre Sitzung konnte nicht bestätigt werden. Bitte melden Sie sich erneut an.',
   errorForbidden: 'Sie dürfen diese Informationen nicht sehen.',
+  errorTooManyRequests: 'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie eine Minute und versuchen Sie es erneut.',
   errorGeneric: (status) => `Die Anfrage ist fehlgeschlagen (HTTP ${status}).`,
   errorNotConfigured: 'Das Widget ist nicht konfiguriert: api-base oder fetchToken fehlt.',
   retry: 'Erneut versuchen',

@@ -36,6 +36,8 @@ export interface Messages {
   errorNetwork: string;
   errorUnauthorized: string;
   errorForbidden: string;
+  /** A 429: the BFF's rate limit for this user (or unit) is spent for now. */
+  errorTooManyRequests: string;
   errorGeneric: (status: number) => string;
   errorNotConfigured: string;
   retry: string;
@@ -102,6 +104,7 @@ export const en: Messages = {
   errorNetwork: 'The service could not be reached. Check your connection and try again.',
   errorUnauthorized: 'Your session could not be verified. Please sign in again.',
   errorForbidden: 'You are not allowed to see this information.',
+  errorTooManyRequests: 'Too many requests in a short time. Please wait a minute and try again.',
   errorGeneric: (status) => `The request failed (HTTP ${status}).`,
   errorNotConfigured: 'The widget is not configured: api-base or fetchToken is missing.',
   retry: 'Retry',

@@ -531,6 +531,22 @@ describe('service-control-center', () => {
     assertEqual(rootLevels.length, 2, 'the root level asked for again');
   });
 
+  it('429 says to wait instead of an HTTP status, and the retry works once the limit has passed', async () => {
+    stub.on('/v1/widget/tenants', () => problem(429, 'Too many requests', 'Rate limit widget-per-user reached'), {
+      once: true,
+    });
+    const el = create();
+    await waitFor(() => el.status === 'error', 'error');
+    const panel = statePanel(el, 'error');
+    await panel?.updateComplete;
+    const text = deepText(panel as Element);
+    assertIncludes(text, 'Too many requests in a short time');
+    assert(!text.includes('HTTP 429'), 'no bare status');
+    $<HTMLButtonElement>(panel, 'button[part="retry-button"]')?.click();
+    await whenReady(el);
+    assertEqual(rowIds(el).length, tenants.length);
+  });
+
   it('on 401 fetches the token exactly once more and retries once', async () => {
     stub.on('/v1/widget/session', () => problem(401, 'Token expired'), { once: true });
     const source = tokenSource();

@@ -379,7 +379,8 @@ export class ServiceControlCenter extends LitElement {
   #onPieceError = (event: SccErrorEvent): void => {
     const { status, title } = event.detail;
     const m = messagesFor(resolveLocale(this.locale));
-    const text = status === 0 ? m.errorNetwork : title || m.errorGeneric(status);
+    const text =
+      status === 0 ? m.errorNetwork : status === 429 ? m.errorTooManyRequests : title || m.errorGeneric(status);
     this.renderRoot.querySelector('scc-toast-region')?.show(text, 'error');
   };
 
@@ -396,6 +397,8 @@ export class ServiceControlCenter extends LitElement {
         return m.errorUnauthorized;
       case 403:
         return m.errorForbidden;
+      case 429:
+        return m.errorTooManyRequests;
       case 502:
       case 503:
       case 504:
