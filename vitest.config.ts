@@ -21,7 +21,11 @@ const ignored = ['**/node_modules/**', '**/dist/**', 'widget/**', '.test-artifac
  * take both cores for a while, so they run after the browser tests instead of beside them, where
  * they would starve the browser's timed waits.
  */
-const processTests = ['test/borders/bff-alone.e2e.test.ts', 'test/processes/*.e2e.test.ts'];
+const processTests = [
+  'test/borders/bff-alone.e2e.test.ts',
+  'test/processes/*.e2e.test.ts',
+  'bff/src/rate-limits/shared-budget.e2e.test.ts',
+];
 
 export default defineConfig({
   test: {

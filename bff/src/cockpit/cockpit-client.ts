@@ -1,10 +1,10 @@
+import { Readable } from 'node:stream';
 import type { CockpitApp } from '@scc/cockpit';
 import { type Problem, ProblemError, problem } from '@scc/contracts/problem';
 import type { ServiceTokenClaims } from '@scc/contracts/service-token';
 import type { ReadinessCheck } from '@scc/service-kit/readiness';
 import { REQUEST_ID_HEADER } from '@scc/service-kit/request-context';
 import { type ClientRequestOptions, type ClientResponse, hc } from 'hono/client';
-import { Readable } from 'node:stream';
 import { Agent, type Dispatcher } from 'undici';
 import type { WidgetEnv } from '../http/widget-session.js';
 import type { SigningKey } from '../keys/signing-keys.js';
@@ -86,13 +86,13 @@ function keepAliveFetch(): typeof fetch {
     for (const [name, value] of Object.entries(answer.headers)) {
       for (const one of [value ?? []].flat()) answered.append(name, one);
     }
-    const empty = answer.statusCode === 204 || answer.statusCode === 304 || method === 'HEAD';
-    const streamed = answered.get('content-type')?.startsWith('text/event-stream');
-    const body = empty
-      ? (await answer.body.dump(), null)
-      : streamed
-        ? (Readable.toWeb(answer.body) as ReadableStream<Uint8Array>)
-        : await answer.body.arrayBuffer();
+    if (answer.statusCode === 204 || answer.statusCode === 304 || method === 'HEAD') {
+      await answer.body.dump();
+      return new Response(null, { status: answer.statusCode, headers: answered });
+    }
+    const body = answered.get('content-type')?.startsWith('text/event-stream')
+      ? (Readable.toWeb(answer.body) as ReadableStream<Uint8Array>)
+      : await answer.body.arrayBuffer();
     return new Response(body, { status: answer.statusCode, headers: answered });
   }) as typeof fetch;
 }

@@ -37,7 +37,7 @@ async function statuses(apps: BffApp[], token: string, count: number): Promise<n
   return answers;
 }
 
-describe.skipIf(!process.env.REDIS_URL)('on Redis (REDIS_URL)', () => {
+describe.skipIf(!process.env.SCC_TEST_REDIS_URL)('on Redis (SCC_TEST_REDIS_URL)', () => {
   const clients: Redis[] = [];
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.quit()));
@@ -45,7 +45,7 @@ describe.skipIf(!process.env.REDIS_URL)('on Redis (REDIS_URL)', () => {
 
   /** Each BFF with a connection of its own, as two processes would have. */
   async function connected(): Promise<Redis> {
-    const client = connectRedis(process.env.REDIS_URL ?? '', quiet);
+    const client = connectRedis(process.env.SCC_TEST_REDIS_URL ?? '', quiet);
     clients.push(client);
     if (client.status !== 'ready') await once(client, 'ready');
     return client;
