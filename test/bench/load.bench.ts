@@ -8,7 +8,7 @@
  * page at one connection on PGlite against the server. Prints numbers; asserts nothing.
  *
  * Settings: LOAD_SECONDS (per run, default 10), LOAD_ROUNDS (default 3), LOAD_CONNECTIONS (50),
- * LOAD_PARTS (default `requests,pglite,feed,notify`), FEED_CLIENTS (500), FEED_EVENTS (20),
+ * LOAD_PARTS (default `requests,cpu,pglite,feed,notify`), CPU_REQUESTS (5000), FEED_CLIENTS (500), FEED_EVENTS (20),
  * SCC_BFF_PROCESSES / SCC_COCKPIT_PROCESSES (passed to the product's processes).
  */
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,8 @@ import { signServiceToken } from '@scc/contracts/service-token';
 import { seededBusinessUnit, seedId } from '@scc/db/seed';
 import { createTestDatabase } from '@scc/db/testing';
 import postgres from 'postgres';
-import { handshakes, type LoadResult, load, type Target } from './support/load.js';
+import { cpuMillisDuring, processTree } from './support/cpu-time.js';
+import { handshakes, type LoadResult, load, send, type Target } from './support/load.js';
 import { repoRoot, type ServiceProcess, startServiceProcess } from './support/service-process.js';
 
 const serverUrl = process.env.DATABASE_URL;
@@ -33,7 +34,8 @@ if (!serverUrl) {
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
-const parts = new Set((process.env.LOAD_PARTS ?? 'requests,pglite,feed,notify').split(','));
+const parts = new Set((process.env.LOAD_PARTS ?? 'requests,cpu,pglite,feed,notify').split(','));
+const CPU_REQUESTS = Number(process.env.CPU_REQUESTS ?? 5000);
 const processCounts = {
   ...(process.env.SCC_BFF_PROCESSES ? { SCC_BFF_PROCESSES: process.env.SCC_BFF_PROCESSES } : {}),
   ...(process.env.SCC_COCKPIT_PROCESSES ? { SCC_COCKPIT_PROCESSES: process.env.SCC_COCKPIT_PROCESSES } : {}),
@@ -108,8 +110,8 @@ async function startProduct(
     BFF_WIDGET_SIGNING_KEY: JSON.stringify(widgetKey.privateJwk),
     BFF_SERVICE_SIGNING_KEY: JSON.stringify(serviceKey.privateJwk),
     // One user sends all of the load: the limit stays in the measured path but never refuses.
-    BFF_RATE_LIMIT_WIDGET_PER_USER: '1000000000/60',
-    BFF_RATE_LIMIT_SUBMITS_PER_UNIT: '1000000000/60',
+    BFF_RATE_LIMIT_WIDGET_PER_USER: '999999999/60',
+    BFF_RATE_LIMIT_SUBMITS_PER_UNIT: '999999999/60',
     BFF_HOST_APPLICATIONS: JSON.stringify([
       {
         id: HOST_ID,
@@ -255,6 +257,13 @@ async function run() {
     console.log(lines.join('\n'));
   }
 
+  if (parts.has('cpu'))
+    await cpuPerRequest(
+      url,
+      server,
+      kinds.filter((kind) => kind.measure === load),
+    );
+
   if (parts.has('pglite')) {
     // PGlite, the demo's database, against the server: the same tenant page, one connection.
     const dataDir = mkdtempSync(join(tmpdir(), 'scc-load-pglite-'));
@@ -288,6 +297,52 @@ async function run() {
 
   if (parts.has('feed')) await liveFeed(url);
   if (parts.has('notify')) await notifyCapacity(url);
+}
+
+/**
+ * What one request costs each process, in CPU milliseconds: the cockpit's processes, the BFF's
+ * and the database's backends, for the cockpit alone and for the whole path. A busy machine
+ * stretches requests per second but hardly what a request costs, so this is the figure that
+ * shows a change to the hot path while other work runs.
+ */
+async function cpuPerRequest(url: string, product: Awaited<ReturnType<typeof startProduct>>, kinds: RequestKind[]) {
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const lines: string[] = [];
+    for (const kind of kinds) {
+      for (const path of ['cockpit', 'product'] as const) {
+        const run = async (amount: number) => {
+          // A fresh service token per run: they live a minute.
+          const target = path === 'cockpit' ? kind.cockpit(await serviceHeaders(product.serviceKey)) : kind.product;
+          const failed = await send(target, CONNECTIONS, amount);
+          if (failed) throw new Error(`${kind.name} (${path}): ${failed} of ${amount} requests failed`);
+        };
+        await run(Math.min(CPU_REQUESTS, 1000));
+        const backends = await admin<{ pid: number }[]>`
+          select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+        const spent = await cpuMillisDuring(
+          {
+            cockpit: processTree(product.cockpit.child.pid ?? 0),
+            bff: processTree(product.bff.child.pid ?? 0),
+            postgres: backends.map((b) => b.pid),
+          },
+          () => run(CPU_REQUESTS),
+        );
+        const per = (ms: number) => (ms / CPU_REQUESTS).toFixed(2);
+        const label = path === 'cockpit' ? 'cockpit alone' : 'BFF → cockpit';
+        lines.push(
+          `| ${kind.name} | ${label} | ${path === 'cockpit' ? '–' : per(spent.bff)} | ${per(spent.cockpit)} | ${per(spent.postgres)} | ${per((path === 'cockpit' ? 0 : spent.bff) + spent.cockpit + spent.postgres)} |`,
+        );
+      }
+    }
+    console.log(
+      `\nCPU per request (ms; ${CPU_REQUESTS} requests at ${CONNECTIONS} connections, after a warm-up):\n` +
+        '| request | path | BFF | cockpit | PostgreSQL | together |\n| --- | --- | --- | --- | --- | --- |',
+    );
+    console.log(lines.join('\n'));
+  } finally {
+    await admin.end();
+  }
 }
 
 /**

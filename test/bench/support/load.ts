@@ -88,3 +88,21 @@ export async function handshakes(target: Target, connections: number, seconds: n
   );
   return result(latencies, seconds, failed);
 }
+
+/** Exactly `amount` requests over `connections` keep-alive connections; resolves with how many failed. */
+export async function send(target: Target, connections: number, amount: number): Promise<number> {
+  const done = await new Promise<autocannon.Result>((resolve, reject) =>
+    autocannon(
+      {
+        url: target.url,
+        method: target.method ?? 'GET',
+        headers: target.headers ?? {},
+        ...(target.body === undefined ? {} : { body: target.body }),
+        connections,
+        amount,
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    ),
+  );
+  return done.non2xx + done.errors + done.timeouts;
+}
