@@ -105,8 +105,9 @@ export async function rowSecurityBypasses(db: Database): Promise<string[]> {
         from pg_roles r where r.rolname = current_user`,
   );
   if (!login) return ['the current login is not in pg_roles'];
+  // A superuser has every other reason too; naming them would only bury the one that matters.
+  if (login.superuser) return [`"${login.name}" is a superuser`];
   const reasons: string[] = [];
-  if (login.superuser) reasons.push(`"${login.name}" is a superuser`);
   if (login.bypassrls) reasons.push(`"${login.name}" has BYPASSRLS`);
   if (login.owns) reasons.push(`"${login.name}" owns (or is a member of the owner of) tables with row-level security`);
   for (const role of login.switchable ?? []) reasons.push(`"${login.name}" can SET ROLE to "${role}"`);

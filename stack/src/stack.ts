@@ -38,6 +38,8 @@ export interface StackOptions {
   databaseUrl?: string | undefined;
   /** Owner connection that migrates and seeds the server; without one `databaseUrl` does both. */
   migrationDatabaseUrl?: string | undefined;
+  /** The login the stack creates when `databaseUrl` is unset; default `scc_cockpit_<database>` ({@link runtimeLoginName}). */
+  cockpitLoginName?: string | undefined;
   /** Holds the PGlite database, generated keys and the host registry; `memory://` keeps nothing. */
   dataDir: string;
   /** 0 picks a free port. */
@@ -108,7 +110,7 @@ async function startParts(
       await owner.close();
     }
     runtimeUrl ??= await ensureRuntimeLogin(ownerUrl, {
-      name: runtimeLoginName(ownerUrl),
+      name: options.cockpitLoginName ?? runtimeLoginName(ownerUrl),
       password: persistedSecret(options.dataDir, 'cockpit-database.password', persistent, () =>
         randomBytes(24).toString('base64url'),
       ),
