@@ -38,7 +38,7 @@ async function openRuntime(migrated: boolean): Promise<DatabaseHandle> {
   const handle = await openMigratedRuntime(migrated);
   try {
     await assertRestrictedLogin(handle.db, {
-      allowSuperuser: env.SCC_ALLOW_SUPERUSER,
+      allowedBecause: env.SCC_ALLOW_SUPERUSER ? 'SCC_ALLOW_SUPERUSER=1' : undefined,
       warn: (message) => cockpitLog.warn(message),
     });
     return handle;

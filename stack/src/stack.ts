@@ -127,7 +127,10 @@ async function startParts(
   }
   // PGlite's one login is a superuser: the embedded demo is the one place the stack allows it.
   await assertRestrictedLogin(database.db, {
-    allowSuperuser: database.engine === 'pglite',
+    allowedBecause:
+      database.engine === 'pglite'
+        ? 'the embedded PGlite demo, whose only login is a superuser; DATABASE_URL runs it on a restricted login'
+        : undefined,
     warn: (message) => console.warn(message),
   });
   const processes = {

@@ -1,8 +1,11 @@
 import { type Database, rowSecurityBypasses } from '@scc/db';
 
 export interface RestrictedLoginOptions {
-  /** `SCC_ALLOW_SUPERUSER=1`: serve anyway (the embedded PGlite demo, whose only login is a superuser). */
-  allowSuperuser: boolean;
+  /**
+   * Why serving on such a login is allowed anyway (`SCC_ALLOW_SUPERUSER=1`, the embedded PGlite
+   * demo whose only login is a superuser); unset refuses.
+   */
+  allowedBecause?: string | undefined;
   /** Told when the login bypasses row-level security but serving is allowed. */
   warn(message: string): void;
 }
@@ -22,8 +25,10 @@ export async function assertRestrictedLogin(db: Database, options: RestrictedLog
   const reasons = await rowSecurityBypasses(db);
   if (reasons.length === 0) return;
   const what = `the cockpit's database login bypasses row-level security: ${reasons.join('; ')}`;
-  if (options.allowSuperuser) {
-    options.warn(`${what}. Serving anyway because SCC_ALLOW_SUPERUSER=1: isolation rests on withScope alone.`);
+  if (options.allowedBecause) {
+    options.warn(
+      `${what}. Serving anyway (${options.allowedBecause}): isolation rests on withScope's role switch alone.`,
+    );
     return;
   }
   throw new UnrestrictedLoginError(
