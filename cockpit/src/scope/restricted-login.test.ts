@@ -15,7 +15,8 @@ import { createServiceKeys, type ServiceKeys } from '../../../test/support/servi
  */
 const serverUrl = process.env.DATABASE_URL;
 
-describe('the cockpit process and its database login', () => {
+// Each test starts a cockpit process (tsx compiles it, PGlite migrates): far beyond the default timeout on a busy machine.
+describe('the cockpit process and its database login', { timeout: 120_000 }, () => {
   let keys: ServiceKeys;
   let database: TestDatabase | undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'scc-cockpit-login-'));
@@ -27,7 +28,8 @@ describe('the cockpit process and its database login', () => {
     const cockpit = spawnCockpitProcess({
       ...(database?.url ? { databaseUrl: database.url } : {}),
       trustedKeys: [keys.publicJwk],
-      env: { SCC_ALLOW_SUPERUSER: allow, SCC_WORKERS: '0', SCC_DATA_DIR: join(dataDir, `pglite-${allow}`) },
+      // One PGlite folder: the second start finds it migrated (a fresh one costs seconds of migrations).
+      env: { SCC_ALLOW_SUPERUSER: allow, SCC_WORKERS: '0', SCC_DATA_DIR: join(dataDir, 'pglite') },
     });
     spawned.push(cockpit);
     return cockpit;
