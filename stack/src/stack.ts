@@ -114,6 +114,12 @@ async function startParts(
       password: persistedSecret(options.dataDir, 'cockpit-database.password', persistent, () =>
         randomBytes(24).toString('base64url'),
       ),
+    }).catch((error: unknown) => {
+      throw new Error(
+        `creating the cockpit's restricted login failed (${(error as Error).message}): the owner needs CREATEROLE, ` +
+          'or create one yourself and give it as COCKPIT_DATABASE_URL',
+        { cause: error },
+      );
     });
   }
   const database = await createDatabase({
