@@ -49,6 +49,15 @@ const EnvSchema = z
     DATABASE_URL: z.string().url().optional(),
     /** Owner connection for migrations; unset means DATABASE_URL migrates too (it must be the owner then). */
     DATABASE_MIGRATION_URL: z.string().url().optional(),
+    /**
+     * `1` serves even when the runtime login bypasses row-level security (a superuser, BYPASSRLS, a
+     * table owner). Only for the embedded PGlite demo, whose one login is a superuser; otherwise the
+     * cockpit refuses to start.
+     */
+    SCC_ALLOW_SUPERUSER: z
+      .enum(['0', '1'])
+      .default('0')
+      .transform((value) => value === '1'),
     SCC_DATA_DIR: z.string().default('.data/pglite'),
     /** 0 picks a free port (the log line names it). */
     COCKPIT_PORT: z.coerce.number().int().min(0).max(65535).default(4010),

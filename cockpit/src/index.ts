@@ -6,3 +6,4 @@ export { createEventHub, type EventHub, type OperationEvent } from './operations
 export { type WebhookSigner, webhookSigner } from './outbox/signature.js';
 export type { Caller } from './scope/caller.js';
 export { resolveCaller } from './scope/resolve-caller.js';
+export { assertRestrictedLogin, UnrestrictedLoginError } from './scope/restricted-login.js';

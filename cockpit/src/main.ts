@@ -11,6 +11,7 @@ import { readEnv } from './env.js';
 import { cockpitLog } from './log.js';
 import { systemClock } from './operations/clock.js';
 import { createEventHub } from './operations/event-hub.js';
+import { assertRestrictedLogin, UnrestrictedLoginError } from './scope/restricted-login.js';
 
 exitOnUncaughtErrors('cockpit');
 const env = readEnv();
@@ -34,6 +35,23 @@ async function openMigrated(options: DatabaseOptions): Promise<DatabaseHandle> {
  * Migrations need the owner; the runtime connection may be a login that is only a member of scc_app.
  */
 async function openRuntime(migrated: boolean): Promise<DatabaseHandle> {
+  const handle = await openMigratedRuntime(migrated);
+  try {
+    await assertRestrictedLogin(handle.db, {
+      allowedBecause: env.SCC_ALLOW_SUPERUSER ? 'SCC_ALLOW_SUPERUSER=1' : undefined,
+      warn: (message) => cockpitLog.warn(message),
+    });
+    return handle;
+  } catch (error) {
+    await handle.close().catch(() => {});
+    if (!(error instanceof UnrestrictedLoginError)) throw error;
+    // A configuration error, not a crash: one clear line and exit 1, for the operator to fix.
+    cockpitLog.error(error.message);
+    process.exit(1);
+  }
+}
+
+async function openMigratedRuntime(migrated: boolean): Promise<DatabaseHandle> {
   const runtime = { url: env.DATABASE_URL, dataDir: env.SCC_DATA_DIR };
   if (migrated) return createDatabase(runtime);
   if (env.DATABASE_MIGRATION_URL) {

@@ -3,5 +3,12 @@ export { listen, type Unlisten } from './listen.js';
 export { childPath, inSubtree, pathLabel } from './paths.js';
 export { CALLERS_CHANGED_CHANNEL, queryResolvedCaller, type ResolvedCallerRow } from './resolve-caller.js';
 export { executeRows, rowsOf } from './rows.js';
+export {
+  ensureRuntimeLogin,
+  type RuntimeLoginOptions,
+  rowSecurityBypasses,
+  runtimeLoginName,
+  runtimeLoginUrl,
+} from './runtime-login.js';
 export * from './schema/index.js';
 export { type Transaction, withScope } from './scoped.js';

@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { createDatabase, type DatabaseHandle, dumpPglite, migrationsFolder } from './client.js';
+import { rowSecurityBypasses } from './runtime-login.js';
 import { seed as loadSeed } from './seed/index.js';
 
 /**
@@ -193,10 +194,14 @@ export async function openRuntimeConnection(
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl || !database.url) return undefined;
   const role = await createTestLoginRole(serverUrl, group);
-  let handle: DatabaseHandle;
+  let handle: DatabaseHandle | undefined;
   try {
     handle = await createDatabase({ url: role.urlFor(database.url), maxConnections: 4 });
+    // The check the cockpit makes before it serves: every harness on a server passes it.
+    const bypasses = await rowSecurityBypasses(handle.db);
+    if (bypasses.length) throw new Error(`the test login bypasses row-level security: ${bypasses.join('; ')}`);
   } catch (error) {
+    await handle?.close();
     await role.drop();
     throw error;
   }

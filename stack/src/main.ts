@@ -1,11 +1,12 @@
 import { onStopSignal } from '@scc/service-kit/processes';
-import { readEnv } from './env.js';
+import { databaseRoles, readEnv } from './env.js';
 import { startStack } from './stack.js';
 
 const env = readEnv();
+const { ownerUrl, cockpitUrl } = databaseRoles(env);
 const stack = await startStack({
-  databaseUrl: env.DATABASE_URL,
-  migrationDatabaseUrl: env.DATABASE_MIGRATION_URL,
+  databaseUrl: cockpitUrl,
+  migrationDatabaseUrl: ownerUrl,
   dataDir: env.SCC_DATA_DIR,
   ports: { cockpit: env.COCKPIT_PORT, bff: env.BFF_PORT, demoHost: env.DEMO_HOST_PORT },
   bindHost: env.SCC_BIND_HOST,

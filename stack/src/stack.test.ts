@@ -1,5 +1,7 @@
+import { createDatabase, executeRows } from '@scc/db';
 import { personaByKey, seededBusinessUnit } from '@scc/db/seed';
 import { CSRF_HEADER } from '@scc/demo-host';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestStack } from '../../test/support/demo-browser.js';
 import type { RunningStack } from './stack.js';
@@ -56,4 +58,24 @@ describe('the stack', () => {
     expect(view.user.email).toBe(casey.email);
     expect(view.businessUnit.id).toBe(seededBusinessUnit(casey.businessUnit).id);
   });
+
+  test.skipIf(!process.env.DATABASE_URL)(
+    'on a server the cockpit serves on the restricted login the stack created from the owner',
+    async () => {
+      const server = running.server ?? expect.unreachable();
+      // A request through the cockpit, so its runtime pool has a session open.
+      expect((await fetch(`${stack.urls.cockpit}/readyz`)).status).toBe(200);
+      const owner = await createDatabase({ url: server.databaseUrl, maxConnections: 1 });
+      try {
+        const sessions = await executeRows<{ usename: string; rolsuper: boolean; rolbypassrls: boolean }>(
+          owner.db,
+          sql`select distinct a.usename, r.rolsuper, r.rolbypassrls from pg_stat_activity a join pg_roles r on r.rolname = a.usename
+             where a.datname = current_database() and a.usename = ${server.cockpitLogin}`,
+        );
+        expect(sessions).toEqual([{ usename: server.cockpitLogin, rolsuper: false, rolbypassrls: false }]);
+      } finally {
+        await owner.close();
+      }
+    },
+  );
 });

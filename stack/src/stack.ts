@@ -16,9 +16,15 @@ import {
   type SigningKey,
   widgetTokenIssuer,
 } from '@scc/bff';
-import { createCockpitApp, createEventHub, startBackgroundWork, systemClock } from '@scc/cockpit';
+import {
+  assertRestrictedLogin,
+  createCockpitApp,
+  createEventHub,
+  startBackgroundWork,
+  systemClock,
+} from '@scc/cockpit';
 import { serviceTokenVerifier } from '@scc/contracts/service-token';
-import { createDatabase, type DatabaseHandle } from '@scc/db';
+import { createDatabase, type DatabaseHandle, ensureRuntimeLogin, runtimeLoginName } from '@scc/db';
 import { seed, seededBusinessUnit } from '@scc/db/seed';
 import { createDemoHostApp } from '@scc/demo-host';
 import { createLogger } from '@scc/service-kit/log';
@@ -28,10 +34,15 @@ import { createWebhookReceiverApp } from './local-systems/webhook-receiver.js';
 import { freePort, startBffProcesses, startCockpitProcesses } from './process-groups.js';
 
 export interface StackOptions {
-  /** PostgreSQL server URL the cockpit runs on; without one the stack runs on PGlite inside `dataDir`. */
+  /**
+   * The cockpit's restricted runtime login on a PostgreSQL server. Unset with `migrationDatabaseUrl`
+   * set: the stack creates one from the owner (see {@link ensureRuntimeLogin}). Neither: PGlite in `dataDir`.
+   */
   databaseUrl?: string | undefined;
   /** Owner connection that migrates and seeds the server; without one `databaseUrl` does both. */
   migrationDatabaseUrl?: string | undefined;
+  /** The login the stack creates when `databaseUrl` is unset; default `scc_cockpit_<database>` ({@link runtimeLoginName}). */
+  cockpitLoginName?: string | undefined;
   /** Holds the PGlite database, generated keys and the host registry; `memory://` keeps nothing. */
   dataDir: string;
   /** 0 picks a free port. */
@@ -76,9 +87,6 @@ type Fetch = (req: Request, env?: unknown) => Response | Promise<Response>;
  * the BFF run in this process or, when `processes` asks for more, as groups of their own.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
-  if (options.migrationDatabaseUrl && !options.databaseUrl) {
-    throw new Error('migrationDatabaseUrl needs databaseUrl: PGlite has no separate owner connection');
-  }
   // What has started, stopped in reverse order by `stop` or when a later step fails.
   const started: (() => Promise<unknown>)[] = [];
   const stopAll = async () => {
@@ -100,17 +108,31 @@ async function startParts(
   const bindHost = options.bindHost ?? '127.0.0.1';
   const publicHost = options.publicHost ?? 'localhost';
   const persistent = !options.dataDir.startsWith('memory://');
+  let runtimeUrl = options.databaseUrl;
   if (options.migrationDatabaseUrl) {
-    const owner = await createDatabase({ url: options.migrationDatabaseUrl, maxConnections: 1 });
+    const ownerUrl = options.migrationDatabaseUrl;
+    const owner = await createDatabase({ url: ownerUrl, maxConnections: 1 });
     try {
       await owner.migrate();
       await seed(owner.db);
     } finally {
       await owner.close();
     }
+    runtimeUrl ??= await ensureRuntimeLogin(ownerUrl, {
+      name: options.cockpitLoginName ?? runtimeLoginName(ownerUrl),
+      password: persistedSecret(options.dataDir, 'cockpit-database.password', persistent, () =>
+        randomBytes(24).toString('base64url'),
+      ),
+    }).catch((error: unknown) => {
+      throw new Error(
+        `creating the cockpit's restricted login failed (${(error as Error).message}): the owner needs CREATEROLE, ` +
+          'or create one yourself and give it as COCKPIT_DATABASE_URL',
+        { cause: error },
+      );
+    });
   }
   const database = await createDatabase({
-    url: options.databaseUrl,
+    url: runtimeUrl,
     dataDir: persistent ? join(options.dataDir, 'pglite') : options.dataDir,
   });
   started.push(() => database.close());
@@ -118,6 +140,14 @@ async function startParts(
     await database.migrate();
     await seed(database.db);
   }
+  // PGlite's one login is a superuser: the embedded demo is the one place the stack allows it.
+  await assertRestrictedLogin(database.db, {
+    allowedBecause:
+      database.engine === 'pglite'
+        ? 'the embedded PGlite demo, whose only login is a superuser; DATABASE_URL runs it on a restricted login'
+        : undefined,
+    warn: (message) => console.warn(message),
+  });
   const processes = {
     cockpit: database.engine === 'pglite' ? 1 : (options.processes?.cockpit ?? 1),
     bff: options.processes?.bff ?? 1,
@@ -161,14 +191,14 @@ async function startParts(
   // The sales system's key lives only as long as this process: its one client is the local adapter below.
   const salesApiKey = randomBytes(32).toString('base64url');
   let cockpitPort: number;
-  if (processes.cockpit > 1 && options.databaseUrl) {
+  if (processes.cockpit > 1 && runtimeUrl) {
     cockpitPort = await portFor(options.ports?.cockpit ?? 4010, bindHost);
     await startGroup(
       startCockpitProcesses({
         count: processes.cockpit,
         port: cockpitPort,
         host: bindHost,
-        databaseUrl: options.databaseUrl,
+        databaseUrl: runtimeUrl,
         migrationDatabaseUrl: options.migrationDatabaseUrl,
         trustedServiceKeys: { keys: [serviceKey.publicJwk] },
         workers,
@@ -195,7 +225,7 @@ async function startParts(
   const demoHostPort = await listen((req) => demoHostFetch(req), options.ports?.demoHost ?? 4000);
   const demoHostUrl = `http://${publicHost}:${demoHostPort}`;
 
-  const apiKey = persistedApiKey(options.dataDir, 'demo-host', persistent);
+  const apiKey = persistedSecret(options.dataDir, 'demo-host.api-key', persistent, () => newApiKey('demo-host'));
   const hosts: HostApplication[] = [
     {
       id: 'demo-host',
@@ -330,13 +360,17 @@ async function persistedKey(dataDir: string, name: string, persistent: boolean):
   return key;
 }
 
-function persistedApiKey(dataDir: string, hostId: string, persistent: boolean): string {
-  const file = join(dataDir, 'keys', `${hostId}.api-key`);
+/**
+ * A generated secret kept in the data folder's `keys/` (like the signing keys), so a restart finds
+ * the same one; `memory://` makes a fresh one each start.
+ */
+function persistedSecret(dataDir: string, name: string, persistent: boolean, generate: () => string): string {
+  const file = join(dataDir, 'keys', name);
   if (persistent && existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const apiKey = newApiKey(hostId);
+  const secret = generate();
   if (persistent) {
     mkdirSync(join(dataDir, 'keys'), { recursive: true });
-    writeFileSync(file, apiKey, { mode: 0o600 });
+    writeFileSync(file, secret, { mode: 0o600 });
   }
-  return apiKey;
+  return secret;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSigningKey, type HostApplication, hashApiKey, newApiKey } from '@scc/bff';
-import { createTestDatabase, type TestDatabase } from '@scc/db/testing';
+import { createTestDatabase, createTestLoginRole, type TestDatabase, type TestLoginRole } from '@scc/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CockpitProcess, startCockpitProcess } from '../support/cockpit-process.js';
 import { personaByKey, seededBusinessUnit } from '../support/seed-model.js';
@@ -81,6 +81,7 @@ describe('the BFF installed and started on its own', () => {
   const apiKey = newApiKey('portal');
   const casey = personaByKey('customer-admin');
   let database: TestDatabase | undefined;
+  let login: TestLoginRole | undefined;
   let cockpit: CockpitProcess | undefined;
   let bff: Bff | undefined;
 
@@ -101,7 +102,14 @@ describe('the BFF installed and started on its own', () => {
     const serviceKey = await generateSigningKey('service-1');
     if (server) {
       database = await createTestDatabase({ seed: true });
-      cockpit = await startCockpitProcess({ databaseUrl: database.url, trustedKeys: [serviceKey.publicJwk] });
+      const url = database.url ?? '';
+      // As deployed: the cockpit on a restricted login, the owner only for migrations and system work.
+      login = await createTestLoginRole(server, 'bffalone');
+      cockpit = await startCockpitProcess({
+        databaseUrl: login.urlFor(url),
+        migrationDatabaseUrl: url,
+        trustedKeys: [serviceKey.publicJwk],
+      });
     } else {
       // PGlite allows one process per folder: seed it, then hand it to the cockpit.
       const dataDir = join(workDir, 'pglite');
@@ -134,6 +142,7 @@ describe('the BFF installed and started on its own', () => {
     await bff?.stop();
     await cockpit?.stop();
     await database?.drop();
+    await login?.drop();
     rmSync(workDir, { recursive: true, force: true });
   });
 

@@ -65,7 +65,8 @@ export function spawnCockpitProcess(options: CockpitProcessOptions): SpawnedCock
     cwd: repoRoot,
     env: {
       ...inherited,
-      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+      // PGlite's only login is a superuser: there, as in the demo, the cockpit must be told to accept it.
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { SCC_ALLOW_SUPERUSER: '1' }),
       ...(options.migrationDatabaseUrl ? { DATABASE_MIGRATION_URL: options.migrationDatabaseUrl } : {}),
       SCC_SERVICE_PUBLIC_KEYS: JSON.stringify({ keys: options.trustedKeys }),
       COCKPIT_PORT: '0',

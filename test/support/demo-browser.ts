@@ -1,4 +1,5 @@
-import { createTestDatabase, createTestLoginRole, type TestDatabase, type TestLoginRole } from '@scc/db/testing';
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase, dropTestRoles, type TestDatabase, testRolePrefix } from '@scc/db/testing';
 import { type RunningStack, type StackOptions, startStack } from '@scc/stack';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -21,36 +22,39 @@ export interface DemoBrowser {
 }
 
 /**
- * The stack on the engine of this run. On a server it runs as production should: the cockpit on
- * a login that is only a member of scc_app, migrations, seed and workers on the owner connection.
+ * The stack on the engine of this run. On a server it runs as `pnpm start` does: given only the
+ * owner, it creates the cockpit's restricted login itself (named here like the other test logins,
+ * so a crashed run's sweep finds it) and serves on it; migrations, seed and workers on the owner.
  */
 export async function startTestStack(
   options: Pick<StackOptions, 'operations'> = {},
-): Promise<{ stack: RunningStack; close(): Promise<void> }> {
+): Promise<{ stack: RunningStack; close(): Promise<void>; server?: { databaseUrl: string; cockpitLogin: string } }> {
+  const serverUrl = process.env.DATABASE_URL;
   let database: TestDatabase | undefined;
-  let login: TestLoginRole | undefined;
+  const login = serverUrl ? `${testRolePrefix('e2e')}${randomBytes(6).toString('hex')}` : undefined;
   let stack: RunningStack | undefined;
   const close = async () => {
     const failures: unknown[] = [];
-    for (const step of [() => stack?.stop(), () => database?.drop(), () => login?.drop()]) {
+    const dropLogin = () => (serverUrl && login ? dropTestRoles(serverUrl, login) : undefined);
+    for (const step of [() => stack?.stop(), () => database?.drop(), dropLogin]) {
       await step()?.catch((error: unknown) => failures.push(error));
     }
     if (failures.length) throw new AggregateError(failures, 'stopping the test stack failed');
   };
   try {
-    const serverUrl = process.env.DATABASE_URL;
-    if (serverUrl) {
-      database = await createTestDatabase();
-      login = await createTestLoginRole(serverUrl, 'e2e');
-    }
+    if (serverUrl) database = await createTestDatabase();
     stack = await startStack({
       dataDir: 'memory://',
-      databaseUrl: database?.url && login ? login.urlFor(database.url) : undefined,
       migrationDatabaseUrl: database?.url,
+      cockpitLoginName: login,
       ports: { cockpit: 0, bff: 0, demoHost: 0 },
       ...options,
     });
-    return { stack, close };
+    return {
+      stack,
+      close,
+      ...(database?.url && login ? { server: { databaseUrl: database.url, cockpitLogin: login } } : {}),
+    };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;
