@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSigningKey, hashApiKey, newApiKey, type SigningKey } from '@scc/bff';
 import { signServiceToken } from '@scc/contracts/service-token';
+import { ensureRuntimeLogin, runtimeLoginName } from '@scc/db';
 import { seededBusinessUnit, seedId } from '@scc/db/seed';
 import { createTestDatabase } from '@scc/db/testing';
 import postgres from 'postgres';
@@ -91,9 +92,13 @@ async function startProduct(
   const counts = processes
     ? { SCC_BFF_PROCESSES: String(processes), SCC_COCKPIT_PROCESSES: String(processes) }
     : processCounts;
+  // On the server the cockpit serves on its restricted login, as in production; PGlite has only a superuser.
   const storage: Record<string, string> = env.databaseUrl
-    ? { DATABASE_URL: env.databaseUrl }
-    : { SCC_DATA_DIR: env.dataDir ?? '' };
+    ? {
+        DATABASE_URL: await ensureRuntimeLogin(env.databaseUrl, { name: runtimeLoginName(env.databaseUrl) }),
+        DATABASE_MIGRATION_URL: env.databaseUrl,
+      }
+    : { SCC_DATA_DIR: env.dataDir ?? '', SCC_ALLOW_SUPERUSER: '1' };
   const cockpit = await startServiceProcess(`${label} cockpit`, 'cockpit/src/main.ts', {
     ...storage,
     ...counts,
@@ -490,5 +495,8 @@ try {
 } finally {
   for (const service of started.reverse()) await service.stop();
   await database.drop();
+  const cluster = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await cluster`drop role if exists ${cluster(runtimeLoginName(database.url ?? ''))}`;
+  await cluster.end();
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 }

@@ -33,7 +33,7 @@ try {
   if (serverUrl) database = await createTestDatabase();
   stack = await startStack({
     dataDir: 'memory://',
-    databaseUrl: database?.url,
+    migrationDatabaseUrl: database?.url,
     ports: { cockpit: 0, bff: 0, demoHost: 0 },
     operations: { workers: 0 },
   });
