@@ -62,15 +62,14 @@ export async function ensureRuntimeLogin(ownerUrl: string, login: RuntimeLoginOp
           // Serialises the starts on one database; sessions on other databases retry below instead.
           await tx`select pg_advisory_xact_lock(hashtext('scc-runtime-login'))`;
           const [existing] = await tx`select 1 from pg_roles where rolname = ${login.name}`;
-          if (!existing) await tx.unsafe(`create role "${login.name}" login`);
-          const password = login.password === undefined ? '' : ` password '${login.password}'`;
-          await tx.unsafe(
-            `alter role "${login.name}" login nosuperuser nobypassrls nocreatedb nocreaterole noreplication inherit${password}`,
-          );
+          if (!existing) await tx`create role ${tx(login.name)} login`;
+          await tx`alter role ${tx(login.name)} login nosuperuser nobypassrls nocreatedb nocreaterole noreplication inherit`;
+          // DDL takes no parameters: the password is a literal, which PASSWORD's alphabet keeps plain.
+          if (login.password !== undefined) await tx.unsafe(`alter role "${login.name}" password '${login.password}'`);
           const [member] = await tx`
             select 1 from pg_auth_members m join pg_roles g on g.oid = m.roleid join pg_roles u on u.oid = m.member
              where g.rolname = 'scc_app' and u.rolname = ${login.name}`;
-          if (!member) await tx.unsafe(`grant scc_app to "${login.name}"`);
+          if (!member) await tx`grant scc_app to ${tx(login.name)}`;
         });
         return runtimeLoginUrl(ownerUrl, login);
       } catch (error) {
