@@ -1,6 +1,7 @@
-import { apiHeaders } from '@scc/service-kit/api-headers';
+import { type HstsMode, securityHeaders } from '@scc/service-kit/api-headers';
 import { limitBody } from '@scc/service-kit/body-limit';
 import { healthRoutes } from '@scc/service-kit/health';
+import { refuseHostileInput } from '@scc/service-kit/hostile-input';
 import { createLogger, type Logger } from '@scc/service-kit/log';
 import { createRouter } from '@scc/service-kit/openapi';
 import { onError, onNotFound } from '@scc/service-kit/problem-handlers';
@@ -27,6 +28,8 @@ export interface BffDependencies {
   log?: Logger;
   /** Larger request bodies are refused with 413; default {@link DEFAULT_MAX_BODY_BYTES}. */
   maxBodyBytes?: number;
+  /** When answers carry Strict-Transport-Security; default `auto` (requests that came over https). */
+  hsts?: HstsMode;
 }
 
 /** The backend-for-frontend: authenticates embeds, isolates callers and forwards to the cockpit. */
@@ -35,10 +38,10 @@ export function createBffApp(deps: BffDependencies) {
   const app = createRouter<WidgetEnv>();
   app.onError(onError);
   app.notFound(onNotFound);
+  app.use(securityHeaders({ hsts: deps.hsts }));
   app.use(requestContext(deps.log ?? createLogger('bff', { level: 'error' })));
 
   const registeredOrigins = deps.hosts.allOrigins();
-  app.use('/v1/*', apiHeaders);
   app.use(
     '/v1/widget/*',
     cors({
@@ -51,6 +54,7 @@ export function createBffApp(deps: BffDependencies) {
   );
   // After CORS, so that a browser may read the 413.
   app.use('/v1/*', limitBody(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
+  app.use('/v1/*', refuseHostileInput());
   app.use('/v1/widget/*', requireWidgetSession(deps.tokens, deps.hosts));
 
   app.route('/', healthRoutes(deps.readiness ?? readinessOf({ cockpit: cockpit.ready })));

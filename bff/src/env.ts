@@ -1,3 +1,4 @@
+import { hstsModes } from '@scc/service-kit/api-headers';
 import { ProcessCountSetting } from '@scc/service-kit/processes';
 import { z } from 'zod';
 
@@ -24,6 +25,8 @@ const EnvSchema = z.object({
   SCC_BFF_PROCESSES: ProcessCountSetting,
   /** Larger request bodies are refused with 413. */
   BFF_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
+  /** Strict-Transport-Security: `auto` on answers to https requests (also behind a TLS proxy), `always`, `off`. */
+  BFF_HSTS: z.enum(hstsModes).default('auto'),
 });
 
 export type BffEnvironment = z.infer<typeof EnvSchema>;

@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
+import { answerClientErrors } from '@scc/service-kit/client-errors';
 import { exitOnUncaughtErrors } from '@scc/service-kit/lifecycle';
 import { createLogger } from '@scc/service-kit/log';
 import { closeServer, onStopSignal, startProcessGroup } from '@scc/service-kit/processes';
@@ -25,10 +26,12 @@ async function serveBff() {
     widgetBundlePath: env.BFF_WIDGET_BUNDLE,
     log,
     maxBodyBytes: env.BFF_MAX_BODY_BYTES,
+    hsts: env.BFF_HSTS,
   });
   const server = serve({ fetch: app.fetch, port: env.BFF_PORT, hostname: env.BFF_HOST }, (info) =>
     log.info(`BFF listening on http://${env.BFF_HOST}:${info.port}`, { pid: process.pid }),
   );
+  answerClientErrors(server, { hsts: env.BFF_HSTS });
   onStopSignal(() => closeServer(server));
 }
 
