@@ -1,0 +1,2 @@
+ALTER TABLE "operation_requests" ADD COLUMN "idempotency_hash" text;--> statement-breakpoint
+CREATE INDEX "operation_requests_idempotency_expiry" ON "operation_requests" USING btree ("created_at") WHERE "operation_requests"."idempotency_key" is not null;
