@@ -1,7 +1,7 @@
 import { type HstsMode, securityHeaders } from '@scc/service-kit/api-headers';
 import { limitBody } from '@scc/service-kit/body-limit';
 import { healthRoutes } from '@scc/service-kit/health';
-import { refuseHostileInput } from '@scc/service-kit/hostile-input';
+import { refuseHostileBodies, refuseHostileUrls } from '@scc/service-kit/hostile-input';
 import { createLogger, type Logger } from '@scc/service-kit/log';
 import { createRouter } from '@scc/service-kit/openapi';
 import { onError, onNotFound } from '@scc/service-kit/problem-handlers';
@@ -40,6 +40,7 @@ export function createBffApp(deps: BffDependencies) {
   app.notFound(onNotFound);
   app.use(securityHeaders({ hsts: deps.hsts }));
   app.use(requestContext(deps.log ?? createLogger('bff', { level: 'error' })));
+  app.use(refuseHostileUrls());
 
   const registeredOrigins = deps.hosts.allOrigins();
   app.use(
@@ -54,7 +55,7 @@ export function createBffApp(deps: BffDependencies) {
   );
   // After CORS, so that a browser may read the 413.
   app.use('/v1/*', limitBody(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
-  app.use('/v1/*', refuseHostileInput());
+  app.use('/v1/*', refuseHostileBodies());
   app.use('/v1/widget/*', requireWidgetSession(deps.tokens, deps.hosts));
 
   app.route('/', healthRoutes(deps.readiness ?? readinessOf({ cockpit: cockpit.ready })));

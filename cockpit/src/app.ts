@@ -4,7 +4,7 @@ import type { Database } from '@scc/db';
 import { type HstsMode, securityHeaders } from '@scc/service-kit/api-headers';
 import { limitBody } from '@scc/service-kit/body-limit';
 import { healthRoutes } from '@scc/service-kit/health';
-import { refuseHostileInput } from '@scc/service-kit/hostile-input';
+import { refuseHostileBodies, refuseHostileUrls } from '@scc/service-kit/hostile-input';
 import { createLogger, type Logger } from '@scc/service-kit/log';
 import { createRouter } from '@scc/service-kit/openapi';
 import { onError, onNotFound } from '@scc/service-kit/problem-handlers';
@@ -95,10 +95,11 @@ export function createCockpitApp({
   app.notFound(onNotFound);
   app.use(securityHeaders({ hsts }));
   app.use(requestContext(log));
+  app.use(refuseHostileUrls());
   // Outside the typed chain below: the BFF's client has no use for them.
   app.route('/', healthRoutes(readiness));
   app.use('/v1/*', limitBody(maxBodyBytes));
-  app.use('/v1/*', refuseHostileInput());
+  app.use('/v1/*', refuseHostileBodies());
   // Machines with their own keys call the integrations; every other /v1 path needs a user caller.
   const callerRequired = requireCaller(callers, cachingVerifier(verifyServiceToken));
   app.use('/v1/*', forgetCallersAfterChanges(callers));

@@ -3,7 +3,7 @@ import { PROBLEM_CONTENT_TYPE } from '@scc/contracts/problem';
 import { describe, expect, test } from 'vitest';
 import { securityHeaders } from './api-headers.js';
 import { limitBody } from './body-limit.js';
-import { refuseHostileInput } from './hostile-input.js';
+import { refuseHostileBodies, refuseHostileUrls } from './hostile-input.js';
 import { createRouter } from './openapi.js';
 import { onError, onNotFound } from './problem-handlers.js';
 
@@ -14,8 +14,9 @@ function service() {
   app.onError(onError);
   app.notFound(onNotFound);
   app.use(securityHeaders());
+  app.use(refuseHostileUrls());
   app.use('/v1/*', limitBody(64 * 1024));
-  app.use('/v1/*', refuseHostileInput());
+  app.use('/v1/*', refuseHostileBodies());
   app.openapi(
     createRoute({
       method: 'post',

@@ -155,13 +155,21 @@ async function checkJsonBody(c: Context, maxJsonDepth: number) {
   if (errors.length > 0) refuse(errors);
 }
 
-/** The guard; install it after the body limit, so the body it reads is already bounded. */
-export function refuseHostileInput({
-  maxJsonDepth = DEFAULT_MAX_JSON_DEPTH,
+/** The guard of URLs (every path: a route without a query schema would ignore a hostile one). */
+export function refuseHostileUrls({
   maxUrlLength = DEFAULT_MAX_URL_LENGTH,
 }: HostileInputOptions = {}): MiddlewareHandler {
   return async (c, next) => {
     checkUrl(c, maxUrlLength);
+    await next();
+  };
+}
+
+/** The guard of JSON bodies; install it after the body limit, so the body it reads is already bounded. */
+export function refuseHostileBodies({
+  maxJsonDepth = DEFAULT_MAX_JSON_DEPTH,
+}: HostileInputOptions = {}): MiddlewareHandler {
+  return async (c, next) => {
     if (c.req.raw.body && JSON_TYPE.test(c.req.header('content-type') ?? '')) await checkJsonBody(c, maxJsonDepth);
     await next();
   };

@@ -455,8 +455,27 @@ function describeSent(sent: Sent): string {
   return `${sent.method} ${sent.url.slice(0, 300)} ${JSON.stringify(sent.headers)} ${body}`;
 }
 
+/**
+ * Mutations no route may accept wherever they land: a field can never hold them, so the answer
+ * must be a 4xx (the others, a wrong type or an unknown key, may land where they are allowed).
+ */
+const alwaysRefused = new Set<MutationKind>([
+  'deep-nesting',
+  'nul',
+  'lone-surrogate',
+  'infinite-number',
+  'prototype-key',
+  'invalid-utf8',
+  'not-json',
+  'param-nul',
+  'param-invalid-utf8',
+  'param-lone-surrogate',
+  'query-prototype-key',
+  'query-nul',
+]);
+
 /** Why an answer breaks the rules, or undefined when it keeps them. */
-async function judge(res: Response, wrote: boolean): Promise<string | undefined> {
+async function judge(res: Response, wrote: boolean, request: GeneratedRequest): Promise<string | undefined> {
   const contentType = res.headers.get('content-type') ?? '';
   if (contentType.startsWith('text/event-stream')) {
     await res.body?.cancel();
@@ -464,6 +483,15 @@ async function judge(res: Response, wrote: boolean): Promise<string | undefined>
   }
   const answer = await res.text();
   if (res.status >= 500) return `answered ${res.status}: ${answer.slice(0, 500)}`;
+  const kind = request.mutation?.kind;
+  if (kind && res.status < 400) {
+    // A broken path parameter needs a route with one.
+    const applies = !kind.startsWith('param-') || Object.keys(request.params).length > 0;
+    if (alwaysRefused.has(kind) && applies) return `accepted a request with ${kind} (${res.status})`;
+    if (request.operation.scheme && (kind === 'no-credentials' || kind === 'wrong-credentials')) {
+      return `answered ${res.status} to a request with ${kind}`;
+    }
+  }
   if (res.headers.get('x-content-type-options') !== 'nosniff') return `answered ${res.status} without nosniff`;
   let rejectionStored = false;
   if (res.status >= 400) {
@@ -514,7 +542,7 @@ export async function fuzz(
         try {
           const res = await Promise.race([Promise.resolve(target.send(request)), hang]);
           const wrote = (await target.writes()) !== before;
-          const broken = await Promise.race([judge(res, wrote), hang]);
+          const broken = await Promise.race([judge(res, wrote, generated), hang]);
           sent++;
           statuses[res.status] = (statuses[res.status] ?? 0) + 1;
           if (broken) throw new Error(`${broken}\n  request: ${describeSent(request)}`);
