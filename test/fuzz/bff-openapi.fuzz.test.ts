@@ -10,7 +10,7 @@ import { fuzz, fuzzOptions, installWriteCounter, type OpenApiDocument } from './
  */
 let harness: BffHarness;
 const options = fuzzOptions(process.env);
-const PERSONA = 'customer-admin';
+const PERSONA = 'msp-operator';
 
 beforeAll(async () => {
   harness = await createBffHarness();

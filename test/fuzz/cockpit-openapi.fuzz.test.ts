@@ -10,7 +10,7 @@ import { fuzz, fuzzOptions, installWriteCounter, type OpenApiDocument } from './
  */
 let harness: CockpitHarness;
 const options = fuzzOptions(process.env);
-const PERSONA = 'customer-admin';
+const PERSONA = 'msp-operator';
 const SALES_KEY = 'sales-system-fuzz-key';
 
 beforeAll(async () => {

@@ -1,5 +1,4 @@
-import { seedCatalog, seededBusinessUnits, seededTenants, seedId } from '../support/seed-model.js';
-import { personas } from '../support/seed-model.js';
+import { personas, seedCatalog, seededBusinessUnits, seededTenants, seedId } from '../support/seed-model.js';
 import type { KnownValues } from './openapi-fuzz.js';
 
 /**
