@@ -1,5 +1,6 @@
 import type { Database } from '@scc/db';
 import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assertProperty, fc } from '../support/fast-check.js';
 import { rowsOf } from '../support/sql.js';
 
@@ -559,4 +560,61 @@ export async function fuzz(
     options,
   );
   return { sent, statuses };
+}
+
+/** A service under fuzzing: its app on its own database, and how to authenticate as the fuzzing persona. */
+export interface FuzzedService {
+  request(url: string, init: RequestInit): Response | Promise<Response>;
+  /** The owner connection of the service's database (for the write counter). */
+  owner: Database;
+  known: KnownValues;
+  credentials(): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+/** One vitest test that fuzzes the service `start` opens, within the run's options. */
+export function describeFuzz(name: string, start: () => Promise<FuzzedService>) {
+  const options = fuzzOptions(process.env);
+  let service: FuzzedService | undefined;
+  beforeAll(async () => {
+    service = await start();
+  });
+  afterAll(async () => {
+    await service?.close();
+  });
+  describe(`${name} fuzzed from its OpenAPI document`, () => {
+    test(
+      'no 5xx, no hang, every 4xx a problem, hostile input refused, no row written by a refused request',
+      async () => {
+        const target = service as FuzzedService;
+        const doc = (await (await target.request('/openapi.json', {})).json()) as OpenApiDocument;
+        const result = await fuzz(
+          {
+            doc,
+            known: target.known,
+            send: ({ method, url, headers, body }) => target.request(url, { method, headers, body }),
+            credentials: () => target.credentials(),
+            writes: await installWriteCounter(target.owner),
+          },
+          options,
+        );
+        console.info(`${name} fuzz: ${result.sent} requests, statuses ${JSON.stringify(result.statuses)}`);
+        expect(result.sent).toBeGreaterThan(0);
+      },
+      options.timeBudgetMs + 120_000,
+    );
+  });
+}
+
+/** A credential issued again once it is `maxAgeMs` old, so that a long run never sends an expired one. */
+export function refreshing(issue: () => Promise<string>, maxAgeMs: number): () => Promise<string> {
+  let value = '';
+  let issuedAt = Number.NEGATIVE_INFINITY;
+  return async () => {
+    if (Date.now() - issuedAt > maxAgeMs) {
+      value = await issue();
+      issuedAt = Date.now();
+    }
+    return value;
+  };
 }
