@@ -1,7 +1,8 @@
-import { createServer, request } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PROBLEM_CONTENT_TYPE } from '@scc/contracts/problem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { rawGet } from '../../test/support/raw-http.js';
 import { answerClientErrors } from './client-errors.js';
 
 const server = createServer((_, res) => res.end('ok'));
@@ -14,20 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function get(path: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => {
-        body += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path: string, headers: Record<string, string> = {}) => rawGet(`http://127.0.0.1:${port}${path}`, headers);
 
 describe("answers to requests Node's parser refuses", () => {
   test('header fields over the limit: 431 problem+json with nosniff, not a bare status line', async () => {

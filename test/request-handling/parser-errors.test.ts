@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +7,7 @@ import { generateSigningKey } from '@scc/bff';
 import { PROBLEM_CONTENT_TYPE } from '@scc/contracts/problem';
 import { afterAll, describe, expect, test } from 'vitest';
 import { startCockpitProcess } from '../support/cockpit-process.js';
+import { rawGet } from '../support/raw-http.js';
 import { createServiceKeys } from '../support/service-tokens.js';
 
 /**
@@ -21,27 +21,12 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-function rawGet(url: string, path: string, headers: Record<string, string>) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((done, fail) => {
-    const req = request(`${url}${path}`, { headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => {
-        body += chunk;
-      });
-      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', fail);
-    req.end();
-  });
-}
-
 async function expectProblem431(url: string) {
   for (const [path, headers] of [
     ['/healthz', { 'x-padding': 'a'.repeat(20_000) }],
     [`/healthz?q=${'a'.repeat(20_000)}`, {}],
   ] as const) {
-    const res = await rawGet(url, path, headers);
+    const res = await rawGet(`${url}${path}`, headers);
     expect(res.status).toBe(431);
     expect(res.headers['content-type']).toBe(PROBLEM_CONTENT_TYPE);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -49,7 +34,7 @@ async function expectProblem431(url: string) {
     expect(JSON.parse(res.body)).toMatchObject({ status: 431, errors: [{ field: 'headers' }] });
   }
   // The same process serves what fits (control).
-  expect((await rawGet(url, '/healthz', {})).status).toBe(200);
+  expect((await rawGet(`${url}/healthz`)).status).toBe(200);
 }
 
 describe('over-long header fields and URLs', () => {
