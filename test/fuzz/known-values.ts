@@ -6,12 +6,24 @@ import type { KnownValues } from './openapi-fuzz.js';
  * into the routes' work. The acting persona's own user is left out: deleting it would end the run.
  */
 export function seededIds(actingPersonaKey: string): KnownValues {
+  const units = seededBusinessUnits().map((u) => u.id);
+  const tenants = seededTenants().map((t) => t.id);
+  const products = seedCatalog.products.map((p) => seedId('product', p.code));
+  const users = personas.filter((p) => p.key !== actingPersonaKey).map((p) => seedId('user', p.key));
   return {
-    uuids: [
-      ...seededBusinessUnits().map((u) => u.id),
-      ...seededTenants().map((t) => t.id),
-      ...seedCatalog.products.map((p) => seedId('product', p.code)),
-      ...personas.filter((p) => p.key !== actingPersonaKey).map((p) => seedId('user', p.key)),
-    ],
+    uuids: [...units, ...tenants, ...products, ...users],
+    byName: {
+      'business-units': units,
+      businessUnitId: units,
+      parentId: units,
+      newParentId: units,
+      under: units,
+      tenants,
+      tenantId: tenants,
+      products,
+      productId: products,
+      users,
+      userId: users,
+    },
   };
 }

@@ -68,6 +68,8 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
 /** Values the generators mix into every string of their format: ids that exist make routes go deeper. */
 export interface KnownValues {
   uuids: string[];
+  /** The ids that fit a name: a property (`parentId`), a query parameter, or the path segment before `{id}`. */
+  byName: Record<string, string[]>;
 }
 
 const MAX_DEPTH = 6;
@@ -81,15 +83,17 @@ function resolve(schema: Schema, doc: OpenApiDocument): Schema {
   return resolve(target, doc);
 }
 
-function stringOf(schema: Schema, known: KnownValues): fc.Arbitrary<string> {
+function stringOf(schema: Schema, known: KnownValues, name?: string): fc.Arbitrary<string> {
   const minLength = typeof schema.minLength === 'number' ? schema.minLength : 0;
   const maxLength = Math.min(typeof schema.maxLength === 'number' ? schema.maxLength : 40, 80);
   switch (schema.format) {
-    case 'uuid':
-      // Mostly ids that exist, so that requests get past "not found".
-      return known.uuids.length > 0
-        ? fc.oneof({ arbitrary: fc.constantFrom(...known.uuids), weight: 4 }, { arbitrary: fc.uuid(), weight: 1 })
+    case 'uuid': {
+      // Mostly ids that exist, of the kind the name asks for, so that requests get past "not found".
+      const pool = (name === undefined ? undefined : known.byName[name]) ?? known.uuids;
+      return pool.length > 0
+        ? fc.oneof({ arbitrary: fc.constantFrom(...pool), weight: 4 }, { arbitrary: fc.uuid(), weight: 1 })
         : fc.uuid();
+    }
     case 'email':
       return fc.emailAddress();
     case 'date-time':
@@ -117,15 +121,21 @@ function numberOf(schema: Schema, integer: boolean): fc.Arbitrary<number> {
 }
 
 /** A fast-check arbitrary of the values a JSON schema (as zod-openapi writes them) describes. */
-export function arbitraryOf(input: Schema, doc: OpenApiDocument, known: KnownValues, depth = 0): fc.Arbitrary<unknown> {
+export function arbitraryOf(
+  input: Schema,
+  doc: OpenApiDocument,
+  known: KnownValues,
+  depth = 0,
+  name?: string,
+): fc.Arbitrary<unknown> {
   const schema = resolve(input, doc);
   if (depth > MAX_DEPTH) return fc.constant(null);
-  const next = (s: Schema) => arbitraryOf(s, doc, known, depth + 1);
+  const next = (s: Schema, key = name) => arbitraryOf(s, doc, known, depth + 1, key);
   if ('const' in schema) return fc.constant(schema.const);
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
   for (const key of ['anyOf', 'oneOf'] as const) {
     const options = schema[key];
-    if (Array.isArray(options)) return fc.oneof(...(options as Schema[]).map(next));
+    if (Array.isArray(options)) return fc.oneof(...(options as Schema[]).map((s) => next(s)));
   }
   if (Array.isArray(schema.allOf)) {
     const merged = Object.assign({}, ...(schema.allOf as Schema[]).map((s) => resolve(s, doc))) as Schema;
@@ -137,7 +147,7 @@ export function arbitraryOf(input: Schema, doc: OpenApiDocument, known: KnownVal
   }
   switch (type) {
     case 'string':
-      return stringOf(schema, known);
+      return stringOf(schema, known, name);
     case 'integer':
       return numberOf(schema, true);
     case 'number':
@@ -156,7 +166,7 @@ export function arbitraryOf(input: Schema, doc: OpenApiDocument, known: KnownVal
       const properties = (schema.properties as Record<string, Schema> | undefined) ?? {};
       const required = (schema.required as string[] | undefined) ?? [];
       const additional = schema.additionalProperties;
-      const record = fc.record(Object.fromEntries(Object.entries(properties).map(([k, s]) => [k, next(s)])), {
+      const record = fc.record(Object.fromEntries(Object.entries(properties).map(([k, s]) => [k, next(s, k)])), {
         requiredKeys: required.filter((k) => k in properties),
       });
       if (additional && typeof additional === 'object' && Object.keys(properties).length === 0) {
@@ -220,7 +230,14 @@ function requestArbitrary(operation: Operation, doc: OpenApiDocument, known: Kno
   const group = (place: ParameterObject['in']) => {
     const list = operation.parameters.filter((p) => p.in === place);
     return fc.record(
-      Object.fromEntries(list.map((p) => [p.name, arbitraryOf(p.schema ?? { type: 'string' }, doc, known)])),
+      Object.fromEntries(
+        list.map((p) => {
+          // `{id}` is named by the segment before it: `/business-units/{id}`.
+          const before = operation.path.split(`/{${p.name}}`)[0]?.split('/').pop();
+          const name = place === 'path' && p.name === 'id' ? before : p.name;
+          return [p.name, arbitraryOf(p.schema ?? { type: 'string' }, doc, known, 0, name)];
+        }),
+      ),
       { requiredKeys: list.filter((p) => p.required || place === 'path').map((p) => p.name) },
     );
   };
