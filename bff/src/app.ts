@@ -1,6 +1,7 @@
-import { apiHeaders } from '@scc/service-kit/api-headers';
+import { type HstsMode, securityHeaders } from '@scc/service-kit/api-headers';
 import { limitBody } from '@scc/service-kit/body-limit';
 import { healthRoutes } from '@scc/service-kit/health';
+import { refuseHostileBodies, refuseHostileUrls } from '@scc/service-kit/hostile-input';
 import { createLogger, type Logger } from '@scc/service-kit/log';
 import { createRouter } from '@scc/service-kit/openapi';
 import { onError, onNotFound } from '@scc/service-kit/problem-handlers';
@@ -35,6 +36,8 @@ export interface BffDependencies {
    * the environment. Without them nothing is limited: an app embedded in a test or a benchmark.
    */
   rateLimiting?: RateLimiting;
+  /** When answers carry Strict-Transport-Security; default `auto` (requests that came over https). */
+  hsts?: HstsMode;
 }
 
 /** The backend-for-frontend: authenticates embeds, isolates callers and forwards to the cockpit. */
@@ -43,10 +46,11 @@ export function createBffApp(deps: BffDependencies) {
   const app = createRouter<WidgetEnv>();
   app.onError(onError);
   app.notFound(onNotFound);
+  app.use(securityHeaders({ hsts: deps.hsts }));
   app.use(requestContext(deps.log ?? createLogger('bff', { level: 'error' })));
+  app.use(refuseHostileUrls());
 
   const registeredOrigins = deps.hosts.allOrigins();
-  app.use('/v1/*', apiHeaders);
   app.use(
     '/v1/widget/*',
     cors({
@@ -70,6 +74,7 @@ export function createBffApp(deps: BffDependencies) {
     app.use('/v1/embed-sessions', limiting.embedSessions);
     app.use('/v1/widget/*', limiting.widgetAuthentication);
   }
+  app.use('/v1/*', refuseHostileBodies());
   app.use('/v1/widget/*', requireWidgetSession(deps.tokens, deps.hosts));
   if (limiting) {
     app.use('/v1/widget/*', limiting.perUser);

@@ -1,3 +1,4 @@
+import { hstsModes } from '@scc/service-kit/api-headers';
 import { ProcessCountSetting } from '@scc/service-kit/processes';
 import { z } from 'zod';
 import { budgetSetting, DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limits/policies.js';
@@ -54,6 +55,8 @@ const EnvSchema = z.object({
   /** Larger request bodies are refused with 413. */
   BFF_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
   ...RateLimitEnvironment.shape,
+  /** Strict-Transport-Security: `auto` on answers to https requests (also behind a TLS proxy), `always`, `off`. */
+  BFF_HSTS: z.enum(hstsModes).default('auto'),
 });
 
 export type BffEnvironment = z.infer<typeof EnvSchema>;

@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
+import { answerClientErrors } from '@scc/service-kit/client-errors';
 import { exitOnUncaughtErrors } from '@scc/service-kit/lifecycle';
 import { createLogger } from '@scc/service-kit/log';
 import { closeServer, onStopSignal, startProcessGroup } from '@scc/service-kit/processes';
@@ -29,10 +30,12 @@ async function serveBff() {
     log,
     maxBodyBytes: env.BFF_MAX_BODY_BYTES,
     rateLimiting: limits.rateLimiting,
+    hsts: env.BFF_HSTS,
   });
   const server = serve({ fetch: app.fetch, port: env.BFF_PORT, hostname: env.BFF_HOST }, (info) =>
     log.info(`BFF listening on http://${env.BFF_HOST}:${info.port}`, { pid: process.pid }),
   );
+  answerClientErrors(server, { hsts: env.BFF_HSTS });
   onStopSignal(async () => {
     await closeServer(server);
     await limits.close();

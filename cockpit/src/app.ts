@@ -1,9 +1,10 @@
 import { problem, problemResponse } from '@scc/contracts/problem';
 import type { ServiceTokenVerifier } from '@scc/contracts/service-token';
 import type { Database } from '@scc/db';
-import { apiHeaders } from '@scc/service-kit/api-headers';
+import { type HstsMode, securityHeaders } from '@scc/service-kit/api-headers';
 import { limitBody } from '@scc/service-kit/body-limit';
 import { healthRoutes } from '@scc/service-kit/health';
+import { refuseHostileBodies, refuseHostileUrls } from '@scc/service-kit/hostile-input';
 import { createLogger, type Logger } from '@scc/service-kit/log';
 import { createRouter } from '@scc/service-kit/openapi';
 import { onError, onNotFound } from '@scc/service-kit/problem-handlers';
@@ -59,6 +60,8 @@ export interface CockpitDependencies {
   log?: Logger;
   /** Larger request bodies are refused with 413; default {@link DEFAULT_MAX_BODY_BYTES}. */
   maxBodyBytes?: number;
+  /** When answers carry Strict-Transport-Security; default `auto` (requests that came over https). */
+  hsts?: HstsMode;
   /** The process's resolved callers; one is created on `db`, listening on `systemDb`, when omitted. */
   callers?: CallerCache;
 }
@@ -78,6 +81,7 @@ export function createCockpitApp({
   readiness = cockpitReadiness({ db, liveFeedReady }),
   log = createLogger('cockpit', { level: 'error' }),
   maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+  hsts,
   callers = createCallerCache(db, { listenOn: systemDb }),
 }: CockpitDependencies) {
   const app = createRouter<CockpitEnv>();
@@ -89,11 +93,13 @@ export function createCockpitApp({
       : onError(error, c),
   );
   app.notFound(onNotFound);
+  app.use(securityHeaders({ hsts }));
   app.use(requestContext(log));
+  app.use(refuseHostileUrls());
   // Outside the typed chain below: the BFF's client has no use for them.
   app.route('/', healthRoutes(readiness));
-  app.use('/v1/*', apiHeaders);
   app.use('/v1/*', limitBody(maxBodyBytes));
+  app.use('/v1/*', refuseHostileBodies());
   // Machines with their own keys call the integrations; every other /v1 path needs a user caller.
   const callerRequired = requireCaller(callers, cachingVerifier(verifyServiceToken));
   app.use('/v1/*', forgetCallersAfterChanges(callers));

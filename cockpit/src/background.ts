@@ -1,5 +1,6 @@
 import type { Database } from '@scc/db';
 import type { Clock } from './operations/clock.js';
+import { createIdempotencyKeySweep } from './operations/idempotency.js';
 import { createStatusSync } from './operations/status-sync.js';
 import { createWorker, type Worker } from './operations/worker.js';
 import { createOutboxDeliverer, type OutboxDeliverer } from './outbox/deliverer.js';
@@ -28,13 +29,14 @@ export interface BackgroundWork {
 
 /**
  * What runs beside the cockpit's HTTP API: operation workers (each claims from the shared queue,
- * so any number of processes can run them), the outbox deliverer and the operational-status sync. Retention needs no job of
+ * so any number of processes can run them), the outbox deliverer, the operational-status sync and the sweep of expired idempotency keys. Retention needs no job of
  * its own: a terminated tenant's request becomes due again when its retention period ends.
  */
 export function startBackgroundWork(options: BackgroundWorkOptions): BackgroundWork {
   const provisioner =
     options.provisioner ?? createLocalProvisioner(options.systemDb, { stepDelayMs: options.stepDelayMs });
   const statusSync = createStatusSync({ db: options.systemDb, provisioner, clock: options.clock });
+  const keySweep = createIdempotencyKeySweep({ db: options.systemDb, clock: options.clock });
   const workers = Array.from({ length: options.workers }, () =>
     createWorker({ db: options.systemDb, provisioner, clock: options.clock, leaseMs: options.leaseMs, pollMs: 200 }),
   );
@@ -44,11 +46,13 @@ export function startBackgroundWork(options: BackgroundWorkOptions): BackgroundW
   for (const worker of workers) worker.start();
   deliverer?.start();
   statusSync.start();
+  keySweep.start();
   return {
     workers,
     deliverer,
     async stop() {
       statusSync.stop();
+      keySweep.stop();
       await Promise.all([...workers.map((w) => w.stop()), deliverer?.stop()]);
     },
   };

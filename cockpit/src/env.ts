@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { hstsModes } from '@scc/service-kit/api-headers';
 import { ProcessCountSetting } from '@scc/service-kit/processes';
 import { z } from 'zod';
 
@@ -64,6 +65,8 @@ const EnvSchema = z
     COCKPIT_HOST: z.string().default('127.0.0.1'),
     /** Larger request bodies are refused with 413. */
     COCKPIT_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
+    /** Strict-Transport-Security: `auto` on answers to https requests (also behind a TLS proxy), `always`, `off`. */
+    COCKPIT_HSTS: z.enum(hstsModes).default('auto'),
     /** JWKS (JSON text) or a path to a JWKS file: the public keys of the services allowed to call. */
     SCC_SERVICE_PUBLIC_KEYS: z.string().min(1),
     /**

@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import { serviceTokenVerifier } from '@scc/contracts/service-token';
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from '@scc/db';
+import { answerClientErrors } from '@scc/service-kit/client-errors';
 import { exitOnUncaughtErrors, isTransientConnectionError, retryWithBackoff } from '@scc/service-kit/lifecycle';
 import { closeServer, onStopSignal, startProcessGroup } from '@scc/service-kit/processes';
 import type { JSONWebKeySet } from 'jose';
@@ -95,6 +96,7 @@ async function serveCockpit(handle: DatabaseHandle) {
     salesApiKey: env.SCC_SALES_API_KEY,
     log: cockpitLog,
     maxBodyBytes: env.COCKPIT_MAX_BODY_BYTES,
+    hsts: env.COCKPIT_HSTS,
   });
   // The LISTEN before the first request: `/readyz` reports it, and the first live-feed client does not wait for it.
   await events.start();
@@ -103,6 +105,7 @@ async function serveCockpit(handle: DatabaseHandle) {
       pid: process.pid,
     }),
   );
+  answerClientErrors(server, { hsts: env.COCKPIT_HSTS });
   onStopSignal(async () => {
     await closeServer(server);
     await background.stop();

@@ -27,6 +27,7 @@ import { serviceTokenVerifier } from '@scc/contracts/service-token';
 import { createDatabase, type DatabaseHandle, ensureRuntimeLogin, runtimeLoginName } from '@scc/db';
 import { seed, seededBusinessUnit } from '@scc/db/seed';
 import { createDemoHostApp } from '@scc/demo-host';
+import { answerClientErrors } from '@scc/service-kit/client-errors';
 import { createLogger } from '@scc/service-kit/log';
 import type { ProcessGroup } from '@scc/service-kit/processes';
 import { feedSeedContracts } from './local-systems/sales-system.js';
@@ -164,6 +165,7 @@ async function startParts(
     new Promise<number>((resolve, reject) => {
       const server = serve({ fetch, port, hostname: bindHost }, (info: AddressInfo) => resolve(info.port));
       server.once('error', reject);
+      answerClientErrors(server);
       started.push(
         () =>
           new Promise<void>((closed) => {

@@ -86,6 +86,42 @@ describe.skipIf(!server)('on the PostgreSQL server', () => {
     expect(row?.n).toBe(1);
   });
 
+  test('10 parallel requests with one Idempotency-Key and two bodies: one request, the other body 422', async () => {
+    const token = await harness.tokenFor(personaByKey('customer-admin'));
+    const key = `race-${randomUUID()}`;
+    const draft = (type: string) => ({
+      kind: 'order',
+      businessUnitId: seededBusinessUnit('contoso/south').id,
+      productId: BAAS,
+      type,
+    });
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        harness.send('POST', '/v1/operation-requests', token, draft(i % 2 ? 'development' : 'validation'), {
+          'idempotency-key': key,
+        }),
+      ),
+    );
+    // Whichever body came first owns the key: its five answers are the stored request (accepted or
+    // rejected by the rules, then four replays), the other body's five are all 422 key-reused.
+    const answers = await Promise.all(
+      responses.map(async (r, i) => ({
+        body: i % 2,
+        status: r.status,
+        type: ((await r.json()) as { type?: string }).type ?? '',
+      })),
+    );
+    const reused = answers.filter((a) => a.type.endsWith('/idempotency-key-reused'));
+    expect(reused).toHaveLength(5);
+    expect(new Set(reused.map((a) => a.body)).size).toBe(1);
+    expect(reused.every((a) => a.status === 422)).toBe(true);
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(4);
+    const [row] = await query<{ n: number }>(
+      sql`select count(*)::int as n from operation_requests where idempotency_key = ${key}`,
+    );
+    expect(row?.n).toBe(1);
+  });
+
   test('several workers share the queue; each request runs exactly once', async () => {
     const db = harness.database.handle.db;
     await db.execute(

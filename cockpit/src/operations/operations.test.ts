@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CockpitHarness, createCockpitHarness, problemOf } from '../../../test/support/cockpit.js';
 import { personaByKey, seededBusinessUnit, seedId } from '../../../test/support/seed-model.js';
 import { rowsOf } from '../../../test/support/sql.js';
+import { systemClock } from './clock.js';
+import { forgetExpiredKeys, requestHash } from './idempotency.js';
 
 let harness: CockpitHarness;
 const SALES_KEY = 'sales-system-test-key';
@@ -135,7 +137,8 @@ describe('dry-run', () => {
       ['body.name', await send(JSON.stringify({ ...draft, name: 'bell\u0007' }))],
       ['body.type', await send(JSON.stringify({ ...draft, type: 'development\u0000' }))],
       ['body.name', await send(JSON.stringify({ ...draft, name: 'x'.repeat(1_000_000) }))],
-      ['body.kind', await send(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`)],
+      // Refused by its depth at the edge, before any parser that recurses sees it.
+      ['body', await send(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`)],
       ['header.idempotency-key', await send(JSON.stringify(draft), { 'idempotency-key': 'key\u0001' })],
     ];
     for (const [field, response] of cases) {
@@ -311,6 +314,57 @@ describe('idempotency, listing and cancelling', () => {
     const again = await harness.send('POST', '/v1/operation-requests', token, reordered, headers);
     expect(again.status).toBe(200);
     expect(((await again.json()) as OperationRequest).id).toBe(((await first.json()) as OperationRequest).id);
+  });
+
+  test('a key older than 24 hours names a new request; the sweep forgets expired keys of everyone', async () => {
+    const token = await as('customer-admin');
+    const draft = { kind: 'order', businessUnitId: unit('contoso/south/stores'), productId: BAAS, type: 'development' };
+    const key = `key-${randomUUID()}`;
+    const first = (await (
+      await harness.send('POST', '/v1/operation-requests', token, draft, { 'idempotency-key': key })
+    ).json()) as OperationRequest;
+    const [stored] = rowsOf<{ idempotency_hash: string }>(
+      await harness.database.handle.db.execute(
+        sql`select idempotency_hash from operation_requests where id = ${first.id}`,
+      ),
+    );
+    expect(stored?.idempotency_hash).toBe(requestHash(draft));
+    // 23 hours on, the key still holds: another body is refused.
+    const age = async (hours: number) =>
+      harness.database.handle.db.execute(
+        sql`update operation_requests set created_at = now() - make_interval(hours => ${hours}) where id = ${first.id}`,
+      );
+    await age(23);
+    const other = { ...draft, type: 'validation' };
+    expect(
+      (await harness.send('POST', '/v1/operation-requests', token, other, { 'idempotency-key': key })).status,
+    ).toBe(422);
+    // 25 hours on, it has expired: the same key places a new request, and the old one keeps its history.
+    await age(25);
+    const second = await harness.send('POST', '/v1/operation-requests', token, other, { 'idempotency-key': key });
+    expect(second.status, await second.clone().text()).toBe(202);
+    expect(((await second.json()) as OperationRequest).id).not.toBe(first.id);
+    const keys = rowsOf<{ id: string; idempotency_key: string | null }>(
+      await harness.database.handle.db.execute(
+        sql`select id, idempotency_key from operation_requests where id = ${first.id}`,
+      ),
+    );
+    expect(keys).toEqual([{ id: first.id, idempotency_key: null }]);
+
+    // The sweep: every expired key goes, a fresh one stays.
+    // Accepted or rejected by the rules, a request keeps its key either way.
+    const third = (await (
+      await harness.send('POST', '/v1/operation-requests', token, draft, { 'idempotency-key': `key-${randomUUID()}` })
+    ).json()) as { id?: string; requestId?: string };
+    await harness.database.handle.db.execute(
+      sql`update operation_requests set created_at = now() - interval '2 days' where id = ${third.id ?? third.requestId}`,
+    );
+    expect(await forgetExpiredKeys(harness.database.handle.db, systemClock)).toBe(1);
+    expect(
+      await count(sql`select count(*)::int as n from operation_requests
+        where idempotency_key is not null and created_at < now() - interval '24 hours'`),
+    ).toBe(0);
+    expect(await count(sql`select count(*)::int as n from operation_requests where idempotency_key = ${key}`)).toBe(1);
   });
 
   test('list newest first, filtered by state; pages walk every request once', async () => {

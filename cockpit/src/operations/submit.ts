@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import type { Draft } from '@scc/contracts/operations';
 import { ProblemError } from '@scc/contracts/problem';
 import { type Database, operationRequests, outboxEvents, type Transaction, withScope } from '@scc/db';
@@ -7,6 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
 import { type AssessContext, assess } from './assess.js';
 import { rethrowGuaranteeAs } from './guarantees.js';
+import { forgetExpiredKeys, requestHash } from './idempotency.js';
 import { type OperationRequestRow, recordRequestAudit, recordRequestEvent } from './records.js';
 import { allowed } from './rules.js';
 import { transition } from './state-machine.js';
@@ -20,11 +20,13 @@ export interface Submission {
 /** The type of the sales system's message for a chargeable operation. */
 export const CHARGEABLE_EVENT = 'operation.chargeable';
 
-async function byIdempotencyKey(tx: Transaction, caller: Caller, key: string) {
+async function byIdempotencyKey(tx: Transaction, context: AssessContext, caller: Caller, key: string) {
   // Parallel retries with one key queue here, so only the first inserts and the rest find its row.
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtext('scc-idempotency'), hashtext(${`${caller.user.id}/${key}`}))`,
   );
+  // An expired key (this one too) names a new request; the sweep does the same for everyone.
+  await forgetExpiredKeys(tx, context.clock, caller.user.id);
   const [row] = await tx
     .select()
     .from(operationRequests)
@@ -44,12 +46,14 @@ export function submit(
   idempotencyKey: string | undefined,
 ): Promise<Submission> {
   const stored = withScope(db, caller.scopePath, async (tx) => {
+    const hash = idempotencyKey ? requestHash(draft) : null;
     if (idempotencyKey) {
-      const existing = await byIdempotencyKey(tx, caller, idempotencyKey);
+      const existing = await byIdempotencyKey(tx, context, caller, idempotencyKey);
       if (existing) {
         // A key stands for one request: reused for another body it is a client's mistake, and
         // answering with the first request would make the client believe the second was placed.
-        if (!isDeepStrictEqual(existing.draft, JSON.parse(JSON.stringify(draft)))) {
+        // (Requests stored before hashes were kept are compared by their stored draft.)
+        if ((existing.idempotencyHash ?? requestHash(existing.draft)) !== hash) {
           throw ProblemError.of(
             'idempotencyKeyReused',
             'This Idempotency-Key was used for a different request. Use a new key for a new request.',
@@ -79,6 +83,7 @@ export function submit(
         requestedByUserId: caller.user.id,
         requestedByEmail: caller.user.email,
         idempotencyKey: idempotencyKey ?? null,
+        idempotencyHash: hash,
         runAfter: now,
         checkpoint:
           draft.kind === 'order' || draft.kind === 'restore'

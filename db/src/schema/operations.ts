@@ -55,6 +55,11 @@ export const operationRequests = pgTable(
       .references(() => users.id, { onDelete: 'restrict' }),
     requestedByEmail: text('requested_by_email').notNull(),
     idempotencyKey: text('idempotency_key'),
+    /**
+     * sha256 of the canonical JSON of the draft the key was first used with: a retry with the key
+     * must carry the same request. Cleared with the key once the key expires (24 hours).
+     */
+    idempotencyHash: text('idempotency_hash'),
     attempts: integer('attempts').notNull().default(0),
     claimedBy: text('claimed_by'),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
@@ -70,6 +75,8 @@ export const operationRequests = pgTable(
   },
   (t) => [
     unique('operation_requests_idempotency').on(t.requestedByUserId, t.idempotencyKey),
+    // The expiry sweep finds the keys to forget without reading every request.
+    index('operation_requests_idempotency_expiry').on(t.createdAt).where(sql`${t.idempotencyKey} is not null`),
     index('operation_requests_bu_path_gist').using('gist', t.buPath),
     index('operation_requests_claim_idx').on(t.state, t.runAfter),
     index('operation_requests_tenant_idx').on(t.tenantId),
