@@ -9,6 +9,7 @@ import { REQUEST_ID_HEADER, requestContext } from '@scc/service-kit/request-cont
 import { cors } from 'hono/cors';
 import { type CockpitConnection, connectCockpit } from './cockpit/cockpit-client.js';
 import { embedSessionRoutes } from './embed-sessions/routes.js';
+import { RevocationFeed } from './embed-sessions/session-revocations.js';
 import type { WidgetTokenIssuer } from './embed-sessions/widget-token.js';
 import { DEFAULT_MAX_BODY_BYTES } from './env.js';
 import type { HostRegistry } from './hosts/host-registry.js';
@@ -27,11 +28,17 @@ export interface BffDependencies {
   log?: Logger;
   /** Larger request bodies are refused with 413; default {@link DEFAULT_MAX_BODY_BYTES}. */
   maxBodyBytes?: number;
+  /**
+   * The revoked embed sessions this process knows of; default: a feed of the cockpit's, started
+   * on the first request. Give one to close it (`close()`) when the process stops.
+   */
+  revocations?: RevocationFeed;
 }
 
 /** The backend-for-frontend: authenticates embeds, isolates callers and forwards to the cockpit. */
 export function createBffApp(deps: BffDependencies) {
-  const cockpit = connectCockpit(deps.cockpit);
+  const cockpit = connectCockpit({ ...deps.cockpit, ...(deps.log ? { log: deps.log } : {}) });
+  const revocations = deps.revocations ?? new RevocationFeed(cockpit, () => deps.hosts.all());
   const app = createRouter<WidgetEnv>();
   app.onError(onError);
   app.notFound(onNotFound);
@@ -51,7 +58,11 @@ export function createBffApp(deps: BffDependencies) {
   );
   // After CORS, so that a browser may read the 413.
   app.use('/v1/*', limitBody(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
-  app.use('/v1/widget/*', requireWidgetSession(deps.tokens, deps.hosts));
+  app.use('/v1/*', async (_c, next) => {
+    revocations.start();
+    await next();
+  });
+  app.use('/v1/widget/*', requireWidgetSession(deps.tokens, deps.hosts, revocations));
 
   app.route('/', healthRoutes(deps.readiness ?? readinessOf({ cockpit: cockpit.ready })));
   app.get('/.well-known/jwks.json', (c) => c.json(deps.tokens.jwks(), 200, { 'cache-control': 'public, max-age=300' }));
@@ -70,8 +81,8 @@ export function createBffApp(deps: BffDependencies) {
   });
 
   return app
-    .route('/v1/embed-sessions', embedSessionRoutes({ ...deps, cockpit }))
-    .route('/v1/widget', widgetApiRoutes(cockpit));
+    .route('/v1/embed-sessions', embedSessionRoutes({ ...deps, cockpit, revocations }))
+    .route('/v1/widget', widgetApiRoutes(cockpit, revocations));
 }
 
 export type BffApp = ReturnType<typeof createBffApp>;

@@ -1,6 +1,8 @@
 import type { CockpitApp } from '@scc/cockpit';
+import type { SecurityEvent } from '@scc/contracts/embed-sessions';
 import { type Problem, ProblemError, problem } from '@scc/contracts/problem';
 import type { ServiceTokenClaims } from '@scc/contracts/service-token';
+import { createLogger, type Logger } from '@scc/service-kit/log';
 import type { ReadinessCheck } from '@scc/service-kit/readiness';
 import { currentRequestId, REQUEST_ID_HEADER } from '@scc/service-kit/request-context';
 import { type ClientRequestOptions, type ClientResponse, hc } from 'hono/client';
@@ -18,6 +20,8 @@ export interface CockpitConnection {
   fetch?: typeof fetch;
   /** How long one widget request may wait for the cockpit in all; default 10 s. */
   timeoutMs?: number;
+  /** Where failures no request answers for go (a security event not recorded); default: errors to stderr. */
+  log?: Logger;
 }
 
 /**
@@ -33,8 +37,22 @@ export interface Cockpit {
    * timeout, e.g. a stream that lasts as long as its listener.
    */
   actingFor(claims: ServiceTokenClaims, signal?: AbortSignal): ClientRequestOptions;
+  /** The options of one call the host's backend makes for itself (the cockpit's `/v1/hosts` routes). */
+  actingForHost(host: HostIdentity, signal?: AbortSignal): ClientRequestOptions;
+  /**
+   * Writes a security event (a refusal, a rate limit hit) into the audit log of the host's
+   * subtree, where its admins read it. Never fails the request that noticed the event: a
+   * cockpit that cannot record it is logged, and the promise resolves `false`.
+   */
+  recordSecurityEvent(host: HostIdentity, event: SecurityEvent): Promise<boolean>;
   /** The cockpit says it is ready; see {@link cockpitReadyCheck}. */
   ready: ReadinessCheck;
+}
+
+/** A registered host as the cockpit knows it: its id and home business unit. */
+export interface HostIdentity {
+  id: string;
+  homeBusinessUnitId: string;
 }
 
 export function connectCockpit(connection: CockpitConnection): Cockpit {
@@ -42,15 +60,37 @@ export function connectCockpit(connection: CockpitConnection): Cockpit {
   const client = hc<CockpitApp>(connection.baseUrl, { fetch: send });
   const serviceToken = serviceTokenSigner(connection.serviceKey);
   const timeoutMs = connection.timeoutMs ?? 10_000;
+  const log = connection.log ?? createLogger('bff', { level: 'error' });
+  const actingFor = (claims: ServiceTokenClaims, signal?: AbortSignal): ClientRequestOptions => ({
+    headers: async () => ({ authorization: `Bearer ${await serviceToken(claims)}`, ...requestIdHeader() }),
+    init: { signal: signal ?? AbortSignal.timeout(timeoutMs) },
+  });
+  const actingForHost = (host: HostIdentity, signal?: AbortSignal) =>
+    actingFor(
+      {
+        actsAsHost: true,
+        hostId: host.id,
+        homeBusinessUnitId: host.homeBusinessUnitId,
+        businessUnitId: host.homeBusinessUnitId,
+      },
+      signal,
+    );
   return {
     v1: client.v1,
-    actingFor: (claims, signal) => ({
-      headers: async () => ({ authorization: `Bearer ${await serviceToken(claims)}`, ...requestIdHeader() }),
-      init: { signal: signal ?? AbortSignal.timeout(timeoutMs) },
-    }),
+    actingFor,
+    actingForHost,
+    recordSecurityEvent: (host, event) =>
+      fromCockpit(
+        () => client.v1.hosts['security-events'].$post({ json: event }, actingForHost(host)),
+        () => true,
+      ).catch((error: unknown) => {
+        log.error('a security event was not recorded', { error, host: host.id, action: event.action });
+        return false;
+      }),
     ready: cockpitReadyCheck(connection.baseUrl, send),
   };
 }
+
 
 /**
  * Calls over one undici agent that keeps its connections to the cockpit open between requests.
@@ -89,6 +129,7 @@ export function widgetClaims(session: WidgetEnv['Variables']['session'], host: W
     businessUnitId: session.businessUnitId,
     homeBusinessUnitId: host.homeBusinessUnitId,
     hostId: host.id,
+    sessionId: session.sessionId,
   } satisfies ServiceTokenClaims;
 }
 

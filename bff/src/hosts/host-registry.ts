@@ -38,6 +38,10 @@ export class HostRegistry {
     return new HostRegistry(z.array(HostApplicationSchema).parse(JSON.parse(text)));
   }
 
+  all(): HostApplication[] {
+    return [...this.byId.values()];
+  }
+
   get(id: string): HostApplication | undefined {
     return this.byId.get(id);
   }

@@ -3,6 +3,7 @@ import { EventStreamHeaders } from '@scc/contracts/operations';
 import { problemResponses } from '@scc/contracts/problem';
 import { createRouter } from '@scc/service-kit/openapi';
 import { type Cockpit, fromCockpit, widgetClaims } from '../cockpit/cockpit-client.js';
+import type { InProcessRevocations } from '../embed-sessions/session-revocations.js';
 import type { WidgetEnv } from '../http/widget-session.js';
 import { widgetRoute } from './forwarding.js';
 
@@ -42,14 +43,22 @@ function endQuietly(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array
 }
 
 /** The widget's live feed: the cockpit's event stream of the caller's subtree, passed through. */
-export function eventRoutes(cockpit: Cockpit) {
+export function eventRoutes(cockpit: Cockpit, revocations: InProcessRevocations) {
   return createRouter<WidgetEnv>().openapi(eventsRoute, async (c) => {
     const session = c.get('session');
     const claims = widgetClaims(session, c.get('host'));
     // Nobody listens beyond the token's life: the stream ends then, and the widget reconnects
-    // with the fresh token it fetched meanwhile.
+    // with the fresh token it fetched meanwhile. A revoked session's stream ends at once, and its
+    // reconnect is refused.
     const remaining = session.expiresAt.getTime() - Date.now();
-    const signal = AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(Math.max(remaining, 0))]);
+    const revoked = new AbortController();
+    const stopWatching = revocations.onRevoked(session.sessionId, () => revoked.abort());
+    const signal = AbortSignal.any([
+      c.req.raw.signal,
+      AbortSignal.timeout(Math.max(remaining, 0)),
+      revoked.signal,
+    ]);
+    signal.addEventListener('abort', stopWatching, { once: true });
     // Otherwise the stream lives as long as the widget listens: when the browser goes away its
     // request's signal aborts the cockpit call, which closes the cockpit's stream.
     const upstream = await fromCockpit(
@@ -62,7 +71,10 @@ export function eventRoutes(cockpit: Cockpit) {
         if (!res.body) throw new Error('no stream');
         return endQuietly(res.body);
       },
-    );
+    ).catch((error: unknown) => {
+      stopWatching();
+      throw error;
+    });
     return c.body(upstream, 200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'x-accel-buffering': 'no',

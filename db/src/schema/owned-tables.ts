@@ -3,6 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { auditEvents } from './audit.js';
 import { brandLogos } from './business-units.js';
 import { dataSources } from './data-sources.js';
+import { embedSessions } from './embed-sessions.js';
 import {
   operationRequestEvents,
   operationRequests,
@@ -51,5 +52,6 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(operationRequestEvents),
   owned(outboxEvents),
   owned(webhookDeliveries),
+  owned(embedSessions),
   owned(auditEvents, 'append-only'),
 ];
