@@ -111,7 +111,9 @@ export function createCockpitApp({
   const callerRequired = requireCaller(callers, verify);
   app.use('/v1/*', forgetCallersAfterChanges(callers));
   app.use('/v1/*', (c, next) =>
-    c.req.path.startsWith('/v1/integrations/') || c.req.path.startsWith('/v1/hosts/') ? next() : callerRequired(c, next),
+    c.req.path.startsWith('/v1/integrations/') || c.req.path.startsWith('/v1/hosts/')
+      ? next()
+      : callerRequired(c, next),
   );
   app.use('/v1/hosts/*', requireHost(db, verify));
   app.doc31('/openapi.json', {

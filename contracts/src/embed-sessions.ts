@@ -21,10 +21,7 @@ const reason = singleLineText(1, 200).optional().openapi({ description: 'Kept wi
 
 /** One session, or every live session of one user at this host. */
 export const RevokeEmbedSessionsBody = z
-  .union([
-    z.strictObject({ sessionId: z.uuid(), reason }),
-    z.strictObject({ userId: z.uuid(), reason }),
-  ])
+  .union([z.strictObject({ sessionId: z.uuid(), reason }), z.strictObject({ userId: z.uuid(), reason })])
   .openapi('RevokeEmbedSessionsBody');
 export type RevokeEmbedSessions = z.infer<typeof RevokeEmbedSessionsBody>;
 

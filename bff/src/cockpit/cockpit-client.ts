@@ -91,7 +91,6 @@ export function connectCockpit(connection: CockpitConnection): Cockpit {
   };
 }
 
-
 /**
  * Calls over one undici agent that keeps its connections to the cockpit open between requests.
  * undici's own `fetch` goes with its `Agent`: Node's built-in fetch bundles another copy of undici.

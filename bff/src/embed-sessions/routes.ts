@@ -169,8 +169,7 @@ export function embedSessionRoutes(deps: {
       const host = c.get('host');
       const { id } = c.req.valid('param');
       const answer = await fromCockpit(
-        () =>
-          cockpit.v1.hosts['embed-sessions'].revoke.$post({ json: { sessionId: id } }, cockpit.actingForHost(host)),
+        () => cockpit.v1.hosts['embed-sessions'].revoke.$post({ json: { sessionId: id } }, cockpit.actingForHost(host)),
         (res) => res.json(),
       );
       revokeHere(answer.revoked);

@@ -24,18 +24,37 @@ const eventsRoute = widgetRoute({
 
 /**
  * The cockpit's stream, ended rather than failed when the cockpit connection drops: the widget
- * then reconnects with Last-Event-ID, and the server logs no broken response.
+ * then reconnects with Last-Event-ID, and the server logs no broken response. It also ends when
+ * `signal` aborts (the token expired, the session was revoked), whether or not the cockpit's
+ * side noticed yet.
  */
-function endQuietly(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+function endQuietly(body: ReadableStream<Uint8Array>, signal: AbortSignal): ReadableStream<Uint8Array> {
   const reader = body.getReader();
+  let ended = false;
   return new ReadableStream<Uint8Array>({
+    start(controller) {
+      signal.addEventListener(
+        'abort',
+        () => {
+          if (ended) return;
+          ended = true;
+          controller.close();
+          void reader.cancel().catch(() => {});
+        },
+        { once: true },
+      );
+    },
     async pull(controller) {
       try {
         const { done, value } = await reader.read();
-        if (done) controller.close();
-        else controller.enqueue(value);
+        if (ended) return;
+        if (done) {
+          ended = true;
+          controller.close();
+        } else controller.enqueue(value);
       } catch {
-        controller.close();
+        if (!ended) controller.close();
+        ended = true;
       }
     },
     cancel: (reason) => reader.cancel(reason),
@@ -53,11 +72,7 @@ export function eventRoutes(cockpit: Cockpit, revocations: InProcessRevocations)
     const remaining = session.expiresAt.getTime() - Date.now();
     const revoked = new AbortController();
     const stopWatching = revocations.onRevoked(session.sessionId, () => revoked.abort());
-    const signal = AbortSignal.any([
-      c.req.raw.signal,
-      AbortSignal.timeout(Math.max(remaining, 0)),
-      revoked.signal,
-    ]);
+    const signal = AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(Math.max(remaining, 0)), revoked.signal]);
     signal.addEventListener('abort', stopWatching, { once: true });
     // Otherwise the stream lives as long as the widget listens: when the browser goes away its
     // request's signal aborts the cockpit call, which closes the cockpit's stream.
@@ -69,7 +84,7 @@ export function eventRoutes(cockpit: Cockpit, revocations: InProcessRevocations)
         ),
       async (res) => {
         if (!res.body) throw new Error('no stream');
-        return endQuietly(res.body);
+        return endQuietly(res.body, signal);
       },
     ).catch((error: unknown) => {
       stopWatching();

@@ -1,8 +1,8 @@
 import { createRouter } from '@scc/service-kit/openapi';
 import type { Cockpit } from '../cockpit/cockpit-client.js';
+import type { InProcessRevocations } from '../embed-sessions/session-revocations.js';
 import type { WidgetEnv } from '../http/widget-session.js';
 import { brandRoutes } from './brand.js';
-import type { InProcessRevocations } from '../embed-sessions/session-revocations.js';
 import { eventRoutes } from './events.js';
 import { forwardedRoutes } from './forwarded.js';
 import { viewRoutes } from './views.js';

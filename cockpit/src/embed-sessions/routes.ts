@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  OpenedEmbedSessionSchema,
   OpenEmbedSessionBody,
+  OpenedEmbedSessionSchema,
   RevokedEmbedSessionsSchema,
   RevokeEmbedSessionsBody,
   SecurityEventBody,

@@ -37,9 +37,7 @@ export const embedSessions = pgTable(
     // Revoke all of a user's sessions at a host.
     index('embed_sessions_user_idx').on(t.userId, t.hostId),
     // What a BFF process reads when its revocation feed (re)connects: the revoked, unexpired sessions of a host.
-    index('embed_sessions_revoked_idx')
-      .on(t.hostId, t.expiresAt)
-      .where(sql`${t.revokedAt} is not null`),
+    index('embed_sessions_revoked_idx').on(t.hostId, t.expiresAt).where(sql`${t.revokedAt} is not null`),
     ...subtreePolicies(t.buPath),
   ],
 );
