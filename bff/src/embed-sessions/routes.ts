@@ -24,6 +24,9 @@ const EmbedSession = z
     tokenType: z.literal('Bearer'),
     expiresAt: z.string().openapi({ format: 'date-time' }),
     expiresIn: z.number().int().openapi({ description: 'Seconds until the token expires' }),
+    userId: z
+      .uuid()
+      .openapi({ description: 'The user in the Service Control Center, to revoke all of their sessions' }),
     sessionId: z.uuid().openapi({
       description: 'The embed session, to revoke it (`DELETE /v1/embed-sessions/{id}`); each token opens its own',
     }),
@@ -151,7 +154,14 @@ export function embedSessionRoutes(deps: {
       );
       const expiresIn = Math.max(0, Math.round((expiresAt.getTime() - Date.now()) / 1000));
       return c.json(
-        { token, tokenType: 'Bearer' as const, expiresAt: expiresAt.toISOString(), expiresIn, sessionId },
+        {
+          token,
+          tokenType: 'Bearer' as const,
+          expiresAt: expiresAt.toISOString(),
+          expiresIn,
+          userId: opened.userId,
+          sessionId,
+        },
         201,
       );
     })

@@ -2617,6 +2617,11 @@ export interface components {
             expiresIn: number;
             /**
              * Format: uuid
+             * @description The user in the Service Control Center, to revoke all of their sessions
+             */
+            userId: string;
+            /**
+             * Format: uuid
              * @description The embed session, to revoke it (`DELETE /v1/embed-sessions/{id}`); each token opens its own
              */
             sessionId: string;
