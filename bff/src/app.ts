@@ -8,8 +8,8 @@ import { type Readiness, readinessOf } from '@scc/service-kit/readiness';
 import { REQUEST_ID_HEADER, requestContext } from '@scc/service-kit/request-context';
 import { cors } from 'hono/cors';
 import { type CockpitConnection, connectCockpit } from './cockpit/cockpit-client.js';
-import { RevocationFeed } from './embed-sessions/revocation-feed.js';
 import { embedSessionRoutes } from './embed-sessions/routes.js';
+import { InProcessRevocations } from './embed-sessions/session-revocations.js';
 import type { WidgetTokenIssuer } from './embed-sessions/widget-token.js';
 import { DEFAULT_MAX_BODY_BYTES } from './env.js';
 import type { HostRegistry } from './hosts/host-registry.js';
@@ -29,16 +29,17 @@ export interface BffDependencies {
   /** Larger request bodies are refused with 413; default {@link DEFAULT_MAX_BODY_BYTES}. */
   maxBodyBytes?: number;
   /**
-   * The revoked embed sessions this process knows of; default: a feed of the cockpit's, started
-   * on the first request. Give one to close it (`close()`) when the process stops.
+   * The revoked embed sessions this process knows of. A deployment gives a started
+   * `RevocationFeed` (`main.ts`), which hears of revocations made through any BFF process; the
+   * default knows only this app's own, and the cockpit refuses the others.
    */
-  revocations?: RevocationFeed;
+  revocations?: InProcessRevocations;
 }
 
 /** The backend-for-frontend: authenticates embeds, isolates callers and forwards to the cockpit. */
 export function createBffApp(deps: BffDependencies) {
   const cockpit = connectCockpit({ ...deps.cockpit, ...(deps.log ? { log: deps.log } : {}) });
-  const revocations = deps.revocations ?? new RevocationFeed(cockpit, () => deps.hosts.all());
+  const revocations = deps.revocations ?? new InProcessRevocations();
   const app = createRouter<WidgetEnv>();
   app.onError(onError);
   app.notFound(onNotFound);
@@ -58,10 +59,6 @@ export function createBffApp(deps: BffDependencies) {
   );
   // After CORS, so that a browser may read the 413.
   app.use('/v1/*', limitBody(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
-  app.use('/v1/*', async (_c, next) => {
-    revocations.start();
-    await next();
-  });
   app.use('/v1/widget/*', requireWidgetSession(deps.tokens, deps.hosts, revocations));
 
   app.route('/', healthRoutes(deps.readiness ?? readinessOf({ cockpit: cockpit.ready })));

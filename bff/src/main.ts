@@ -4,6 +4,8 @@ import { exitOnUncaughtErrors } from '@scc/service-kit/lifecycle';
 import { createLogger } from '@scc/service-kit/log';
 import { closeServer, onStopSignal, startProcessGroup } from '@scc/service-kit/processes';
 import { createBffApp } from './app.js';
+import { connectCockpit } from './cockpit/cockpit-client.js';
+import { RevocationFeed } from './embed-sessions/revocation-feed.js';
 import { widgetTokenIssuer } from './embed-sessions/widget-token.js';
 import { readEnv } from './env.js';
 import { HostRegistry } from './hosts/host-registry.js';
@@ -15,13 +17,20 @@ const log = createLogger('bff');
 
 /** One BFF process. Every copy reads the same keys and host registry, so any of them serves any widget. */
 async function serveBff() {
+  const hosts = HostRegistry.fromSource(env.BFF_HOST_APPLICATIONS);
+  const cockpit = { baseUrl: env.COCKPIT_URL, serviceKey: await loadSigningKey(env.BFF_SERVICE_SIGNING_KEY), log };
+  // Every process follows the cockpit's revocation feed of every host, so each refuses a session
+  // revoked through any other and ends its event streams.
+  const revocations = new RevocationFeed(connectCockpit(cockpit), () => hosts.all());
+  revocations.start();
   const app = createBffApp({
-    hosts: HostRegistry.fromSource(env.BFF_HOST_APPLICATIONS),
+    hosts,
     tokens: widgetTokenIssuer({
       publicUrl: env.BFF_PUBLIC_URL,
       signingKey: await loadSigningKey(env.BFF_WIDGET_SIGNING_KEY),
     }),
-    cockpit: { baseUrl: env.COCKPIT_URL, serviceKey: await loadSigningKey(env.BFF_SERVICE_SIGNING_KEY) },
+    cockpit,
+    revocations,
     widgetBundlePath: env.BFF_WIDGET_BUNDLE,
     log,
     maxBodyBytes: env.BFF_MAX_BODY_BYTES,
@@ -29,7 +38,10 @@ async function serveBff() {
   const server = serve({ fetch: app.fetch, port: env.BFF_PORT, hostname: env.BFF_HOST }, (info) =>
     log.info(`BFF listening on http://${env.BFF_HOST}:${info.port}`, { pid: process.pid }),
   );
-  onStopSignal(() => closeServer(server));
+  onStopSignal(() => {
+    revocations.close();
+    return closeServer(server);
+  });
 }
 
 if (cluster.isWorker || env.SCC_BFF_PROCESSES === 1) {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import {
+  connectCockpit,
   createBffApp,
   generateSigningKey,
   type HostApplication,
@@ -11,6 +12,7 @@ import {
   hashApiKey,
   loadSigningKey,
   newApiKey,
+  RevocationFeed,
   type SigningKey,
   widgetTokenIssuer,
 } from '@scc/bff';
@@ -216,10 +218,16 @@ async function startParts(
   } else {
     let bffFetch: Fetch = () => new Response('starting', { status: 503 });
     bffPort = await listen((req) => bffFetch(req), options.ports?.bff ?? 4020);
+    const registry = new HostRegistry(hosts);
+    const cockpit = { baseUrl: cockpitUrl, serviceKey };
+    const revocations = new RevocationFeed(connectCockpit(cockpit), () => registry.all());
+    revocations.start();
+    started.push(async () => revocations.close());
     bffFetch = createBffApp({
-      hosts: new HostRegistry(hosts),
+      hosts: registry,
       tokens: widgetTokenIssuer({ publicUrl: `http://${publicHost}:${bffPort}`, signingKey: widgetKey }),
-      cockpit: { baseUrl: cockpitUrl, serviceKey },
+      cockpit,
+      revocations,
     }).fetch;
   }
   const bffUrl = `http://${publicHost}:${bffPort}`;
