@@ -12,6 +12,7 @@ import { embedSessionRoutes } from './embed-sessions/routes.js';
 import { InProcessRevocations } from './embed-sessions/session-revocations.js';
 import type { WidgetTokenIssuer } from './embed-sessions/widget-token.js';
 import { DEFAULT_MAX_BODY_BYTES } from './env.js';
+import { HostKeys } from './hosts/host-keys.js';
 import type { HostRegistry } from './hosts/host-registry.js';
 import { requireWidgetSession, type WidgetEnv } from './http/widget-session.js';
 import { widgetApiRoutes } from './widget-api/routes.js';
@@ -78,7 +79,10 @@ export function createBffApp(deps: BffDependencies) {
   });
 
   return app
-    .route('/v1/embed-sessions', embedSessionRoutes({ ...deps, cockpit, revocations }))
+    .route(
+      '/v1/embed-sessions',
+      embedSessionRoutes({ tokens: deps.tokens, keys: new HostKeys(deps.hosts, cockpit), cockpit, revocations }),
+    )
     .route('/v1/widget', widgetApiRoutes(cockpit, revocations));
 }
 

@@ -21,6 +21,7 @@ import { embedSessionRoutes, hostRoutes } from './embed-sessions/routes.js';
 import { DEFAULT_MAX_BODY_BYTES } from './env.js';
 import { cockpitReadiness } from './health/readiness.js';
 import { hierarchyRoutes } from './hierarchy/routes.js';
+import { hostApiKeyRoutes } from './host-api-keys/routes.js';
 import { hasDatabaseErrorCode, isDatabaseUnavailable } from './http/database-errors.js';
 import { salesIntegrationRoutes } from './integrations/sales-routes.js';
 import { type Clock, systemClock } from './operations/clock.js';
@@ -139,6 +140,7 @@ export function createCockpitApp({
     .route('/v1/me', sessionRoutes(db))
     .route('/v1/embed-sessions', embedSessionRoutes(db))
     .route('/v1/hosts', hostRoutes({ db, revocations }))
+    .route('/v1/hosts', hostApiKeyRoutes(db))
     .route('/v1/business-units', businessUnitRoutes(db))
     .route('/v1/business-units', brandRoutes(db))
     .route('/v1/business-units', hierarchyRoutes(db))

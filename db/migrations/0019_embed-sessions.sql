@@ -18,6 +18,23 @@ CREATE INDEX "embed_sessions_bu_path_gist" ON "embed_sessions" USING gist ("bu_p
 CREATE INDEX "embed_sessions_user_idx" ON "embed_sessions" USING btree ("user_id","host_id");--> statement-breakpoint
 CREATE INDEX "embed_sessions_revoked_idx" ON "embed_sessions" USING btree ("host_id","expires_at") WHERE "embed_sessions"."revoked_at" is not null;--> statement-breakpoint
 CREATE POLICY "embed_sessions_subtree" ON "embed_sessions" AS PERMISSIVE FOR ALL TO "scc_app" USING ("embed_sessions"."bu_path" <@ (select nullif(current_setting('app.scope_path', true), '')::ltree)) WITH CHECK ("embed_sessions"."bu_path" <@ (select nullif(current_setting('app.scope_path', true), '')::ltree));--> statement-breakpoint
+CREATE TABLE "host_api_keys" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"host_id" text NOT NULL,
+	"bu_path" "ltree" NOT NULL,
+	"hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone,
+	"last_used_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	CONSTRAINT "host_api_keys_hash_unique" UNIQUE("hash")
+);
+--> statement-breakpoint
+ALTER TABLE "host_api_keys" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE INDEX "host_api_keys_bu_path_gist" ON "host_api_keys" USING gist ("bu_path");--> statement-breakpoint
+CREATE INDEX "host_api_keys_host_idx" ON "host_api_keys" USING btree ("host_id");--> statement-breakpoint
+CREATE POLICY "host_api_keys_subtree" ON "host_api_keys" AS PERMISSIVE FOR ALL TO "scc_app" USING ("host_api_keys"."bu_path" <@ (select nullif(current_setting('app.scope_path', true), '')::ltree)) WITH CHECK ("host_api_keys"."bu_path" <@ (select nullif(current_setting('app.scope_path', true), '')::ltree));
+--> statement-breakpoint
 -- drizzle-kit emits no grants (see 0002). Sessions are never deleted by the application: a
 -- revoked session stays as the record of who ended it, and expired ones are simply ignored.
 GRANT SELECT, INSERT, UPDATE ON embed_sessions TO scc_app;
@@ -77,3 +94,6 @@ CREATE TRIGGER embed_sessions_revoked
   AFTER UPDATE OF revoked_at ON embed_sessions
   FOR EACH ROW WHEN (OLD.revoked_at IS NULL AND NEW.revoked_at IS NOT NULL)
   EXECUTE FUNCTION scc_announce_embed_session_revoked();
+--> statement-breakpoint
+-- A key is never deleted by the application: revoked and expired keys stay as the record.
+GRANT SELECT, INSERT, UPDATE ON host_api_keys TO scc_app;

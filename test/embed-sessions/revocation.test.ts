@@ -62,6 +62,7 @@ function otherProcess() {
     },
   };
   const feed = new RevocationFeed(connectCockpit(cockpit), () => h.registry.all());
+  feed.start();
   const app = h.createApp({ cockpit, revocations: feed });
   return { app, feed, cockpitCalls };
 }
@@ -100,7 +101,6 @@ describe('revoking an embed session', () => {
     const session = await open(h.mspHost, casey.email, contoso.id);
     expect((await revokeSession(h.mspHost, session.sessionId)).status).toBe(204);
     const late = otherProcess();
-    late.feed.start();
     await vi.waitUntil(() => late.feed.live, { timeout: 10_000 });
     expect(late.feed.isRevoked(session.sessionId)).toBe(true);
     late.feed.close();

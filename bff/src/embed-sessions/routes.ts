@@ -5,7 +5,8 @@ import { singleLineText } from '@scc/contracts/text';
 import { createRouter } from '@scc/service-kit/openapi';
 import { createMiddleware } from 'hono/factory';
 import { type Cockpit, fromCockpit } from '../cockpit/cockpit-client.js';
-import type { HostApplication, HostRegistry } from '../hosts/host-registry.js';
+import type { HostKeys } from '../hosts/host-keys.js';
+import type { HostApplication } from '../hosts/host-registry.js';
 import type { InProcessRevocations } from './session-revocations.js';
 import { MAX_TOKEN_AGE_SECONDS, type WidgetTokenIssuer } from './widget-token.js';
 
@@ -92,10 +93,10 @@ const revokeUserSessionsRoute = createRoute({
 type HostEnv = { Variables: { host: HostApplication } };
 
 /** Host backends authenticate with their API key; browsers never see it. */
-function requireHostApiKey(hosts: HostRegistry) {
+function requireHostApiKey(keys: HostKeys) {
   return createMiddleware<HostEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
-    const host = header.startsWith('Bearer ') ? hosts.authenticate(header.slice(7).trim()) : undefined;
+    const host = header.startsWith('Bearer ') ? await keys.authenticate(header.slice(7).trim()) : undefined;
     if (!host) throw ProblemError.of('unauthorized');
     if (c.req.method === 'POST' && !/^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
       throw ProblemError.of('unsupportedMediaType', 'Send the body as application/json');
@@ -106,14 +107,14 @@ function requireHostApiKey(hosts: HostRegistry) {
 }
 
 export function embedSessionRoutes(deps: {
-  hosts: HostRegistry;
+  keys: HostKeys;
   tokens: WidgetTokenIssuer;
   cockpit: Cockpit;
   revocations: InProcessRevocations;
 }) {
   const { cockpit, revocations } = deps;
   const app = createRouter<HostEnv>();
-  app.use('*', requireHostApiKey(deps.hosts));
+  app.use('*', requireHostApiKey(deps.keys));
   /** This process refuses what it revoked at once; the others hear of it through their feeds. */
   const revokeHere = (sessions: { id: string; expiresAt: string }[]) => {
     for (const s of sessions) revocations.revoke(s.id, new Date(s.expiresAt));

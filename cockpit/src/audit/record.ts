@@ -27,6 +27,9 @@ export type AuditAction =
   | 'operation-request.restored'
   | 'embed-session.issued'
   | 'embed-session.revoked'
+  | 'host-api-key.created'
+  | 'host-api-key.rotated'
+  | 'host-api-key.revoked'
   | SecurityEventAction;
 
 export interface AuditEntry {
@@ -38,6 +41,7 @@ export interface AuditEntry {
     | 'role-assignment'
     | 'operation-request'
     | 'embed-session'
+    | 'host-api-key'
     | 'security-event';
   entityId: string;
   /** The unit the change belongs to, and its path: where in the tree the event is readable. */

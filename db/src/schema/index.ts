@@ -2,6 +2,7 @@ export * from './audit.js';
 export * from './business-units.js';
 export * from './data-sources.js';
 export * from './embed-sessions.js';
+export * from './host-api-keys.js';
 export * from './ltree.js';
 export * from './operations.js';
 export * from './owned-tables.js';

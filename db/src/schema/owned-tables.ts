@@ -4,6 +4,7 @@ import { auditEvents } from './audit.js';
 import { brandLogos } from './business-units.js';
 import { dataSources } from './data-sources.js';
 import { embedSessions } from './embed-sessions.js';
+import { hostApiKeys } from './host-api-keys.js';
 import {
   operationRequestEvents,
   operationRequests,
@@ -53,5 +54,6 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(outboxEvents),
   owned(webhookDeliveries),
   owned(embedSessions),
+  owned(hostApiKeys),
   owned(auditEvents, 'append-only'),
 ];
