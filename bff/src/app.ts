@@ -81,7 +81,12 @@ export function createBffApp(deps: BffDependencies) {
   return app
     .route(
       '/v1/embed-sessions',
-      embedSessionRoutes({ tokens: deps.tokens, keys: new HostKeys(deps.hosts, cockpit), cockpit, revocations }),
+      embedSessionRoutes({
+        tokens: deps.tokens,
+        keys: new HostKeys(deps.hosts, cockpit, revocations),
+        cockpit,
+        revocations,
+      }),
     )
     .route('/v1/widget', widgetApiRoutes(cockpit, revocations));
 }

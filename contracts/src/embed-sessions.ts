@@ -64,6 +64,10 @@ export const SecurityEventBody = z
   .openapi('SecurityEventBody');
 export type SecurityEvent = z.infer<typeof SecurityEventBody>;
 
-/** What the revocation feed sends, one event per revoked session (SSE `data:`). */
+/** What the revocation feed sends per revoked session (SSE `event: revoked`). */
 export const RevocationFeedEventSchema = z.object({ id: z.uuid(), expiresAt: z.string() });
 export type RevocationFeedEvent = z.infer<typeof RevocationFeedEventSchema>;
+
+/** What it sends when a host API key was revoked or its expiry shortened (SSE `event: key-changed`). */
+export const KeyChangedEventSchema = z.object({ keyId: z.uuid() });
+export type KeyChangedEvent = z.infer<typeof KeyChangedEventSchema>;

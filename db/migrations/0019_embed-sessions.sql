@@ -97,3 +97,20 @@ CREATE TRIGGER embed_sessions_revoked
 --> statement-breakpoint
 -- A key is never deleted by the application: revoked and expired keys stay as the record.
 GRANT SELECT, INSERT, UPDATE ON host_api_keys TO scc_app;
+--> statement-breakpoint
+-- A key revoked, or shortened by a rotation, is announced on the same channel, so every BFF
+-- process forgets its verification at once instead of after its minute.
+CREATE FUNCTION scc_announce_host_api_key_changed() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog
+AS $$
+BEGIN
+  PERFORM pg_notify('scc_embed_session_revoked', json_build_object('hostId', NEW.host_id, 'keyId', NEW.id)::text);
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER host_api_keys_changed
+  AFTER UPDATE OF revoked_at, expires_at ON host_api_keys
+  FOR EACH ROW WHEN (OLD.revoked_at IS DISTINCT FROM NEW.revoked_at OR OLD.expires_at IS DISTINCT FROM NEW.expires_at)
+  EXECUTE FUNCTION scc_announce_host_api_key_changed();

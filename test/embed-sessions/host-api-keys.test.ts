@@ -1,8 +1,9 @@
 import { auditEvents, hostApiKeys } from '@scc/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHostApiKey, listHostApiKeys, revokeHostApiKey } from '../../bff/src/cli/host-api-keys.js';
 import { connectCockpit } from '../../bff/src/cockpit/cockpit-client.js';
+import { RevocationFeed } from '../../bff/src/embed-sessions/revocation-feed.js';
 import { type BffHarness, createBffHarness, embedSessionInit, expectProblem } from '../support/bff-harness.js';
 import { personaByKey, seededBusinessUnit } from '../support/seed-model.js';
 
@@ -105,5 +106,18 @@ describe('host API keys kept by the cockpit', () => {
       ['host-api-key.revoked', 'host:msp-portal', home],
     ]);
     expect(await actions(rotated.key.id)).toEqual([['host-api-key.rotated', 'host:msp-portal', home]]);
+  });
+
+  it('a process following the revocation feed forgets a revoked key at once, not after its minute', async () => {
+    const { apiKey, key } = await createHostApiKey(cockpit(), h.mspHost.entry);
+    const feed = new RevocationFeed(cockpit(), () => h.registry.all());
+    feed.start();
+    const app = h.createApp({ revocations: feed });
+    await vi.waitUntil(() => feed.live, { timeout: 10_000 });
+    expect((await mintWith(apiKey, app)).status).toBe(201);
+    await revokeHostApiKey(cockpit(), h.mspHost.entry, key.id);
+    // The key's minute has not passed: only the feed's notice can make this process ask again.
+    await vi.waitUntil(async () => (await mintWith(apiKey, app)).status === 401, { timeout: 10_000, interval: 50 });
+    feed.close();
   });
 });

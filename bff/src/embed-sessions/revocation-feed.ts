@@ -1,4 +1,4 @@
-import { RevocationFeedEventSchema } from '@scc/contracts/embed-sessions';
+import { KeyChangedEventSchema, RevocationFeedEventSchema } from '@scc/contracts/embed-sessions';
 import type { Cockpit, HostIdentity } from '../cockpit/cockpit-client.js';
 import { InProcessRevocations } from './session-revocations.js';
 
@@ -11,7 +11,8 @@ const RETRY_MAX_MS = 5_000;
  * through any BFF process reaches every other within one notification. The cockpit also refuses
  * a revoked session in every scoped transaction of a widget request, so the moment between the
  * commit and the notification, or a feed reconnecting, lets nothing through; what this set adds
- * is the refusal without a cockpit call, and ending the session's event streams.
+ * is the refusal without a cockpit call, and ending the session's event streams. The same feed
+ * names host API keys revoked or shortened, which `HostKeys` then verifies afresh.
  */
 export class RevocationFeed extends InProcessRevocations {
   readonly #stop = new AbortController();
@@ -55,9 +56,13 @@ export class RevocationFeed extends InProcessRevocations {
           this.#liveHosts.add(host.id);
           wentLive = true;
         }
-        if (event.type !== 'revoked') continue;
-        const parsed = RevocationFeedEventSchema.safeParse(JSON.parse(event.data));
-        if (parsed.success) this.revoke(parsed.data.id, new Date(parsed.data.expiresAt));
+        if (event.type === 'revoked') {
+          const parsed = RevocationFeedEventSchema.safeParse(JSON.parse(event.data));
+          if (parsed.success) this.revoke(parsed.data.id, new Date(parsed.data.expiresAt));
+        } else if (event.type === 'key-changed') {
+          const parsed = KeyChangedEventSchema.safeParse(JSON.parse(event.data));
+          if (parsed.success) this.keyChanged(parsed.data.keyId);
+        }
       }
     } catch {
       // Reconnected below; meanwhile the cockpit still refuses revoked sessions itself.

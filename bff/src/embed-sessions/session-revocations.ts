@@ -18,6 +18,7 @@ export const noRevocations: SessionRevocations = { isRevoked: () => false };
 export class InProcessRevocations implements SessionRevocations {
   readonly #endedUntil = new Map<string, number>();
   readonly #watchers = new Map<string, Set<() => void>>();
+  readonly #keyListeners = new Set<(keyId: string) => void>();
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
@@ -28,6 +29,15 @@ export class InProcessRevocations implements SessionRevocations {
     const watchers = this.#watchers.get(sessionId);
     this.#watchers.delete(sessionId);
     for (const ended of watchers ?? []) ended();
+  }
+
+  /** A host API key was revoked or its expiry shortened: whoever keeps it verified forgets it. */
+  keyChanged(keyId: string): void {
+    for (const listener of this.#keyListeners) listener(keyId);
+  }
+
+  onKeyChanged(listener: (keyId: string) => void): void {
+    this.#keyListeners.add(listener);
   }
 
   isRevoked(sessionId: string): boolean {

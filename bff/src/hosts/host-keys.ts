@@ -4,8 +4,9 @@ import { type Cockpit, fromCockpit } from '../cockpit/cockpit-client.js';
 import { type HostApplication, type HostRegistry, hashApiKey } from './host-registry.js';
 
 /**
- * How long a key the cockpit confirmed is taken without asking again: a revoked key works on in
- * a process for at most this long, and each process notes a key's use at most this often.
+ * How long a key the cockpit confirmed is taken without asking again, and so how often each
+ * process notes a key's use. A revoked key is forgotten at once by a process that follows the
+ * revocation feed, otherwise after at most this long.
  */
 export const VERIFIED_KEY_TTL_MS = 60_000;
 const KEYS_CACHED = 1_000;
@@ -21,12 +22,20 @@ const KEY_SHAPE = /^([a-z0-9][a-z0-9-]{1,62})\.[A-Za-z0-9_-]{43}$/;
  */
 export class HostKeys {
   readonly #verified = new BoundedCache<string, { keyId: string; until: number }>(KEYS_CACHED);
+  readonly #hashOf = new Map<string, string>();
 
   constructor(
     private readonly hosts: HostRegistry,
     private readonly cockpit: Cockpit,
+    changes?: { onKeyChanged(listener: (keyId: string) => void): void },
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    changes?.onKeyChanged((keyId) => {
+      const hash = this.#hashOf.get(keyId);
+      this.#hashOf.delete(keyId);
+      if (hash) this.#verified.delete(hash);
+    });
+  }
 
   async authenticate(apiKey: string): Promise<HostApplication | undefined> {
     const configured = this.hosts.authenticate(apiKey);
@@ -48,6 +57,9 @@ export class HostKeys {
     if (!verified) return undefined;
     const expires = verified.expiresAt ? Date.parse(verified.expiresAt) : Number.POSITIVE_INFINITY;
     this.#verified.set(hash, { keyId: verified.id, until: Math.min(at + VERIFIED_KEY_TTL_MS, expires) });
+    // Bounded like the cache: a key id left behind by an evicted entry costs a lookup, nothing more.
+    if (this.#hashOf.size >= KEYS_CACHED) this.#hashOf.clear();
+    this.#hashOf.set(verified.id, hash);
     return host;
   }
 }

@@ -1,8 +1,8 @@
-import type { RevocationFeedEvent } from '@scc/contracts/embed-sessions';
+import type { KeyChangedEvent, RevocationFeedEvent } from '@scc/contracts/embed-sessions';
 import { type Database, EMBED_SESSION_REVOKED_CHANNEL, listen, type Unlisten } from '@scc/db';
 import { cockpitLog } from '../log.js';
 
-type Listener = (event: RevocationFeedEvent) => void;
+type Listener = (event: RevocationFeedEvent | KeyChangedEvent) => void;
 
 export interface RevocationHub {
   /**
@@ -14,7 +14,8 @@ export interface RevocationHub {
 }
 
 /**
- * One LISTEN per cockpit process for revoked embed sessions (migration 0019), relayed to the
+ * One LISTEN per cockpit process for revoked embed sessions and changed host API keys
+ * (migration 0019), relayed to the
  * revocation feeds of the BFF processes connected to this process, each filtered to its host.
  * A LISTEN that drops and returns may have missed notifications: every feed is then ended, and
  * its BFF reconnects and reads the revoked sessions afresh.
@@ -25,14 +26,17 @@ export function createRevocationHub(systemDb: Database): RevocationHub {
   let listening = false;
 
   const deliver = (payload: string) => {
-    let event: { hostId?: unknown; id?: unknown; expiresAt?: unknown };
+    let event: { hostId?: unknown; id?: unknown; expiresAt?: unknown; keyId?: unknown };
     try {
       event = JSON.parse(payload) as typeof event;
     } catch {
       return;
     }
-    if (typeof event.id !== 'string' || typeof event.expiresAt !== 'string') return;
-    const feedEvent = { id: event.id, expiresAt: new Date(event.expiresAt).toISOString() };
+    let feedEvent: RevocationFeedEvent | KeyChangedEvent;
+    if (typeof event.keyId === 'string') feedEvent = { keyId: event.keyId };
+    else if (typeof event.id === 'string' && typeof event.expiresAt === 'string') {
+      feedEvent = { id: event.id, expiresAt: new Date(event.expiresAt).toISOString() };
+    } else return;
     for (const s of subscribers) if (s.hostId === event.hostId) s.listener(feedEvent);
   };
 

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  type KeyChangedEvent,
   OpenEmbedSessionBody,
   OpenedEmbedSessionSchema,
+  type RevocationFeedEvent,
   RevokedEmbedSessionsSchema,
   RevokeEmbedSessionsBody,
   SecurityEventBody,
@@ -82,7 +84,8 @@ const feedRoute = createRoute({
   description:
     'Each BFF process follows this feed per host and refuses the sessions it names. It starts with every revoked ' +
     'session whose token has not expired (`event: revoked`), then `: live`, then new revocations as they commit; ' +
-    'a comment every 15 s keeps it open. A feed that may have missed one ends: reconnect.',
+    'a comment every 15 s keeps it open. A host API key revoked or shortened by a rotation is `event: key-changed`. ' +
+    'A feed that may have missed an event ends: reconnect.',
   responses: {
     200: { description: 'The feed', content: { 'text/event-stream': { schema: z.string() } } },
     ...problemResponses,
@@ -154,8 +157,8 @@ export function hostRoutes(deps: { db: Database; revocations: RevocationHub; hea
     })
     .openapi(feedRoute, async (c) => {
       const host = c.get('host');
-      const queue: { id: string; expiresAt: string }[] = [];
-      let deliver: ((event: { id: string; expiresAt: string }) => void) | undefined;
+      const queue: (RevocationFeedEvent | KeyChangedEvent)[] = [];
+      let deliver: ((event: RevocationFeedEvent | KeyChangedEvent) => void) | undefined;
       let lost = () => {};
       // Listening before the snapshot is read: a revocation committed in between is in one or both.
       const unsubscribe = await deps.revocations.subscribe(
@@ -168,8 +171,8 @@ export function hostRoutes(deps: { db: Database; revocations: RevocationHub; hea
         const write = (text: string) => {
           writing = writing.then(() => stream.write(text).then(() => {})).catch(() => {});
         };
-        const send = (event: { id: string; expiresAt: string }) =>
-          write(`event: revoked\ndata: ${JSON.stringify(event)}\n\n`);
+        const send = (event: RevocationFeedEvent | KeyChangedEvent) =>
+          write(`event: ${'keyId' in event ? 'key-changed' : 'revoked'}\ndata: ${JSON.stringify(event)}\n\n`);
         const heartbeat = setInterval(() => write(': heartbeat\n\n'), deps.heartbeatMs ?? 15_000);
         const closed = new Promise<void>((resolve) => {
           stream.onAbort(resolve);
