@@ -10,8 +10,10 @@ import { REQUEST_ID_HEADER, requestContext } from '@scc/service-kit/request-cont
 import { cors } from 'hono/cors';
 import { type CockpitConnection, connectCockpit } from './cockpit/cockpit-client.js';
 import { embedSessionRoutes } from './embed-sessions/routes.js';
+import { InProcessRevocations } from './embed-sessions/session-revocations.js';
 import type { WidgetTokenIssuer } from './embed-sessions/widget-token.js';
 import { DEFAULT_MAX_BODY_BYTES } from './env.js';
+import { HostKeys } from './hosts/host-keys.js';
 import type { HostRegistry } from './hosts/host-registry.js';
 import { requireWidgetSession, type WidgetEnv } from './http/widget-session.js';
 import { clientAddressOf } from './rate-limits/client-ip.js';
@@ -38,11 +40,18 @@ export interface BffDependencies {
   rateLimiting?: RateLimiting;
   /** When answers carry Strict-Transport-Security; default `auto` (requests that came over https). */
   hsts?: HstsMode;
+  /**
+   * The revoked embed sessions this process knows of. A deployment gives a started
+   * `RevocationFeed` (`main.ts`), which hears of revocations made through any BFF process; the
+   * default knows only this app's own, and the cockpit refuses the others.
+   */
+  revocations?: InProcessRevocations;
 }
 
 /** The backend-for-frontend: authenticates embeds, isolates callers and forwards to the cockpit. */
 export function createBffApp(deps: BffDependencies) {
-  const cockpit = connectCockpit(deps.cockpit);
+  const cockpit = connectCockpit({ ...deps.cockpit, ...(deps.log ? { log: deps.log } : {}) });
+  const revocations = deps.revocations ?? new InProcessRevocations();
   const app = createRouter<WidgetEnv>();
   app.onError(onError);
   app.notFound(onNotFound);
@@ -71,11 +80,12 @@ export function createBffApp(deps: BffDependencies) {
       })
     : undefined;
   if (limiting) {
-    app.use('/v1/embed-sessions', limiting.embedSessions);
+    // Every call of the host API (mints and revocations) counts, and its failed keys with it.
+    app.use('/v1/embed-sessions/*', limiting.embedSessions);
     app.use('/v1/widget/*', limiting.widgetAuthentication);
   }
   app.use('/v1/*', refuseHostileBodies());
-  app.use('/v1/widget/*', requireWidgetSession(deps.tokens, deps.hosts));
+  app.use('/v1/widget/*', requireWidgetSession(deps.tokens, deps.hosts, revocations));
   if (limiting) {
     app.use('/v1/widget/*', limiting.perUser);
     app.on('POST', '/v1/widget/operation-requests', limiting.submitsPerUnit);
@@ -98,8 +108,17 @@ export function createBffApp(deps: BffDependencies) {
   });
 
   return app
-    .route('/v1/embed-sessions', embedSessionRoutes({ ...deps, cockpit, afterAuthentication: limiting?.perHost }))
-    .route('/v1/widget', widgetApiRoutes(cockpit));
+    .route(
+      '/v1/embed-sessions',
+      embedSessionRoutes({
+        tokens: deps.tokens,
+        keys: new HostKeys(deps.hosts, cockpit, revocations),
+        cockpit,
+        revocations,
+        afterAuthentication: limiting?.perHost,
+      }),
+    )
+    .route('/v1/widget', widgetApiRoutes(cockpit, revocations));
 }
 
 export type BffApp = ReturnType<typeof createBffApp>;

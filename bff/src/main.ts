@@ -5,6 +5,8 @@ import { exitOnUncaughtErrors } from '@scc/service-kit/lifecycle';
 import { createLogger } from '@scc/service-kit/log';
 import { closeServer, onStopSignal, startProcessGroup } from '@scc/service-kit/processes';
 import { createBffApp } from './app.js';
+import { connectCockpit } from './cockpit/cockpit-client.js';
+import { RevocationFeed } from './embed-sessions/revocation-feed.js';
 import { widgetTokenIssuer } from './embed-sessions/widget-token.js';
 import { readEnv } from './env.js';
 import { HostRegistry } from './hosts/host-registry.js';
@@ -19,13 +21,20 @@ const log = createLogger('bff');
 /** One BFF process. Every copy reads the same keys and host registry, so any of them serves any widget. */
 async function serveBff() {
   const limits = rateLimitingFromEnvironment(env, log);
+  const hosts = HostRegistry.fromSource(env.BFF_HOST_APPLICATIONS);
+  const cockpit = { baseUrl: env.COCKPIT_URL, serviceKey: await loadSigningKey(env.BFF_SERVICE_SIGNING_KEY), log };
+  // Every process follows the cockpit's revocation feed of every host, so each refuses a session
+  // revoked through any other and ends its event streams.
+  const revocations = new RevocationFeed(connectCockpit(cockpit), () => hosts.all());
+  revocations.start();
   const app = createBffApp({
-    hosts: HostRegistry.fromSource(env.BFF_HOST_APPLICATIONS),
+    hosts,
     tokens: widgetTokenIssuer({
       publicUrl: env.BFF_PUBLIC_URL,
       signingKey: await loadSigningKey(env.BFF_WIDGET_SIGNING_KEY),
     }),
-    cockpit: { baseUrl: env.COCKPIT_URL, serviceKey: await loadSigningKey(env.BFF_SERVICE_SIGNING_KEY) },
+    cockpit,
+    revocations,
     widgetBundlePath: env.BFF_WIDGET_BUNDLE,
     log,
     maxBodyBytes: env.BFF_MAX_BODY_BYTES,
@@ -37,6 +46,7 @@ async function serveBff() {
   );
   answerClientErrors(server, { hsts: env.BFF_HSTS });
   onStopSignal(async () => {
+    revocations.close();
     await closeServer(server);
     await limits.close();
   });

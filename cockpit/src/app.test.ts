@@ -54,6 +54,13 @@ describe('GET /openapi.json', () => {
       '/v1/business-units/{id}/move': ['post'],
       '/v1/business-units/{id}/move-preview': ['post'],
       '/v1/data-sources/{id}': ['delete', 'get', 'patch'],
+      '/v1/embed-sessions': ['post'],
+      '/v1/hosts/api-keys': ['get', 'post'],
+      '/v1/hosts/api-keys/verify': ['post'],
+      '/v1/hosts/api-keys/{id}/revoke': ['post'],
+      '/v1/hosts/embed-sessions/revocations': ['get'],
+      '/v1/hosts/embed-sessions/revoke': ['post'],
+      '/v1/hosts/security-events': ['post'],
       '/v1/integrations/sales/contracts/{externalRef}': ['put'],
       '/v1/me': ['get'],
       '/v1/operation-requests': ['get', 'post'],
@@ -98,7 +105,8 @@ describe('GET /openapi.json', () => {
         const expected = twoSuccesses.includes(`${method} ${path}`) ? 2 : 1;
         expect(success, `${method} ${path}`).toHaveLength(expected);
         // Changes to the hierarchy also name the role (403) and rule (409) refusals they can give.
-        const hierarchyChange = method !== 'get' && !/^\/v1\/(operation-requests|products|integrations)/.test(path);
+        const hierarchyChange =
+          method !== 'get' && !/^\/v1\/(operation-requests|products|integrations|embed-sessions|hosts)/.test(path);
         const errors = hierarchyChange ? ['400', '401', '403', '404', '409'] : ['400', '401', '404'];
         for (const status of errors) {
           expect(

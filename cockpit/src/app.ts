@@ -1,6 +1,6 @@
 import { problem, problemResponse } from '@scc/contracts/problem';
 import type { ServiceTokenVerifier } from '@scc/contracts/service-token';
-import type { Database } from '@scc/db';
+import { type Database, EMBED_SESSION_ENDED_CODE } from '@scc/db';
 import { type HstsMode, securityHeaders } from '@scc/service-kit/api-headers';
 import { limitBody } from '@scc/service-kit/body-limit';
 import { healthRoutes } from '@scc/service-kit/health';
@@ -16,10 +16,14 @@ import { cachingVerifier } from './auth/verified-tokens.js';
 import { brandRoutes } from './business-units/brand.js';
 import { businessUnitRoutes } from './business-units/routes.js';
 import { businessUnitDataSourceRoutes, dataSourceRoutes } from './data-sources/routes.js';
+import { requireHost } from './embed-sessions/host-caller.js';
+import { createRevocationHub, type RevocationHub } from './embed-sessions/revocation-hub.js';
+import { embedSessionRoutes, hostRoutes } from './embed-sessions/routes.js';
 import { DEFAULT_MAX_BODY_BYTES } from './env.js';
 import { cockpitReadiness } from './health/readiness.js';
 import { hierarchyRoutes } from './hierarchy/routes.js';
-import { isDatabaseUnavailable } from './http/database-errors.js';
+import { hostApiKeyRoutes } from './host-api-keys/routes.js';
+import { hasDatabaseErrorCode, isDatabaseUnavailable } from './http/database-errors.js';
 import { salesIntegrationRoutes } from './integrations/sales-routes.js';
 import { type Clock, systemClock } from './operations/clock.js';
 import { createEventHub, type EventHub } from './operations/event-hub.js';
@@ -64,6 +68,8 @@ export interface CockpitDependencies {
   hsts?: HstsMode;
   /** The process's resolved callers; one is created on `db`, listening on `systemDb`, when omitted. */
   callers?: CallerCache;
+  /** The process's relay of revoked embed sessions to BFF feeds; one is created on `systemDb` when omitted. */
+  revocations?: RevocationHub;
 }
 
 /** The central control center's HTTP API. Routes are chained so `hc<CockpitApp>` keeps their types. */
@@ -83,15 +89,21 @@ export function createCockpitApp({
   maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
   hsts,
   callers = createCallerCache(db, { listenOn: systemDb }),
+  revocations = createRevocationHub(systemDb),
 }: CockpitDependencies) {
   const app = createRouter<CockpitEnv>();
-  app.onError((error, c) =>
-    isDatabaseUnavailable(error)
-      ? problemResponse(problem('unavailable', 'The database cannot be reached. Try again shortly.'), {
-          'retry-after': '5',
-        })
-      : onError(error, c),
-  );
+  app.onError((error, c) => {
+    if (isDatabaseUnavailable(error)) {
+      return problemResponse(problem('unavailable', 'The database cannot be reached. Try again shortly.'), {
+        'retry-after': '5',
+      });
+    }
+    // The settings statement of a scoped transaction refused a revoked embed session (migration 0019).
+    if (hasDatabaseErrorCode(error, EMBED_SESSION_ENDED_CODE)) {
+      return problemResponse(problem('unauthorized', 'The embed session has ended.'));
+    }
+    return onError(error, c);
+  });
   app.notFound(onNotFound);
   app.use(securityHeaders({ hsts }));
   app.use(requestContext(log));
@@ -100,10 +112,17 @@ export function createCockpitApp({
   app.route('/', healthRoutes(readiness));
   app.use('/v1/*', limitBody(maxBodyBytes));
   app.use('/v1/*', refuseHostileBodies());
-  // Machines with their own keys call the integrations; every other /v1 path needs a user caller.
-  const callerRequired = requireCaller(callers, cachingVerifier(verifyServiceToken));
+  // Machines with their own keys call the integrations, hosts' backends (through their BFF, acting
+  // for no user) their host routes; every other /v1 path needs a user caller.
+  const verify = cachingVerifier(verifyServiceToken);
+  const callerRequired = requireCaller(callers, verify);
   app.use('/v1/*', forgetCallersAfterChanges(callers));
-  app.use('/v1/*', (c, next) => (c.req.path.startsWith('/v1/integrations/') ? next() : callerRequired(c, next)));
+  app.use('/v1/*', (c, next) =>
+    c.req.path.startsWith('/v1/integrations/') || c.req.path.startsWith('/v1/hosts/')
+      ? next()
+      : callerRequired(c, next),
+  );
+  app.use('/v1/hosts/*', requireHost(db, verify));
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -125,6 +144,9 @@ export function createCockpitApp({
   });
   return app
     .route('/v1/me', sessionRoutes(db))
+    .route('/v1/embed-sessions', embedSessionRoutes(db))
+    .route('/v1/hosts', hostRoutes({ db, revocations }))
+    .route('/v1/hosts', hostApiKeyRoutes(db))
     .route('/v1/business-units', businessUnitRoutes(db))
     .route('/v1/business-units', brandRoutes(db))
     .route('/v1/business-units', hierarchyRoutes(db))

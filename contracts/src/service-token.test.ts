@@ -68,6 +68,18 @@ describe('signServiceToken', () => {
     const byEmail = { ...claims, sub: undefined, email: 'casey@contoso.example' };
     await expect(keys.verifier(await keys.sign(byEmail))).resolves.toEqual(byEmail);
   });
+
+  test('carries the embed session a widget call belongs to', async () => {
+    const inSession = { ...claims, sessionId: '7d1f5b0e-8d7c-4a53-9a55-2b8f3b1c9e01' };
+    expect(decodeTokenPart(await keys.sign(inSession), 1).sid).toBe(inSession.sessionId);
+    await expect(keys.verifier(await keys.sign(inSession))).resolves.toEqual(inSession);
+  });
+
+  test('may act for the host itself, naming no user', async () => {
+    const asHost = { ...claims, sub: undefined, actsAsHost: true as const };
+    expect(decodeTokenPart(await keys.sign(asHost), 1).act).toBe('host');
+    await expect(keys.verifier(await keys.sign(asHost))).resolves.toEqual(asHost);
+  });
 });
 
 describe('serviceTokenVerifier rejects', () => {
@@ -120,6 +132,8 @@ describe('serviceTokenVerifier rejects', () => {
   });
   test('scope claims of the wrong type', () => rejects(custom({ ...payloadOf(claims), bu: 42 })));
   test('a token naming no user', () => rejects(custom({ ...payloadOf(claims), sub: undefined })));
+  test('a host token naming a user', () => rejects(custom({ ...payloadOf(claims), act: 'host' })));
+  test('an unknown actor', () => rejects(custom({ ...payloadOf(claims), act: 'admin' })));
 });
 
 describe('key rotation', () => {

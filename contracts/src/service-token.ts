@@ -13,6 +13,16 @@ export interface ServiceTokenClaims {
   /** The acting user's id; absent only while a session is being opened by e-mail. */
   sub?: string | undefined;
   email?: string | undefined;
+  /**
+   * The embed session (the widget token's `jti`) the call belongs to: the cockpit refuses every
+   * call of a revoked session, also while the BFF has not yet heard of the revocation.
+   */
+  sessionId?: string | undefined;
+  /**
+   * The host's backend itself acts, for no user (revoking sessions, recording security events):
+   * the call may reach only the cockpit's host routes, within the home unit's subtree.
+   */
+  actsAsHost?: true | undefined;
   businessUnitId: string;
   homeBusinessUnitId: string;
   hostId: string;
@@ -35,6 +45,8 @@ export async function signServiceToken(
     root: claims.homeBusinessUnitId,
     host: claims.hostId,
     ...(claims.email ? { email: claims.email } : {}),
+    ...(claims.sessionId ? { sid: claims.sessionId } : {}),
+    ...(claims.actsAsHost ? { act: 'host' } : {}),
   })
     .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'JWT' })
     .setIssuer(SERVICE_TOKEN_ISSUER)
@@ -58,14 +70,18 @@ export function serviceTokenVerifier(trustedKeys: JSONWebKeySet | JWK[]): Servic
       maxTokenAge: `${SERVICE_TOKEN_TTL_SECONDS + 30}s`,
       requiredClaims: ['exp', 'iat', 'bu', 'root', 'host'],
     });
-    const { sub, email, bu, root, host } = payload;
+    const { sub, email, sid, act, bu, root, host } = payload;
     if (typeof bu !== 'string' || typeof root !== 'string' || typeof host !== 'string') {
       throw new Error('service token lacks its scope claims');
     }
-    if (typeof sub !== 'string' && typeof email !== 'string') throw new Error('service token names no user');
+    const namesUser = typeof sub === 'string' || typeof email === 'string';
+    if (act === 'host' ? namesUser : !namesUser) throw new Error('service token names no user, or a user for its host');
+    if (act !== undefined && act !== 'host') throw new Error('service token names an unknown actor');
     return {
       sub: typeof sub === 'string' ? sub : undefined,
       email: typeof email === 'string' ? email : undefined,
+      sessionId: typeof sid === 'string' ? sid : undefined,
+      actsAsHost: act === 'host' ? true : undefined,
       businessUnitId: bu,
       homeBusinessUnitId: root,
       hostId: host,

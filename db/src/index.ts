@@ -1,4 +1,10 @@
 export { createDatabase, type Database, type DatabaseHandle, type DatabaseOptions, dumpPglite } from './client.js';
+export {
+  currentEmbedSession,
+  EMBED_SESSION_ENDED_CODE,
+  EMBED_SESSION_REVOKED_CHANNEL,
+  inEmbedSession,
+} from './embed-session.js';
 export { listen, type Unlisten } from './listen.js';
 export { childPath, inSubtree, pathLabel } from './paths.js';
 export { CALLERS_CHANGED_CHANNEL, queryResolvedCaller, type ResolvedCallerRow } from './resolve-caller.js';

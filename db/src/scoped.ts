@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js/session';
 import type { Sql, TransactionSql } from 'postgres';
 import type { Database } from './client.js';
+import { currentEmbedSession } from './embed-session.js';
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -18,7 +19,16 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 const settings = (scopePath: string) =>
   sql`select set_config('app.scope_path', ${scopePath}, true), set_config('role', 'scc_app', true),
     set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
-    set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)`;
+    set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)${embedSessionCheck()}`;
+
+/**
+ * Inside a widget request ({@link inEmbedSession}) the same statement refuses a revoked embed
+ * session (migration 0019): no extra round trip, and the whole transaction fails with it.
+ */
+function embedSessionCheck() {
+  const sessionId = currentEmbedSession();
+  return sessionId ? sql`, scc_check_embed_session(${sessionId}::uuid)` : sql``;
+}
 
 /**
  * Runs `work` in one transaction as the application role with the caller's subtree as the

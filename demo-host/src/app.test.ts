@@ -21,6 +21,9 @@ const apiKey = `demo-host.${randomBytes(32).toString('base64url')}`;
 const WIDGET_MODULES = new Set(['service-control-center.js', 'admin.BEuvnruY.js']);
 /** The bodies of the embed-session requests the stand-in BFF accepted. */
 const embedRequests: unknown[] = [];
+/** The bodies of the revocations the stand-in BFF was asked for. */
+const revokeRequests: unknown[] = [];
+const SCC_USER_ID = '5c1e1d2a-3b4c-4d5e-8f60-718293a4b5c6';
 let bffServer: ServerType;
 let bffUrl: string;
 let app: DemoHostApp;
@@ -34,7 +37,14 @@ function standInBff() {
       return c.json({ type: 'about:blank', title: 'Unauthorized', status: 401 }, 401);
     }
     embedRequests.push(await c.req.json());
-    return c.json({ token: 'header.payload.signature', tokenType: 'Bearer', expiresIn: 900 }, 201);
+    return c.json({ token: 'header.payload.signature', tokenType: 'Bearer', expiresIn: 900, userId: SCC_USER_ID }, 201);
+  });
+  bff.post('/v1/embed-sessions/revoke', async (c) => {
+    if (c.req.header('authorization') !== `Bearer ${apiKey}`) {
+      return c.json({ type: 'about:blank', title: 'Unauthorized', status: 401 }, 401);
+    }
+    revokeRequests.push(await c.req.json());
+    return c.json({ revoked: [] }, 200);
   });
   bff.get('/widget/:file', (c) =>
     WIDGET_MODULES.has(c.req.param('file'))
@@ -103,7 +113,7 @@ describe('demo host', () => {
     expect(page).toContain('Administrator');
   });
 
-  test('signing in sets an HttpOnly, SameSite=Lax signed session cookie', async () => {
+  test('signing in sets an HttpOnly, SameSite=Lax cookie holding only a random session id', async () => {
     const response = await request('/sign-in', {
       method: 'POST',
       headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
@@ -111,7 +121,8 @@ describe('demo host', () => {
     });
     expect(response.status).toBe(303);
     const setCookie = response.headers.get('set-cookie') ?? '';
-    expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=customer-admin\\.[^;]+;`));
+    expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43};`));
+    expect(setCookie).not.toContain(casey.key);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
     expect(setCookie).toMatch(/Path=\//);
@@ -141,7 +152,7 @@ describe('demo host', () => {
     expect(anonymous.headers.get('location')).toBe('/sign-in');
 
     const cookie = await signIn(casey.key);
-    const forged = cookie.replace(/=customer-admin\./, '=msp-operator.');
+    const forged = `${cookie.slice(0, -4)}AAAA`;
     const tampered = await request('/app', { headers: { cookie: forged } });
     expect(tampered.status).toBe(302);
   });
@@ -257,6 +268,37 @@ describe('demo host', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/sign-in');
     expect(response.headers.get('set-cookie')).toMatch(new RegExp(`^${SESSION_COOKIE}=;.*Max-Age=0`));
+  });
+
+  test('signing out ends the session on the server and revokes the user’s widget sessions; a replayed cookie is refused', async () => {
+    const cookie = await signIn(casey.key);
+    expect((await request('/app', { headers: { cookie } })).status).toBe(200);
+    expect((await embedSession({ cookie, [CSRF_HEADER]: 'fetch' })).status).toBe(200);
+    const signOut = await request('/sign-out', {
+      method: 'POST',
+      headers: { origin: ORIGIN, cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(signOut.status).toBe(303);
+    expect(revokeRequests.at(-1)).toEqual({ userId: SCC_USER_ID, reason: 'signed out' });
+
+    // The old cookie, replayed as an attacker who copied it would: no page, no widget token.
+    const replayed = await request('/app', { headers: { cookie } });
+    expect(replayed.status).toBe(302);
+    expect(replayed.headers.get('location')).toBe('/sign-in');
+    const token = await embedSession({ cookie, [CSRF_HEADER]: 'fetch' });
+    expect(token.status).toBe(401);
+    expect(token.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  test('signing in again replaces the previous session of that browser', async () => {
+    const first = await signIn(casey.key);
+    const response = await request('/sign-in', {
+      method: 'POST',
+      headers: { origin: ORIGIN, cookie: first, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ persona: 'msp-operator' }),
+    });
+    expect(response.status).toBe(303);
+    expect((await request('/app', { headers: { cookie: first } })).status).toBe(302);
   });
 
   test('a BFF that refuses the key becomes a 502 without echoing the key', async () => {

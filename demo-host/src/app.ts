@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
-import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { createMiddleware } from 'hono/factory';
 import {
@@ -16,6 +15,7 @@ import {
   strictPage,
 } from './pages.js';
 import { type DemoPersona, demoPersonas } from './personas.js';
+import { HostSessions } from './sessions.js';
 
 export interface DemoHostOptions {
   /** Where the host's backend reaches the BFF (server to server). */
@@ -26,7 +26,7 @@ export interface DemoHostOptions {
   apiKey: string;
 }
 
-type DemoEnv = { Variables: { persona: DemoPersona | undefined } };
+type DemoEnv = { Variables: { persona: DemoPersona | undefined; sessionId: string | undefined } };
 
 export const SESSION_COOKIE = 'acme_session';
 /** The header `/app.js` sends; a cross-site form or a simple request cannot set it. */
@@ -60,14 +60,15 @@ function problem(c: Context, status: 401 | 403 | 404 | 502, title: string, detai
 
 /**
  * "Acme Operations Portal": a small enterprise app that embeds the Service Control Center. It has
- * its own (password-less) sign-in, keeps the signed-in persona in a signed, HttpOnly cookie and
- * mints widget sessions at the BFF from its backend, so the API key stays on the server.
+ * its own (password-less) sign-in, keeps its sessions on the server (the HttpOnly cookie holds a
+ * random id) and mints widget sessions at the BFF from its backend, so the API key stays on the
+ * server. Signing out ends the host session and revokes the user's widget sessions at the BFF.
  */
 export function createDemoHostApp(options: DemoHostOptions) {
   const bffPublicUrl = options.bffPublicUrl.replace(/\/+$/, '');
   const bffInternalUrl = options.bffInternalUrl.replace(/\/+$/, '');
   const bffOrigin = new URL(bffPublicUrl).origin;
-  const cookieSecret = randomBytes(32).toString('base64url');
+  const sessions = new HostSessions(SESSION_MAX_AGE);
   const personas = demoPersonas();
   const byKey = new Map(personas.map((p) => [p.key, p]));
 
@@ -111,10 +112,28 @@ export function createDemoHostApp(options: DemoHostOptions) {
   };
 
   const loadPersona = createMiddleware<DemoEnv>(async (c, next) => {
-    const key = await getSignedCookie(c, cookieSecret, SESSION_COOKIE);
-    c.set('persona', typeof key === 'string' ? byKey.get(key) : undefined);
+    const sessionId = getCookie(c, SESSION_COOKIE);
+    const session = sessions.get(sessionId);
+    c.set('sessionId', session ? sessionId : undefined);
+    c.set('persona', session ? byKey.get(session.personaKey) : undefined);
     await next();
   });
+
+  /** Ends every widget session of the user at the BFF; a failure is logged, the sign-out stands. */
+  const revokeWidgetSessions = async (userId: string) => {
+    try {
+      const response = await fetch(`${bffInternalUrl}/v1/embed-sessions/revoke`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${options.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ userId, reason: 'signed out' }),
+        signal: AbortSignal.timeout(BFF_TIMEOUT_MS),
+      });
+      await response.body?.cancel();
+      if (response.status !== 200) console.error(`demo host: the BFF did not revoke on sign-out (${response.status})`);
+    } catch (error) {
+      console.error(`demo host: the BFF is unreachable to revoke on sign-out: ${(error as Error).message}`);
+    }
+  };
 
   const requirePersona = createMiddleware<DemoEnv>(async (c, next) => {
     if (!c.get('persona')) return c.redirect('/sign-in', 302);
@@ -143,7 +162,8 @@ export function createDemoHostApp(options: DemoHostOptions) {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const persona = typeof form.persona === 'string' ? byKey.get(form.persona) : undefined;
     if (!persona) return c.html(signInPage({ personas }), 400);
-    await setSignedCookie(c, SESSION_COOKIE, persona.key, cookieSecret, {
+    sessions.delete(getCookie(c, SESSION_COOKIE));
+    setCookie(c, SESSION_COOKIE, sessions.create(persona.key), {
       path: '/',
       httpOnly: true,
       sameSite: 'Lax',
@@ -153,7 +173,9 @@ export function createDemoHostApp(options: DemoHostOptions) {
     return c.redirect('/app', 303);
   });
 
-  app.post('/sign-out', sameOriginForm, (c) => {
+  app.post('/sign-out', sameOriginForm, async (c) => {
+    const ended = sessions.delete(c.get('sessionId'));
+    if (ended?.sccUserId) await revokeWidgetSessions(ended.sccUserId);
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secure(c) });
     return c.redirect('/sign-in', 303);
   });
@@ -257,8 +279,10 @@ export function createDemoHostApp(options: DemoHostOptions) {
       console.error(`demo host: the BFF refused an embed session (${response.status}): ${text.slice(0, 500)}`);
       return problem(c, 502, 'The Service Control Center refused the session', `HTTP ${response.status}`);
     }
-    const session = (await response.json()) as { token?: unknown };
+    const session = (await response.json()) as { token?: unknown; userId?: unknown };
     if (typeof session.token !== 'string') return problem(c, 502, 'The Service Control Center sent no token');
+    const hostSession = sessions.get(c.get('sessionId'));
+    if (hostSession && typeof session.userId === 'string') hostSession.sccUserId = session.userId;
     return c.json({ token: session.token }, 200, { 'cache-control': 'no-store' });
   });
 

@@ -78,4 +78,34 @@ describe('the stack', () => {
       }
     },
   );
+
+  test('signing out of the demo host ends its widget sessions at the BFF, and the old cookie is refused', async () => {
+    const casey = personaByKey('customer-admin');
+    const origin = stack.urls.demoHost;
+    const signIn = await fetch(`${origin}/sign-in`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ persona: casey.key }),
+      redirect: 'manual',
+    });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';', 1)[0] ?? '';
+    const mint = () =>
+      fetch(`${origin}/api/embed-session`, { method: 'POST', headers: { origin, cookie, [CSRF_HEADER]: 'fetch' } });
+    const { token } = (await (await mint()).json()) as { token: string };
+    const widget = () =>
+      fetch(`${stack.urls.bff}/v1/widget/session`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await widget()).status).toBe(200);
+
+    const signOut = await fetch(`${origin}/sign-out`, {
+      method: 'POST',
+      headers: { origin, cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      redirect: 'manual',
+    });
+    expect(signOut.status).toBe(303);
+    const refused = await widget();
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await mint()).status).toBe(401);
+    expect((await fetch(`${origin}/app`, { headers: { cookie }, redirect: 'manual' })).status).toBe(302);
+  });
 });

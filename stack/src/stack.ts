@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import {
+  connectCockpit,
   createBffApp,
   generateSigningKey,
   type HostApplication,
@@ -12,6 +13,7 @@ import {
   loadSigningKey,
   newApiKey,
   RateLimitEnvironment,
+  RevocationFeed,
   rateLimitingFromEnvironment,
   type SigningKey,
   widgetTokenIssuer,
@@ -262,10 +264,16 @@ async function startParts(
       createLogger('bff', { level: 'warn' }),
     );
     started.push(() => limits.close());
+    const registry = new HostRegistry(hosts);
+    const cockpit = { baseUrl: cockpitUrl, serviceKey };
+    const revocations = new RevocationFeed(connectCockpit(cockpit), () => registry.all());
+    revocations.start();
+    started.push(async () => revocations.close());
     bffFetch = createBffApp({
-      hosts: new HostRegistry(hosts),
+      hosts: registry,
       tokens: widgetTokenIssuer({ publicUrl: `http://${publicHost}:${bffPort}`, signingKey: widgetKey }),
-      cockpit: { baseUrl: cockpitUrl, serviceKey },
+      cockpit,
+      revocations,
       rateLimiting: limits.rateLimiting,
     }).fetch;
   }

@@ -86,9 +86,14 @@ describe('request ids across the BFF and the cockpit', () => {
         status: 201,
       }),
     ]);
-    // The BFF asked the cockpit who the user is, under the same id.
+    // The BFF asked the cockpit to open the user's embed session, under the same id.
     expect(cockpitLog).toEqual([
-      expect.objectContaining({ service: 'cockpit', requestId: 'portal.req:42', path: '/v1/me', status: 200 }),
+      expect.objectContaining({
+        service: 'cockpit',
+        requestId: 'portal.req:42',
+        path: '/v1/embed-sessions',
+        status: 201,
+      }),
     ]);
   });
 

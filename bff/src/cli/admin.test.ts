@@ -90,4 +90,35 @@ describe('bff admin CLI', () => {
     expect(jwks.keys[0]).toMatchObject({ kid: 'svc-test', kty: 'EC', crv: 'P-256', alg: 'ES256' });
     expect(jwks.keys[0]).not.toHaveProperty('d');
   });
+
+  it('api-key refuses missing and bad flags, naming each, before it calls any cockpit', async () => {
+    await register('gamma');
+    const failure = (...args: string[]) =>
+      cli('api-key', ...args)
+        .then(() => undefined)
+        .catch((error: { code: number; stderr: string }) => error);
+    const missing = await failure('revoke', '--registry', registry, '--host', 'gamma');
+    expect(missing?.code).toBe(2);
+    for (const flag of ['--cockpit', '--service-key', '--key-id'])
+      expect(missing?.stderr).toContain(`${flag} is required`);
+    const bad = await failure(
+      'rotate',
+      '--registry',
+      registry,
+      '--host',
+      'nobody',
+      '--cockpit',
+      'http://127.0.0.1:9',
+      '--service-key',
+      join(dir, 'service.json'),
+      '--expires-in-days',
+      '0',
+      '--overlap-hours',
+      'soon',
+    );
+    expect(bad?.code).toBe(2);
+    expect(bad?.stderr).toContain('--expires-in-days:');
+    expect(bad?.stderr).toContain('--overlap-hours:');
+    expect(bad?.stderr).toContain('--host: no host nobody');
+  });
 });

@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
 import type { CockpitApp } from '@scc/cockpit';
+import type { SecurityEvent } from '@scc/contracts/embed-sessions';
 import { type Problem, ProblemError, problem } from '@scc/contracts/problem';
 import type { ServiceTokenClaims } from '@scc/contracts/service-token';
+import { createLogger, type Logger } from '@scc/service-kit/log';
 import type { ReadinessCheck } from '@scc/service-kit/readiness';
 import { REQUEST_ID_HEADER } from '@scc/service-kit/request-context';
 import { type ClientRequestOptions, type ClientResponse, hc } from 'hono/client';
@@ -19,6 +21,8 @@ export interface CockpitConnection {
   fetch?: typeof fetch;
   /** How long one widget request may wait for the cockpit in all; default 10 s. */
   timeoutMs?: number;
+  /** Where failures no request answers for go (a security event not recorded); default: errors to stderr. */
+  log?: Logger;
 }
 
 /**
@@ -34,9 +38,31 @@ export interface Cockpit {
    * of it carry the BFF's id. `signal` ends the call instead of the timeout, e.g. a stream that
    * lasts as long as its listener.
    */
-  actingFor(claims: ServiceTokenClaims, call?: { requestId?: string; signal?: AbortSignal }): ClientRequestOptions;
+  actingFor(claims: ServiceTokenClaims, call?: CallOptions): ClientRequestOptions;
+  /** The options of one call the host's backend makes for itself (the cockpit's `/v1/hosts` routes). */
+  actingForHost(host: HostIdentity, call?: CallOptions): ClientRequestOptions;
+  /**
+   * Writes a security event (a refusal, a rate limit hit) into the audit log of the host's
+   * subtree, where its admins read it. Never fails the request that noticed the event: a
+   * cockpit that cannot record it is logged, and the promise resolves `false`.
+   */
+  recordSecurityEvent(host: HostIdentity, event: SecurityEvent): Promise<boolean>;
   /** The cockpit says it is ready; see {@link cockpitReadyCheck}. */
   ready: ReadinessCheck;
+}
+
+/** What differs per cockpit call besides the caller. */
+export interface CallOptions {
+  /** The id of the request it serves, so that the cockpit's log lines of it carry the BFF's id. */
+  requestId?: string | undefined;
+  /** Ends the call instead of the timeout, e.g. a stream that lasts as long as its listener. */
+  signal?: AbortSignal | undefined;
+}
+
+/** A registered host as the cockpit knows it: its id and home business unit. */
+export interface HostIdentity {
+  id: string;
+  homeBusinessUnitId: string;
 }
 
 export function connectCockpit(connection: CockpitConnection): Cockpit {
@@ -44,15 +70,36 @@ export function connectCockpit(connection: CockpitConnection): Cockpit {
   const client = hc<CockpitApp>(connection.baseUrl, { fetch: send });
   const serviceToken = serviceTokenSigner(connection.serviceKey);
   const timeoutMs = connection.timeoutMs ?? 10_000;
+  const log = connection.log ?? createLogger('bff', { level: 'error' });
+  const actingFor = (claims: ServiceTokenClaims, call: CallOptions = {}): ClientRequestOptions => ({
+    headers: async () => ({
+      authorization: `Bearer ${await serviceToken(claims)}`,
+      ...(call.requestId ? { [REQUEST_ID_HEADER]: call.requestId } : {}),
+    }),
+    init: { signal: call.signal ?? AbortSignal.timeout(timeoutMs) },
+  });
+  const actingForHost = (host: HostIdentity, call?: CallOptions) =>
+    actingFor(
+      {
+        actsAsHost: true,
+        hostId: host.id,
+        homeBusinessUnitId: host.homeBusinessUnitId,
+        businessUnitId: host.homeBusinessUnitId,
+      },
+      call,
+    );
   return {
     v1: client.v1,
-    actingFor: (claims, call = {}) => ({
-      headers: async () => ({
-        authorization: `Bearer ${await serviceToken(claims)}`,
-        ...(call.requestId ? { [REQUEST_ID_HEADER]: call.requestId } : {}),
+    actingFor,
+    actingForHost,
+    recordSecurityEvent: (host, event) =>
+      fromCockpit(
+        () => client.v1.hosts['security-events'].$post({ json: event }, actingForHost(host)),
+        () => true,
+      ).catch((error: unknown) => {
+        log.error('a security event was not recorded', { error, host: host.id, action: event.action });
+        return false;
       }),
-      init: { signal: call.signal ?? AbortSignal.timeout(timeoutMs) },
-    }),
     ready: cockpitReadyCheck(connection.baseUrl, send),
   };
 }
@@ -116,6 +163,7 @@ export function widgetClaims(session: WidgetEnv['Variables']['session'], host: W
     businessUnitId: session.businessUnitId,
     homeBusinessUnitId: host.homeBusinessUnitId,
     hostId: host.id,
+    sessionId: session.sessionId,
   } satisfies ServiceTokenClaims;
 }
 

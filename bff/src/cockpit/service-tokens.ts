@@ -56,5 +56,7 @@ function callerKey(claims: ServiceTokenClaims): string {
     claims.businessUnitId,
     claims.homeBusinessUnitId,
     claims.hostId,
+    claims.sessionId ?? null,
+    claims.actsAsHost ?? false,
   ]);
 }

@@ -1,12 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { RevokedEmbedSessionsSchema } from '@scc/contracts/embed-sessions';
 import { ProblemError, problemContent, problemResponses } from '@scc/contracts/problem';
+import { singleLineText } from '@scc/contracts/text';
 import { createRouter } from '@scc/service-kit/openapi';
 import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { type Cockpit, fromCockpit } from '../cockpit/cockpit-client.js';
-import type { HostApplication, HostRegistry } from '../hosts/host-registry.js';
+import type { HostKeys } from '../hosts/host-keys.js';
+import type { HostApplication } from '../hosts/host-registry.js';
 import { rateLimitedResponse } from '../rate-limits/middleware.js';
-import type { WidgetTokenIssuer } from './widget-token.js';
+import type { InProcessRevocations } from './session-revocations.js';
+import { MAX_TOKEN_AGE_SECONDS, type WidgetTokenIssuer } from './widget-token.js';
 
 const EmbedSessionRequest = z
   .strictObject({
@@ -23,8 +27,25 @@ const EmbedSession = z
     tokenType: z.literal('Bearer'),
     expiresAt: z.string().openapi({ format: 'date-time' }),
     expiresIn: z.number().int().openapi({ description: 'Seconds until the token expires' }),
+    userId: z
+      .uuid()
+      .openapi({ description: 'The user in the Service Control Center, to revoke all of their sessions' }),
+    sessionId: z.uuid().openapi({
+      description: 'The embed session, to revoke it (`DELETE /v1/embed-sessions/{id}`); each token opens its own',
+    }),
   })
   .openapi('EmbedSession');
+
+const RevokeByUserRequest = z
+  .strictObject({
+    userId: z.uuid().openapi({ description: 'The user whose live sessions at this host end (the token’s `sub`)' }),
+    reason: singleLineText(1, 200).optional().openapi({ example: 'signed out' }),
+  })
+  .openapi('RevokeEmbedSessionsRequest');
+
+const SessionIdParam = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' }, description: 'The embed session (`sessionId`)' }),
+});
 
 const createSessionRoute = createRoute({
   method: 'post',
@@ -41,15 +62,47 @@ const createSessionRoute = createRoute({
   },
 });
 
+const revokeSessionRoute = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  tags: ['Embed sessions'],
+  summary: 'Called by a host’s backend: ends one embed session at once',
+  description:
+    'Its widget token is refused from its next request on, in every BFF process, and its live event streams close. ' +
+    'A session of another host, or none, answers 404; one that already ended answers 204 again.',
+  security: [{ hostApiKey: [] }],
+  request: { params: SessionIdParam },
+  responses: { 204: { description: 'The session has ended' }, 429: rateLimitedResponse, ...problemResponses },
+});
+
+const revokeUserSessionsRoute = createRoute({
+  method: 'post',
+  path: '/revoke',
+  tags: ['Embed sessions'],
+  summary: 'Called by a host’s backend when its user signs out: ends every live embed session of the user',
+  description: 'A user outside the host’s home business unit, or unknown, answers 404.',
+  security: [{ hostApiKey: [] }],
+  request: { body: { required: true, content: { 'application/json': { schema: RevokeByUserRequest } } } },
+  responses: {
+    200: {
+      description: 'The sessions this call ended',
+      content: { 'application/json': { schema: RevokedEmbedSessionsSchema } },
+    },
+    415: problemContent('The body is not JSON'),
+    429: rateLimitedResponse,
+    ...problemResponses,
+  },
+});
+
 type HostEnv = { Variables: { host: HostApplication } };
 
 /** Host backends authenticate with their API key; browsers never see it. */
-function requireHostApiKey(hosts: HostRegistry) {
+function requireHostApiKey(keys: HostKeys) {
   return createMiddleware<HostEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
-    const host = header.startsWith('Bearer ') ? hosts.authenticate(header.slice(7).trim()) : undefined;
+    const host = header.startsWith('Bearer ') ? await keys.authenticate(header.slice(7).trim()) : undefined;
     if (!host) throw ProblemError.of('unauthorized');
-    if (!/^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
+    if (c.req.method === 'POST' && !/^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
       throw ProblemError.of('unsupportedMediaType', 'Send the body as application/json');
     }
     c.set('host', host);
@@ -58,40 +111,92 @@ function requireHostApiKey(hosts: HostRegistry) {
 }
 
 export function embedSessionRoutes(deps: {
-  hosts: HostRegistry;
+  keys: HostKeys;
   tokens: WidgetTokenIssuer;
   cockpit: Cockpit;
-  /** Runs once the host is known (its rate limit). */
+  revocations: InProcessRevocations;
+  /** Runs on a mint once the host is known (its rate limit). */
   afterAuthentication?: MiddlewareHandler<HostEnv> | undefined;
 }) {
+  const { cockpit, revocations } = deps;
   const app = createRouter<HostEnv>();
-  app.use('/', requireHostApiKey(deps.hosts));
-  if (deps.afterAuthentication) app.use('/', deps.afterAuthentication);
-  return app.openapi(createSessionRoute, async (c) => {
-    const host = c.get('host');
-    const { user, businessUnitId } = c.req.valid('json');
-    const caller = deps.cockpit.actingFor(
-      {
-        email: user.email.toLowerCase(),
-        businessUnitId,
-        homeBusinessUnitId: host.homeBusinessUnitId,
-        hostId: host.id,
-      },
-      { requestId: c.var.requestId },
-    );
-    // The cockpit resolves the user only inside the host's home subtree; anything else is
-    // answered exactly like an unknown user, so a host cannot probe other subtrees.
-    const me = await fromCockpit(
-      () => deps.cockpit.v1.me.$get(undefined, caller),
-      (res) => res.json(),
-    ).catch((error: unknown) => {
-      if (error instanceof ProblemError && error.body.status === 401) {
-        throw ProblemError.of('notFound', 'No such user with access to that business unit');
-      }
-      throw error;
+  app.use('*', requireHostApiKey(deps.keys));
+  if (deps.afterAuthentication) app.post('/', deps.afterAuthentication);
+  /** This process refuses what it revoked at once; the others hear of it through their feeds. */
+  const revokeHere = (sessions: { id: string; expiresAt: string }[]) => {
+    for (const s of sessions) revocations.revoke(s.id, new Date(s.expiresAt));
+  };
+  return app
+    .openapi(createSessionRoute, async (c) => {
+      const host = c.get('host');
+      const { user, businessUnitId } = c.req.valid('json');
+      const email = user.email.toLowerCase();
+      const caller = cockpit.actingFor(
+        { email, businessUnitId, homeBusinessUnitId: host.homeBusinessUnitId, hostId: host.id },
+        { requestId: c.var.requestId },
+      );
+      // The cockpit resolves the user only inside the host's home subtree; anything else is
+      // answered exactly like an unknown user, so a host cannot probe other subtrees.
+      const opened = await fromCockpit(
+        () =>
+          // The session outlives every acceptance of its token (its `exp`, its maximum age).
+          cockpit.v1['embed-sessions'].$post({ json: { expiresInSeconds: MAX_TOKEN_AGE_SECONDS } }, caller),
+        (res) => res.json(),
+      ).catch(async (error: unknown) => {
+        if (error instanceof ProblemError && error.body.status === 401) {
+          await cockpit.recordSecurityEvent(host, {
+            action: 'embed-session.refused',
+            businessUnitId,
+            user: { email },
+            detail: { reason: 'no such user with a role on that business unit' },
+          });
+          throw ProblemError.of('notFound', 'No such user with access to that business unit');
+        }
+        throw error;
+      });
+      const { token, sessionId, expiresAt } = await deps.tokens.issue(
+        { userId: opened.userId, businessUnitId, hostId: host.id },
+        { sessionId: opened.id, expiresAt: new Date(opened.expiresAt) },
+      );
+      const expiresIn = Math.max(0, Math.round((expiresAt.getTime() - Date.now()) / 1000));
+      return c.json(
+        {
+          token,
+          tokenType: 'Bearer' as const,
+          expiresAt: expiresAt.toISOString(),
+          expiresIn,
+          userId: opened.userId,
+          sessionId,
+        },
+        201,
+      );
+    })
+    .openapi(revokeUserSessionsRoute, async (c) => {
+      const host = c.get('host');
+      const body = c.req.valid('json');
+      const answer = await fromCockpit(
+        () =>
+          cockpit.v1.hosts['embed-sessions'].revoke.$post(
+            { json: body },
+            cockpit.actingForHost(host, { requestId: c.var.requestId }),
+          ),
+        (res) => res.json(),
+      );
+      revokeHere(answer.revoked);
+      return c.json(answer, 200);
+    })
+    .openapi(revokeSessionRoute, async (c) => {
+      const host = c.get('host');
+      const { id } = c.req.valid('param');
+      const answer = await fromCockpit(
+        () =>
+          cockpit.v1.hosts['embed-sessions'].revoke.$post(
+            { json: { sessionId: id } },
+            cockpit.actingForHost(host, { requestId: c.var.requestId }),
+          ),
+        (res) => res.json(),
+      );
+      revokeHere(answer.revoked);
+      return c.body(null, 204);
     });
-    const { token, expiresAt } = await deps.tokens.issue({ userId: me.user.id, businessUnitId, hostId: host.id });
-    const expiresIn = Math.max(0, Math.round((expiresAt.getTime() - Date.now()) / 1000));
-    return c.json({ token, tokenType: 'Bearer' as const, expiresAt: expiresAt.toISOString(), expiresIn }, 201);
-  });
 }

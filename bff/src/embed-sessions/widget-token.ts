@@ -6,8 +6,8 @@ import { noRevocations, type SessionRevocations } from './session-revocations.js
 
 /** Embed sessions are short so a leaked widget token is worth little; the widget refreshes it. */
 export const WIDGET_TOKEN_TTL_SECONDS = 600;
-/** The oldest token accepted, by its `iat`, whatever its `exp` says. */
-const MAX_TOKEN_AGE_SECONDS = WIDGET_TOKEN_TTL_SECONDS + 60;
+/** The oldest token accepted, by its `iat`, whatever its `exp` says; an embed session lasts as long. */
+export const MAX_TOKEN_AGE_SECONDS = WIDGET_TOKEN_TTL_SECONDS + 60;
 /** Verified tokens remembered: far more than the widgets open at once on one BFF process. */
 export const DEFAULT_VERIFIED_TOKENS_CACHED = 10_000;
 
@@ -25,8 +25,18 @@ export interface VerifiedWidgetSession extends WidgetSession {
   expiresAt: Date;
 }
 
+/** The embed session the cockpit stored for a token: its id becomes the `jti`, its end the `exp`. */
+export interface StoredEmbedSession {
+  sessionId: string;
+  expiresAt: Date;
+}
+
 export interface WidgetTokenIssuer {
-  issue(session: WidgetSession): Promise<{ token: string; sessionId: string; expiresAt: Date }>;
+  /** Without `stored`, a token of a session no one stored (tests of the token itself). */
+  issue(
+    session: WidgetSession,
+    stored?: StoredEmbedSession,
+  ): Promise<{ token: string; sessionId: string; expiresAt: Date }>;
   verify(token: string): Promise<VerifiedWidgetSession>;
   jwks(): { keys: object[] };
 }
@@ -85,10 +95,11 @@ export function widgetTokenIssuer(options: {
   }
 
   return {
-    async issue(session) {
+    async issue(session, stored) {
       const issuedAt = Math.floor(now().getTime() / 1000);
-      const expiresAt = issuedAt + WIDGET_TOKEN_TTL_SECONDS;
-      const sessionId = randomUUID();
+      const lifetimeEnd = issuedAt + WIDGET_TOKEN_TTL_SECONDS;
+      const expiresAt = stored ? Math.min(lifetimeEnd, Math.floor(stored.expiresAt.getTime() / 1000)) : lifetimeEnd;
+      const sessionId = stored?.sessionId ?? randomUUID();
       const token = await new SignJWT({ bu: session.businessUnitId, host: session.hostId })
         .setProtectedHeader({ alg: 'ES256', kid: signingKey.kid, typ: 'JWT' })
         .setSubject(session.userId)

@@ -73,7 +73,7 @@ describe('authenticate', () => {
       key.toUpperCase(),
       `portal.${secretOf(other.apiKey)}`,
       `other-portal.${secretOf(key)}`,
-      portal.entry.apiKeyHash,
+      portal.entry.apiKeyHash ?? '',
       `portal.${portal.entry.apiKeyHash}`,
       'portal',
       'portal.',

@@ -9,7 +9,11 @@ import { z } from 'zod';
 export const HostApplicationSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes'),
   name: z.string().min(1).max(200),
-  apiKeyHash: z.string().regex(/^[0-9a-f]{64}$/, 'a hex SHA-256 digest'),
+  /** The deployment's own key for the host; more (rotated, expiring) live in the cockpit (`api-key` CLI). */
+  apiKeyHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'a hex SHA-256 digest')
+    .optional(),
   homeBusinessUnitId: z.uuid(),
   /** Web origins only: `file:`, `data:` and the like all read as the opaque origin "null". */
   allowedOrigins: z.array(z.url({ protocol: /^https?$/ })).min(1),
@@ -38,13 +42,17 @@ export class HostRegistry {
     return new HostRegistry(z.array(HostApplicationSchema).parse(JSON.parse(text)));
   }
 
+  all(): HostApplication[] {
+    return [...this.byId.values()];
+  }
+
   get(id: string): HostApplication | undefined {
     return this.byId.get(id);
   }
 
   authenticate(apiKey: string): HostApplication | undefined {
     const host = this.byId.get(apiKey.split('.', 1)[0] ?? '');
-    if (!host) return undefined;
+    if (!host?.apiKeyHash) return undefined;
     const given = Buffer.from(hashApiKey(apiKey), 'hex');
     const stored = Buffer.from(host.apiKeyHash, 'hex');
     return given.length === stored.length && timingSafeEqual(given, stored) ? host : undefined;

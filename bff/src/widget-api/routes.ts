@@ -1,5 +1,6 @@
 import { createRouter } from '@scc/service-kit/openapi';
 import type { Cockpit } from '../cockpit/cockpit-client.js';
+import type { InProcessRevocations } from '../embed-sessions/session-revocations.js';
 import type { WidgetEnv } from '../http/widget-session.js';
 import { brandRoutes } from './brand.js';
 import { eventRoutes } from './events.js';
@@ -11,10 +12,10 @@ import { viewRoutes } from './views.js';
  * they are (`forwarded.ts`), views shaped for a screen region (`views.ts`) and the live feed
  * (`events.ts`). Items keep the cockpit's shapes.
  */
-export function widgetApiRoutes(cockpit: Cockpit) {
+export function widgetApiRoutes(cockpit: Cockpit, revocations: InProcessRevocations) {
   return createRouter<WidgetEnv>()
     .route('/', brandRoutes(cockpit))
     .route('/', forwardedRoutes(cockpit))
     .route('/', viewRoutes(cockpit))
-    .route('/', eventRoutes(cockpit));
+    .route('/', eventRoutes(cockpit, revocations));
 }

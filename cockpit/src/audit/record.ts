@@ -1,3 +1,4 @@
+import type { SecurityEventAction } from '@scc/contracts/embed-sessions';
 import { auditEvents, type Transaction } from '@scc/db';
 import type { Caller } from '../scope/caller.js';
 
@@ -23,11 +24,25 @@ export type AuditAction =
   | 'operation-request.cancelled'
   | 'operation-request.completed'
   | 'operation-request.failed'
-  | 'operation-request.restored';
+  | 'operation-request.restored'
+  | 'embed-session.issued'
+  | 'embed-session.revoked'
+  | 'host-api-key.created'
+  | 'host-api-key.rotated'
+  | 'host-api-key.revoked'
+  | SecurityEventAction;
 
 export interface AuditEntry {
   action: AuditAction;
-  entityType: 'business-unit' | 'data-source' | 'user' | 'role-assignment' | 'operation-request';
+  entityType:
+    | 'business-unit'
+    | 'data-source'
+    | 'user'
+    | 'role-assignment'
+    | 'operation-request'
+    | 'embed-session'
+    | 'host-api-key'
+    | 'security-event';
   entityId: string;
   /** The unit the change belongs to, and its path: where in the tree the event is readable. */
   businessUnit: { id: string; path: string };

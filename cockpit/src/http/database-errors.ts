@@ -13,6 +13,11 @@ function databaseError(error: unknown): { code?: string; constraint?: string } |
   return undefined;
 }
 
+/** The database raised exactly this SQLSTATE (e.g. a custom one of our own functions). */
+export function hasDatabaseErrorCode(error: unknown, code: string): boolean {
+  return databaseError(error)?.code === code;
+}
+
 /** A unique constraint refused the write; races past a pre-check end here. */
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const found = databaseError(error);

@@ -3,6 +3,8 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { auditEvents } from './audit.js';
 import { brandLogos } from './business-units.js';
 import { dataSources } from './data-sources.js';
+import { embedSessions } from './embed-sessions.js';
+import { hostApiKeys } from './host-api-keys.js';
 import {
   operationRequestEvents,
   operationRequests,
@@ -51,5 +53,7 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(operationRequestEvents),
   owned(outboxEvents),
   owned(webhookDeliveries),
+  owned(embedSessions),
+  owned(hostApiKeys),
   owned(auditEvents, 'append-only'),
 ];
