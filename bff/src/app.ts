@@ -16,6 +16,7 @@ import { DEFAULT_MAX_BODY_BYTES } from './env.js';
 import { HostKeys } from './hosts/host-keys.js';
 import type { HostRegistry } from './hosts/host-registry.js';
 import { requireWidgetSession, type WidgetEnv } from './http/widget-session.js';
+import { auditLimited } from './rate-limits/audit.js';
 import { clientAddressOf } from './rate-limits/client-ip.js';
 import { RATE_LIMIT_HEADERS, rateLimiting } from './rate-limits/middleware.js';
 import type { RateLimiting } from './rate-limits/setup.js';
@@ -76,7 +77,7 @@ export function createBffApp(deps: BffDependencies) {
     ? rateLimiting({
         limits: deps.rateLimiting.limits,
         clientAddress: clientAddressOf(deps.rateLimiting.trustedProxyHops ?? 0),
-        onLimited: deps.rateLimiting.onLimited,
+        onLimited: deps.rateLimiting.onLimited ?? auditLimited(cockpit),
       })
     : undefined;
   if (limiting) {

@@ -97,6 +97,32 @@ describe('per user on widget routes', () => {
     expect((await widget(app, caseyToken, '198.51.100.1')).status).toBe(200);
   });
 
+  it('writes the first refusal of a budget in each window to the host subtree’s audit log', async () => {
+    const budget = { points: 1, seconds: 60 };
+    const app = h.createApp({
+      rateLimiting: { limits: new RateLimits({ settings: { 'widget-per-user': budget } }), trustedProxyHops: 1 },
+    });
+    const audited = async () => {
+      const page = await h.app.request('/v1/widget/audit-events?action=rate-limit.exceeded', {
+        headers: { authorization: `Bearer ${caseyToken}` },
+      });
+      const { items } = (await page.json()) as { items: { after: Record<string, unknown>; businessUnitId: string }[] };
+      return items.filter((item) => item.after.policy === 'widget-per-user');
+    };
+    const before = (await audited()).length;
+    expect((await widget(app, caseyToken, '198.51.100.9')).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await widget(app, caseyToken, '198.51.100.9')).status).toBe(429);
+    await expect.poll(async () => (await audited()).length).toBe(before + 1);
+    const [event] = await audited();
+    expect(event?.businessUnitId).toBe(contoso.id);
+    expect(event?.after).toMatchObject({ policy: 'widget-per-user', clientAddress: '198.51.100.9', points: 1 });
+
+    passSeconds(61);
+    expect((await widget(app, caseyToken, '198.51.100.9')).status).toBe(200);
+    expect((await widget(app, caseyToken, '198.51.100.9')).status).toBe(429);
+    await expect.poll(async () => (await audited()).length).toBe(before + 2);
+  });
+
   it('lets a page of the host read the 429 and its headers (CORS)', async () => {
     const { app } = limitedBff({ 'widget-per-user': { points: 1, seconds: 60 } });
     const origin = { origin: h.mspHost.origin };
