@@ -16,6 +16,7 @@ import { rowsOf } from '../../../test/support/sql.js';
 import { SseCollector, type SseEvent } from '../../../test/support/sse.js';
 import { createLocalProvisioner } from '../provisioner/local-adapter.js';
 import type { Provisioner } from '../provisioner/port.js';
+import { IDEMPOTENCY_KEY_TTL_MS } from './idempotency.js';
 import { productRules } from './product-rules.js';
 import { createWorker, type Worker } from './worker.js';
 
@@ -360,9 +361,13 @@ function verdict(failures: Failure[], unsure: string[], chargeable?: boolean): E
   return { statuses: [202], rules: [], why: 'every rule passes', ...(chargeable === undefined ? {} : { chargeable }) };
 }
 
-function predictSubmit(m: Model, who: PersonaKey, body: Body, key: string | undefined): Expectation {
+function predictSubmit(m: Model, who: PersonaKey, body: Body, key: string | undefined, now: Date): Expectation {
   if (key) {
-    const stored = m.requests.find((r) => r.requestedByUserId === userOf(who) && r.idempotencyKey === key);
+    // After 24 hours a key is forgotten and names a new request.
+    const cutoff = now.getTime() - IDEMPOTENCY_KEY_TTL_MS;
+    const stored = m.requests.find(
+      (r) => r.requestedByUserId === userOf(who) && r.idempotencyKey === key && r.createdAt.getTime() > cutoff,
+    );
     if (stored) {
       if (canonical(stored.draft) !== canonical(body))
         return { statuses: [422], rules: [], why: `Idempotency-Key ${key} was used for another body` };
@@ -1040,7 +1045,7 @@ function predict(m: Model, call: HttpCall, now: Date): Expectation {
     const request = call.request as RequestRow;
     return predictCancel(m, call.persona, requestOf(m, request.id) ?? request, now);
   }
-  return predictSubmit(m, call.persona, call.body as Body, call.key);
+  return predictSubmit(m, call.persona, call.body as Body, call.key, now);
 }
 
 function recordKeyed(m: Model, calls: HttpCall[]) {

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const auditLogStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
   h2 {
     margin: 0 0 var(--_scc-space);
     font-size: 1.143em;
@@ -43,8 +47,36 @@ export const auditLogStyles = css`
     list-style: none;
     overflow-wrap: anywhere;
   }
+  td.who {
+    overflow-wrap: anywhere;
+  }
   .note {
     color: var(--_scc-muted);
+  }
+  /* Narrow: each event a card of labelled lines, so nothing scrolls sideways. */
+  @container (max-width: 40rem) {
+    /* Each cell names its column itself (data-label). */
+    thead {
+      display: none;
+    }
+    table,
+    tbody,
+    tr,
+    td {
+      display: block;
+    }
+    tr {
+      padding: 6px 0;
+      border-bottom: 1px solid var(--_scc-border);
+    }
+    td {
+      padding: 2px 0;
+      border-bottom: 0;
+    }
+    td[data-label]::before {
+      content: attr(data-label) ': ';
+      font-weight: 600;
+    }
   }
   .error {
     color: var(--_scc-danger);

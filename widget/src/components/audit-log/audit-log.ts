@@ -163,11 +163,11 @@ export class SccAuditLog extends LitElement {
     const m = auditMessagesFor(this.locale);
     const changes = changeSummary(event.before, event.after);
     return html`<tr part="event-row" data-action=${event.action}>
-      <td class="when"><time datetime=${event.occurredAt}>${formatDateTime(resolveLocale(this.locale), event.occurredAt)}</time></td>
-      <td>${event.actor.email}</td>
-      <td>${labelFor(m.actions, event.action)}</td>
-      <td>${event.businessUnitName ?? m.deletedUnit}</td>
-      <td>
+      <td class="when" data-label=${m.when}><time datetime=${event.occurredAt}>${formatDateTime(resolveLocale(this.locale), event.occurredAt)}</time></td>
+      <td class="who" data-label=${m.who}>${event.actor.email}</td>
+      <td data-label=${m.what}>${labelFor(m.actions, event.action)}</td>
+      <td data-label=${m.unit}>${event.businessUnitName ?? m.deletedUnit}</td>
+      <td data-label=${m.change}>
         <ul class="change">
           ${changes.slice(0, CHANGES_SHOWN).map((line) => html`<li>${line}</li>`)}
           ${changes.length > CHANGES_SHOWN ? html`<li>…</li>` : nothing}
