@@ -5,6 +5,7 @@ import {
   $,
   $$,
   API_BASE,
+  assert,
   assertDeepEqual,
   assertEqual,
   cleanup,
@@ -99,6 +100,32 @@ describe('scc-audit-log', () => {
     assertDeepEqual(changes('business-unit.renamed'), ['name: Nord → North']);
     assertDeepEqual(changes('operation-request.cancelled'), ['state: queued → cancelled', 'kind: – → order']);
     assertEqual(stub.requestsTo('/v1/widget/audit-events')[0]?.query.get('businessUnitId'), 'contoso');
+  });
+
+  it('names security events in words and becomes labelled cards when narrow, never scrolling sideways', async () => {
+    stub.on('/v1/widget/audit-events', () =>
+      json({
+        items: [
+          event('s-1', { action: 'embed-session.issued', entityType: 'embed-session', before: null, after: null }),
+          event('s-2', { action: 'rate-limit.exceeded', entityType: 'embed-session', before: null, after: null }),
+        ],
+        nextCursor: null,
+      }),
+    );
+    const el = await log();
+    assertDeepEqual(
+      rows(el).map((cells) => cells[2]),
+      ['Signed in', 'Rate limit reached'],
+    );
+    el.style.width = '320px';
+    await waitFor(() => getComputedStyle($(el, 'tr[part="event-row"]') as Element).display === 'block', 'cards');
+    const who = $(el, 'td.who') as Element;
+    assertEqual(getComputedStyle(who, '::before').content, '"Who: "');
+    const scroll = $(el, '.scroll') as HTMLElement;
+    assert(
+      scroll.scrollWidth <= scroll.clientWidth + 1,
+      `no sideways scroll: ${scroll.scrollWidth} > ${scroll.clientWidth}`,
+    );
   });
 
   it('loads more until the last page', async () => {
