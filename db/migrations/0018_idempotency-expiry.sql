@@ -1,4 +1,6 @@
 -- Idempotency keys keep the sha256 of the canonical request they were first used with (a reuse with
--- another body is refused) and expire after 24 hours; the sweep finds expired keys by creation time.
+-- another body is refused) and expire 24 hours after their first use by the cockpit's clock; the
+-- sweep finds expired keys by that time.
 ALTER TABLE "operation_requests" ADD COLUMN "idempotency_hash" text;--> statement-breakpoint
-CREATE INDEX "operation_requests_idempotency_expiry" ON "operation_requests" USING btree ("created_at") WHERE "operation_requests"."idempotency_key" is not null;
+ALTER TABLE "operation_requests" ADD COLUMN "idempotency_key_used_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "operation_requests_idempotency_expiry" ON "operation_requests" USING btree ("idempotency_key_used_at") WHERE "operation_requests"."idempotency_key" is not null;

@@ -40,11 +40,11 @@ export function idempotencyCutoff(clock: Clock): Date {
 export async function forgetExpiredKeys(db: Database | Transaction, clock: Clock, userId?: string): Promise<number> {
   const forgotten = await db
     .update(operationRequests)
-    .set({ idempotencyKey: null, idempotencyHash: null })
+    .set({ idempotencyKey: null, idempotencyHash: null, idempotencyKeyUsedAt: null })
     .where(
       and(
         isNotNull(operationRequests.idempotencyKey),
-        lt(operationRequests.createdAt, idempotencyCutoff(clock)),
+        lt(operationRequests.idempotencyKeyUsedAt, idempotencyCutoff(clock)),
         userId === undefined ? sql`true` : eq(operationRequests.requestedByUserId, userId),
       ),
     )

@@ -366,7 +366,10 @@ function predictSubmit(m: Model, who: PersonaKey, body: Body, key: string | unde
     // After 24 hours a key is forgotten and names a new request.
     const cutoff = now.getTime() - IDEMPOTENCY_KEY_TTL_MS;
     const stored = m.requests.find(
-      (r) => r.requestedByUserId === userOf(who) && r.idempotencyKey === key && r.createdAt.getTime() > cutoff,
+      (r) =>
+        r.requestedByUserId === userOf(who) &&
+        r.idempotencyKey === key &&
+        (r.idempotencyKeyUsedAt?.getTime() ?? 0) > cutoff,
     );
     if (stored) {
       if (canonical(stored.draft) !== canonical(body))

@@ -332,7 +332,8 @@ describe('idempotency, listing and cancelling', () => {
     // 23 hours on, the key still holds: another body is refused.
     const age = async (hours: number) =>
       harness.database.handle.db.execute(
-        sql`update operation_requests set created_at = now() - make_interval(hours => ${hours}) where id = ${first.id}`,
+        sql`update operation_requests set idempotency_key_used_at = ${new Date(harness.clock.now().getTime() - hours * 3_600_000).toISOString()}::timestamptz
+          where id = ${first.id}`,
       );
     await age(23);
     const other = { ...draft, type: 'validation' };
@@ -357,12 +358,12 @@ describe('idempotency, listing and cancelling', () => {
       await harness.send('POST', '/v1/operation-requests', token, draft, { 'idempotency-key': `key-${randomUUID()}` })
     ).json()) as { id?: string; requestId?: string };
     await harness.database.handle.db.execute(
-      sql`update operation_requests set created_at = now() - interval '2 days' where id = ${third.id ?? third.requestId}`,
+      sql`update operation_requests set idempotency_key_used_at = now() - interval '2 days' where id = ${third.id ?? third.requestId}`,
     );
     expect(await forgetExpiredKeys(harness.database.handle.db, systemClock)).toBe(1);
     expect(
       await count(sql`select count(*)::int as n from operation_requests
-        where idempotency_key is not null and created_at < now() - interval '24 hours'`),
+        where idempotency_key is not null and idempotency_key_used_at < now() - interval '24 hours'`),
     ).toBe(0);
     expect(await count(sql`select count(*)::int as n from operation_requests where idempotency_key = ${key}`)).toBe(1);
   });

@@ -84,6 +84,7 @@ export function submit(
         requestedByEmail: caller.user.email,
         idempotencyKey: idempotencyKey ?? null,
         idempotencyHash: hash,
+        idempotencyKeyUsedAt: idempotencyKey ? now : null,
         runAfter: now,
         checkpoint:
           draft.kind === 'order' || draft.kind === 'restore'

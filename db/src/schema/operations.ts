@@ -60,6 +60,11 @@ export const operationRequests = pgTable(
      * must carry the same request. Cleared with the key once the key expires (24 hours).
      */
     idempotencyHash: text('idempotency_hash'),
+    /**
+     * When the key was first used, by the cockpit's clock (the clock rules and workers read, which
+     * tests move): the key expires 24 hours later. `created_at` is the database's own time.
+     */
+    idempotencyKeyUsedAt: timestamp('idempotency_key_used_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     claimedBy: text('claimed_by'),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
@@ -76,7 +81,9 @@ export const operationRequests = pgTable(
   (t) => [
     unique('operation_requests_idempotency').on(t.requestedByUserId, t.idempotencyKey),
     // The expiry sweep finds the keys to forget without reading every request.
-    index('operation_requests_idempotency_expiry').on(t.createdAt).where(sql`${t.idempotencyKey} is not null`),
+    index('operation_requests_idempotency_expiry')
+      .on(t.idempotencyKeyUsedAt)
+      .where(sql`${t.idempotencyKey} is not null`),
     index('operation_requests_bu_path_gist').using('gist', t.buPath),
     index('operation_requests_claim_idx').on(t.state, t.runAfter),
     index('operation_requests_tenant_idx').on(t.tenantId),
