@@ -33,23 +33,31 @@ export function idempotencyCutoff(clock: Clock): Date {
   return new Date(clock.now().getTime() - IDEMPOTENCY_KEY_TTL_MS);
 }
 
-/**
- * Forgets expired keys: the request stays, only its key and hash go, so the key can name a new
- * request. `userId` narrows it to one user's keys (what a submit with a key does on its way).
- */
-export async function forgetExpiredKeys(db: Database | Transaction, clock: Clock, userId?: string): Promise<number> {
-  const forgotten = await db
+const forgotten = { idempotencyKey: null, idempotencyHash: null, idempotencyKeyUsedAt: null };
+
+/** The key has expired: first used more than 24 hours ago by `clock` (keys from before that was kept: by creation). */
+export function isExpired(row: { idempotencyKeyUsedAt: Date | null; createdAt: Date }, clock: Clock): boolean {
+  return (row.idempotencyKeyUsedAt ?? row.createdAt) < idempotencyCutoff(clock);
+}
+
+/** One request lets go of its key, which then names a new request. */
+export async function forgetKey(tx: Transaction, requestId: string): Promise<void> {
+  await tx.update(operationRequests).set(forgotten).where(eq(operationRequests.id, requestId));
+}
+
+/** Forgets every expired key (the request stays, only its key and hash go): the sweep's work. */
+export async function forgetExpiredKeys(db: Database | Transaction, clock: Clock): Promise<number> {
+  const rows = await db
     .update(operationRequests)
-    .set({ idempotencyKey: null, idempotencyHash: null, idempotencyKeyUsedAt: null })
+    .set(forgotten)
     .where(
       and(
         isNotNull(operationRequests.idempotencyKey),
         lt(operationRequests.idempotencyKeyUsedAt, idempotencyCutoff(clock)),
-        userId === undefined ? sql`true` : eq(operationRequests.requestedByUserId, userId),
       ),
     )
     .returning({ id: operationRequests.id });
-  return forgotten.length;
+  return rows.length;
 }
 
 /** The sweep beside the workers: once an hour (and at start) every expired key of every user. */

@@ -6,7 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
 import { type AssessContext, assess } from './assess.js';
 import { rethrowGuaranteeAs } from './guarantees.js';
-import { forgetExpiredKeys, requestHash } from './idempotency.js';
+import { forgetKey, isExpired, requestHash } from './idempotency.js';
 import { type OperationRequestRow, recordRequestAudit, recordRequestEvent } from './records.js';
 import { allowed } from './rules.js';
 import { transition } from './state-machine.js';
@@ -25,12 +25,16 @@ async function byIdempotencyKey(tx: Transaction, context: AssessContext, caller:
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtext('scc-idempotency'), hashtext(${`${caller.user.id}/${key}`}))`,
   );
-  // An expired key (this one too) names a new request; the sweep does the same for everyone.
-  await forgetExpiredKeys(tx, context.clock, caller.user.id);
   const [row] = await tx
     .select()
     .from(operationRequests)
     .where(and(eq(operationRequests.requestedByUserId, caller.user.id), eq(operationRequests.idempotencyKey, key)));
+  if (row && isExpired(row, context.clock)) {
+    // An expired key names a new request: its old request lets go of it. Only that row: clearing
+    // the user's other expired keys here locked rows the workers were updating, and deadlocked.
+    await forgetKey(tx, row.id);
+    return undefined;
+  }
   return row;
 }
 
