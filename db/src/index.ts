@@ -1,10 +1,5 @@
 export { createDatabase, type Database, type DatabaseHandle, type DatabaseOptions, dumpPglite } from './client.js';
-export {
-  currentEmbedSession,
-  EMBED_SESSION_ENDED_CODE,
-  EMBED_SESSION_REVOKED_CHANNEL,
-  inEmbedSession,
-} from './embed-session.js';
+export { EMBED_SESSION_ENDED_CODE, EMBED_SESSION_REVOKED_CHANNEL } from './embed-session.js';
 export { listen, type Unlisten } from './listen.js';
 export { childPath, inSubtree, pathLabel } from './paths.js';
 export { CALLERS_CHANGED_CHANNEL, queryResolvedCaller, type ResolvedCallerRow } from './resolve-caller.js';
@@ -17,4 +12,4 @@ export {
   runtimeLoginUrl,
 } from './runtime-login.js';
 export * from './schema/index.js';
-export { type Transaction, withScope } from './scoped.js';
+export { type Scope, type ScopeOptions, type Transaction, withScope } from './scoped.js';

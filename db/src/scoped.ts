@@ -1,10 +1,24 @@
 import { sql } from 'drizzle-orm';
 import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js/session';
-import type { Sql, TransactionSql } from 'postgres';
+import type { ReservedSql, Sql } from 'postgres';
 import type { Database } from './client.js';
-import { currentEmbedSession } from './embed-session.js';
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * Whose subtree a transaction sees: its path, and for a widget's request the embed session it
+ * acts in, which the transaction refuses once revoked (migration 0019).
+ */
+export type Scope = string | { scopePath: string; embedSessionId?: string | undefined };
+
+export interface ScopeOptions {
+  /**
+   * The work only reads. It runs in a read-only transaction whose COMMIT is sent without waiting
+   * for its answer: nothing in it can fail, and the connection's next user queues behind it, so
+   * a read costs the database one round trip instead of three.
+   */
+  readOnly?: boolean;
+}
 
 /**
  * The transaction's settings, all transaction-local. The planner cannot know the scope (policies
@@ -15,43 +29,52 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
  * Statements are prepared on the server (see {@link preparing}); a custom plan for every
  * execution keeps the plans exactly those of unprepared statements, which a generic plan over a
  * limit or a subtree given as a parameter would not.
+ *
+ * Inside a widget request the same statement refuses a revoked embed session: no extra round
+ * trip, and the whole transaction fails with it.
  */
-const settings = (scopePath: string) =>
+const settings = (scopePath: string, embedSessionId: string | undefined) =>
   sql`select set_config('app.scope_path', ${scopePath}, true), set_config('role', 'scc_app', true),
     set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
-    set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)${embedSessionCheck()}`;
-
-/**
- * Inside a widget request ({@link inEmbedSession}) the same statement refuses a revoked embed
- * session (migration 0019): no extra round trip, and the whole transaction fails with it.
- */
-function embedSessionCheck() {
-  const sessionId = currentEmbedSession();
-  return sessionId ? sql`, scc_check_embed_session(${sessionId}::uuid)` : sql``;
-}
+    set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)${
+      embedSessionId ? sql`, scc_check_embed_session(${embedSessionId}::uuid)` : sql``
+    }`;
 
 /**
  * Runs `work` in one transaction as the application role with the caller's subtree as the
  * row-level-security scope. Every setting is transaction-local, so a pooled connection never
  * carries one caller's scope into the next caller's request.
  */
-export function withScope<T>(db: Database, scopePath: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+export async function withScope<T>(
+  db: Database,
+  scope: Scope,
+  work: (tx: Transaction) => Promise<T>,
+  options: ScopeOptions = {},
+): Promise<T> {
+  const { scopePath, embedSessionId } =
+    typeof scope === 'string' ? { scopePath: scope, embedSessionId: undefined } : scope;
   const client = postgresJsClient(db);
   if (!client) {
-    return db.transaction(async (tx) => {
-      await tx.execute(settings(scopePath));
-      return work(tx);
-    });
+    return db.transaction(
+      async (tx) => {
+        await tx.execute(settings(scopePath, embedSessionId));
+        return work(tx);
+      },
+      options.readOnly ? { accessMode: 'read only' } : undefined,
+    );
   }
-  return client.begin(async (connection) => {
-    // Sent now, without waiting for its answer: the work's first statement follows it on the same
-    // connection in the same write, so settings and query cost one round trip. The order is
-    // certain: postgres.js hands a query to the connection one microtask after it is executed,
-    // and every statement of `work` is executed after this one.
+  const connection = await client.reserve();
+  let open = false;
+  try {
+    // BEGIN, the settings and the work's first statements leave in one write without waiting for
+    // each other's answers: postgres.js sends a connection's queries in the order they are
+    // executed, and every statement of `work` is executed after these two.
     const { dialect, _: schema } = db as unknown as DrizzleInternals;
-    const statement = dialect.sqlToQuery(settings(scopePath));
+    const begun = connection.unsafe(options.readOnly ? 'begin read only' : 'begin').execute();
+    open = true;
+    const statement = dialect.sqlToQuery(settings(scopePath, embedSessionId));
     const applied = connection.unsafe(statement.sql, statement.params as never[], { prepare: true }).execute();
-    const failure = applied.then(
+    const failure = Promise.all([begun, applied]).then(
       () => undefined,
       (error: unknown) => error,
     );
@@ -62,8 +85,15 @@ export function withScope<T>(db: Database, scopePath: string, work: (tx: Transac
     });
     const settingsError = await failure;
     if (settingsError) throw settingsError;
+    open = false;
+    const committed = connection.unsafe('commit').execute();
+    if (options.readOnly) committed.catch(() => {});
+    else await committed;
     return result;
-  }) as Promise<T>;
+  } finally {
+    if (open) await connection.unsafe('rollback').catch(() => {});
+    connection.release();
+  }
 }
 
 interface DrizzleInternals {
@@ -78,18 +108,37 @@ function sessionOptions(db: Database) {
 
 function postgresJsClient(db: Database): Sql | undefined {
   const client = (db as unknown as { $client?: unknown }).$client;
-  return typeof client === 'function' && 'begin' in client ? (client as Sql) : undefined;
+  return typeof client === 'function' && 'reserve' in client ? (client as Sql) : undefined;
 }
 
 /**
  * drizzle asks postgres.js for an unnamed statement each time, which costs a parse and an extra
  * round trip to describe its parameters before it runs, and keeps the next statement from being
  * pipelined behind it. Inside a scope every statement is prepared once per connection instead.
+ * drizzle's nested transactions become savepoints on the same connection.
  */
-function preparing(connection: TransactionSql): Pick<TransactionSql, 'unsafe' | 'savepoint'> {
-  return {
-    unsafe: (query, parameters, options) => connection.unsafe(query, parameters, { ...options, prepare: true }),
-    savepoint: ((work: (inner: TransactionSql) => unknown) =>
-      connection.savepoint((inner) => work(preparing(inner) as TransactionSql))) as TransactionSql['savepoint'],
+interface PreparingClient {
+  unsafe(query: string, parameters?: never[], options?: object): ReturnType<ReservedSql['unsafe']>;
+  savepoint<T>(work: (inner: PreparingClient) => Promise<T>): Promise<T>;
+}
+
+function preparing(connection: ReservedSql): PreparingClient {
+  let savepoints = 0;
+  const client: PreparingClient = {
+    unsafe: (query: string, parameters?: never[], options?: object) =>
+      connection.unsafe(query, parameters, { ...options, prepare: true }),
+    savepoint: async (work) => {
+      const name = `s${++savepoints}`;
+      await connection.unsafe(`savepoint ${name}`);
+      try {
+        const result = await work(client);
+        await connection.unsafe(`release savepoint ${name}`);
+        return result;
+      } catch (error) {
+        await connection.unsafe(`rollback to savepoint ${name}`);
+        throw error;
+      }
+    },
   };
+  return client;
 }

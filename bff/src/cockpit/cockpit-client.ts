@@ -66,17 +66,19 @@ export interface HostIdentity {
 }
 
 export function connectCockpit(connection: CockpitConnection): Cockpit {
-  const send = connection.fetch ?? keepAliveFetch();
+  const timeoutMs = connection.timeoutMs ?? 10_000;
+  const pooled = !connection.fetch;
+  const send = connection.fetch ?? keepAliveFetch(timeoutMs);
   const client = hc<CockpitApp>(connection.baseUrl, { fetch: send });
   const serviceToken = serviceTokenSigner(connection.serviceKey);
-  const timeoutMs = connection.timeoutMs ?? 10_000;
   const log = connection.log ?? createLogger('bff', { level: 'error' });
   const actingFor = (claims: ServiceTokenClaims, call: CallOptions = {}): ClientRequestOptions => ({
     headers: async () => ({
       authorization: `Bearer ${await serviceToken(claims)}`,
       ...(call.requestId ? { [REQUEST_ID_HEADER]: call.requestId } : {}),
     }),
-    init: { signal: call.signal ?? AbortSignal.timeout(timeoutMs) },
+    // The pool's own timeouts cost no timer per call; another `fetch` gets a signal that ends it.
+    ...(call.signal || !pooled ? { init: { signal: call.signal ?? AbortSignal.timeout(timeoutMs) } } : {}),
   });
   const actingForHost = (host: HostIdentity, call?: CallOptions) =>
     actingFor(
@@ -108,9 +110,10 @@ export function connectCockpit(connection: CockpitConnection): Cockpit {
  * Calls over one undici agent that keeps its connections to the cockpit open between requests,
  * through undici's plain `request` rather than its `fetch`: the WHATWG fetch algorithm around
  * each call cost a quarter of the BFF's CPU per forwarded request (BENCHMARKS.md). JSON answers
- * arrive whole; an event stream stays a stream, and cancelling it ends the cockpit call.
+ * arrive whole; an event stream stays a stream, and cancelling it ends the cockpit call. A call
+ * without a signal gives up after `timeoutMs` waiting for the answer's head or for more of its body.
  */
-function keepAliveFetch(): typeof fetch {
+function keepAliveFetch(timeoutMs: number): typeof fetch {
   // Closes idle connections before the cockpit's server does (Node's default: 5 s), so no request
   // goes out on a socket the server is closing.
   const dispatcher = new Agent({ keepAliveTimeout: 4_000 });
@@ -127,7 +130,9 @@ function keepAliveFetch(): typeof fetch {
       method,
       headers,
       body: typeof init.body === 'string' ? init.body : null,
-      signal: init.signal ?? null,
+      ...(init.signal
+        ? { signal: init.signal, bodyTimeout: 0 }
+        : { headersTimeout: timeoutMs, bodyTimeout: timeoutMs }),
     });
     const answered = new Headers();
     for (const [name, value] of Object.entries(answer.headers)) {

@@ -57,41 +57,46 @@ export function auditRoutes(db: Database) {
       throw ProblemError.of('validation', 'Invalid query.to', [
         { field: 'query.to', message: 'Must not be before query.from' },
       ]);
-    const rows = await withScope(db, caller.scopePath, async (tx) => {
-      const unit = businessUnitId ? await findBusinessUnit(tx, caller, businessUnitId) : undefined;
-      if (businessUnitId && !unit) throw ProblemError.of('notFound');
-      const path = unit?.path ?? caller.scopePath;
-      if (!includesRole(await rolesOn(tx, caller, path), 'admin')) throw ProblemError.of('notFound');
-      return tx
-        .select({
-          id: auditEvents.id,
-          exactTime,
-          occurredAt: sql<string>`to_char(${auditEvents.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-          actorUserId: auditEvents.actorUserId,
-          actorEmail: auditEvents.actorEmail,
-          action: auditEvents.action,
-          entityType: auditEvents.entityType,
-          entityId: auditEvents.entityId,
-          businessUnitId: auditEvents.businessUnitId,
-          businessUnitName: businessUnits.name,
-          before: auditEvents.before,
-          after: auditEvents.after,
-        })
-        .from(auditEvents)
-        .leftJoin(businessUnits, eq(businessUnits.id, auditEvents.businessUnitId))
-        .where(
-          and(
-            inScope(auditEvents.buPath, caller),
-            under(auditEvents.buPath, path),
-            ...filterConditions(filters),
-            after
-              ? sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`
-              : undefined,
-          ),
-        )
-        .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
-        .limit(limit + 1);
-    });
+    const rows = await withScope(
+      db,
+      caller,
+      async (tx) => {
+        const unit = businessUnitId ? await findBusinessUnit(tx, caller, businessUnitId) : undefined;
+        if (businessUnitId && !unit) throw ProblemError.of('notFound');
+        const path = unit?.path ?? caller.scopePath;
+        if (!includesRole(await rolesOn(tx, caller, path), 'admin')) throw ProblemError.of('notFound');
+        return tx
+          .select({
+            id: auditEvents.id,
+            exactTime,
+            occurredAt: sql<string>`to_char(${auditEvents.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+            actorUserId: auditEvents.actorUserId,
+            actorEmail: auditEvents.actorEmail,
+            action: auditEvents.action,
+            entityType: auditEvents.entityType,
+            entityId: auditEvents.entityId,
+            businessUnitId: auditEvents.businessUnitId,
+            businessUnitName: businessUnits.name,
+            before: auditEvents.before,
+            after: auditEvents.after,
+          })
+          .from(auditEvents)
+          .leftJoin(businessUnits, eq(businessUnits.id, auditEvents.businessUnitId))
+          .where(
+            and(
+              inScope(auditEvents.buPath, caller),
+              under(auditEvents.buPath, path),
+              ...filterConditions(filters),
+              after
+                ? sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`
+                : undefined,
+            ),
+          )
+          .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+          .limit(limit + 1);
+      },
+      { readOnly: true },
+    );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     const items: AuditEvent[] = page.map((r) => ({

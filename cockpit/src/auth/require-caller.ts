@@ -1,6 +1,5 @@
 import { ProblemError } from '@scc/contracts/problem';
 import type { ServiceTokenVerifier } from '@scc/contracts/service-token';
-import { inEmbedSession } from '@scc/db';
 import { createMiddleware } from 'hono/factory';
 import type { CockpitEnv } from '../scope/caller.js';
 import type { CallerCache } from '../scope/caller-cache.js';
@@ -8,7 +7,8 @@ import type { CallerCache } from '../scope/caller-cache.js';
 /**
  * Every `/v1` call must carry a valid service token whose user resolves to a scope. A token that
  * fails verification is refused before any database work. A call of a widget's embed session
- * (`sid`) runs inside it: each of its scoped transactions refuses the session once revoked.
+ * (`sid`) runs inside it: each of its scoped transactions refuses the session once revoked
+ * (`withScope` with the caller).
  */
 export function requireCaller(callers: CallerCache, verify: ServiceTokenVerifier) {
   return createMiddleware<CockpitEnv>(async (c, next) => {
@@ -19,8 +19,9 @@ export function requireCaller(callers: CallerCache, verify: ServiceTokenVerifier
     if (!claims || claims.actsAsHost) throw ProblemError.of('unauthorized');
     const caller = await callers.resolve(claims);
     if (!caller) throw ProblemError.of('unauthorized');
-    c.set('caller', caller);
-    await (claims.sessionId ? inEmbedSession(claims.sessionId, next) : next());
+    // The kept caller is shared by all of the user's sessions; the session is this request's own.
+    c.set('caller', claims.sessionId ? { ...caller, embedSessionId: claims.sessionId } : caller);
+    await next();
   });
 }
 

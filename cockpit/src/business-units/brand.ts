@@ -127,7 +127,7 @@ export function brandRoutes(db: Database) {
     .openapi(getRoute, async (c) => {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
-      const body = await withScope(db, caller.scopePath, async (tx) => {
+      const body = await withScope(db, caller, async (tx) => {
         const { own } = await brandOf(tx, caller, id);
         return { own, effective: await effectiveBrand(tx, id), warnings: brandWarnings(own) };
       });
@@ -137,7 +137,7 @@ export function brandRoutes(db: Database) {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
       const { brand } = c.req.valid('json');
-      const body = await withScope(db, caller.scopePath, async (tx) => {
+      const body = await withScope(db, caller, async (tx) => {
         const { unit, own } = await brandOf(tx, caller, id, 'update');
         await requireRole(tx, caller, unit.path, 'admin');
         const given = brand && Object.keys(brand).length > 0 ? brand : null;
@@ -159,7 +159,7 @@ export function brandRoutes(db: Database) {
     .openapi(logoRoute, async (c) => {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
-      const logo = await withScope(db, caller.scopePath, async (tx) => {
+      const logo = await withScope(db, caller, async (tx) => {
         const { unit } = await brandOf(tx, caller, id);
         const sha256 = (await effectiveBrand(tx, id))?.brand.logo?.sha256;
         if (!sha256) return undefined;

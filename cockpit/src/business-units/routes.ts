@@ -115,51 +115,70 @@ export function businessUnitRoutes(db: Database) {
       const { parentId, q, limit, cursor } = c.req.valid('query');
       if (q === undefined && parentId !== undefined) {
         const after = readNameIdCursor(cursor);
-        const level = await withScope(db, caller.scopePath, async (tx) => {
-          // One tree level: the parent's check and the level go to the database together.
-          const [parent, children] = await Promise.all([
-            findBusinessUnit(tx, caller, parentId),
-            listChildren(tx, caller, { parentId, limit, after }),
-          ]);
-          if (!parent) throw ProblemError.of('notFound');
-          return children;
-        });
+        const level = await withScope(
+          db,
+          caller,
+          async (tx) => {
+            // One tree level: the parent's check and the level go to the database together.
+            const [parent, children] = await Promise.all([
+              findBusinessUnit(tx, caller, parentId),
+              listChildren(tx, caller, { parentId, limit, after }),
+            ]);
+            if (!parent) throw ProblemError.of('notFound');
+            return children;
+          },
+          { readOnly: true },
+        );
         return c.json(byNamePage(level), 200);
       }
       if (q !== undefined) {
         const after = readNameIdCursor(cursor);
-        const page = await withScope(db, caller.scopePath, async (tx) => {
-          const parent = parentId ? await findBusinessUnit(tx, caller, parentId) : undefined;
-          if (parentId && !parent) throw ProblemError.of('notFound');
-          const underPath = parent?.path ?? caller.scopePath;
-          return searchBusinessUnits(tx, caller, { q, underPath, limit: Math.min(limit, SEARCH_LIMIT), after });
-        });
+        const page = await withScope(
+          db,
+          caller,
+          async (tx) => {
+            const parent = parentId ? await findBusinessUnit(tx, caller, parentId) : undefined;
+            if (parentId && !parent) throw ProblemError.of('notFound');
+            const underPath = parent?.path ?? caller.scopePath;
+            return searchBusinessUnits(tx, caller, { q, underPath, limit: Math.min(limit, SEARCH_LIMIT), after });
+          },
+          { readOnly: true },
+        );
         return c.json(byNamePage(page), 200);
       }
       const afterPath = readPathCursor(cursor);
-      const page = await withScope(db, caller.scopePath, (tx) => listBusinessUnits(tx, caller, { limit, afterPath }));
+      const page = await withScope(db, caller, (tx) => listBusinessUnits(tx, caller, { limit, afterPath }), {
+        readOnly: true,
+      });
       const nextCursor = page.hasMore && page.lastPath ? encodeCursor(page.lastPath) : null;
       return c.json({ items: page.items, nextCursor }, 200);
     })
     .openapi(getRoute, async (c) => {
       const caller = c.get('caller');
-      const unit = await withScope(db, caller.scopePath, (tx) => findBusinessUnit(tx, caller, c.req.valid('param').id));
+      const unit = await withScope(db, caller, (tx) => findBusinessUnit(tx, caller, c.req.valid('param').id), {
+        readOnly: true,
+      });
       if (!unit) throw ProblemError.of('notFound');
       return c.json(businessUnitView(unit), 200);
     })
     .openapi(ancestorsRoute, async (c) => {
       const caller = c.get('caller');
-      const items = await withScope(db, caller.scopePath, async (tx) => {
-        const unit = await findBusinessUnit(tx, caller, c.req.valid('param').id);
-        if (!unit) throw ProblemError.of('notFound');
-        return ancestorsInScope(tx, caller, unit.path);
-      });
+      const items = await withScope(
+        db,
+        caller,
+        async (tx) => {
+          const unit = await findBusinessUnit(tx, caller, c.req.valid('param').id);
+          if (!unit) throw ProblemError.of('notFound');
+          return ancestorsInScope(tx, caller, unit.path);
+        },
+        { readOnly: true },
+      );
       return c.json({ items }, 200);
     })
     .openapi(createUnitRoute, async (c) => {
       const caller = c.get('caller');
       const body = c.req.valid('json');
-      const unit = await withScope(db, caller.scopePath, async (tx) => {
+      const unit = await withScope(db, caller, async (tx) => {
         const id = await createBusinessUnit(tx, caller, body);
         return findBusinessUnit(tx, caller, id);
       });
@@ -170,7 +189,7 @@ export function businessUnitRoutes(db: Database) {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const unit = await withScope(db, caller.scopePath, async (tx) => {
+      const unit = await withScope(db, caller, async (tx) => {
         await updateBusinessUnit(tx, caller, id, body);
         return findBusinessUnit(tx, caller, id);
       });
@@ -179,7 +198,7 @@ export function businessUnitRoutes(db: Database) {
     })
     .openapi(deleteRoute, async (c) => {
       const caller = c.get('caller');
-      await withScope(db, caller.scopePath, (tx) => deleteBusinessUnit(tx, caller, c.req.valid('param').id)).catch(
+      await withScope(db, caller, (tx) => deleteBusinessUnit(tx, caller, c.req.valid('param').id)).catch(
         (error: unknown) => {
           // Something was added to the unit after it was found empty, or refers to it from outside the subtree.
           if (!isForeignKeyViolation(error)) throw error;

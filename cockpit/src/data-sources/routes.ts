@@ -99,21 +99,26 @@ export function businessUnitDataSourceRoutes(db: Database) {
     .openapi(listRoute, async (c) => {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
-      const items = await withScope(db, caller.scopePath, async (tx) => {
-        if (!(await findBusinessUnit(tx, caller, id))) throw ProblemError.of('notFound');
-        return tx
-          .select(columns)
-          .from(dataSources)
-          .where(and(inScope(dataSources.buPath, caller), eq(dataSources.businessUnitId, id)))
-          .orderBy(asc(dataSources.kind), asc(dataSources.name), asc(dataSources.id));
-      });
+      const items = await withScope(
+        db,
+        caller,
+        async (tx) => {
+          if (!(await findBusinessUnit(tx, caller, id))) throw ProblemError.of('notFound');
+          return tx
+            .select(columns)
+            .from(dataSources)
+            .where(and(inScope(dataSources.buPath, caller), eq(dataSources.businessUnitId, id)))
+            .orderBy(asc(dataSources.kind), asc(dataSources.name), asc(dataSources.id));
+        },
+        { readOnly: true },
+      );
       return c.json({ items: items.map(view) }, 200);
     })
     .openapi(createSourceRoute, async (c) => {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const created = await withScope(db, caller.scopePath, async (tx) => {
+      const created = await withScope(db, caller, async (tx) => {
         const unit = await lockBusinessUnit(tx, caller, id);
         if (!unit) throw ProblemError.of('notFound');
         await requireRole(tx, caller, unit.path, 'admin');
@@ -180,7 +185,9 @@ export function dataSourceRoutes(db: Database) {
   return createRouter<CockpitEnv>()
     .openapi(getRoute, async (c) => {
       const caller = c.get('caller');
-      const source = await withScope(db, caller.scopePath, (tx) => findDataSource(tx, caller, c.req.valid('param').id));
+      const source = await withScope(db, caller, (tx) => findDataSource(tx, caller, c.req.valid('param').id), {
+        readOnly: true,
+      });
       if (!source) throw ProblemError.of('notFound');
       return c.json(view(source), 200);
     })
@@ -188,7 +195,7 @@ export function dataSourceRoutes(db: Database) {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const updated = await withScope(db, caller.scopePath, async (tx) => {
+      const updated = await withScope(db, caller, async (tx) => {
         const before = await findDataSource(tx, caller, id);
         if (!before) throw ProblemError.of('notFound');
         await requireRole(tx, caller, before.buPath, 'admin');
@@ -219,7 +226,7 @@ export function dataSourceRoutes(db: Database) {
     .openapi(deleteRoute, async (c) => {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
-      await withScope(db, caller.scopePath, async (tx) => {
+      await withScope(db, caller, async (tx) => {
         const source = await findDataSource(tx, caller, id);
         if (!source) throw ProblemError.of('notFound');
         await requireRole(tx, caller, source.buPath, 'admin');

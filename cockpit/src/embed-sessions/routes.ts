@@ -37,7 +37,7 @@ export function embedSessionRoutes(db: Database) {
   return createRouter<CockpitEnv>().openapi(openRoute, async (c) => {
     const caller = c.get('caller');
     const { expiresInSeconds } = c.req.valid('json');
-    const session = await withScope(db, caller.scopePath, async (tx) => {
+    const session = await withScope(db, caller, async (tx) => {
       // The acting unit's path as of now, held against a concurrent move (see lockBusinessUnit).
       const unit = await lockBusinessUnit(tx, caller, caller.businessUnit.id);
       if (!unit) throw ProblemError.of('unauthorized');
@@ -108,7 +108,7 @@ export function hostRoutes(deps: { db: Database; revocations: RevocationHub; hea
     .openapi(revokeRoute, async (c) => {
       const host = c.get('host');
       const body = c.req.valid('json');
-      const revoked = await withScope(db, host.scopePath, async (tx) => {
+      const revoked = await withScope(db, host, async (tx) => {
         const ofHost = and(eq(embedSessions.hostId, host.hostId), under(embedSessions.buPath, host.scopePath));
         if ('userId' in body) {
           const [user] = await tx
@@ -179,7 +179,7 @@ export function hostRoutes(deps: { db: Database; revocations: RevocationHub; hea
           lost = resolve;
         });
         try {
-          const snapshot = await withScope(db, host.scopePath, (tx) =>
+          const snapshot = await withScope(db, host, (tx) =>
             tx
               .select({ id: embedSessions.id, expiresAt: iso })
               .from(embedSessions)
@@ -206,7 +206,7 @@ export function hostRoutes(deps: { db: Database; revocations: RevocationHub; hea
     .openapi(securityEventRoute, async (c) => {
       const host = c.get('host');
       const event = c.req.valid('json');
-      await withScope(db, host.scopePath, async (tx) => {
+      await withScope(db, host, async (tx) => {
         const [unit] = event.businessUnitId
           ? await tx
               .select({ id: businessUnits.id, path: businessUnits.path })

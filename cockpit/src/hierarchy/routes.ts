@@ -39,7 +39,7 @@ export function hierarchyRoutes(db: Database) {
     .openapi(previewRoute, async (c) => {
       const caller = c.get('caller');
       const { newParentId } = c.req.valid('json');
-      const preview = await withScope(db, caller.scopePath, (tx) =>
+      const preview = await withScope(db, caller, (tx) =>
         previewMove(tx, caller, c.req.valid('param').id, newParentId),
       );
       return c.json(preview, 200);
@@ -48,7 +48,7 @@ export function hierarchyRoutes(db: Database) {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
       const { newParentId } = c.req.valid('json');
-      const result = await withScope(db, caller.scopePath, async (tx) => {
+      const result = await withScope(db, caller, async (tx) => {
         const counts = await moveSubtree(tx, caller, id, newParentId);
         const unit = await findBusinessUnit(tx, caller, id);
         if (!unit) throw new Error('moved business unit not readable');

@@ -85,7 +85,7 @@ export function hostApiKeyRoutes(db: Database) {
     .openapi(verifyRoute, async (c) => {
       const host = c.get('host');
       const { hash } = c.req.valid('json');
-      const [key] = await withScope(db, host.scopePath, async (tx) => {
+      const [key] = await withScope(db, host, async (tx) => {
         const found = await tx
           .select({ id: hostApiKeys.id, expiresAt: keyColumns.expiresAt, lastUsedAt: hostApiKeys.lastUsedAt })
           .from(hostApiKeys)
@@ -109,7 +109,7 @@ export function hostApiKeyRoutes(db: Database) {
     })
     .openapi(listRoute, async (c) => {
       const host = c.get('host');
-      const items = await withScope(db, host.scopePath, (tx) =>
+      const items = await withScope(db, host, (tx) =>
         tx.select(keyColumns).from(hostApiKeys).where(ofHost(host)).orderBy(desc(hostApiKeys.createdAt)),
       );
       return c.json({ items }, 200);
@@ -117,7 +117,7 @@ export function hostApiKeyRoutes(db: Database) {
     .openapi(createKeyRoute, async (c) => {
       const host = c.get('host');
       const body = c.req.valid('json');
-      const key = await withScope(db, host.scopePath, async (tx) => {
+      const key = await withScope(db, host, async (tx) => {
         const [created] = await tx
           .insert(hostApiKeys)
           .values({
@@ -144,7 +144,7 @@ export function hostApiKeyRoutes(db: Database) {
     .openapi(revokeKeyRoute, async (c) => {
       const host = c.get('host');
       const { id } = c.req.valid('param');
-      const key = await withScope(db, host.scopePath, async (tx) => {
+      const key = await withScope(db, host, async (tx) => {
         const [revoked] = await tx
           .update(hostApiKeys)
           .set({ revokedAt: sql`coalesce(${hostApiKeys.revokedAt}, now())` })

@@ -29,7 +29,7 @@ export function cancelRequest(
   id: string,
 ): Promise<OperationRequestRow> {
   const now = context.clock.now();
-  const cancelled = withScope(db, caller.scopePath, async (tx) => {
+  const cancelled = withScope(db, caller, async (tx) => {
     const [current] = await tx
       .select()
       .from(operationRequests)

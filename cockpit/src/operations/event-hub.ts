@@ -1,4 +1,4 @@
-import { type Database, listen, operationRequestEvents, type Unlisten, withScope } from '@scc/db';
+import { type Database, listen, operationRequestEvents, type Scope, type Unlisten, withScope } from '@scc/db';
 import { asc, gt, sql } from 'drizzle-orm';
 import { cockpitLog } from '../log.js';
 
@@ -224,13 +224,17 @@ export function createEventHub(systemDb: Database, options: EventHubOptions = {}
  * Events of the caller's subtree after position `after`, oldest first, at most `limit`: the SSE
  * route pages through a reconnect's backlog with it.
  */
-export function replayEvents(db: Database, scopePath: string, after: number, limit = 500): Promise<OperationEvent[]> {
-  return withScope(db, scopePath, (tx) =>
-    tx
-      .select(eventColumns)
-      .from(operationRequestEvents)
-      .where(afterPosition(after))
-      .orderBy(asc(operationRequestEvents.position))
-      .limit(limit),
+export function replayEvents(db: Database, scope: Scope, after: number, limit = 500): Promise<OperationEvent[]> {
+  return withScope(
+    db,
+    scope,
+    (tx) =>
+      tx
+        .select(eventColumns)
+        .from(operationRequestEvents)
+        .where(afterPosition(after))
+        .orderBy(asc(operationRequestEvents.position))
+        .limit(limit),
+    { readOnly: true },
   ) as Promise<OperationEvent[]>;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Database, operationRequests, type Transaction } from '@scc/db';
-import { and, eq, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lt } from 'drizzle-orm';
 import { cockpitLog } from '../log.js';
 import type { Clock } from './clock.js';
 

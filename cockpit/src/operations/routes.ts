@@ -197,7 +197,7 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
             await stream.write(': connected\n\n');
             // A backlog of any length, page by page, before going live.
             while (lastSent !== undefined) {
-              const page = await replayEvents(db, caller.scopePath, lastSent, REPLAY_PAGE);
+              const page = await replayEvents(db, caller, lastSent, REPLAY_PAGE);
               for (const event of page) await send(event);
               if (page.length < REPLAY_PAGE) break;
             }
@@ -215,7 +215,9 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
       .openapi(dryRunRoute, async (c) => {
         const caller = c.get('caller');
         const draft = c.req.valid('json');
-        const verdict = await withScope(db, caller.scopePath, (tx) => assess(tx, caller, deps, draft, { lock: false }));
+        const verdict = await withScope(db, caller, (tx) => assess(tx, caller, deps, draft, { lock: false }), {
+          readOnly: true,
+        });
         return c.json(
           {
             allowed: allowed(verdict.validations),
@@ -243,39 +245,44 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
         const caller = c.get('caller');
         const query = c.req.valid('query');
         const after = readListCursor(query.cursor);
-        const rows = await withScope(db, caller.scopePath, async (tx) => {
-          const unitPath = query.businessUnitId
-            ? (await findBusinessUnit(tx, caller, query.businessUnitId))?.path
-            : undefined;
-          if (query.businessUnitId && !unitPath) throw ProblemError.of('notFound');
-          const states =
-            query.state === 'open'
-              ? [...openStates]
-              : query.state === 'done'
-                ? [...doneStates]
-                : query.state
-                  ? [query.state]
-                  : undefined;
-          return tx
-            .select({
-              row: operationRequests,
-              at: sql<string>`(${operationRequests.createdAt} at time zone 'UTC')::text`,
-            })
-            .from(operationRequests)
-            .where(
-              and(
-                inScope(operationRequests.buPath, caller),
-                unitPath ? under(operationRequests.buPath, unitPath) : undefined,
-                query.tenantId ? eq(operationRequests.tenantId, query.tenantId) : undefined,
-                states ? inArray(operationRequests.state, states) : undefined,
-                after
-                  ? sql`(${operationRequests.createdAt}, ${operationRequests.id}) < ((${after.at}::timestamp at time zone 'UTC'), ${after.id}::uuid)`
-                  : undefined,
-              ),
-            )
-            .orderBy(desc(operationRequests.createdAt), desc(operationRequests.id))
-            .limit(query.limit + 1);
-        });
+        const rows = await withScope(
+          db,
+          caller,
+          async (tx) => {
+            const unitPath = query.businessUnitId
+              ? (await findBusinessUnit(tx, caller, query.businessUnitId))?.path
+              : undefined;
+            if (query.businessUnitId && !unitPath) throw ProblemError.of('notFound');
+            const states =
+              query.state === 'open'
+                ? [...openStates]
+                : query.state === 'done'
+                  ? [...doneStates]
+                  : query.state
+                    ? [query.state]
+                    : undefined;
+            return tx
+              .select({
+                row: operationRequests,
+                at: sql<string>`(${operationRequests.createdAt} at time zone 'UTC')::text`,
+              })
+              .from(operationRequests)
+              .where(
+                and(
+                  inScope(operationRequests.buPath, caller),
+                  unitPath ? under(operationRequests.buPath, unitPath) : undefined,
+                  query.tenantId ? eq(operationRequests.tenantId, query.tenantId) : undefined,
+                  states ? inArray(operationRequests.state, states) : undefined,
+                  after
+                    ? sql`(${operationRequests.createdAt}, ${operationRequests.id}) < ((${after.at}::timestamp at time zone 'UTC'), ${after.id}::uuid)`
+                    : undefined,
+                ),
+              )
+              .orderBy(desc(operationRequests.createdAt), desc(operationRequests.id))
+              .limit(query.limit + 1);
+          },
+          { readOnly: true },
+        );
         const page = rows.slice(0, query.limit);
         const last = page.at(-1);
         const now = deps.clock.now();
@@ -290,11 +297,15 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
       .openapi(getRoute, async (c) => {
         const caller = c.get('caller');
         const { id } = c.req.valid('param');
-        const [row] = await withScope(db, caller.scopePath, (tx) =>
-          tx
-            .select()
-            .from(operationRequests)
-            .where(and(inScope(operationRequests.buPath, caller), eq(operationRequests.id, id))),
+        const [row] = await withScope(
+          db,
+          caller,
+          (tx) =>
+            tx
+              .select()
+              .from(operationRequests)
+              .where(and(inScope(operationRequests.buPath, caller), eq(operationRequests.id, id))),
+          { readOnly: true },
         );
         if (!row) throw ProblemError.of('notFound');
         return c.json(requestView(row, caller.roles, deps.clock.now()), 200);

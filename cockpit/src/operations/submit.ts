@@ -49,7 +49,7 @@ export function submit(
   draft: Draft,
   idempotencyKey: string | undefined,
 ): Promise<Submission> {
-  const stored = withScope(db, caller.scopePath, async (tx) => {
+  const stored = withScope(db, caller, async (tx) => {
     const hash = idempotencyKey ? requestHash(draft) : null;
     if (idempotencyKey) {
       const existing = await byIdempotencyKey(tx, context, caller, idempotencyKey);

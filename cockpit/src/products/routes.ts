@@ -62,22 +62,30 @@ export function productRoutes(db: Database) {
   return createRouter<CockpitEnv>()
     .openapi(listRoute, async (c) => {
       const caller = c.get('caller');
-      const rows = await withScope(db, caller.scopePath, (tx) =>
-        tx
-          .select({ ...columns, own: inScope(products.buPath, caller) })
-          .from(products)
-          .where(or(inScope(products.buPath, caller), sql`${products.buPath} @> ${caller.scopePath}::ltree`))
-          .orderBy(asc(products.name), asc(products.id)),
+      const rows = await withScope(
+        db,
+        caller,
+        (tx) =>
+          tx
+            .select({ ...columns, own: inScope(products.buPath, caller) })
+            .from(products)
+            .where(or(inScope(products.buPath, caller), sql`${products.buPath} @> ${caller.scopePath}::ltree`))
+            .orderBy(asc(products.name), asc(products.id)),
+        { readOnly: true },
       );
       return c.json({ items: rows.map(({ rules: _rules, ...product }) => product) }, 200);
     })
     .openapi(getRulesRoute, async (c) => {
       const caller = c.get('caller');
-      const [row] = await withScope(db, caller.scopePath, (tx) =>
-        tx
-          .select(columns)
-          .from(products)
-          .where(eq(products.id, c.req.valid('param').id)),
+      const [row] = await withScope(
+        db,
+        caller,
+        (tx) =>
+          tx
+            .select(columns)
+            .from(products)
+            .where(eq(products.id, c.req.valid('param').id)),
+        { readOnly: true },
       );
       if (!row) throw ProblemError.of('notFound');
       return c.json(productRules(row.rules, row.tenantTypes), 200);
@@ -86,7 +94,7 @@ export function productRoutes(db: Database) {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
       const rules = c.req.valid('json');
-      const row = await withScope(db, caller.scopePath, async (tx) => {
+      const row = await withScope(db, caller, async (tx) => {
         const [current] = await tx
           .select({ own: inScope(products.buPath, caller) })
           .from(products)

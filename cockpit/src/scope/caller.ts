@@ -8,6 +8,8 @@ export interface Caller {
   roles: RoleName[];
   scopePath: string;
   hostId: string;
+  /** The widget's embed session this request acts in, if any: its scoped transactions check it. */
+  embedSessionId?: string;
 }
 
 export type CockpitEnv = { Variables: { caller: Caller } };

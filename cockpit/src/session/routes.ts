@@ -23,19 +23,23 @@ export function sessionRoutes(db: Database) {
   return createRouter<CockpitEnv>().openapi(meRoute, async (c) => {
     const caller = c.get('caller');
     const { user, businessUnit, roles } = caller;
-    const assignments = await withScope(db, caller.scopePath, (tx) =>
-      tx
-        .select({ businessUnitId: roleAssignments.businessUnitId, role: roleAssignments.role })
-        .from(roleAssignments)
-        .where(
-          and(
-            eq(roleAssignments.userId, user.id),
-            inScope(roleAssignments.buPath, caller),
-            // Strictly below: roles on the acting unit and above are `roles` already.
-            sql`${roleAssignments.buPath} <> ${caller.scopePath}::ltree`,
-          ),
-        )
-        .orderBy(roleAssignments.buPath, roleAssignments.role),
+    const assignments = await withScope(
+      db,
+      caller,
+      (tx) =>
+        tx
+          .select({ businessUnitId: roleAssignments.businessUnitId, role: roleAssignments.role })
+          .from(roleAssignments)
+          .where(
+            and(
+              eq(roleAssignments.userId, user.id),
+              inScope(roleAssignments.buPath, caller),
+              // Strictly below: roles on the acting unit and above are `roles` already.
+              sql`${roleAssignments.buPath} <> ${caller.scopePath}::ltree`,
+            ),
+          )
+          .orderBy(roleAssignments.buPath, roleAssignments.role),
+      { readOnly: true },
     );
     return c.json({ user, businessUnit, roles, permissions: permissionsFor(roles), assignments }, 200);
   });

@@ -37,17 +37,24 @@ export function tenantRoutes(db: Database) {
       const caller = c.get('caller');
       const { limit, cursor, ...query } = c.req.valid('query');
       const from = readTenantCursor(query, cursor);
-      const page = await withScope(db, caller.scopePath, async (tx) => {
-        const { businessUnitId } = query;
-        const underPath = businessUnitId ? (await findBusinessUnit(tx, caller, businessUnitId))?.path : undefined;
-        if (businessUnitId && !underPath) throw ProblemError.of('notFound');
-        return listTenants(tx, caller, { underPath: underPath ?? caller.scopePath, query, limit, from });
-      });
+      const page = await withScope(
+        db,
+        caller,
+        async (tx) => {
+          const { businessUnitId } = query;
+          const underPath = businessUnitId ? (await findBusinessUnit(tx, caller, businessUnitId))?.path : undefined;
+          if (businessUnitId && !underPath) throw ProblemError.of('notFound');
+          return listTenants(tx, caller, { underPath: underPath ?? caller.scopePath, query, limit, from });
+        },
+        { readOnly: true },
+      );
       return c.json(page, 200);
     })
     .openapi(getRoute, async (c) => {
       const caller = c.get('caller');
-      const tenant = await withScope(db, caller.scopePath, (tx) => findTenant(tx, caller, c.req.valid('param').id));
+      const tenant = await withScope(db, caller, (tx) => findTenant(tx, caller, c.req.valid('param').id), {
+        readOnly: true,
+      });
       if (!tenant) throw ProblemError.of('notFound');
       return c.json(tenant, 200);
     });

@@ -40,7 +40,7 @@ export function roleAssignmentRoutes(db: Database) {
     .openapi(grantRoute, async (c) => {
       const caller = c.get('caller');
       const body = c.req.valid('json');
-      const assignment = await withScope(db, caller.scopePath, async (tx) => {
+      const assignment = await withScope(db, caller, async (tx) => {
         const unit = await lockBusinessUnit(tx, caller, body.businessUnitId);
         const user = unit ? await findUser(tx, caller, body.userId) : undefined;
         if (!unit || !user) throw ProblemError.of('notFound');
@@ -91,7 +91,7 @@ export function roleAssignmentRoutes(db: Database) {
     .openapi(revokeRoute, async (c) => {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
-      await withScope(db, caller.scopePath, async (tx) => {
+      await withScope(db, caller, async (tx) => {
         const [assignment] = await tx
           .select()
           .from(roleAssignments)

@@ -90,11 +90,16 @@ export function userRoutes(db: Database) {
       const caller = c.get('caller');
       const { businessUnitId, limit, cursor } = c.req.valid('query');
       const after = readNameIdCursor(cursor);
-      const page = await withScope(db, caller.scopePath, async (tx) => {
-        const unit = businessUnitId ? await findBusinessUnit(tx, caller, businessUnitId) : undefined;
-        if (businessUnitId && !unit) throw ProblemError.of('notFound');
-        return listUsers(tx, caller, { underPath: unit?.path ?? caller.scopePath, limit, after });
-      });
+      const page = await withScope(
+        db,
+        caller,
+        async (tx) => {
+          const unit = businessUnitId ? await findBusinessUnit(tx, caller, businessUnitId) : undefined;
+          if (businessUnitId && !unit) throw ProblemError.of('notFound');
+          return listUsers(tx, caller, { underPath: unit?.path ?? caller.scopePath, limit, after });
+        },
+        { readOnly: true },
+      );
       const last = page.items.at(-1);
       return c.json(
         {
@@ -106,14 +111,16 @@ export function userRoutes(db: Database) {
     })
     .openapi(getRoute, async (c) => {
       const caller = c.get('caller');
-      const user = await withScope(db, caller.scopePath, (tx) => findUser(tx, caller, c.req.valid('param').id));
+      const user = await withScope(db, caller, (tx) => findUser(tx, caller, c.req.valid('param').id), {
+        readOnly: true,
+      });
       if (!user) throw ProblemError.of('notFound');
       return c.json(userView(user), 200);
     })
     .openapi(createUserRoute, async (c) => {
       const caller = c.get('caller');
       const body = c.req.valid('json');
-      const user = await withScope(db, caller.scopePath, async (tx) => {
+      const user = await withScope(db, caller, async (tx) => {
         const unit = await lockBusinessUnit(tx, caller, body.businessUnitId);
         if (!unit) throw ProblemError.of('notFound');
         await requireRole(tx, caller, unit.path, 'admin');
@@ -141,7 +148,7 @@ export function userRoutes(db: Database) {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
       const { displayName } = c.req.valid('json');
-      const user = await withScope(db, caller.scopePath, async (tx) => {
+      const user = await withScope(db, caller, async (tx) => {
         const before = await userForChange(tx, caller, id);
         await tx.update(users).set({ displayName }).where(eq(users.id, id));
         await recordAudit(tx, caller, {
@@ -160,7 +167,7 @@ export function userRoutes(db: Database) {
     .openapi(deleteRoute, async (c) => {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
-      await withScope(db, caller.scopePath, async (tx) => {
+      await withScope(db, caller, async (tx) => {
         const user = await userForChange(tx, caller, id);
         if (user.id === caller.user.id) {
           throw ProblemError.of('conflict', 'You cannot delete yourself', [
