@@ -10,7 +10,7 @@ import {
   type Tenant,
   type TenantSort,
 } from '@scc/contracts/tenants';
-import { businessUnits, executeRows, inSubtree, products, type Transaction, tenants } from '@scc/db';
+import { businessUnits, executeRows, inSubtree, products, rowsOf, type Transaction, tenants } from '@scc/db';
 import { type AnyColumn, and, asc, desc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
 import { inScope } from '../scope/in-subtree.js';
@@ -255,11 +255,13 @@ async function pageByUnit(
  * same statement prepares the page's settings from the count (see {@link pageSettings}).
  */
 async function countUpToCap(tx: Transaction, where: SQL | undefined): Promise<number> {
-  const [counted] = await executeRows<{ n: number }>(
-    tx,
-    sql`select n, ${pageSettings(sql`n > ${TENANT_COUNT_CAP}`)}
+  const result = tx
+    .execute(
+      sql`select n, ${pageSettings(sql`n > ${TENANT_COUNT_CAP}`)}
       from (select count(*)::int as n from (select 1 from ${tenants} where ${where} limit ${TENANT_COUNT_CAP + 1}) matches) counted`,
-  );
+    )
+    .execute();
+  const [counted] = rowsOf<{ n: number }>(await result);
   return counted?.n ?? 0;
 }
 
@@ -291,21 +293,30 @@ export async function listTenants(
   const keys = sortKeys[query.sort];
   const descending = query.order === 'desc';
   const where = filters(options.underPath, query);
-  // A later page repeats the first page's count and needs the page's settings on their own.
-  if (from) await tx.execute(sql`select ${pageSettings(sql`${from.counted}::int > ${TENANT_COUNT_CAP}`)}`);
-  const total = from?.counted ?? (await countUpToCap(tx, where));
-  const totalCapped = total > TENANT_COUNT_CAP;
-  const rows: PageRow[] =
+  // The count (or, on a later page, which repeats the first page's count, the settings alone) and
+  // the page are sent together, one round trip. Both are executed at once (`execute()`, not a
+  // later `then`), so they reach the connection in this order and the database plans the page
+  // with the settings the count chose.
+  const counted = from
+    ? tx
+        .execute(sql`select ${pageSettings(sql`${from.counted}::int > ${TENANT_COUNT_CAP}`)}`)
+        .execute()
+        .then(() => from.counted)
+    : countUpToCap(tx, where);
+  const fetched: Promise<PageRow[]> =
     query.sort === 'businessUnit'
-      ? await pageByUnit(tx, caller, { underPath: options.underPath, where, after, descending, size: limit + 1 })
-      : await tx
+      ? pageByUnit(tx, caller, { underPath: options.underPath, where, after, descending, size: limit + 1 })
+      : tx
           .select({ ...columns, ...actionFactColumns(caller) })
           .from(tenants)
           .innerJoin(businessUnits, eq(businessUnits.id, tenants.businessUnitId))
           .innerJoin(products, eq(products.id, tenants.productId))
           .where(and(where, after ? beyond(keys, after, descending) : undefined))
           .orderBy(...keys.map((k) => (descending ? desc(k.column) : asc(k.column))))
-          .limit(limit + 1);
+          .limit(limit + 1)
+          .execute();
+  const [total, rows] = await Promise.all([counted, fetched]);
+  const totalCapped = total > TENANT_COUNT_CAP;
   if (totalCapped) await tx.execute(sql`select set_config('enable_sort', 'on', true)`);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
