@@ -12,6 +12,7 @@ export {
   type RateLimitPolicy,
   type RateLimitSettings,
 } from './rate-limits/policies.js';
+export { countForProcesses } from './rate-limits/primary-store.js';
 export { RateLimits, type RateLimitsOptions } from './rate-limits/rate-limits.js';
 export { type RateLimiting, rateLimitingFromEnvironment } from './rate-limits/setup.js';
-export { countForProcesses, type RateLimitStore } from './rate-limits/store.js';
+export type { RateLimitStore } from './rate-limits/store.js';

@@ -11,8 +11,8 @@ import { widgetTokenIssuer } from './embed-sessions/widget-token.js';
 import { readEnv } from './env.js';
 import { HostRegistry } from './hosts/host-registry.js';
 import { loadSigningKey } from './keys/signing-keys.js';
+import { countForProcesses } from './rate-limits/primary-store.js';
 import { rateLimitingFromEnvironment } from './rate-limits/setup.js';
-import { countForProcesses } from './rate-limits/store.js';
 
 exitOnUncaughtErrors('bff');
 const env = readEnv();

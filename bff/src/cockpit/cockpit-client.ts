@@ -134,19 +134,44 @@ function keepAliveFetch(timeoutMs: number): typeof fetch {
         ? { signal: init.signal, bodyTimeout: 0 }
         : { headersTimeout: timeoutMs, bodyTimeout: timeoutMs }),
     });
-    const answered = new Headers();
+    // A plain record: the adapter's Response keeps it as it is until someone reads `headers`.
+    const answered: Record<string, string> = {};
     for (const [name, value] of Object.entries(answer.headers)) {
-      for (const one of [value ?? []].flat()) answered.append(name, one);
+      if (value !== undefined) answered[name] = Array.isArray(value) ? value.join(', ') : value;
     }
     if (answer.statusCode === 204 || answer.statusCode === 304 || method === 'HEAD') {
       await answer.body.dump();
       return new Response(null, { status: answer.statusCode, headers: answered });
     }
-    const body = answered.get('content-type')?.startsWith('text/event-stream')
-      ? (Readable.toWeb(answer.body) as ReadableStream<Uint8Array>)
-      : await answer.body.arrayBuffer();
-    return new Response(body, { status: answer.statusCode, headers: answered });
+    const contentType = answered['content-type'] ?? '';
+    if (contentType.startsWith('text/event-stream')) {
+      return new Response(Readable.toWeb(answer.body) as ReadableStream<Uint8Array>, {
+        status: answer.statusCode,
+        headers: answered,
+      });
+    }
+    const bytes = new Uint8Array(await answer.body.arrayBuffer());
+    const response = new Response(bytes, { status: answer.statusCode, headers: answered });
+    buffered.set(response, { bytes, contentType });
+    return response;
   }) as typeof fetch;
+}
+
+const buffered = new WeakMap<object, BufferedAnswer>();
+
+/** A cockpit answer read whole, as it came over the wire. */
+export interface BufferedAnswer {
+  bytes: Uint8Array<ArrayBuffer>;
+  contentType: string;
+}
+
+/**
+ * The bytes of a cockpit answer that arrived whole over the pool, so that forwarding them
+ * writes them as they are instead of streaming them through a WHATWG body; undefined for an
+ * answer that did not (an event stream, or a `fetch` given in place of the pool).
+ */
+export function bufferedAnswer(res: object): BufferedAnswer | undefined {
+  return buffered.get(res);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Logger } from '@scc/service-kit/log';
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { BoundedCache } from '../bounded-cache.js';
 import {
   type Budget,
@@ -8,10 +8,11 @@ import {
   type RateLimitPolicy,
   type RateLimitSettings,
 } from './policies.js';
+import type { Counter } from './primary-store.js';
 import { counterFor, type RateLimitStore } from './store.js';
 
 interface Counters {
-  shared: RateLimiterAbstract;
+  shared: Counter;
   insurance: RateLimiterMemory;
 }
 
@@ -120,7 +121,7 @@ export class RateLimits {
   /** Resolves with the counter's answer, refused or not; a broken store is answered by the insurance. */
   async #ask<T extends RateLimiterRes | null>(
     policy: RateLimitPolicy,
-    call: (counter: RateLimiterAbstract) => Promise<T>,
+    call: (counter: Counter) => Promise<T>,
   ): Promise<T> {
     const { shared, insurance } = this.#counters[policy];
     const settle = (promise: Promise<T>) =>

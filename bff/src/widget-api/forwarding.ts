@@ -2,7 +2,13 @@ import { createRoute, type RouteConfig, type RouteHandler } from '@hono/zod-open
 import type { Context, TypedResponse } from 'hono';
 import type { ClientRequestOptions, ClientResponse } from 'hono/client';
 import type { ContentfulStatusCode, SuccessStatusCode } from 'hono/utils/http-status';
-import { type Cockpit, type CockpitClient, fromCockpit, widgetClaims } from '../cockpit/cockpit-client.js';
+import {
+  bufferedAnswer,
+  type Cockpit,
+  type CockpitClient,
+  fromCockpit,
+  widgetClaims,
+} from '../cockpit/cockpit-client.js';
 import type { WidgetEnv } from '../http/widget-session.js';
 import { rateLimitedResponse } from '../rate-limits/middleware.js';
 
@@ -32,7 +38,7 @@ type Forwarded<Res> =
     : never;
 
 /**
- * The cockpit's JSON answer as it came: its bytes streamed on with its status and content type,
+ * The cockpit's JSON answer as it came: its bytes written on with its status and content type,
  * never parsed and serialized again. Anything but JSON is no answer the widget could read: it
  * throws, which {@link fromCockpit} turns into a 503.
  */
@@ -40,10 +46,12 @@ export function passThrough<Res extends ClientResponse<unknown, ContentfulStatus
   c: Context,
   res: Res,
 ): Response & Forwarded<Res> {
-  const contentType = res.headers.get('content-type') ?? '';
-  if (!res.body || !/^application\/json\b/i.test(contentType)) throw new Error('The cockpit answered no JSON');
+  const whole = bufferedAnswer(res);
+  const contentType = whole?.contentType ?? res.headers.get('content-type') ?? '';
+  const body = whole?.bytes ?? res.body;
+  if (!body || !/^application\/json\b/i.test(contentType)) throw new Error('The cockpit answered no JSON');
   // The body and status are the cockpit route's; the generic call hides them from the compiler.
-  return c.body(res.body, res.status, { 'content-type': contentType }) as Response & Forwarded<Res>;
+  return c.body(body, res.status, { 'content-type': contentType }) as Response & Forwarded<Res>;
 }
 
 /**
