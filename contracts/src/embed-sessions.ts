@@ -20,6 +20,7 @@ export const OpenedEmbedSessionSchema = z
     expiresAt: z.string().openapi({ format: 'date-time' }),
   })
   .openapi('OpenedEmbedSession');
+export type OpenedEmbedSession = z.infer<typeof OpenedEmbedSessionSchema>;
 
 const reason = singleLineText(1, 200).optional().openapi({ description: 'Kept with the session and in the audit log' });
 
