@@ -106,7 +106,7 @@ async function refusals() {
 }
 
 /** Asserts the refusal, that nothing was written, and that it is in the audit log with its reason. */
-async function expectRefused(res: Promise<Response>, status: number, reason: RegExp) {
+async function expectRefused(res: Response | Promise<Response>, status: number, reason: RegExp) {
   const before = await written();
   const auditBefore = (await refusals()).length;
   const body = await expectProblem(await res, status);
