@@ -105,11 +105,11 @@ async function refusals() {
     .where(eq(auditEvents.action, 'embed-session.refused'));
 }
 
-/** Asserts the refusal, that nothing was written, and that it is in the audit log with its reason. */
-async function expectRefused(res: Response | Promise<Response>, status: number, reason: RegExp) {
+/** Sends after counting the rows; asserts the refusal, that nothing was written, and that it is in the audit log with its reason. */
+async function expectRefused(send: () => Promise<Response>, status: number, reason: RegExp) {
   const before = await written();
   const auditBefore = (await refusals()).length;
-  const body = await expectProblem(await res, status);
+  const body = await expectProblem(await send(), status);
   expect(body.detail ?? '').toMatch(reason);
   expect(await written()).toEqual(before);
   const events = await refusals();
@@ -155,38 +155,54 @@ describe('exchanging an ID token for a widget session', () => {
   });
 
   it('refuses an expired ID token', async () => {
-    await expectRefused(exchange(await caseyToken({ expiresIn: -120, issuedAgo: 600 }), contoso.id), 401, /expired/);
+    await expectRefused(
+      async () => exchange(await caseyToken({ expiresIn: -120, issuedAgo: 600 }), contoso.id),
+      401,
+      /expired/,
+    );
   });
 
   it('refuses a token for another audience', async () => {
-    await expectRefused(exchange(await caseyToken({ audience: 'another-app' }), contoso.id), 401, /audience/);
+    await expectRefused(
+      async () => exchange(await caseyToken({ audience: 'another-app' }), contoso.id),
+      401,
+      /audience/,
+    );
   });
 
   it('refuses a token of an issuer nobody registered, and one registered only below the unit', async () => {
     await expectRefused(
-      exchange(await caseyToken({ issuer: 'https://evil.example' }), contoso.id),
+      async () => exchange(await caseyToken({ issuer: 'https://evil.example' }), contoso.id),
       401,
       /No identity provider/,
     );
     // Registered at Contoso: it does not speak for Reseller One above it.
-    await expectRefused(exchange(await caseyToken(), resellerOne.id), 401, /No identity provider/);
+    await expectRefused(async () => exchange(await caseyToken(), resellerOne.id), 401, /No identity provider/);
   });
 
   it('refuses a token not yet valid, issued in the future, or issued too long ago', async () => {
-    await expectRefused(exchange(await caseyToken({ notBeforeIn: 600 }), contoso.id), 401, /not valid yet/);
-    await expectRefused(exchange(await caseyToken({ issuedAgo: -600 }), contoso.id), 401, /issued/);
-    await expectRefused(exchange(await caseyToken({ issuedAgo: 7200, expiresIn: 60 }), contoso.id), 401, /issued/);
+    await expectRefused(async () => exchange(await caseyToken({ notBeforeIn: 600 }), contoso.id), 401, /not valid yet/);
+    await expectRefused(async () => exchange(await caseyToken({ issuedAgo: -600 }), contoso.id), 401, /issued/);
+    await expectRefused(
+      async () => exchange(await caseyToken({ issuedAgo: 7200, expiresIn: 60 }), contoso.id),
+      401,
+      /issued/,
+    );
   });
 
   it('refuses a forged signature, a key the provider does not publish, HS256 and alg none', async () => {
     const good = await caseyToken();
     const [header, payload] = good.split('.');
     const forged = `${header}.${payload}.${Buffer.from('x'.repeat(256)).toString('base64url')}`;
-    await expectRefused(exchange(forged, contoso.id), 401, /signature/);
+    await expectRefused(async () => exchange(forged, contoso.id), 401, /signature/);
     const stranger = await providerKey('contoso-2026-1');
-    await expectRefused(exchange(await caseyToken({}, {}, stranger), contoso.id), 401, /signature/);
+    await expectRefused(async () => exchange(await caseyToken({}, {}, stranger), contoso.id), 401, /signature/);
     const unpublished = await providerKey('never-published');
-    await expectRefused(exchange(await caseyToken({}, {}, unpublished), contoso.id), 401, /does not publish/);
+    await expectRefused(
+      async () => exchange(await caseyToken({}, {}, unpublished), contoso.id),
+      401,
+      /does not publish/,
+    );
     const claims = { email: casey.email, email_verified: true };
     const hs256 = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256', kid: key.kid })
@@ -196,7 +212,7 @@ describe('exchanging an ID token for a widget session', () => {
       .setIssuedAt()
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode('a shared secret the host might know'));
-    await expectRefused(exchange(hs256, contoso.id), 401, /algorithm/);
+    await expectRefused(async () => exchange(hs256, contoso.id), 401, /algorithm/);
     const none = `${Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')}.${hs256.split('.')[1]}.`;
     // No signature at all is not even a signed JWT.
     await expectProblem(await exchange(none, contoso.id), 400);
@@ -204,13 +220,13 @@ describe('exchanging an ID token for a widget session', () => {
 
   it('a user the provider may not sign in gets one answer, whatever the reason, and nothing is written', async () => {
     const unknown = await expectRefused(
-      exchange(await caseyToken({}, { email: 'nobody@contoso.example' }), contoso.id),
+      async () => exchange(await caseyToken({}, { email: 'nobody@contoso.example' }), contoso.id),
       403,
       /may not sign in/,
     );
     // Morgan exists, above Contoso: Contoso's provider does not speak for the MSP's operator.
     const above = await expectRefused(
-      exchange(await caseyToken({}, { email: morgan.email }), contoso.id),
+      async () => exchange(await caseyToken({}, { email: morgan.email }), contoso.id),
       403,
       /may not sign in/,
     );
@@ -218,8 +234,12 @@ describe('exchanging an ID token for a widget session', () => {
   });
 
   it('refuses an unverified e-mail (403) and a token without one (422)', async () => {
-    await expectRefused(exchange(await caseyToken({}, { email_verified: false }), contoso.id), 403, /verified/);
-    await expectRefused(exchange(await caseyToken({}, { email: undefined }), contoso.id), 422, /no e-mail/);
+    await expectRefused(
+      async () => exchange(await caseyToken({}, { email_verified: false }), contoso.id),
+      403,
+      /verified/,
+    );
+    await expectRefused(async () => exchange(await caseyToken({}, { email: undefined }), contoso.id), 422, /no e-mail/);
   });
 
   it('provisions an unknown user just in time where the registration allows it, once', async () => {
@@ -246,7 +266,11 @@ describe('exchanging an ID token for a widget session', () => {
     const provisioned = await db.select().from(auditEvents).where(eq(auditEvents.action, 'user.provisioned'));
     expect(provisioned.map((e) => e.entityId)).toEqual([userId]);
     // A known user of the subtree without a role on the requested unit is refused, not given one.
-    await expectRefused(exchange(await sign(), seededBusinessUnit('contoso/north/logistics').id), 403, /may not/);
+    await expectRefused(
+      async () => exchange(await sign(), seededBusinessUnit('contoso/north/logistics').id),
+      403,
+      /may not/,
+    );
   });
 
   it('the nearest registration of an issuer wins: one below overrides the one above for its subtree', async () => {
@@ -257,7 +281,7 @@ describe('exchanging an ID token for a widget session', () => {
       jwksUri: idp.jwksUri,
     });
     try {
-      await expectRefused(exchange(await caseyToken(), finance.id), 401, /audience/);
+      await expectRefused(async () => exchange(await caseyToken(), finance.id), 401, /audience/);
       expect((await exchange(await caseyToken(), contoso.id)).status).toBe(200);
     } finally {
       await removeIdentityProvider(cockpit(), h.mspHost.entry, other.id);
@@ -323,7 +347,7 @@ describe('the provider’s keys, fetched and cached', () => {
     expect((await exchange(await caseyToken({}, {}, rotated), contoso.id)).status).toBe(200);
     expect(idp.fetches).toBe(fetchesBefore + 1);
     // The old key is gone from the fetched set: a token it signed, even unexpired, is refused.
-    await expectRefused(exchange(oldToken, contoso.id), 401, /does not publish/);
+    await expectRefused(async () => exchange(oldToken, contoso.id), 401, /does not publish/);
     idp.publish([key, rotated]);
   });
 
@@ -427,6 +451,6 @@ describe('registering identity providers (admin CLI through the cockpit)', () =>
     );
     expect((await exchange(token, contoso.id)).status).toBe(200);
     await removeIdentityProvider(cockpit(), h.mspHost.entry, gone.id);
-    await expectRefused(exchange(token, contoso.id), 401, /No identity provider/);
+    await expectRefused(async () => exchange(token, contoso.id), 401, /No identity provider/);
   });
 });
