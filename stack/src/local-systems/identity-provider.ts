@@ -18,7 +18,7 @@ export interface IdentityProviderOptions {
   accounts: IdentityProviderAccount[];
 }
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /**
@@ -81,7 +81,7 @@ export function createIdentityProvider(options: IdentityProviderOptions) {
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
       'cache-control': 'no-store',
     });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(options.name)}</title>
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(options.name)}</title>
 <style>body{font:16px system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem}
 button{font:inherit;padding:.6rem 1rem;margin:.3rem 0;width:100%;cursor:pointer}</style></head>
 <body>${body}</body></html>`);
@@ -91,11 +91,11 @@ button{font:inherit;padding:.6rem 1rem;margin:.3rem 0;width:100%;cursor:pointer}
     page(
       res,
       200,
-      `<h1>${escape(options.name)}</h1><p>Sign in to continue to <strong>${escape(clientId)}</strong>.</p>
-<form method="post" action="/interaction/${escape(uid)}/login">${options.accounts
+      `<h1>${escapeHtml(options.name)}</h1><p>Sign in to continue to <strong>${escapeHtml(clientId)}</strong>.</p>
+<form method="post" action="/interaction/${escapeHtml(uid)}/login">${options.accounts
         .map(
           (a) =>
-            `<button type="submit" name="account" value="${escape(a.email)}">Continue as ${escape(a.name)} (${escape(a.email)})</button>`,
+            `<button type="submit" name="account" value="${escapeHtml(a.email)}">Continue as ${escapeHtml(a.name)} (${escapeHtml(a.email)})</button>`,
         )
         .join('')}</form>`,
     );
