@@ -91,10 +91,10 @@ export function signInPage(options: {
       </header>
       ${
         options.singleSignOn
-          ? html`<form class="sign-in__sso" method="get" action="/sign-in/sso">
+          ? html`<div class="sign-in__sso">
               <p>Contoso Retail’s people sign in with their company account.</p>
-              <button class="btn btn--primary" type="submit">Sign in with ${options.singleSignOn}</button>
-            </form>`
+              <a class="btn btn--primary" href="/sign-in/sso">Sign in with ${options.singleSignOn}</a>
+            </div>`
           : ''
       }
       <ul class="personas" aria-label="People">

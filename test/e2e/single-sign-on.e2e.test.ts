@@ -31,7 +31,7 @@ describe('single sign-on with Contoso ID', { timeout: 120_000 }, () => {
     if (!demo) throw new Error('the stack did not start');
     const page = await demo.openPage();
     await page.goto(`${demo.demoHost}/sign-in`);
-    await page.getByRole('button', { name: 'Sign in with Contoso ID' }).click();
+    await page.getByRole('link', { name: 'Sign in with Contoso ID' }).click();
     // The provider's own page, on its own origin.
     await page.getByRole('button', { name: `Continue as ${casey.displayName} (${casey.email})` }).click();
     await page.waitForURL(`${demo.demoHost}/app`);

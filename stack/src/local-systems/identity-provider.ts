@@ -78,7 +78,8 @@ export function createIdentityProvider(options: IdentityProviderOptions) {
   const page = (res: ServerResponse, status: number, body: string) => {
     res.writeHead(status, {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+      // No form-action: the sign-in form's answer redirects on to the relying party's origin.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
       'cache-control': 'no-store',
     });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(options.name)}</title>
