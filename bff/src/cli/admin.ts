@@ -205,9 +205,8 @@ async function actAsHost(
   },
   problems: string[],
 ) {
-  for (const flag of ['registry', 'host', 'cockpit', 'service-key'] as const) {
-    if (!values[flag]) problems.unshift(`--${flag} is required`);
-  }
+  const missing = (['registry', 'host', 'cockpit', 'service-key'] as const).filter((flag) => !values[flag]);
+  problems.unshift(...missing.map((flag) => `--${flag} is required`));
   const host = values.registry && values.host ? HostRegistry.fromSource(values.registry).get(values.host) : undefined;
   if (values.registry && values.host && !host) problems.push(`--host: no host ${values.host} in ${values.registry}`);
   for (const problem of problems) console.error(problem);
