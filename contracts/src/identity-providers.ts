@@ -124,6 +124,12 @@ export const EffectiveIdentityProviderSchema = z
   .object({ identityProvider: IdentityProviderSchema.nullable() })
   .openapi('EffectiveIdentityProvider');
 
+/**
+ * The one answer (403) for every user an identity provider may not sign in to a unit: unknown
+ * without provisioning, homed elsewhere, or without a role there. A host learns nothing more.
+ */
+export const SIGN_IN_REFUSED = 'The identity provider’s user may not sign in to that business unit';
+
 /** The user a verified ID token names, mapped (or provisioned) by the registration that verified it. */
 export const IdentityProviderSignInBody = z
   .strictObject({

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { type OpenedEmbedSession, RevokedEmbedSessionsSchema } from '@scc/contracts/embed-sessions';
+import { SIGN_IN_REFUSED } from '@scc/contracts/identity-providers';
 import { ProblemError, problemContent, problemResponses } from '@scc/contracts/problem';
 import { singleLineText } from '@scc/contracts/text';
 import { createRouter } from '@scc/service-kit/openapi';
@@ -271,14 +272,13 @@ export function embedSessionRoutes(deps: {
       ).catch(async (error: unknown) => {
         // A known user without a role there: refused like every other user the provider may not sign in.
         if (error instanceof ProblemError && error.body.status === 401) {
-          const reason = 'The identity provider’s user may not sign in to that business unit';
           await cockpit.recordSecurityEvent(host, {
             action: 'embed-session.refused',
             businessUnitId,
             user: { id: userId },
-            detail: { grant: 'token-exchange', reason, issuer: identityProvider.issuer },
+            detail: { grant: 'token-exchange', reason: SIGN_IN_REFUSED, issuer: identityProvider.issuer },
           });
-          throw ProblemError.of('forbidden', reason);
+          throw ProblemError.of('forbidden', SIGN_IN_REFUSED);
         }
         throw error;
       });

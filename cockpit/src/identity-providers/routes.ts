@@ -11,6 +11,7 @@ import {
   IdentityProviderSignInSchema,
   type PublicJwks,
   RegisterIdentityProviderBody,
+  SIGN_IN_REFUSED,
 } from '@scc/contracts/identity-providers';
 import { changeProblemResponses, ProblemError, problemResponses } from '@scc/contracts/problem';
 import {
@@ -66,9 +67,7 @@ const view = (row: Row): IdentityProvider => ({
 
 const inHostScope = (host: HostCaller) => under(identityProviders.buPath, host.scopePath);
 
-/** The same answer whatever the reason, so a host learns nothing about users it may not sign in. */
-const signInRefused = () =>
-  ProblemError.of('forbidden', 'The identity provider’s user may not sign in to that business unit');
+const signInRefused = () => ProblemError.of('forbidden', SIGN_IN_REFUSED);
 
 const listRoute = createRoute({
   method: 'get',
