@@ -16,6 +16,7 @@ import { DEFAULT_MAX_BODY_BYTES } from './env.js';
 import { HostKeys } from './hosts/host-keys.js';
 import type { HostRegistry } from './hosts/host-registry.js';
 import { requireWidgetSession, type WidgetEnv } from './http/widget-session.js';
+import { type IdTokenVerifier, idTokenVerifier } from './identity-providers/id-token-verifier.js';
 import { auditLimited } from './rate-limits/audit.js';
 import { clientAddressOf } from './rate-limits/client-ip.js';
 import { RATE_LIMIT_HEADERS, rateLimiting } from './rate-limits/middleware.js';
@@ -47,6 +48,8 @@ export interface BffDependencies {
    * default knows only this app's own, and the cockpit refuses the others.
    */
   revocations?: InProcessRevocations;
+  /** How ID tokens of registered identity providers are verified (their keys kept per process); default {@link idTokenVerifier}. */
+  idTokens?: IdTokenVerifier;
 }
 
 /** The backend-for-frontend: authenticates embeds, isolates callers and forwards to the cockpit. */
@@ -116,6 +119,7 @@ export function createBffApp(deps: BffDependencies) {
         keys: new HostKeys(deps.hosts, cockpit, revocations),
         cockpit,
         revocations,
+        idTokens: deps.idTokens ?? idTokenVerifier(),
         afterAuthentication: limiting?.perHost,
       }),
     )

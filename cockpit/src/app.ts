@@ -24,6 +24,7 @@ import { cockpitReadiness } from './health/readiness.js';
 import { hierarchyRoutes } from './hierarchy/routes.js';
 import { hostApiKeyRoutes } from './host-api-keys/routes.js';
 import { hasDatabaseErrorCode, isDatabaseUnavailable } from './http/database-errors.js';
+import { identityProviderRoutes } from './identity-providers/routes.js';
 import { salesIntegrationRoutes } from './integrations/sales-routes.js';
 import { type Clock, systemClock } from './operations/clock.js';
 import { createEventHub, type EventHub } from './operations/event-hub.js';
@@ -147,6 +148,7 @@ export function createCockpitApp({
     .route('/v1/embed-sessions', embedSessionRoutes(db))
     .route('/v1/hosts', hostRoutes({ db, revocations }))
     .route('/v1/hosts', hostApiKeyRoutes(db))
+    .route('/v1/hosts', identityProviderRoutes(db))
     .route('/v1/business-units', businessUnitRoutes(db))
     .route('/v1/business-units', brandRoutes(db))
     .route('/v1/business-units', hierarchyRoutes(db))

@@ -5,6 +5,10 @@ import { singleLineText } from './text.js';
 export const OpenEmbedSessionBody = z
   .strictObject({
     expiresInSeconds: z.number().int().min(60).max(3600).openapi({ description: 'The widget token’s lifetime' }),
+    identityProvider: z
+      .strictObject({ id: z.uuid(), issuer: z.string().max(500) })
+      .optional()
+      .openapi({ description: 'The registration whose ID token the host exchanged for this session' }),
   })
   .openapi('OpenEmbedSessionBody');
 
@@ -16,6 +20,7 @@ export const OpenedEmbedSessionSchema = z
     expiresAt: z.string().openapi({ format: 'date-time' }),
   })
   .openapi('OpenedEmbedSession');
+export type OpenedEmbedSession = z.infer<typeof OpenedEmbedSessionSchema>;
 
 const reason = singleLineText(1, 200).optional().openapi({ description: 'Kept with the session and in the audit log' });
 

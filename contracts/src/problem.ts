@@ -45,6 +45,7 @@ export const problemKinds = {
   uriTooLong: { status: 414, title: 'URI too long' },
   unsupportedMediaType: { status: 415, title: 'Unsupported media type' },
   idempotencyKeyReused: { status: 422, title: 'Idempotency-Key reused' },
+  unprocessable: { status: 422, title: 'Unprocessable content' },
   tooManyRequests: { status: 429, title: 'Too many requests' },
   headersTooLarge: { status: 431, title: 'Request header fields too large' },
   unavailable: { status: 503, title: 'Service unavailable' },

@@ -350,6 +350,23 @@ describe('demo host', () => {
     }
   });
 
+  test('single sign-on: the sign-in page offers it, and a callback this browser did not start is refused', async () => {
+    const withSso = createDemoHostApp({
+      bffInternalUrl: bffUrl,
+      bffPublicUrl: bffUrl,
+      apiKey,
+      singleSignOn: { issuer: 'http://127.0.0.1:9', clientId: 'acme', clientSecret: 'secret', name: 'Contoso ID' },
+    });
+    expect(await (await request('/sign-in', {}, withSso)).text()).toContain('href="/sign-in/sso"');
+    expect(await (await request('/sign-in')).text()).not.toContain('/sign-in/sso');
+    // Login CSRF: a code and state sent to the victim's browser without its attempt cookie.
+    const forged = await request('/sign-in/sso/callback?code=attacker&state=attacker', {}, withSso);
+    expect(forged.status).toBe(401);
+    expect(forged.headers.get('set-cookie') ?? '').not.toContain(`${SESSION_COOKIE}=`);
+    // The provider is unreachable: the host says so instead of failing.
+    expect((await request('/sign-in/sso', {}, withSso)).status).toBe(502);
+  });
+
   test('the API key never appears in any response body', () => {
     expect(bodies.length).toBeGreaterThan(15);
     const secret = apiKey.split('.')[1] ?? apiKey;

@@ -16,6 +16,7 @@ import {
 } from './pages.js';
 import { type DemoPersona, demoPersonas } from './personas.js';
 import { HostSessions } from './sessions.js';
+import { type SignedInTokens, SignInFailed, SingleSignOn, type SingleSignOnOptions } from './single-sign-on.js';
 
 export interface DemoHostOptions {
   /** Where the host's backend reaches the BFF (server to server). */
@@ -24,11 +25,20 @@ export interface DemoHostOptions {
   bffPublicUrl: string;
   /** The host's API key at the BFF. Used only server-side; never sent to a browser. */
   apiKey: string;
+  /**
+   * The identity provider some of the host's users sign in with. Their widget sessions are minted
+   * by exchanging their ID token at the BFF instead of naming their e-mail.
+   */
+  singleSignOn?: SingleSignOnOptions | undefined;
 }
 
 type DemoEnv = { Variables: { persona: DemoPersona | undefined; sessionId: string | undefined } };
 
 export const SESSION_COOKIE = 'acme_session';
+/** The attempt of a single sign-on under way, from the redirect to the provider until it returns. */
+const SIGN_IN_ATTEMPT_COOKIE = 'acme_sign_in';
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const ID_TOKEN = 'urn:ietf:params:oauth:token-type:id_token';
 /** The header `/app.js` sends; a cross-site form or a simple request cannot set it. */
 export const CSRF_HEADER = 'x-requested-with';
 const SESSION_MAX_AGE = 8 * 60 * 60;
@@ -71,6 +81,7 @@ export function createDemoHostApp(options: DemoHostOptions) {
   const sessions = new HostSessions(SESSION_MAX_AGE);
   const personas = demoPersonas();
   const byKey = new Map(personas.map((p) => [p.key, p]));
+  const singleSignOn = options.singleSignOn ? new SingleSignOn(options.singleSignOn) : undefined;
 
   const contentSecurityPolicy = [
     "default-src 'self'",
@@ -156,20 +167,61 @@ export function createDemoHostApp(options: DemoHostOptions) {
 
   app.get('/', (c) => c.redirect(c.get('persona') ? '/app' : '/sign-in', 303));
 
-  app.get('/sign-in', (c) => c.html(signInPage({ personas, current: c.get('persona') })));
+  app.get('/sign-in', (c) =>
+    c.html(signInPage({ personas, current: c.get('persona'), singleSignOn: singleSignOn?.options.name })),
+  );
 
-  app.post('/sign-in', sameOriginForm, async (c) => {
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const persona = typeof form.persona === 'string' ? byKey.get(form.persona) : undefined;
-    if (!persona) return c.html(signInPage({ personas }), 400);
+  const startSession = (c: Context, personaKey: string, tokens?: SignedInTokens) => {
     sessions.delete(getCookie(c, SESSION_COOKIE));
-    setCookie(c, SESSION_COOKIE, sessions.create(persona.key), {
+    setCookie(c, SESSION_COOKIE, sessions.create(personaKey, tokens), {
       path: '/',
       httpOnly: true,
       sameSite: 'Lax',
       secure: secure(c),
       maxAge: SESSION_MAX_AGE,
     });
+  };
+
+  if (singleSignOn) {
+    app.get('/sign-in/sso', async (c) => {
+      const redirectUri = `${new URL(c.req.url).origin}/sign-in/sso/callback`;
+      const started = await singleSignOn.start(redirectUri).catch((error: unknown) => {
+        console.error(`demo host: the identity provider is unreachable: ${(error as Error).message}`);
+        return undefined;
+      });
+      if (!started) return problem(c, 502, `${singleSignOn.options.name} is unreachable`);
+      // Lax: the provider's redirect back is a top-level navigation, which carries it.
+      setCookie(c, SIGN_IN_ATTEMPT_COOKIE, started.attempt, {
+        path: '/sign-in/sso',
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: secure(c),
+        maxAge: 600,
+      });
+      return c.redirect(started.location, 302);
+    });
+
+    app.get('/sign-in/sso/callback', async (c) => {
+      const attempt = getCookie(c, SIGN_IN_ATTEMPT_COOKIE);
+      deleteCookie(c, SIGN_IN_ATTEMPT_COOKIE, { path: '/sign-in/sso', secure: secure(c) });
+      const tokens = await singleSignOn.finish(attempt, c.req.query()).catch((error: unknown) => {
+        if (error instanceof SignInFailed) return error;
+        throw error;
+      });
+      if (tokens instanceof SignInFailed) return problem(c, 401, 'Single sign-on failed', tokens.message);
+      // The provider vouches for the e-mail; whom it names in this app is the app's own directory's business.
+      const persona = personas.find((p) => p.email.toLowerCase() === tokens.email);
+      if (!persona) return problem(c, 403, 'No account in this application', tokens.email);
+      startSession(c, persona.key, tokens);
+      return c.redirect('/app', 303);
+    });
+  }
+
+  app.post('/sign-in', sameOriginForm, async (c) => {
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const persona = typeof form.persona === 'string' ? byKey.get(form.persona) : undefined;
+    if (!persona) return c.html(signInPage({ personas, singleSignOn: singleSignOn?.options.name }), 400);
+    startSession(c, persona.key);
     return c.redirect('/app', 303);
   });
 
@@ -258,30 +310,55 @@ export function createDemoHostApp(options: DemoHostOptions) {
     const persona = c.get('persona');
     if (!persona) return problem(c, 401, 'Not signed in');
 
+    const hostSession = sessions.get(c.get('sessionId'));
+    // Signed in through the identity provider: its ID token, not the e-mail, names the user.
+    const signedIn = hostSession?.tokens && singleSignOn ? await singleSignOn.fresh(hostSession.tokens) : undefined;
+    if (hostSession?.tokens && !signedIn) {
+      sessions.delete(c.get('sessionId'));
+      return problem(c, 401, 'Not signed in', 'The single sign-on has ended');
+    }
+    if (hostSession && signedIn) hostSession.tokens = signedIn;
+    const mint = signedIn
+      ? {
+          path: '/v1/embed-sessions/token-exchange',
+          type: 'application/x-www-form-urlencoded',
+          body: new URLSearchParams({
+            grant_type: TOKEN_EXCHANGE,
+            subject_token: signedIn.idToken,
+            subject_token_type: ID_TOKEN,
+            businessUnitId: persona.businessUnit.id,
+          }).toString(),
+          status: 200,
+        }
+      : {
+          path: '/v1/embed-sessions',
+          type: 'application/json',
+          body: JSON.stringify({ user: { email: persona.email }, businessUnitId: persona.businessUnit.id }),
+          status: 201,
+        };
     let response: Response;
     try {
-      response = await fetch(`${bffInternalUrl}/v1/embed-sessions`, {
+      response = await fetch(`${bffInternalUrl}${mint.path}`, {
         method: 'POST',
         headers: {
           authorization: `Bearer ${options.apiKey}`,
-          'content-type': 'application/json',
+          'content-type': mint.type,
           accept: 'application/json, application/problem+json',
         },
-        body: JSON.stringify({ user: { email: persona.email }, businessUnitId: persona.businessUnit.id }),
+        body: mint.body,
         signal: AbortSignal.timeout(BFF_TIMEOUT_MS),
       });
     } catch (error) {
       console.error(`demo host: the BFF is unreachable: ${(error as Error).message}`);
       return problem(c, 502, 'The Service Control Center is unreachable');
     }
-    if (response.status !== 201) {
+    if (response.status !== mint.status) {
       const text = await response.text().catch(() => '');
       console.error(`demo host: the BFF refused an embed session (${response.status}): ${text.slice(0, 500)}`);
       return problem(c, 502, 'The Service Control Center refused the session', `HTTP ${response.status}`);
     }
     const session = (await response.json()) as { token?: unknown; userId?: unknown };
     if (typeof session.token !== 'string') return problem(c, 502, 'The Service Control Center sent no token');
-    const hostSession = sessions.get(c.get('sessionId'));
     if (hostSession && typeof session.userId === 'string') hostSession.sccUserId = session.userId;
     return c.json({ token: session.token }, 200, { 'cache-control': 'no-store' });
   });

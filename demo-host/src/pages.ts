@@ -45,7 +45,12 @@ function breadcrumb(persona: DemoPersona): Markup {
   </ol>`;
 }
 
-export function signInPage(options: { personas: DemoPersona[]; current?: DemoPersona | undefined }): Markup {
+export function signInPage(options: {
+  personas: DemoPersona[];
+  current?: DemoPersona | undefined;
+  /** The name of the identity provider some users sign in with, when the host has one. */
+  singleSignOn?: string | undefined;
+}): Markup {
   const cards = options.personas.map(
     (p) => html`<li>
       <form class="persona" method="post" action="/sign-in" data-persona="${p.key}">
@@ -84,6 +89,14 @@ export function signInPage(options: { personas: DemoPersona[]; current?: DemoPer
           Northstar MSP hierarchy, and the embedded Service Control Center shows exactly what that person may see.
         </p>
       </header>
+      ${
+        options.singleSignOn
+          ? html`<div class="sign-in__sso">
+              <p>Contoso Retail’s people sign in with their company account.</p>
+              <a class="btn btn--primary" href="/sign-in/sso">Sign in with ${options.singleSignOn}</a>
+            </div>`
+          : ''
+      }
       <ul class="personas" aria-label="People">
         ${cards}
       </ul>

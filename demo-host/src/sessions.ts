@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { SignedInTokens } from './single-sign-on.js';
 
 /** One signed-in browser: who, until when, and the Service Control Center user its widget acts as. */
 export interface HostSession {
@@ -6,6 +7,8 @@ export interface HostSession {
   expiresAt: number;
   /** Learnt from the first widget session minted for it; what sign-out revokes at the BFF. */
   sccUserId?: string;
+  /** Signed in through the identity provider: the ID token its widget sessions are exchanged for. */
+  tokens?: SignedInTokens;
 }
 
 /**
@@ -22,10 +25,14 @@ export class HostSessions {
     private readonly now: () => number = Date.now,
   ) {}
 
-  create(personaKey: string): string {
+  create(personaKey: string, tokens?: SignedInTokens): string {
     this.#sweep();
     const id = randomBytes(32).toString('base64url');
-    this.#sessions.set(id, { personaKey, expiresAt: this.now() + this.maxAgeSeconds * 1000 });
+    this.#sessions.set(id, {
+      personaKey,
+      expiresAt: this.now() + this.maxAgeSeconds * 1000,
+      ...(tokens ? { tokens } : {}),
+    });
     return id;
   }
 

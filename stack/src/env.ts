@@ -18,6 +18,8 @@ const EnvSchema = z
     DEMO_HOST_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     BFF_PORT: z.coerce.number().int().min(0).max(65535).default(4020),
     COCKPIT_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+    /** The demo's stand-in for Contoso's identity provider ("Contoso ID"). */
+    IDENTITY_PROVIDER_PORT: z.coerce.number().int().min(0).max(65535).default(4030),
     SCC_BIND_HOST: z.string().default('127.0.0.1'),
     SCC_PUBLIC_HOST: z.string().default('localhost'),
     /** Cockpit processes (default: one per core); on PGlite always one, the one holding the database. */

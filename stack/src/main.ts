@@ -8,7 +8,12 @@ const stack = await startStack({
   databaseUrl: cockpitUrl,
   migrationDatabaseUrl: ownerUrl,
   dataDir: env.SCC_DATA_DIR,
-  ports: { cockpit: env.COCKPIT_PORT, bff: env.BFF_PORT, demoHost: env.DEMO_HOST_PORT },
+  ports: {
+    cockpit: env.COCKPIT_PORT,
+    bff: env.BFF_PORT,
+    demoHost: env.DEMO_HOST_PORT,
+    identityProvider: env.IDENTITY_PROVIDER_PORT,
+  },
   bindHost: env.SCC_BIND_HOST,
   publicHost: env.SCC_PUBLIC_HOST,
   processes: { cockpit: env.SCC_COCKPIT_PROCESSES, bff: env.SCC_BFF_PROCESSES },
@@ -17,7 +22,7 @@ const stack = await startStack({
   const code = (error as { code?: string }).code;
   console.error(
     code === 'EADDRINUSE'
-      ? 'A port is already in use: stop the other process or set DEMO_HOST_PORT, BFF_PORT and COCKPIT_PORT.'
+      ? 'A port is already in use: stop the other process or set DEMO_HOST_PORT, BFF_PORT, COCKPIT_PORT and IDENTITY_PROVIDER_PORT.'
       : `Service Control Center failed to start: ${(error as Error).message}`,
   );
   process.exit(1);
@@ -35,6 +40,7 @@ console.log(`
     BFF:            ${stack.urls.bff}   (OpenAPI at /openapi.json)
     Cockpit:        ${stack.urls.cockpit}   (OpenAPI at /openapi.json)
     Sales webhooks: ${stack.urls.webhookReceiver}   (what the cockpit delivered)
+    Contoso ID:     ${stack.urls.identityProvider}   (Contoso Retail's identity provider, for single sign-on)
     Processes:      cockpit ${stack.processes.cockpit}, BFF ${stack.processes.bff}${cockpitNote}
 
   Press Ctrl-C to stop.

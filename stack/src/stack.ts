@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -27,11 +28,12 @@ import {
 } from '@scc/cockpit';
 import { serviceTokenVerifier } from '@scc/contracts/service-token';
 import { createDatabase, type DatabaseHandle, ensureRuntimeLogin, runtimeLoginName } from '@scc/db';
-import { seed, seededBusinessUnit } from '@scc/db/seed';
+import { personaByKey, seed, seededBusinessUnit } from '@scc/db/seed';
 import { createDemoHostApp } from '@scc/demo-host';
 import { answerClientErrors } from '@scc/service-kit/client-errors';
 import { createLogger } from '@scc/service-kit/log';
 import type { ProcessGroup } from '@scc/service-kit/processes';
+import { createIdentityProvider } from './local-systems/identity-provider.js';
 import { feedSeedContracts } from './local-systems/sales-system.js';
 import { createWebhookReceiverApp } from './local-systems/webhook-receiver.js';
 import { freePort, startBffProcesses, startCockpitProcesses } from './process-groups.js';
@@ -49,7 +51,7 @@ export interface StackOptions {
   /** Holds the PGlite database, generated keys and the host registry; `memory://` keeps nothing. */
   dataDir: string;
   /** 0 picks a free port. */
-  ports?: { cockpit?: number; bff?: number; demoHost?: number };
+  ports?: { cockpit?: number; bff?: number; demoHost?: number; identityProvider?: number };
   bindHost?: string;
   /** The name browsers use for this machine. */
   publicHost?: string;
@@ -71,7 +73,7 @@ export interface StackOptions {
 }
 
 export interface RunningStack {
-  urls: { cockpit: string; bff: string; demoHost: string; webhookReceiver: string };
+  urls: { cockpit: string; bff: string; demoHost: string; webhookReceiver: string; identityProvider: string };
   engine: 'postgres' | 'pglite';
   /** How many processes serve the cockpit and the BFF. */
   processes: { cockpit: number; bff: number };
@@ -79,6 +81,9 @@ export interface RunningStack {
   failed: Promise<Error>;
   stop(): Promise<void>;
 }
+
+/** The demo host's client id at Contoso ID: the audience of its users' ID tokens. */
+const DEMO_CLIENT_ID = 'acme-operations-portal';
 
 /** `env` carries the Node server's bindings: the BFF keys its per-address limits by the socket's peer. */
 type Fetch = (req: Request, env?: unknown) => Response | Promise<Response>;
@@ -111,13 +116,17 @@ async function startParts(
   const bindHost = options.bindHost ?? '127.0.0.1';
   const publicHost = options.publicHost ?? 'localhost';
   const persistent = !options.dataDir.startsWith('memory://');
+  // The identity provider's address is seeded (Contoso Retail trusts it), so its port comes first.
+  const identityProviderPort = await portFor(options.ports?.identityProvider ?? 4030, bindHost);
+  const issuer = `http://${publicHost}:${identityProviderPort}`;
+  const identityProvider = { issuer, jwksUri: `${issuer}/jwks`, audience: DEMO_CLIENT_ID };
   let runtimeUrl = options.databaseUrl;
   if (options.migrationDatabaseUrl) {
     const ownerUrl = options.migrationDatabaseUrl;
     const owner = await createDatabase({ url: ownerUrl, maxConnections: 1 });
     try {
       await owner.migrate();
-      await seed(owner.db);
+      await seed(owner.db, { identityProvider });
     } finally {
       await owner.close();
     }
@@ -141,7 +150,7 @@ async function startParts(
   started.push(() => database.close());
   if (!options.migrationDatabaseUrl) {
     await database.migrate();
-    await seed(database.db);
+    await seed(database.db, { identityProvider });
   }
   // PGlite's one login is a superuser: the embedded demo is the one place the stack allows it.
   await assertRestrictedLogin(database.db, {
@@ -173,6 +182,20 @@ async function startParts(
           new Promise<void>((closed) => {
             server.close(() => closed());
             if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
+      );
+    });
+  /** A server of Node's own (the identity provider is a Koa app, not a fetch handler). */
+  const listenNode = (handler: RequestListener, port: number) =>
+    new Promise<void>((resolve, reject) => {
+      const server = createServer(handler);
+      server.once('error', reject);
+      server.listen(port, bindHost, () => resolve());
+      started.push(
+        () =>
+          new Promise<void>((closed) => {
+            server.close(() => closed());
+            server.closeAllConnections();
           }),
       );
     });
@@ -279,10 +302,25 @@ async function startParts(
   }
   const bffUrl = `http://${publicHost}:${bffPort}`;
 
+  const clientSecret = randomBytes(32).toString('base64url');
+  const casey = personaByKey('customer-admin');
+  const signIns = createIdentityProvider({
+    issuer,
+    name: 'Contoso ID',
+    client: {
+      id: DEMO_CLIENT_ID,
+      secret: clientSecret,
+      redirectUris: [demoHostUrl, `http://127.0.0.1:${demoHostPort}`].map((url) => `${url}/sign-in/sso/callback`),
+    },
+    accounts: [{ email: casey.email, name: casey.displayName }],
+  });
+  await listenNode((req, res) => void signIns(req, res), identityProviderPort);
+
   demoHostFetch = createDemoHostApp({
     bffInternalUrl: `http://${bindHost}:${bffPort}`,
     bffPublicUrl: bffUrl,
     apiKey,
+    singleSignOn: { issuer, clientId: DEMO_CLIENT_ID, clientSecret, name: 'Contoso ID' },
   }).fetch;
 
   const failed = new Promise<Error>((resolve) => {
@@ -293,7 +331,13 @@ async function startParts(
     }
   });
   return {
-    urls: { cockpit: cockpitUrl, bff: bffUrl, demoHost: demoHostUrl, webhookReceiver: webhookReceiverUrl },
+    urls: {
+      cockpit: cockpitUrl,
+      bff: bffUrl,
+      demoHost: demoHostUrl,
+      webhookReceiver: webhookReceiverUrl,
+      identityProvider: issuer,
+    },
     engine: database.engine,
     processes,
     failed,

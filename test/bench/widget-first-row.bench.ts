@@ -34,7 +34,7 @@ try {
   stack = await startStack({
     dataDir: 'memory://',
     migrationDatabaseUrl: database?.url,
-    ports: { cockpit: 0, bff: 0, demoHost: 0 },
+    ports: { cockpit: 0, bff: 0, demoHost: 0, identityProvider: 0 },
     operations: { workers: 0 },
   });
   const running = stack;

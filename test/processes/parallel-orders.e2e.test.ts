@@ -38,6 +38,7 @@ describe.skipIf(!server)('two BFF and two cockpit processes (server only: PGlite
       DEMO_HOST_PORT: '0',
       BFF_PORT: '0',
       COCKPIT_PORT: '0',
+      IDENTITY_PROVIDER_PORT: '0',
       SCC_COCKPIT_PROCESSES: '2',
       SCC_BFF_PROCESSES: '2',
     });

@@ -47,7 +47,7 @@ export async function startTestStack(
       dataDir: 'memory://',
       migrationDatabaseUrl: database?.url,
       cockpitLoginName: login,
-      ports: { cockpit: 0, bff: 0, demoHost: 0 },
+      ports: { cockpit: 0, bff: 0, demoHost: 0, identityProvider: 0 },
       ...options,
     });
     return {

@@ -121,4 +121,14 @@ describe('bff admin CLI', () => {
     expect(bad?.stderr).toContain('--overlap-hours:');
     expect(bad?.stderr).toContain('--host: no host nobody');
   });
+
+  it('identity-provider refuses missing flags, naming each, before it calls any cockpit', async () => {
+    await register('delta');
+    const missing = await cli('identity-provider', 'add', '--registry', registry, '--host', 'delta')
+      .then(() => undefined)
+      .catch((error: { code: number; stderr: string }) => error);
+    expect(missing?.code).toBe(2);
+    for (const flag of ['--cockpit', '--service-key', '--unit', '--issuer', '--audience'])
+      expect(missing?.stderr).toContain(`${flag} is required`);
+  });
 });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { RegisterIdentityProvider } from '@scc/contracts/identity-providers';
 import { connectCockpit } from '../cockpit/cockpit-client.js';
 import {
   type HostApplication,
@@ -10,6 +11,7 @@ import {
 } from '../hosts/host-registry.js';
 import { generateSigningKey, loadSigningKey } from '../keys/signing-keys.js';
 import { createHostApiKey, listHostApiKeys, revokeHostApiKey } from './host-api-keys.js';
+import { listIdentityProviders, registerIdentityProvider, removeIdentityProvider } from './identity-providers.js';
 
 /**
  * Operator tools for a BFF deployment:
@@ -24,7 +26,21 @@ import { createHostApiKey, listHostApiKeys, revokeHostApiKey } from './host-api-
  *     manages the host's API keys kept in the cockpit (several per host): `create` adds one and
  *     prints it once, `rotate` adds one and lets every other live key expire after the overlap
  *     (default 24 hours), `list` shows them with their last use, `revoke` ends one at once.
+ *   identity-provider add|list|remove --registry hosts.json --host acme --cockpit http://cockpit:4010
+ *       --service-key service-key.json --unit <business unit id> --issuer https://login.acme.example
+ *       --audience <client id> --jwks-uri https://login.acme.example/jwks [--provision viewer] [--id <uuid>]
+ *     trusts an OpenID Connect issuer for a unit of the host's subtree and everything below it, so the
+ *     host's backend may exchange its users' ID tokens for widget tokens; `--provision` creates unknown
+ *     users at their first sign-in with that role; `list` shows the registrations, `remove` ends one.
  */
+/** The flags every command acting as a host through the cockpit takes. */
+const HOST_OPTIONS = {
+  registry: { type: 'string' },
+  host: { type: 'string' },
+  cockpit: { type: 'string' },
+  'service-key': { type: 'string' },
+} as const;
+
 const [command, ...rest] = process.argv.slice(2);
 
 if (command === 'register-host') {
@@ -71,28 +87,23 @@ if (command === 'register-host') {
   const { values } = parseArgs({
     args,
     options: {
-      registry: { type: 'string' },
-      host: { type: 'string' },
-      cockpit: { type: 'string' },
-      'service-key': { type: 'string' },
+      ...HOST_OPTIONS,
       'expires-in-days': { type: 'string' },
       'overlap-hours': { type: 'string' },
       'key-id': { type: 'string' },
     },
     strict: true,
   });
-  const required = ['registry', 'host', 'cockpit', 'service-key', ...(action === 'revoke' ? ['key-id'] : [])] as const;
-  const missing = required.filter((flag) => !values[flag as keyof typeof values]);
-  for (const flag of missing) console.error(`--${flag} is required`);
   const days = values['expires-in-days'] === undefined ? undefined : Number(values['expires-in-days']);
   const hours = values['overlap-hours'] === undefined ? 24 : Number(values['overlap-hours']);
-  if (days !== undefined && !(Number.isInteger(days) && days > 0))
-    console.error('--expires-in-days: a whole number above 0');
-  if (!(Number.isFinite(hours) && hours >= 0)) console.error('--overlap-hours: a number of hours, 0 or more');
-  const host = values.registry && values.host ? HostRegistry.fromSource(values.registry).get(values.host) : undefined;
-  if (values.registry && values.host && !host) console.error(`--host: no host ${values.host} in ${values.registry}`);
-  if (!host || !values.cockpit || !values['service-key'] || missing.length > 0) process.exit(2);
-  const cockpit = connectCockpit({ baseUrl: values.cockpit, serviceKey: await loadSigningKey(values['service-key']) });
+  const problems = [
+    ...(action === 'revoke' && !values['key-id'] ? ['--key-id is required'] : []),
+    ...(days !== undefined && !(Number.isInteger(days) && days > 0)
+      ? ['--expires-in-days: a whole number above 0']
+      : []),
+    ...(Number.isFinite(hours) && hours >= 0 ? [] : ['--overlap-hours: a number of hours, 0 or more']),
+  ];
+  const { cockpit, host } = await actAsHost(values, problems);
   if (action === 'list') {
     for (const key of await listHostApiKeys(cockpit, host)) {
       const state = key.revokedAt ? `revoked ${key.revokedAt}` : `expires ${key.expiresAt ?? 'never'}`;
@@ -112,6 +123,54 @@ if (command === 'register-host') {
     if (action === 'rotate') console.log(`Every other live key of ${host.id} expires within ${hours} hours.`);
     console.log(`API key (shown once, give it to the host's backend): ${apiKey}`);
   }
+} else if (command === 'identity-provider' && rest[0] && ['add', 'list', 'remove'].includes(rest[0])) {
+  const [action, ...args] = rest;
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...HOST_OPTIONS,
+      unit: { type: 'string' },
+      issuer: { type: 'string' },
+      audience: { type: 'string' },
+      'jwks-uri': { type: 'string' },
+      jwks: { type: 'string' },
+      algorithm: { type: 'string', multiple: true },
+      'email-claim': { type: 'string' },
+      'name-claim': { type: 'string' },
+      'unverified-email': { type: 'boolean' },
+      provision: { type: 'string' },
+      id: { type: 'string' },
+    },
+    strict: true,
+  });
+  const required = { add: ['unit', 'issuer', 'audience'], remove: ['id'], list: [] }[action as 'add'];
+  const problems = required.filter((flag) => !values[flag as keyof typeof values]).map((f) => `--${f} is required`);
+  const { cockpit, host } = await actAsHost(values, problems);
+  if (action === 'list') {
+    for (const idp of await listIdentityProviders(cockpit, host)) {
+      const provisioning = idp.provisioning ? `provisions ${idp.provisioning.role}` : 'no provisioning';
+      console.log(`${idp.id}  unit ${idp.businessUnitId}  ${idp.issuer}  audience ${idp.audience}  ${provisioning}`);
+    }
+  } else if (action === 'remove') {
+    await removeIdentityProvider(cockpit, host, values.id ?? '');
+    console.log(`Removed identity provider ${values.id}.`);
+  } else {
+    const idp = await registerIdentityProvider(cockpit, host, {
+      businessUnitId: values.unit ?? '',
+      issuer: values.issuer ?? '',
+      audience: values.audience ?? '',
+      ...(values['jwks-uri'] ? { jwksUri: values['jwks-uri'] } : {}),
+      ...(values.jwks ? { jwks: JSON.parse(readFileSync(values.jwks, 'utf8')) } : {}),
+      ...(values.algorithm ? { algorithms: values.algorithm as RegisterIdentityProvider['algorithms'] } : {}),
+      claims: {
+        ...(values['email-claim'] ? { email: values['email-claim'] } : {}),
+        ...(values['name-claim'] ? { name: values['name-claim'] } : {}),
+        requireVerifiedEmail: !values['unverified-email'],
+      },
+      provisioning: values.provision ? { role: values.provision as 'viewer' } : null,
+    });
+    console.log(`Registered ${idp.issuer} for unit ${idp.businessUnitId} and its subtree as ${idp.id}.`);
+  }
 } else {
   console.error('usage: register-host --registry <file> --id <id> --name <name> --home <uuid> --origin <url>…');
   console.error('       new-signing-key [--kid <kid>]');
@@ -120,7 +179,40 @@ if (command === 'register-host') {
     '       api-key create|rotate|list|revoke --registry <file> --host <id> --cockpit <url> --service-key <file>',
   );
   console.error('               [--expires-in-days <n>] [--overlap-hours <n>] [--key-id <uuid>]');
+  console.error(
+    '       identity-provider add|list|remove --registry <file> --host <id> --cockpit <url> --service-key <file>',
+  );
+  console.error(
+    '               [--unit <uuid> --issuer <url> --audience <client id> (--jwks-uri <url> | --jwks <file>)]',
+  );
+  console.error(
+    '               [--algorithm RS256 …] [--email-claim <claim>] [--name-claim <claim>] [--unverified-email]',
+  );
+  console.error('               [--provision viewer|operator|admin|billing] [--id <uuid>]');
   process.exit(2);
+}
+
+/**
+ * The cockpit, acting as the registry's host; prints every problem (the command's own ones
+ * too) and exits with 2 when there is one.
+ */
+async function actAsHost(
+  values: {
+    registry?: string | undefined;
+    host?: string | undefined;
+    cockpit?: string | undefined;
+    'service-key'?: string | undefined;
+  },
+  problems: string[],
+) {
+  const missing = (['registry', 'host', 'cockpit', 'service-key'] as const).filter((flag) => !values[flag]);
+  problems.unshift(...missing.map((flag) => `--${flag} is required`));
+  const host = values.registry && values.host ? HostRegistry.fromSource(values.registry).get(values.host) : undefined;
+  if (values.registry && values.host && !host) problems.push(`--host: no host ${values.host} in ${values.registry}`);
+  for (const problem of problems) console.error(problem);
+  if (!host || !values.cockpit || !values['service-key'] || problems.length > 0) process.exit(2);
+  const cockpit = connectCockpit({ baseUrl: values.cockpit, serviceKey: await loadSigningKey(values['service-key']) });
+  return { cockpit, host };
 }
 
 function flagOf(path: PropertyKey[]): string {

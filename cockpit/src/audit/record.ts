@@ -26,6 +26,10 @@ export type AuditAction =
   | 'operation-request.failed'
   | 'operation-request.restored'
   | 'embed-session.issued'
+  | 'embed-session.exchanged'
+  | 'user.provisioned'
+  | 'identity-provider.registered'
+  | 'identity-provider.removed'
   | 'embed-session.revoked'
   | 'host-api-key.created'
   | 'host-api-key.rotated'
@@ -42,6 +46,7 @@ export interface AuditEntry {
     | 'operation-request'
     | 'embed-session'
     | 'host-api-key'
+    | 'identity-provider'
     | 'security-event';
   entityId: string;
   /** The unit the change belongs to, and its path: where in the tree the event is readable. */

@@ -2,7 +2,7 @@ import type { BusinessUnit } from '@scc/contracts/business-units';
 import { businessUnits, executeRows, inSubtree, type Transaction } from '@scc/db';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
-import { inScope } from '../scope/in-subtree.js';
+import { inScope, under } from '../scope/in-subtree.js';
 
 const columns = (caller: Caller) => ({
   id: businessUnits.id,
@@ -125,7 +125,7 @@ export interface LockedBusinessUnit {
  */
 export async function lockBusinessUnit(
   tx: Transaction,
-  caller: Caller,
+  scope: Pick<Caller, 'scopePath'>,
   id: string,
   mode: 'share' | 'update' = 'share',
 ): Promise<LockedBusinessUnit | undefined> {
@@ -138,7 +138,7 @@ export async function lockBusinessUnit(
       path: businessUnits.path,
     })
     .from(businessUnits)
-    .where(and(inScope(businessUnits.path, caller), eq(businessUnits.id, id)))
+    .where(and(under(businessUnits.path, scope.scopePath), eq(businessUnits.id, id)))
     .for(mode);
   return row;
 }

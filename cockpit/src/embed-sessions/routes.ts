@@ -36,7 +36,7 @@ const iso = sql<string>`to_char(${embedSessions.expiresAt} at time zone 'UTC', '
 export function embedSessionRoutes(db: Database) {
   return createRouter<CockpitEnv>().openapi(openRoute, async (c) => {
     const caller = c.get('caller');
-    const { expiresInSeconds } = c.req.valid('json');
+    const { expiresInSeconds, identityProvider } = c.req.valid('json');
     const session = await withScope(db, caller, async (tx) => {
       // The acting unit's path as of now, held against a concurrent move (see lockBusinessUnit).
       const unit = await lockBusinessUnit(tx, caller, caller.businessUnit.id);
@@ -53,12 +53,18 @@ export function embedSessionRoutes(db: Database) {
         .returning({ id: embedSessions.id, expiresAt: iso });
       if (!row) throw new Error('the session was not stored');
       await recordAudit(tx, caller, {
-        action: 'embed-session.issued',
+        // A session of an exchanged ID token names the registration that vouched for the user.
+        action: identityProvider ? 'embed-session.exchanged' : 'embed-session.issued',
         entityType: 'embed-session',
         entityId: row.id,
         businessUnit: unit,
         before: null,
-        after: { hostId: caller.hostId, userId: caller.user.id, expiresAt: row.expiresAt },
+        after: {
+          hostId: caller.hostId,
+          userId: caller.user.id,
+          expiresAt: row.expiresAt,
+          ...(identityProvider ? { identityProviderId: identityProvider.id, issuer: identityProvider.issuer } : {}),
+        },
       });
       return row;
     });

@@ -3,6 +3,7 @@ export * from './business-units.js';
 export * from './data-sources.js';
 export * from './embed-sessions.js';
 export * from './host-api-keys.js';
+export * from './identity-providers.js';
 export * from './ltree.js';
 export * from './operations.js';
 export * from './owned-tables.js';

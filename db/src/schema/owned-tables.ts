@@ -5,6 +5,7 @@ import { brandLogos } from './business-units.js';
 import { dataSources } from './data-sources.js';
 import { embedSessions } from './embed-sessions.js';
 import { hostApiKeys } from './host-api-keys.js';
+import { identityProviders } from './identity-providers.js';
 import {
   operationRequestEvents,
   operationRequests,
@@ -55,5 +56,6 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(webhookDeliveries),
   owned(embedSessions),
   owned(hostApiKeys),
+  owned(identityProviders),
   owned(auditEvents, 'append-only'),
 ];

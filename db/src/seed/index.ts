@@ -4,6 +4,7 @@ import {
   brandLogos,
   businessUnits,
   contracts,
+  identityProviders,
   products,
   roleAssignments,
   tenantApplicationData,
@@ -70,12 +71,25 @@ export function seededBusinessUnit(key: string): SeededBusinessUnit {
   return unit;
 }
 
+/** The demo's stand-in for Contoso's own identity provider, where it runs this time. */
+export interface DemoIdentityProvider {
+  issuer: string;
+  jwksUri: string;
+  /** The demo host's client id there. */
+  audience: string;
+}
+
+/** Contoso Retail trusts its own identity provider; its subtree's users sign in through it. */
+export const DEMO_IDENTITY_PROVIDER = { id: seedId('identity-provider', 'contoso-id'), businessUnit: 'contoso' };
+
 /**
  * Loads the demo hierarchy, personas, products, contracts and tenants. Runs as the owner
  * (outside any scope) and inserts with fixed ids and ON CONFLICT DO NOTHING, so running it
  * twice, or after users changed the data, neither duplicates nor overwrites anything.
+ * With `identityProvider`, Contoso Retail registers the demo's identity provider; its address is
+ * the one thing the seed overwrites, since it follows the port the demo runs it on.
  */
-export async function seed(db: Database): Promise<void> {
+export async function seed(db: Database, options: { identityProvider?: DemoIdentityProvider } = {}): Promise<void> {
   const units = seededBusinessUnits();
   const byKey = new Map(units.map((u) => [u.key, u]));
   const unit = (key: string) => {
@@ -187,6 +201,25 @@ export async function seed(db: Database): Promise<void> {
         .insert(table)
         .values(rows.map((row) => ({ ...row, buPath: unit(row.businessUnit).path })))
         .onConflictDoNothing();
+    }
+
+    if (options.identityProvider) {
+      const { issuer, jwksUri, audience } = options.identityProvider;
+      const contoso = unit(DEMO_IDENTITY_PROVIDER.businessUnit);
+      await tx
+        .insert(identityProviders)
+        .values({
+          id: DEMO_IDENTITY_PROVIDER.id,
+          businessUnitId: contoso.id,
+          buPath: contoso.path,
+          issuer,
+          audience,
+          jwksUri,
+          algorithms: ['RS256', 'ES256'],
+          nameClaim: 'name',
+          provisioningRole: 'viewer',
+        })
+        .onConflictDoUpdate({ target: identityProviders.id, set: { issuer, jwksUri, audience } });
     }
   });
 }

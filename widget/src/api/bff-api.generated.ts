@@ -210,6 +210,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/embed-sessions/token-exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Called by a host’s backend: exchanges its user’s ID token for a widget session (single sign-on)
+         * @description Instead of an e-mail, the host presents the ID token its user signed in with at an identity provider the business unit (or an ancestor) registered. Form-encoded (RFC 8693 / RFC 7523) or JSON. The token must be signed with a key the provider publishes, name the registered issuer and audience and be within its lifetime (401 otherwise); its e-mail names a user homed under the registration, or one is provisioned when the registration allows it (403 otherwise, the same answer for every reason).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/x-www-form-urlencoded": components["schemas"]["TokenExchangeRequest"];
+                    "application/json": components["schemas"]["TokenExchangeRequest"];
+                };
+            };
+            responses: {
+                /** @description The embed session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenExchangeAnswer"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The user may not sign in to that business unit, or the e-mail is not verified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is neither form-encoded nor JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token carries no e-mail address where the registration maps it from */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The control center or the identity provider’s keys cannot be reached */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/embed-sessions/revoke": {
         parameters: {
             query?: never;
@@ -3144,6 +3266,38 @@ export interface components {
                  */
                 email: string;
             };
+            /**
+             * Format: uuid
+             * @description Must lie inside the host’s home business unit
+             */
+            businessUnitId: string;
+        };
+        TokenExchangeAnswer: components["schemas"]["EmbedSession"] & {
+            /** @description The widget token again, as RFC 8693 names it */
+            access_token: string;
+            /** @enum {string} */
+            issued_token_type: "urn:ietf:params:oauth:token-type:jwt";
+            /** @enum {string} */
+            token_type: "Bearer";
+            expires_in: number;
+        };
+        TokenExchangeRequest: {
+            /** @enum {string} */
+            grant_type: "urn:ietf:params:oauth:grant-type:token-exchange";
+            /** @description The user’s ID token from a registered identity provider */
+            subject_token: string;
+            /** @enum {string} */
+            subject_token_type: "urn:ietf:params:oauth:token-type:id_token" | "urn:ietf:params:oauth:token-type:jwt";
+            /**
+             * Format: uuid
+             * @description Must lie inside the host’s home business unit
+             */
+            businessUnitId: string;
+        } | {
+            /** @enum {string} */
+            grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer";
+            /** @description The user’s ID token from a registered identity provider */
+            assertion: string;
             /**
              * Format: uuid
              * @description Must lie inside the host’s home business unit
