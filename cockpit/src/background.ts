@@ -1,4 +1,5 @@
 import type { Database } from '@scc/db';
+import { createEndedSessionSweep } from './embed-sessions/sweep.js';
 import type { Clock } from './operations/clock.js';
 import { createIdempotencyKeySweep } from './operations/idempotency.js';
 import { createStatusSync } from './operations/status-sync.js';
@@ -29,14 +30,18 @@ export interface BackgroundWork {
 
 /**
  * What runs beside the cockpit's HTTP API: operation workers (each claims from the shared queue,
- * so any number of processes can run them), the outbox deliverer, the operational-status sync and the sweep of expired idempotency keys. Retention needs no job of
+ * so any number of processes can run them), the outbox deliverer, the operational-status sync,
+ * and the sweeps of expired idempotency keys and ended embed sessions. Retention needs no job of
  * its own: a terminated tenant's request becomes due again when its retention period ends.
  */
 export function startBackgroundWork(options: BackgroundWorkOptions): BackgroundWork {
   const provisioner =
     options.provisioner ?? createLocalProvisioner(options.systemDb, { stepDelayMs: options.stepDelayMs });
   const statusSync = createStatusSync({ db: options.systemDb, provisioner, clock: options.clock });
-  const keySweep = createIdempotencyKeySweep({ db: options.systemDb, clock: options.clock });
+  const sweeps = [
+    createIdempotencyKeySweep({ db: options.systemDb, clock: options.clock }),
+    createEndedSessionSweep({ db: options.systemDb, clock: options.clock }),
+  ];
   const workers = Array.from({ length: options.workers }, () =>
     createWorker({ db: options.systemDb, provisioner, clock: options.clock, leaseMs: options.leaseMs, pollMs: 200 }),
   );
@@ -46,13 +51,13 @@ export function startBackgroundWork(options: BackgroundWorkOptions): BackgroundW
   for (const worker of workers) worker.start();
   deliverer?.start();
   statusSync.start();
-  keySweep.start();
+  for (const sweep of sweeps) sweep.start();
   return {
     workers,
     deliverer,
     async stop() {
       statusSync.stop();
-      keySweep.stop();
+      for (const sweep of sweeps) sweep.stop();
       await Promise.all([...workers.map((w) => w.stop()), deliverer?.stop()]);
     },
   };

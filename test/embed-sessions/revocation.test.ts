@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectCockpit } from '../../bff/src/cockpit/cockpit-client.js';
 import { RevocationFeed } from '../../bff/src/embed-sessions/revocation-feed.js';
+import { ENDED_SESSION_KEPT_MS, forgetEndedSessions } from '../../cockpit/src/embed-sessions/sweep.js';
 import {
   type BffHarness,
   createBffHarness,
@@ -238,5 +239,29 @@ describe('security events in the audit log', () => {
     ).resolves.toBe(false);
     const after = await h.database.handle.db.select().from(auditEvents).where(eq(auditEvents.action, 'nonsense'));
     expect(after).toEqual([]);
+  });
+});
+
+describe('the sweep of ended sessions', () => {
+  it('deletes a session a day after its token expired, and keeps every younger one', async () => {
+    const ended = await open(h.mspHost, casey.email, contoso.id);
+    const live = await open(h.mspHost, casey.email, contoso.id);
+    const db = h.database.handle.db;
+    const stored = async () =>
+      (await db.select({ id: embedSessions.id }).from(embedSessions))
+        .map((r) => r.id)
+        .filter((id) => [ended.sessionId, live.sessionId].includes(id));
+    const expiredAt = new Date(Date.now() - 60_000);
+    await db.update(embedSessions).set({ expiresAt: expiredAt }).where(eq(embedSessions.id, ended.sessionId));
+    await db
+      .update(embedSessions)
+      .set({ expiresAt: new Date(expiredAt.getTime() + 10 * 60_000) })
+      .where(eq(embedSessions.id, live.sessionId));
+    // Just inside the day after its expiry the ended session stays; a moment later it goes.
+    const at = (ms: number) => ({ now: () => new Date(expiredAt.getTime() + ms) });
+    await forgetEndedSessions(db, at(ENDED_SESSION_KEPT_MS - 1000));
+    expect(await stored()).toHaveLength(2);
+    await forgetEndedSessions(db, at(ENDED_SESSION_KEPT_MS + 1000));
+    expect(await stored()).toEqual([live.sessionId]);
   });
 });

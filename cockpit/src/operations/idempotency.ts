@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Database, operationRequests, type Transaction } from '@scc/db';
 import { and, eq, isNotNull, lt } from 'drizzle-orm';
-import { cockpitLog } from '../log.js';
+import { periodicSweep, type Sweep } from '../sweeps.js';
 import type { Clock } from './clock.js';
 
 /**
@@ -61,22 +61,10 @@ export async function forgetExpiredKeys(db: Database | Transaction, clock: Clock
 }
 
 /** The sweep beside the workers: once an hour (and at start) every expired key of every user. */
-export function createIdempotencyKeySweep(options: { db: Database; clock: Clock; intervalMs?: number }) {
-  let timer: NodeJS.Timeout | undefined;
-  const runOnce = () => forgetExpiredKeys(options.db, options.clock);
-  const run = () =>
-    void runOnce().catch((error: unknown) => cockpitLog.error('idempotency key sweep failed', { error }));
-  return {
-    runOnce,
-    start() {
-      if (timer) return;
-      run();
-      timer = setInterval(run, options.intervalMs ?? 60 * 60 * 1000);
-      timer.unref();
-    },
-    stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-    },
-  };
+export function createIdempotencyKeySweep(options: { db: Database; clock: Clock; intervalMs?: number }): Sweep {
+  return periodicSweep(
+    'idempotency key sweep',
+    () => forgetExpiredKeys(options.db, options.clock),
+    options.intervalMs ?? 60 * 60 * 1000,
+  );
 }
