@@ -1,12 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import {
   changeProblemResponses,
-  PROBLEM_CONTENT_TYPE,
   type Problem,
   ProblemError,
-  ProblemSchema,
   problem,
   problemContent,
+  problemResponses,
 } from './problem.js';
 
 /**
@@ -15,19 +14,16 @@ import {
  * minutes of the widget session it was passed in.
  */
 
-/** Six digits, as authenticator apps show them (spaces a user typed are dropped). */
+/** Six digits, as authenticator apps show them. */
 const totpCode = z
   .string()
-  .transform((value) => value.replace(/\s/g, ''))
-  .pipe(z.string().regex(/^\d{6}$/, 'Six digits'))
+  .regex(/^\d{6}$/, 'Six digits')
   .openapi({ example: '492039', description: 'The six digits the authenticator app shows now' });
 
-/** As the enrolment shows them, `xxxxx-xxxxx`; case, spaces and dashes do not matter. */
+/** As the enrolment shows them, `XXXXX-XXXXX`; case and the dash do not matter. */
 const recoveryCode = z
   .string()
-  .max(40)
-  .transform((value) => value.replace(/[\s-]/g, '').toUpperCase())
-  .pipe(z.string().regex(/^[A-Z2-7]{10}$/, 'Ten letters and digits, as the recovery code was shown'))
+  .regex(/^[A-Za-z2-7]{5}-?[A-Za-z2-7]{5}$/, 'Ten letters and digits, as the recovery code was shown')
   .openapi({ example: 'K7QXM-2DPLA', description: 'One of the recovery codes shown at enrolment; each works once' });
 
 export const StepUpBody = z
@@ -37,7 +33,6 @@ export const StepUpBody = z
     message: 'Give either a code or a recovery code',
   })
   .openapi('StepUpBody');
-export type StepUpInput = z.infer<typeof StepUpBody>;
 
 export const ConfirmTotpEnrolmentBody = z.strictObject({ code: totpCode }).openapi('ConfirmTotpEnrolmentBody');
 
@@ -96,18 +91,10 @@ export type TotpPolicy = z.infer<typeof TotpPolicySchema>;
 
 export const PutTotpPolicyBody = z.strictObject({ required: z.boolean() }).openapi('PutTotpPolicyBody');
 
-/** The problem a risky action answers without a fresh step-up; `enrolled: false` means: enrol first. */
-export const StepUpRequiredSchema = z
-  .object({
-    type: z.literal('https://scc.example/problems/step-up-required'),
-    title: z.string(),
-    status: z.literal(403),
-    detail: z.string().optional(),
-    enrolled: z.boolean().openapi({ description: 'Whether the user has an authenticator to take a code from' }),
-    correlationId: z.string().optional(),
-  })
-  .openapi('StepUpRequired');
-
+/**
+ * The problem a risky action answers without a fresh step-up (403, type `step-up-required`). Its
+ * extension member `enrolled` tells the widget what to offer: a code prompt, or enrolment first.
+ */
 export function stepUpRequired(enrolled: boolean): ProblemError {
   const body: Problem & { enrolled: boolean } = {
     ...problem(
@@ -123,10 +110,10 @@ export function stepUpRequired(enrolled: boolean): ProblemError {
 
 /** An OpenAPI 403 entry of a route that may ask for a step-up. */
 export function stepUpRequiredResponse(description: string) {
-  return {
-    description: `${description} (type \`step-up-required\`: pass \`POST /step-up\`, or enrol first when \`enrolled\` is false)`,
-    content: { [PROBLEM_CONTENT_TYPE]: { schema: z.union([StepUpRequiredSchema, ProblemSchema]) } },
-  } as const;
+  return problemContent(
+    `${description}. Type \`step-up-required\`: pass \`POST /step-up\` and retry; its boolean member \`enrolled\` ` +
+      'false means the user must enrol an authenticator first.',
+  );
 }
 
 /** OpenAPI entries of a risky change: a role too low, or a step-up the unit requires. */
@@ -139,8 +126,8 @@ export const riskyChangeProblemResponses = {
 
 /** The answers of a code check: wrong or used code (400 naming the field), none enrolled (409), locked (429). */
 export const codeCheckProblemResponses = {
+  ...problemResponses,
   400: problemContent('Invalid input, or a wrong or already used code (named as `body.code` or `body.recoveryCode`)'),
-  401: problemContent('Missing or invalid credentials'),
   409: problemContent('No authenticator (or enrolment) to check the code against'),
   429: {
     ...problemContent('Too many wrong codes: verification is locked; `Retry-After` says for how long'),
