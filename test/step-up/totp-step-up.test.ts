@@ -2,7 +2,7 @@ import { auditEvents, businessUnits, operationRequests, totpCredentials } from '
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../support/authenticator.js';
-import { type BffHarness, createBffHarness, expectProblem } from '../support/bff-harness.js';
+import { type BffHarness, createBffHarness, expectProblem, widgetRequest } from '../support/bff-harness.js';
 import { ManualClock } from '../support/clock.js';
 import { personaByKey, personaUserId, seededBusinessUnit, seedId } from '../support/seed-model.js';
 
@@ -35,14 +35,7 @@ afterAll(async () => {
 });
 
 const call = (token: string, method: string, path: string, body?: unknown) =>
-  h.app.request(`/v1/widget${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  widgetRequest(h.app, method, path, token, body);
 
 const session = (persona: { email: string }, unit: { id: string }) => h.openSession(h.mspHost, persona.email, unit.id);
 
@@ -251,16 +244,18 @@ describe('enrolment', () => {
       const fresh = await session(casey, contoso);
       const requestsBefore = await h.database.handle.db.$count(operationRequests);
       const productive = seedId('tenant', 'contoso-finance-backup');
-      const terminate = () =>
-        h.app.request('/v1/widget/operation-requests', {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${fresh}`,
-            'content-type': 'application/json',
+      const decommission = (tenantId: string) =>
+        widgetRequest(
+          h.app,
+          'POST',
+          '/operation-requests',
+          fresh,
+          { kind: 'decommission', tenantId },
+          {
             'idempotency-key': crypto.randomUUID(),
           },
-          body: JSON.stringify({ kind: 'decommission', tenantId: productive }),
-        });
+        );
+      const terminate = () => decommission(productive);
       const move = () => call(fresh, 'POST', `/business-units/${south.id}/move`, { newParentId: north.id });
       const grant = () =>
         call(fresh, 'POST', '/role-assignments', {
@@ -275,15 +270,7 @@ describe('enrolment', () => {
       expect(await h.database.handle.db.$count(operationRequests)).toBe(requestsBefore);
       // Reads, and terminating a tenant that is not productive, ask for nothing.
       expect((await call(fresh, 'GET', '/tenants')).status).toBe(200);
-      const testTenant = await h.app.request('/v1/widget/operation-requests', {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${fresh}`,
-          'content-type': 'application/json',
-          'idempotency-key': crypto.randomUUID(),
-        },
-        body: JSON.stringify({ kind: 'decommission', tenantId: seedId('tenant', 'contoso-erp-test') }),
-      });
+      const testTenant = await decommission(seedId('tenant', 'contoso-erp-test'));
       expect(testTenant.status, await testTenant.clone().text()).toBe(202);
 
       await stepUp(fresh, secret);

@@ -163,6 +163,26 @@ export async function createBffHarness({ clock }: BffHarnessOptions = {}): Promi
   };
 }
 
+/** A widget call with a widget token, as the widget makes it: a JSON body when given, and extra headers. */
+export function widgetRequest(
+  app: Pick<BffApp, 'request'>,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return app.request(`/v1/widget${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
 export function embedSessionInit(apiKey: string | undefined, body: unknown): RequestInit {
   return {
     method: 'POST',
