@@ -95,7 +95,7 @@ describe('scc-step-up-dialog', () => {
 
     await type(el, '111 111');
     await waitFor(() => errorText(el), 'the error');
-    assertEqual(errorText(el), 'This code is wrong or was used already. Wait for the next one and try again.');
+    assertEqual(errorText(el), 'This code is wrong or was used already: wait for the next one.');
     assertEqual($(el, '#error')?.getAttribute('role'), 'alert', 'the error is announced');
     assertEqual(field.getAttribute('aria-invalid'), 'true');
     assertIncludes(field.getAttribute('aria-describedby'), 'error');
