@@ -13,7 +13,7 @@ import {
 } from '@scc/contracts/step-up';
 import { currentEmbedSession, type Database, type Transaction, withScope } from '@scc/db';
 import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
-import { recordAudit } from '../audit/record.js';
+import { type AuditAction, type AuditEntry, recordAudit } from '../audit/record.js';
 import type { Clock } from '../operations/clock.js';
 import type { Caller, CockpitEnv } from '../scope/caller.js';
 import {
@@ -38,17 +38,11 @@ import {
 import { requiredAt, requireStepUpAlways, stepUpState } from './require-step-up.js';
 import type { SecretBox } from './secret-box.js';
 
-export interface StepUpSettings {
-  /** How long a passed step-up holds for its session. */
-  stepUpSeconds: number;
-  lockOut: LockOut;
-}
+/** How long a passed step-up holds for its session: a few minutes of risky actions per code. */
+const STEP_UP_SECONDS = 300;
 
-/** A few minutes of risky actions per code; five wrong codes in a row lock verification for five minutes. */
-export const DEFAULT_STEP_UP_SETTINGS: StepUpSettings = {
-  stepUpSeconds: 300,
-  lockOut: { maxFailures: 5, lockSeconds: 300 },
-};
+/** Five wrong codes in a row lock verification for five minutes. */
+const LOCK_OUT: LockOut = { maxFailures: 5, lockSeconds: 300 };
 
 const tags = ['Step-up'];
 
@@ -108,9 +102,9 @@ function sessionOf(): string {
   return sessionId;
 }
 
-const notEnrolled = () =>
+const notEnrolled = (field: CodeField) =>
   ProblemError.of('conflict', 'No authenticator is set up: enrol first', [
-    { field: 'body.code', message: 'No authenticator is set up' },
+    { field, message: 'No authenticator is set up' },
   ]);
 
 function lockedOut(until: Date, now: Date): ProblemError {
@@ -124,17 +118,19 @@ function lockedOut(until: Date, now: Date): ProblemError {
   );
 }
 
-function wrongCode(field: 'body.code' | 'body.recoveryCode'): ProblemError {
+type CodeField = 'body.code' | 'body.recoveryCode';
+
+function wrongCode(field: CodeField): ProblemError {
   const message =
     field === 'body.code' ? 'Wrong code, or one used already: wait for the next' : 'Not a recovery code left to you';
   return ProblemError.of('validation', message, [{ field, message }]);
 }
 
 /** Where the events of a caller's verification belong: their acting unit, whose admins read the log. */
-function securityEvent(caller: Caller, action: Parameters<typeof recordAudit>[2]['action'], after: unknown) {
+function securityEvent(caller: Caller, action: AuditAction, after: unknown): AuditEntry {
   return {
     action,
-    entityType: 'security-event' as const,
+    entityType: 'security-event',
     entityId: caller.user.id,
     businessUnit: { id: caller.businessUnit.id, path: caller.scopePath },
     before: null,
@@ -148,14 +144,8 @@ type Check = { passed: true; recoveryCodesLeft: number } | { passed: false; lock
  * A wrong code counts towards the lock-out and is recorded, like each lock it causes. Called
  * inside the transaction that answers: the caller throws only after it committed.
  */
-async function failed(
-  tx: Transaction,
-  caller: Caller,
-  settings: StepUpSettings,
-  now: Date,
-  detail: Record<string, string>,
-): Promise<Check> {
-  const lockedUntil = await recordFailure(tx, sessionOf(), settings.lockOut, now);
+async function failed(tx: Transaction, caller: Caller, now: Date, detail: Record<string, string>): Promise<Check> {
+  const lockedUntil = await recordFailure(tx, sessionOf(), LOCK_OUT, now);
   await recordAudit(tx, caller, securityEvent(caller, 'step-up.failed', detail));
   if (lockedUntil) {
     await recordAudit(
@@ -171,12 +161,11 @@ export interface StepUpDependencies {
   db: Database;
   clock: Clock;
   box: SecretBox;
-  settings?: StepUpSettings;
 }
 
 /** A user's TOTP: enrolment, the step-up of the widget session, and its status. */
-export function stepUpRoutes({ db, clock, box, settings = DEFAULT_STEP_UP_SETTINGS }: StepUpDependencies) {
-  const until = (now: Date) => new Date(now.getTime() + settings.stepUpSeconds * 1000);
+export function stepUpRoutes({ db, clock, box }: StepUpDependencies) {
+  const until = (now: Date) => new Date(now.getTime() + STEP_UP_SECONDS * 1000);
   return createRouter<CockpitEnv>()
     .openapi(statusRoute, async (c) => {
       const caller = c.get('caller');
@@ -201,9 +190,10 @@ export function stepUpRoutes({ db, clock, box, settings = DEFAULT_STEP_UP_SETTIN
       const body = c.req.valid('json');
       const now = clock.now();
       const method = body.code === undefined ? 'recovery-code' : 'totp';
+      const field: CodeField = method === 'totp' ? 'body.code' : 'body.recoveryCode';
       const check = await withScope(db, caller.scopePath, async (tx): Promise<Check> => {
         const credential = await credentialOf(tx, sessionId);
-        if (!credential?.secret) throw notEnrolled();
+        if (!credential?.secret) throw notEnrolled(field);
         if (isLocked(credential, now)) throw lockedOut(credential.lockedUntil, now);
         let left: number | undefined;
         if (body.code !== undefined) {
@@ -221,15 +211,13 @@ export function stepUpRoutes({ db, clock, box, settings = DEFAULT_STEP_UP_SETTIN
             );
           }
         }
-        if (left === undefined) return failed(tx, caller, settings, now, { method });
+        if (left === undefined) return failed(tx, caller, now, { method });
         await markSteppedUp(tx, sessionId, until(now));
         await recordAudit(tx, caller, securityEvent(caller, 'step-up.passed', { method }));
         return { passed: true, recoveryCodesLeft: left };
       });
       if (!check.passed) {
-        throw check.lockedUntil
-          ? lockedOut(check.lockedUntil, now)
-          : wrongCode(method === 'totp' ? 'body.code' : 'body.recoveryCode');
+        throw check.lockedUntil ? lockedOut(check.lockedUntil, now) : wrongCode(field);
       }
       return c.json({ stepUpUntil: until(now).toISOString(), recoveryCodesLeft: check.recoveryCodesLeft }, 200);
     })
@@ -274,7 +262,7 @@ export function stepUpRoutes({ db, clock, box, settings = DEFAULT_STEP_UP_SETTIN
             },
             now,
           ));
-        if (!confirmed) return failed(tx, caller, settings, now, { method: 'totp', during: 'enrolment' });
+        if (!confirmed) return failed(tx, caller, now, { method: 'totp', during: 'enrolment' });
         await markSteppedUp(tx, sessionId, until(now));
         await recordAudit(
           tx,

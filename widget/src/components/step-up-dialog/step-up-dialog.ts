@@ -191,19 +191,28 @@ export class SccStepUpDialog extends LitElement {
   }
 
   #body(m: StepUpMessages) {
+    // A form for its layout too: what closes the dialog there is its one submit button.
+    const closing = (event: SubmitEvent) => {
+      event.preventDefault();
+      this.close();
+    };
     if (this._mode === 'loading') {
-      return html`<h2 id="title">${m.title}</h2>
+      return html`<form @submit=${closing}>
+        <h2 id="title">${m.title}</h2>
         <p class="hint" role="status">${messagesFor(this.locale).loading}</p>
         <p class="error" role="alert">${this._error}</p>
-        <div class="actions"><button @click=${() => this.close()}>${m.cancel}</button></div>`;
+        <div class="actions"><button>${m.cancel}</button></div>
+      </form>`;
     }
     if (this._mode === 'codes') {
-      return html`<h2 id="title">${m.recoveryTitle}</h2>
+      return html`<form @submit=${closing}>
+        <h2 id="title">${m.recoveryTitle}</h2>
         <p>${m.recoveryIntro}</p>
         <ol part="recovery-codes" data-testid="recovery-codes">
           ${this._recoveryCodes.map((code) => html`<li><code>${code}</code></li>`)}
         </ol>
-        <div class="actions"><button class="primary" @click=${() => this.close()}>${m.recoverySaved}</button></div>`;
+        <div class="actions"><button class="primary">${m.recoverySaved}</button></div>
+      </form>`;
     }
     const enrolling = this._mode === 'enrol';
     const recovery = this._mode === 'recovery';
