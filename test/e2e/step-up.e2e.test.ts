@@ -23,9 +23,7 @@ const prompt = (page: Page) => page.locator(`${WIDGET} scc-step-up-dialog dialog
 
 async function saveBrand(page: Page, displayName: string) {
   const brand = admin(page).locator('details[data-testid="admin-brand"]');
-  if (!(await brand.evaluate((details) => (details as HTMLDetailsElement).open))) {
-    await brand.locator('summary').click();
-  }
+  if ((await brand.getAttribute('open')) === null) await brand.locator('summary').click();
   await brand.locator('input[name="displayName"]').fill(displayName);
   await brand.locator('[data-testid="save"]').click();
   return brand;
