@@ -50,7 +50,6 @@ export const StepUpStatusSchema = z
     recoveryCodesLeft: z.number().int().min(0),
   })
   .openapi('StepUpStatus');
-export type StepUpStatus = z.infer<typeof StepUpStatusSchema>;
 
 export const StepUpPassedSchema = z
   .object({ stepUpUntil: instant, recoveryCodesLeft: z.number().int().min(0) })
@@ -68,7 +67,6 @@ export const TotpEnrolmentSchema = z
       .openapi({ description: 'The QR code of `uri`, to draw as `<svg viewBox="0 0 size size"><path d=…>`' }),
   })
   .openapi('TotpEnrolment');
-export type TotpEnrolment = z.infer<typeof TotpEnrolmentSchema>;
 
 export const TotpEnrolledSchema = z
   .object({
@@ -78,7 +76,6 @@ export const TotpEnrolledSchema = z
     stepUpUntil: instant,
   })
   .openapi('TotpEnrolled');
-export type TotpEnrolled = z.infer<typeof TotpEnrolledSchema>;
 
 export const TotpPolicySchema = z
   .object({
@@ -87,7 +84,6 @@ export const TotpPolicySchema = z
     inherited: z.boolean().openapi({ description: 'A unit above requires it: it holds here whatever this unit says' }),
   })
   .openapi('TotpPolicy');
-export type TotpPolicy = z.infer<typeof TotpPolicySchema>;
 
 export const PutTotpPolicyBody = z.strictObject({ required: z.boolean() }).openapi('PutTotpPolicyBody');
 
