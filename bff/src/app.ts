@@ -93,6 +93,7 @@ export function createBffApp(deps: BffDependencies) {
   if (limiting) {
     app.use('/v1/widget/*', limiting.perUser);
     app.on('POST', '/v1/widget/operation-requests', limiting.submitsPerUnit);
+    app.on('POST', ['/v1/widget/step-up', '/v1/widget/step-up/enrolment/confirm'], limiting.stepUpsPerUser);
   }
 
   app.route('/', healthRoutes(deps.readiness ?? readinessOf({ cockpit: cockpit.ready })));

@@ -16,6 +16,7 @@ export const RateLimitEnvironment = z.object({
   BFF_RATE_LIMIT_FAILED_AUTHENTICATIONS_PER_IP: budgetSetting(DEFAULT_RATE_LIMITS['failed-authentications-per-ip']),
   BFF_RATE_LIMIT_WIDGET_PER_USER: budgetSetting(DEFAULT_RATE_LIMITS['widget-per-user']),
   BFF_RATE_LIMIT_SUBMITS_PER_UNIT: budgetSetting(DEFAULT_RATE_LIMITS['submits-per-unit']),
+  BFF_RATE_LIMIT_STEP_UP_PER_USER: budgetSetting(DEFAULT_RATE_LIMITS['step-up-per-user']),
   /** Counters shared by every BFF process of every node; unset: the node's first process keeps them. */
   REDIS_URL: z.url().optional(),
   /** Proxies in front of the BFF that append to X-Forwarded-For; 0 keys clients by the socket's peer. */
@@ -31,6 +32,7 @@ export function rateLimitSettingsOf(env: RateLimitEnvironment): RateLimitSetting
     'failed-authentications-per-ip': env.BFF_RATE_LIMIT_FAILED_AUTHENTICATIONS_PER_IP,
     'widget-per-user': env.BFF_RATE_LIMIT_WIDGET_PER_USER,
     'submits-per-unit': env.BFF_RATE_LIMIT_SUBMITS_PER_UNIT,
+    'step-up-per-user': env.BFF_RATE_LIMIT_STEP_UP_PER_USER,
   };
 }
 

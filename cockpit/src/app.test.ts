@@ -53,6 +53,7 @@ describe('GET /openapi.json', () => {
       '/v1/business-units/{id}/data-sources': ['get', 'post'],
       '/v1/business-units/{id}/move': ['post'],
       '/v1/business-units/{id}/move-preview': ['post'],
+      '/v1/business-units/{id}/totp-policy': ['get', 'put'],
       '/v1/data-sources/{id}': ['delete', 'get', 'patch'],
       '/v1/embed-sessions': ['post'],
       '/v1/hosts/api-keys': ['get', 'post'],
@@ -76,6 +77,9 @@ describe('GET /openapi.json', () => {
       '/v1/products/{id}/rules': ['get', 'put'],
       '/v1/role-assignments': ['post'],
       '/v1/role-assignments/{id}': ['delete'],
+      '/v1/step-up': ['get', 'post'],
+      '/v1/step-up/enrolment': ['post'],
+      '/v1/step-up/enrolment/confirm': ['post'],
       '/v1/tenants': ['get'],
       '/v1/tenants/{id}': ['get'],
       '/v1/users': ['get', 'post'],
@@ -110,7 +114,8 @@ describe('GET /openapi.json', () => {
         expect(success, `${method} ${path}`).toHaveLength(expected);
         // Changes to the hierarchy also name the role (403) and rule (409) refusals they can give.
         const hierarchyChange =
-          method !== 'get' && !/^\/v1\/(operation-requests|products|integrations|embed-sessions|hosts)/.test(path);
+          method !== 'get' &&
+          !/^\/v1\/(operation-requests|products|integrations|embed-sessions|hosts|step-up)/.test(path);
         const errors = hierarchyChange ? ['400', '401', '403', '404', '409'] : ['400', '401', '404'];
         for (const status of errors) {
           expect(

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { problem, problemResponse } from '@scc/contracts/problem';
 import type { ServiceTokenVerifier } from '@scc/contracts/service-token';
 import { type Database, EMBED_SESSION_ENDED_CODE } from '@scc/db';
@@ -33,6 +34,9 @@ import { productRoutes } from './products/routes.js';
 import type { CockpitEnv } from './scope/caller.js';
 import { type CallerCache, createCallerCache } from './scope/caller-cache.js';
 import { sessionRoutes } from './session/routes.js';
+import { totpPolicyRoutes } from './step-up/policy-routes.js';
+import { stepUpRoutes } from './step-up/routes.js';
+import { secretBox, TOTP_KEY_BYTES } from './step-up/secret-box.js';
 import { tenantRoutes } from './tenants/routes.js';
 import { roleAssignmentRoutes } from './users/role-assignment-routes.js';
 import { userRoutes } from './users/routes.js';
@@ -71,6 +75,11 @@ export interface CockpitDependencies {
   callers?: CallerCache;
   /** The process's relay of revoked embed sessions to BFF feeds; one is created on `systemDb` when omitted. */
   revocations?: RevocationHub;
+  /**
+   * The 32-byte key TOTP secrets are encrypted with (`COCKPIT_TOTP_KEY`). Omitted, a random one
+   * for this app alone: an app embedded in a test, whose enrolments need not outlive it.
+   */
+  totpKey?: Uint8Array;
 }
 
 /** The central control center's HTTP API. Routes are chained so `hc<CockpitApp>` keeps their types. */
@@ -91,6 +100,7 @@ export function createCockpitApp({
   hsts,
   callers = createCallerCache(db, { listenOn: systemDb }),
   revocations = createRevocationHub(systemDb),
+  totpKey = new Uint8Array(randomBytes(TOTP_KEY_BYTES)),
 }: CockpitDependencies) {
   const app = createRouter<CockpitEnv>();
   app.onError((error, c) => {
@@ -146,16 +156,18 @@ export function createCockpitApp({
   return app
     .route('/v1/me', sessionRoutes(db))
     .route('/v1/embed-sessions', embedSessionRoutes(db))
+    .route('/v1/step-up', stepUpRoutes({ db, clock, box: secretBox(totpKey) }))
     .route('/v1/hosts', hostRoutes({ db, revocations }))
     .route('/v1/hosts', hostApiKeyRoutes(db))
     .route('/v1/hosts', identityProviderRoutes(db))
     .route('/v1/business-units', businessUnitRoutes(db))
-    .route('/v1/business-units', brandRoutes(db))
-    .route('/v1/business-units', hierarchyRoutes(db))
+    .route('/v1/business-units', brandRoutes(db, clock))
+    .route('/v1/business-units', totpPolicyRoutes(db, clock))
+    .route('/v1/business-units', hierarchyRoutes(db, clock))
     .route('/v1/business-units', businessUnitDataSourceRoutes(db))
     .route('/v1/data-sources', dataSourceRoutes(db))
     .route('/v1/users', userRoutes(db))
-    .route('/v1/role-assignments', roleAssignmentRoutes(db))
+    .route('/v1/role-assignments', roleAssignmentRoutes(db, clock))
     .route('/v1/audit-events', auditRoutes(db))
     .route('/v1/tenants', tenantRoutes(db))
     .route('/v1/products', productRoutes(db))

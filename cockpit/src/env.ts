@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { hstsModes } from '@scc/service-kit/api-headers';
 import { ProcessCountSetting } from '@scc/service-kit/processes';
 import { z } from 'zod';
+import { totpKeyFromBase64 } from './step-up/secret-box.js';
 
 /** The largest body the cockpit reads: a sales system's contract push is the biggest it expects. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -74,11 +75,29 @@ const EnvSchema = z
      * workers and live-feed LISTEN. On PGlite the database lives inside the process: always one.
      */
     SCC_COCKPIT_PROCESSES: ProcessCountSetting,
+    /**
+     * 32 random bytes, base64 (`openssl rand -base64 32`): the key that encrypts users' TOTP
+     * secrets at rest. Losing or changing it makes every enrolment unusable. Required on a
+     * server; the embedded PGlite demo falls back to a public development key, with a warning.
+     */
+    COCKPIT_TOTP_KEY: z
+      .string()
+      .transform((text, ctx) => {
+        const key = totpKeyFromBase64(text);
+        if (!key) ctx.addIssue({ code: 'custom', message: 'must be 32 bytes in base64 (openssl rand -base64 32)' });
+        return key ?? z.NEVER;
+      })
+      .optional(),
     ...OperationsEnv.shape,
   })
   .refine((env) => !env.DATABASE_MIGRATION_URL || env.DATABASE_URL, {
     path: ['DATABASE_MIGRATION_URL'],
     message: 'needs DATABASE_URL as well (PGlite has no separate owner connection)',
+  })
+  .refine((env) => !env.DATABASE_URL || env.COCKPIT_TOTP_KEY, {
+    path: ['COCKPIT_TOTP_KEY'],
+    message:
+      'required with DATABASE_URL: 32 random bytes in base64 (openssl rand -base64 32) that encrypt TOTP secrets',
   });
 
 export type CockpitEnvironment = z.infer<typeof EnvSchema> & { trustedServiceKeys: { keys: object[] } };

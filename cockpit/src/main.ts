@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import { createHash } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { serviceTokenVerifier } from '@scc/contracts/service-token';
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from '@scc/db';
@@ -70,6 +71,17 @@ async function openMigratedRuntime(migrated: boolean): Promise<DatabaseHandle> {
   });
 }
 
+/**
+ * Only on PGlite (env.ts requires a key with DATABASE_URL): a key anyone can derive, so the demo
+ * runs without configuration, said loudly because it protects nothing.
+ */
+function developmentTotpKey(): Uint8Array {
+  cockpitLog.warn(
+    'COCKPIT_TOTP_KEY is unset: TOTP secrets are encrypted with a public development key. Set it (openssl rand -base64 32) for anything but a demo.',
+  );
+  return new Uint8Array(createHash('sha256').update('scc development totp key').digest());
+}
+
 /** One cockpit process: the HTTP API, its operation workers, the outbox, the status sync and one LISTEN. */
 async function serveCockpit(handle: DatabaseHandle) {
   // Workers, the outbox and the live feed's LISTEN are system work: they need the owner connection.
@@ -97,6 +109,7 @@ async function serveCockpit(handle: DatabaseHandle) {
     log: cockpitLog,
     maxBodyBytes: env.COCKPIT_MAX_BODY_BYTES,
     hsts: env.COCKPIT_HSTS,
+    totpKey: env.COCKPIT_TOTP_KEY ?? developmentTotpKey(),
   });
   // The LISTEN before the first request: `/readyz` reports it, and the first live-feed client does not wait for it.
   await events.start();

@@ -38,6 +38,8 @@ export const problemKinds = {
   validation: { status: 400, title: 'Invalid request' },
   unauthorized: { status: 401, title: 'Unauthorized' },
   forbidden: { status: 403, title: 'Forbidden' },
+  /** A risky action under a TOTP requirement without a fresh step-up (contracts/src/step-up.ts). */
+  stepUpRequired: { status: 403, title: 'Step-up required' },
   notFound: { status: 404, title: 'Not found' },
   requestTimeout: { status: 408, title: 'Request timeout' },
   conflict: { status: 409, title: 'Conflict' },

@@ -41,6 +41,8 @@ export interface CockpitGroupOptions {
   stepDelayMs: number;
   webhook: { url: string; secret: string };
   salesApiKey: string;
+  /** `COCKPIT_TOTP_KEY`: every process opens the TOTP secrets any of them sealed. */
+  totpKey: string;
 }
 
 /** The cockpit as `count` processes on one port, each with its own workers and live-feed LISTEN. */
@@ -61,6 +63,7 @@ export function startCockpitProcesses(options: CockpitGroupOptions): ProcessGrou
       SCC_WEBHOOK_URL: options.webhook.url,
       SCC_WEBHOOK_SECRET: options.webhook.secret,
       SCC_SALES_API_KEY: options.salesApiKey,
+      COCKPIT_TOTP_KEY: options.totpKey,
     },
   });
 }

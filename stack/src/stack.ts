@@ -217,6 +217,10 @@ async function startParts(
 
   // The sales system's key lives only as long as this process: its one client is the local adapter below.
   const salesApiKey = randomBytes(32).toString('base64url');
+  // Kept like the signing keys: enrolled authenticators must still open after a restart.
+  const totpKey = persistedSecret(options.dataDir, 'cockpit-totp.key', persistent, () =>
+    randomBytes(32).toString('base64'),
+  );
   let cockpitPort: number;
   if (processes.cockpit > 1 && runtimeUrl) {
     cockpitPort = await portFor(options.ports?.cockpit ?? 4010, bindHost);
@@ -232,6 +236,7 @@ async function startParts(
         stepDelayMs,
         webhook,
         salesApiKey,
+        totpKey,
       }),
     );
   } else {
@@ -242,6 +247,7 @@ async function startParts(
       stepDelayMs,
       webhook,
       salesApiKey,
+      totpKey,
     });
   }
   await feedSeedContracts(`http://${bindHost}:${cockpitPort}`, salesApiKey);
@@ -355,6 +361,8 @@ interface HereOptions {
   stepDelayMs: number;
   webhook: { url: string; secret: string };
   salesApiKey: string;
+  /** Base64, as `COCKPIT_TOTP_KEY`. */
+  totpKey: string;
 }
 
 /** The cockpit in this process (always on PGlite): its background work, live feed and HTTP server. */
@@ -387,6 +395,7 @@ async function serveCockpitHere(
     systemDb: system.db,
     events,
     salesApiKey: here.salesApiKey,
+    totpKey: new Uint8Array(Buffer.from(here.totpKey, 'base64')),
   });
   return here.listen(cockpitApp.fetch, options.ports?.cockpit ?? 4010);
 }

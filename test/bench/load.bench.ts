@@ -12,6 +12,7 @@
  * SCC_BFF_PROCESSES / SCC_COCKPIT_PROCESSES (passed to the product's processes).
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,6 +104,7 @@ async function startProduct(
     ...storage,
     ...counts,
     SCC_SERVICE_PUBLIC_KEYS: JSON.stringify({ keys: [serviceKey.publicJwk] }),
+    COCKPIT_TOTP_KEY: randomBytes(32).toString('base64'),
     COCKPIT_PORT: '0',
     SCC_WORKERS: '1',
   });

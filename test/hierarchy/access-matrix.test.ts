@@ -209,6 +209,19 @@ const endpoints: Endpoint[] = [
     request: (_p, u) => ['PUT', `/v1/business-units/${u.id}/brand`, { brand: { displayName: u.name } }],
   },
   {
+    name: 'GET /v1/business-units/{id}/totp-policy',
+    need: 'any',
+    allowed: [200],
+    request: (_p, u) => ['GET', `/v1/business-units/${u.id}/totp-policy`],
+  },
+  // No unit requires TOTP in the seed, so an allowed change needs no step-up (test/step-up/ covers it).
+  {
+    name: 'PUT /v1/business-units/{id}/totp-policy',
+    need: 'admin',
+    allowed: [200],
+    request: (_p, u) => ['PUT', `/v1/business-units/${u.id}/totp-policy`, { required: false }],
+  },
+  {
     name: 'POST /v1/business-units',
     need: 'admin',
     allowed: [201],
@@ -348,7 +361,8 @@ test('the matrix covers every cockpit route that takes a business unit or an obj
   // on one operation request or product are scoped by the object's unit; operations.test.ts covers
   // them (404 outside, 403 below the product's owner). The sales integration and the health probes
   // take no user at all. Opening an embed session resolves the caller like /v1/me, and the host
-  // routes act for a host on its own home subtree (test/embed-sessions/ covers both).
+  // routes act for a host on its own home subtree (test/embed-sessions/ covers both). A step-up
+  // is the caller's own, in its own session (test/step-up/).
   const unitless = [
     'POST /v1/embed-sessions',
     'GET /health',
@@ -369,6 +383,10 @@ test('the matrix covers every cockpit route that takes a business unit or an obj
     'GET /v1/products/{id}/rules',
     'PUT /v1/products/{id}/rules',
     'PUT /v1/integrations/sales/contracts/{externalRef}',
+    'GET /v1/step-up',
+    'POST /v1/step-up',
+    'POST /v1/step-up/enrolment',
+    'POST /v1/step-up/enrolment/confirm',
   ];
   const hostRoutes = (route: string) => route.includes(' /v1/hosts/');
   for (const route of routes)

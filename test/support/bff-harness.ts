@@ -12,7 +12,7 @@ import {
   type WidgetTokenIssuer,
   widgetTokenIssuer,
 } from '@scc/bff';
-import { createCockpitApp, createEventHub, type EventHub } from '@scc/cockpit';
+import { type Clock, createCockpitApp, createEventHub, type EventHub } from '@scc/cockpit';
 import { serviceTokenVerifier } from '@scc/contracts/service-token';
 import { createTestDatabase, openRuntimeConnection, type TestDatabase } from '@scc/db/testing';
 import type { JWK } from 'jose';
@@ -110,7 +110,12 @@ export interface BffHarness extends BffKeys {
   close(): Promise<void>;
 }
 
-export async function createBffHarness(): Promise<BffHarness> {
+export interface BffHarnessOptions {
+  /** The cockpit's clock (TOTP codes, step-ups, lock-outs); default the system's. */
+  clock?: Clock;
+}
+
+export async function createBffHarness({ clock }: BffHarnessOptions = {}): Promise<BffHarness> {
   const keys = await createBffKeys();
   const database = await createTestDatabase({ seed: true });
   // On a server the cockpit runs as a restricted scc_app login, as in production.
@@ -121,6 +126,7 @@ export async function createBffHarness(): Promise<BffHarness> {
     systemDb: database.handle.db,
     verifyServiceToken: serviceTokenVerifier([keys.serviceKey.publicJwk]),
     events,
+    ...(clock ? { clock } : {}),
   });
   const cockpit: CockpitConnection = {
     baseUrl: COCKPIT_URL,
@@ -155,6 +161,26 @@ export async function createBffHarness(): Promise<BffHarness> {
       }
     },
   };
+}
+
+/** A widget call with a widget token, as the widget makes it: a JSON body when given, and extra headers. */
+export function widgetRequest(
+  app: Pick<BffApp, 'request'>,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return app.request(`/v1/widget${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 }
 
 export function embedSessionInit(apiKey: string | undefined, body: unknown): RequestInit {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, type Database, type DatabaseHandle, executeRows } from '@scc/db';
@@ -69,6 +70,7 @@ export function spawnCockpitProcess(options: CockpitProcessOptions): SpawnedCock
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { SCC_ALLOW_SUPERUSER: '1' }),
       ...(options.migrationDatabaseUrl ? { DATABASE_MIGRATION_URL: options.migrationDatabaseUrl } : {}),
       SCC_SERVICE_PUBLIC_KEYS: JSON.stringify({ keys: options.trustedKeys }),
+      COCKPIT_TOTP_KEY: randomBytes(32).toString('base64'),
       COCKPIT_PORT: '0',
       COCKPIT_HOST: '127.0.0.1',
       // One process, the one the test signals and kills; SCC_COCKPIT_PROCESSES in `env` asks for more.

@@ -8,9 +8,11 @@ import type { SccPendingRequests } from './components/pending-requests/pending-r
 import { ServiceControlCenter } from './components/service-control-center/service-control-center.js';
 import { SccStatePanel } from './components/state-panel/state-panel.js';
 import { SccStatusBadge } from './components/status-badge/status-badge.js';
+import type { SccStepUpDialog } from './components/step-up-dialog/step-up-dialog.js';
 import { SccTenantList } from './components/tenant-list/tenant-list.js';
 import { SccTenants } from './components/tenants/tenants.js';
 import type { SccTerminateDialog } from './components/terminate-dialog/terminate-dialog.js';
+import type { SccTotpPolicy } from './components/totp-policy/totp-policy.js';
 import type { SccUserAdmin } from './components/user-admin/user-admin.js';
 import { register } from './register.js';
 
@@ -48,5 +50,7 @@ declare global {
     'scc-order-tenant': SccOrderTenant;
     'scc-terminate-dialog': SccTerminateDialog;
     'scc-pending-requests': SccPendingRequests;
+    'scc-step-up-dialog': SccStepUpDialog;
+    'scc-totp-policy': SccTotpPolicy;
   }
 }

@@ -53,7 +53,7 @@ export {
   tenantListMessagesFor,
 } from './i18n/tenant-list-messages.js';
 export type { WidgetPart } from './lazy/parts.js';
-export { loadAdmin, loadOperations, loadPieces, loadTree } from './lazy/parts.js';
+export { loadAdmin, loadOperations, loadPieces, loadStepUp, loadTree } from './lazy/parts.js';
 export { register } from './register.js';
 export type { ServerSentEvent } from './utils/sse.js';
 export { SseParser } from './utils/sse.js';

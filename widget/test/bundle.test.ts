@@ -137,12 +137,16 @@ describe('built bundle dist/service-control-center.js', () => {
     const order = await waitFor(() => $(el, 'scc-order-tenant'), 'order element');
     assert($(order, '[part="order-button"]'), 'order button rendered by the chunk');
     for (const tag of operationTags) assert(customElements.get(tag), `${tag} defined`);
-    for (const tag of adminTags) assertEqual(customElements.get(tag), undefined, tag);
-    const chunks = chunksLoaded().filter(
-      (name) => !name.startsWith('tree.') && !name.startsWith('directive.') && !isNarrowStyles(name),
-    );
-    assertEqual(chunks.length, 1, `one chunk besides the tree's and the narrow-width styles: ${chunks}`);
+    for (const tag of [...adminTags, 'scc-step-up-dialog']) assertEqual(customElements.get(tag), undefined, tag);
+    const chunks = chunksLoaded()
+      .filter((name) => !name.startsWith('tree.') && !name.startsWith('directive.') && !isNarrowStyles(name))
+      .sort();
+    // The operations, and what they share with the step-up chunk, which itself loads only when a
+    // termination asks for a code.
+    assertEqual(chunks.length, 3, `three chunks besides the tree's and the narrow-width styles: ${chunks}`);
     assert(/^operations\.[\w-]{8,}\.js$/.test(chunks[0] ?? ''), `content-hashed name: ${chunks[0]}`);
+    assert(/^problems\.[\w-]{8,}\.js$/.test(chunks[1] ?? ''), `content-hashed name: ${chunks[1]}`);
+    assert(/^with-step-up\.[\w-]{8,}\.js$/.test(chunks[2] ?? ''), `content-hashed name: ${chunks[2]}`);
   });
 
   it('an admin opens the admin screens from the admin chunk, which shares lit with the entry', async () => {

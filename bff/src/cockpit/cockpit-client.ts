@@ -227,8 +227,11 @@ export async function fromCockpit<R extends ClientResponse<unknown>, T>(
     throw unavailable('The control center failed to answer. Try again shortly.');
   }
   const body = (await res.json().catch(() => undefined)) as Problem | undefined;
+  // How long to wait travels with the problem (the cockpit's lock-out after wrong TOTP codes).
+  const retryAfter = res.headers.get('retry-after');
   throw new ProblemError(
     body?.status === res.status ? body : problem(res.status === 404 ? 'notFound' : 'unauthorized'),
+    retryAfter ? { 'retry-after': retryAfter } : undefined,
   );
 }
 

@@ -144,6 +144,12 @@ export function rateLimiting({ limits, clientAddress, onLimited = logLimited }: 
       await next();
     }),
 
+    /** Codes checked (step-ups, enrolment confirmations), per user: however many sessions they open. */
+    stepUpsPerUser: createMiddleware<{ Variables: { session: VerifiedWidgetSession } }>(async (c, next) => {
+      await check(c, 'step-up-per-user', c.get('session').userId);
+      await next();
+    }),
+
     /** Operation request submits, per business unit the session acts on (its users share it). */
     submitsPerUnit: createMiddleware<{ Variables: { session: VerifiedWidgetSession } }>(async (c, next) => {
       await check(c, 'submits-per-unit', c.get('session').businessUnitId);

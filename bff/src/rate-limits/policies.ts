@@ -11,6 +11,8 @@ import { z } from 'zod';
  *   revoked widget token), per client address.
  * - `widget-per-user`: every widget request with a valid token, per user (all their sessions).
  * - `submits-per-unit`: operation request submits, per business unit the session acts on.
+ * - `step-up-per-user`: TOTP and recovery codes checked (step-ups and enrolment confirmations),
+ *   per user; the cockpit's lock-out after wrong codes holds besides it.
  */
 export const RATE_LIMIT_POLICIES = [
   'embed-sessions-per-ip',
@@ -18,6 +20,7 @@ export const RATE_LIMIT_POLICIES = [
   'failed-authentications-per-ip',
   'widget-per-user',
   'submits-per-unit',
+  'step-up-per-user',
 ] as const;
 
 export type RateLimitPolicy = (typeof RATE_LIMIT_POLICIES)[number];
@@ -40,6 +43,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   'failed-authentications-per-ip': { points: 30, seconds: 300 },
   'widget-per-user': { points: 600, seconds: 60 },
   'submits-per-unit': { points: 60, seconds: 60 },
+  // A person types a code a few times a minute at most; a million six-digit codes stay out of reach.
+  'step-up-per-user': { points: 10, seconds: 60 },
 };
 
 /** A budget as configured: `points/seconds`, e.g. `600/60`. */

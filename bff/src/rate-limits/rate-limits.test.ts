@@ -157,6 +157,30 @@ describe('per business unit on operation submits', () => {
   });
 });
 
+describe('per user on TOTP codes', () => {
+  it('counts every code a user sends, in any session, besides the cockpit’s own lock-out', async () => {
+    const budget = { points: 2, seconds: 60 };
+    const { app, hits } = limitedBff({ 'step-up-per-user': budget });
+    const otherSession = await h.openSession(h.mspHost, casey.email, contoso.id);
+    const code = (token: string, path: '/step-up' | '/step-up/enrolment/confirm') =>
+      widget(app, token, '198.51.100.7', path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: '123456' }),
+      });
+    // Casey has no authenticator: the cockpit answers 409, and each attempt counts all the same.
+    expect((await code(caseyToken, '/step-up')).status).toBe(409);
+    expect((await code(otherSession, '/step-up/enrolment/confirm')).status).toBe(409);
+    const retryAfter = await expectLimited(await code(caseyToken, '/step-up'), 'step-up-per-user', budget);
+    expect(hits.map((hit) => hit.key)).toEqual([seedId('user', 'customer-admin')]);
+    // Another user's codes, and Casey's other requests, are not counted.
+    expect((await code(danaToken, '/step-up')).status).toBe(409);
+    expect((await widget(app, caseyToken, '198.51.100.7', '/step-up')).status).toBe(200);
+    passSeconds(retryAfter);
+    expect((await code(caseyToken, '/step-up')).status).toBe(409);
+  });
+});
+
 describe('embed-session minting', () => {
   it('per client address, before the API key is looked at', async () => {
     const budget = { points: 2, seconds: 60 };

@@ -27,6 +27,7 @@ import {
   RejectionSchema,
 } from '@scc/contracts/operations';
 import { changeProblemResponses, PROBLEM_CONTENT_TYPE, problemContent, problemResponses } from '@scc/contracts/problem';
+import { riskyChangeProblemResponses, stepUpRequiredResponse } from '@scc/contracts/step-up';
 import {
   CreateUserBody,
   GrantRoleBody,
@@ -146,7 +147,7 @@ export function forwardedRoutes(cockpit: Cockpit) {
           request: { params: BusinessUnitIdParams, body: jsonBody(MoveBody) },
           responses: {
             200: jsonContent(MoveResultSchema, 'The moved unit and what moved with it'),
-            ...changeProblemResponses,
+            ...riskyChangeProblemResponses,
           },
         },
       ),
@@ -172,7 +173,7 @@ export function forwardedRoutes(cockpit: Cockpit) {
           path: '/business-units/{id}/brand',
           summary: 'Set or clear a unit’s own brand (admin)',
           request: { params: BusinessUnitIdParams, body: jsonBody(PutBrandBody) },
-          responses: { 200: jsonContent(BusinessUnitBrandSchema, 'The brand'), ...changeProblemResponses },
+          responses: { 200: jsonContent(BusinessUnitBrandSchema, 'The brand'), ...riskyChangeProblemResponses },
         },
       ),
     )
@@ -287,7 +288,7 @@ export function forwardedRoutes(cockpit: Cockpit) {
         path: '/role-assignments',
         summary: 'Grant a role the caller holds itself, on a unit it administers',
         request: { body: jsonBody(GrantRoleBody) },
-        responses: { 201: jsonContent(RoleAssignmentSchema, 'The assignment'), ...changeProblemResponses },
+        responses: { 201: jsonContent(RoleAssignmentSchema, 'The assignment'), ...riskyChangeProblemResponses },
       }),
     )
     .openapi(
@@ -297,7 +298,7 @@ export function forwardedRoutes(cockpit: Cockpit) {
           method: 'delete',
           path: '/role-assignments/{id}',
           request: { params: RoleAssignmentIdParams },
-          responses: { 204: { description: 'Revoked' }, ...changeProblemResponses },
+          responses: { 204: { description: 'Revoked' }, ...riskyChangeProblemResponses },
         },
       ),
     )
@@ -338,6 +339,7 @@ export function forwardedRoutes(cockpit: Cockpit) {
           responses: {
             200: jsonContent(OperationRequestSchema, 'The request this idempotency key created before'),
             202: jsonContent(OperationRequestSchema, 'Accepted: the request is queued'),
+            403: stepUpRequiredResponse('Terminating a productive tenant where a unit requires TOTP'),
             409: problemContent('A guarantee of the database refused it (a race past the rules; try again)'),
             422: {
               description:

@@ -5,17 +5,19 @@ import type { WidgetEnv } from '../http/widget-session.js';
 import { brandRoutes } from './brand.js';
 import { eventRoutes } from './events.js';
 import { forwardedRoutes } from './forwarded.js';
+import { stepUpRoutes } from './step-up.js';
 import { viewRoutes } from './views.js';
 
 /**
  * The widget's API: the session and brand logos (`brand.ts`), routes forwarded to the cockpit as
- * they are (`forwarded.ts`), views shaped for a screen region (`views.ts`) and the live feed
+ * they are (`forwarded.ts`), TOTP step-up (`step-up.ts`), views shaped for a screen region (`views.ts`) and the live feed
  * (`events.ts`). Items keep the cockpit's shapes.
  */
 export function widgetApiRoutes(cockpit: Cockpit, revocations: InProcessRevocations) {
   return createRouter<WidgetEnv>()
     .route('/', brandRoutes(cockpit))
     .route('/', forwardedRoutes(cockpit))
+    .route('/', stepUpRoutes(cockpit))
     .route('/', viewRoutes(cockpit))
     .route('/', eventRoutes(cockpit, revocations));
 }

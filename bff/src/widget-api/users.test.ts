@@ -4,6 +4,7 @@ import {
   createBffHarness,
   expectProblem,
   expectValidationFields,
+  widgetRequest,
 } from '../../../test/support/bff-harness.js';
 import { personaByKey, seededBusinessUnit, seedId } from '../../../test/support/seed-model.js';
 
@@ -37,14 +38,7 @@ afterAll(async () => {
 });
 
 const call = (method: string, path: string, token: string, body?: unknown) =>
-  h.app.request(`/v1/widget${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  widgetRequest(h.app, method, path, token, body);
 
 async function ok<T>(res: Response, status = 200): Promise<T> {
   const text = await res.text();

@@ -34,6 +34,10 @@ export type AuditAction =
   | 'host-api-key.created'
   | 'host-api-key.rotated'
   | 'host-api-key.revoked'
+  | 'totp.enrolled'
+  | 'totp.recovery-code-used'
+  | 'totp.policy-changed'
+  | 'step-up.locked-out'
   | SecurityEventAction;
 
 export interface AuditEntry {

@@ -27,8 +27,8 @@ export function requireCaller(callers: CallerCache, verify: ServiceTokenVerifier
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Paths whose changes never alter who may act where: tenants' operations, embed sessions, a host's own calls. */
-const CHANGE_NO_CALLERS = ['/v1/operation-requests', '/v1/embed-sessions', '/v1/hosts/'];
+/** Paths whose changes never alter who may act where: tenants' operations, embed sessions, step-ups, a host's own calls. */
+const CHANGE_NO_CALLERS = ['/v1/operation-requests', '/v1/embed-sessions', '/v1/step-up', '/v1/hosts/'];
 
 /**
  * After a change made through this process, its kept callers are forgotten before the answer

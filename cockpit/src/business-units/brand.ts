@@ -10,13 +10,16 @@ import {
   PutBrandBody,
 } from '@scc/contracts/business-units';
 import { LOGO_CONTENT_TYPES, sniffLogoType } from '@scc/contracts/images';
-import { changeProblemResponses, ProblemError, problemResponses } from '@scc/contracts/problem';
+import { ProblemError, problemResponses } from '@scc/contracts/problem';
+import { riskyChangeProblemResponses } from '@scc/contracts/step-up';
 import { brandLogos, businessUnits, type Database, executeRows, type Transaction, withScope } from '@scc/db';
 import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
+import type { Clock } from '../operations/clock.js';
 import { requireRole } from '../scope/authorize.js';
 import type { Caller, CockpitEnv } from '../scope/caller.js';
+import { requireStepUp } from '../step-up/require-step-up.js';
 import { type LockedBusinessUnit, lockBusinessUnit } from './queries.js';
 
 /**
@@ -100,7 +103,7 @@ const putRoute = createRoute({
   },
   responses: {
     200: jsonContent(BusinessUnitBrandSchema, 'The brand'),
-    ...changeProblemResponses,
+    ...riskyChangeProblemResponses,
   },
 });
 
@@ -122,7 +125,7 @@ const logoRoute = createRoute({
   },
 });
 
-export function brandRoutes(db: Database) {
+export function brandRoutes(db: Database, clock: Clock) {
   return createRouter<CockpitEnv>()
     .openapi(getRoute, async (c) => {
       const caller = c.get('caller');
@@ -140,6 +143,7 @@ export function brandRoutes(db: Database) {
       const body = await withScope(db, caller, async (tx) => {
         const { unit, own } = await brandOf(tx, caller, id, 'update');
         await requireRole(tx, caller, unit.path, 'admin');
+        await requireStepUp(tx, clock, unit.path, caller);
         const given = brand && Object.keys(brand).length > 0 ? brand : null;
         const logo = await storeLogo(tx, unit, own, given?.logo);
         const next: Brand | null = given ? { ...given, logo } : null;

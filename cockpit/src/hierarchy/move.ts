@@ -14,9 +14,11 @@ import { and, eq, type SQLWrapper, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { effectiveBrand } from '../business-units/brand.js';
 import { type LockedBusinessUnit, lockBusinessUnit } from '../business-units/queries.js';
+import type { Clock } from '../operations/clock.js';
 import { requireRole } from '../scope/authorize.js';
 import type { Caller } from '../scope/caller.js';
 import { inScope, under } from '../scope/in-subtree.js';
+import { requireStepUp } from '../step-up/require-step-up.js';
 import { brandAfterMove, type HeldRole, inheritedRoleChanges, type MoveRefusal, moveRefusal } from './move-plan.js';
 
 const refusals: Record<MoveRefusal, { detail: string; field: string; message: string }> = {
@@ -146,9 +148,12 @@ const MOVE_LOCK = sql`select pg_advisory_xact_lock(hashtext('scc:business-unit-m
  * are locked for update (see lockBusinessUnit), and each table is rewritten by one set-based
  * UPDATE: business units first, then every table of the registry.
  */
-export async function moveSubtree(tx: Transaction, caller: Caller, unitId: string, newParentId: string) {
+export async function moveSubtree(tx: Transaction, caller: Caller, unitId: string, newParentId: string, clock: Clock) {
   await tx.execute(MOVE_LOCK);
   const { unit, newParent } = await checkedMove(tx, caller, unitId, newParentId, 'update');
+  // The subtree leaves one place and lands in another: a requirement at either asks for a step-up.
+  await requireStepUp(tx, clock, unit.path, caller);
+  await requireStepUp(tx, clock, newParent.path, caller);
   // Waits for every write that derived a path from a unit of the subtree (they hold it FOR
   // SHARE) and keeps new ones out until this transaction ends; the UPDATEs below start after
   // it, so their snapshots include those writes.

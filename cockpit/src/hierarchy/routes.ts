@@ -2,9 +2,11 @@ import { createRoute } from '@hono/zod-openapi';
 import { BusinessUnitIdParams } from '@scc/contracts/business-units';
 import { MoveBody, MovePreviewSchema, MoveResultSchema } from '@scc/contracts/hierarchy';
 import { changeProblemResponses } from '@scc/contracts/problem';
+import { riskyChangeProblemResponses } from '@scc/contracts/step-up';
 import { type Database, withScope } from '@scc/db';
 import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { businessUnitView, findBusinessUnit } from '../business-units/queries.js';
+import type { Clock } from '../operations/clock.js';
 import type { CockpitEnv } from '../scope/caller.js';
 import { moveSubtree, previewMove } from './move.js';
 
@@ -30,11 +32,11 @@ const moveRoute = createRoute({
   request: { params: BusinessUnitIdParams, body: jsonBody(MoveBody) },
   responses: {
     200: jsonContent(MoveResultSchema, 'The moved unit and what moved with it'),
-    ...changeProblemResponses,
+    ...riskyChangeProblemResponses,
   },
 });
 
-export function hierarchyRoutes(db: Database) {
+export function hierarchyRoutes(db: Database, clock: Clock) {
   return createRouter<CockpitEnv>()
     .openapi(previewRoute, async (c) => {
       const caller = c.get('caller');
@@ -49,7 +51,7 @@ export function hierarchyRoutes(db: Database) {
       const { id } = c.req.valid('param');
       const { newParentId } = c.req.valid('json');
       const result = await withScope(db, caller, async (tx) => {
-        const counts = await moveSubtree(tx, caller, id, newParentId);
+        const counts = await moveSubtree(tx, caller, id, newParentId, clock);
         const unit = await findBusinessUnit(tx, caller, id);
         if (!unit) throw new Error('moved business unit not readable');
         return { businessUnit: businessUnitView(unit), counts };

@@ -13,6 +13,7 @@ import {
 } from '@scc/contracts/operations';
 import { encodeCursor } from '@scc/contracts/pagination';
 import { PROBLEM_CONTENT_TYPE, ProblemError, problem, problemContent, problemResponses } from '@scc/contracts/problem';
+import { stepUpRequiredResponse } from '@scc/contracts/step-up';
 import { type Database, operationRequests, withScope } from '@scc/db';
 import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
@@ -68,6 +69,7 @@ const submitRoute = createRoute({
   responses: {
     200: jsonContent(OperationRequestSchema, 'A retry with a used Idempotency-Key: the request it created'),
     202: jsonContent(OperationRequestSchema, 'Accepted and queued'),
+    403: stepUpRequiredResponse('Terminating a productive tenant where a unit requires TOTP'),
     409: problemContent('A guarantee of the database refused it: a race got past the rules (try again)'),
     422: {
       description:

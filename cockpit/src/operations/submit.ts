@@ -4,6 +4,7 @@ import { ProblemError } from '@scc/contracts/problem';
 import { type Database, operationRequests, outboxEvents, type Transaction, withScope } from '@scc/db';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';
+import { requireStepUp } from '../step-up/require-step-up.js';
 import { type AssessContext, assess } from './assess.js';
 import { rethrowGuaranteeAs } from './guarantees.js';
 import { forgetKey, isExpired, requestHash } from './idempotency.js';
@@ -69,6 +70,10 @@ export function submit(
     }
     const assessment = await assess(tx, caller, context, draft, { lock: true });
     const accepted = allowed(assessment.validations);
+    // Terminating a productive tenant is a risky action; a rejected request is stored without a step-up.
+    if (accepted && draft.kind === 'decommission' && assessment.plan.type === 'productive') {
+      await requireStepUp(tx, context.clock, assessment.buPath, caller);
+    }
     const validated = transition('requested', accepted ? 'validated' : 'rejected');
     const state = validated === 'validated' ? transition(validated, 'queued') : validated;
     const now = context.clock.now();

@@ -1,15 +1,18 @@
 import { createRoute } from '@hono/zod-openapi';
-import { changeProblemResponses, ProblemError } from '@scc/contracts/problem';
+import { ProblemError } from '@scc/contracts/problem';
+import { riskyChangeProblemResponses } from '@scc/contracts/step-up';
 import { GrantRoleBody, RoleAssignmentIdParams, RoleAssignmentSchema } from '@scc/contracts/users';
 import { type Database, roleAssignments, withScope } from '@scc/db';
 import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { lockBusinessUnit } from '../business-units/queries.js';
+import type { Clock } from '../operations/clock.js';
 import { requireRole, rolesOn } from '../scope/authorize.js';
 import type { CockpitEnv } from '../scope/caller.js';
 import { inScope } from '../scope/in-subtree.js';
 import { grantRefusal } from '../scope/roles.js';
+import { requireStepUp } from '../step-up/require-step-up.js';
 import { findUser } from './queries.js';
 
 const tags = ['Users'];
@@ -22,7 +25,7 @@ const grantRoute = createRoute({
   request: { body: jsonBody(GrantRoleBody) },
   responses: {
     201: jsonContent(RoleAssignmentSchema, 'The new assignment'),
-    ...changeProblemResponses,
+    ...riskyChangeProblemResponses,
   },
 });
 
@@ -32,10 +35,10 @@ const revokeRoute = createRoute({
   tags,
   summary: 'Revoke a role assignment (admin on its unit; never your own last admin)',
   request: { params: RoleAssignmentIdParams },
-  responses: { 204: { description: 'Revoked' }, ...changeProblemResponses },
+  responses: { 204: { description: 'Revoked' }, ...riskyChangeProblemResponses },
 });
 
-export function roleAssignmentRoutes(db: Database) {
+export function roleAssignmentRoutes(db: Database, clock: Clock) {
   return createRouter<CockpitEnv>()
     .openapi(grantRoute, async (c) => {
       const caller = c.get('caller');
@@ -51,6 +54,7 @@ export function roleAssignmentRoutes(db: Database) {
             { field: 'body.role', message: 'You can only grant roles you hold yourself' },
           ]);
         }
+        await requireStepUp(tx, clock, unit.path, caller);
         const [existing] = await tx
           .select({ id: roleAssignments.id })
           .from(roleAssignments)
@@ -98,6 +102,7 @@ export function roleAssignmentRoutes(db: Database) {
           .where(and(eq(roleAssignments.id, id), inScope(roleAssignments.buPath, caller)));
         if (!assignment) throw ProblemError.of('notFound');
         await requireRole(tx, caller, assignment.buPath, 'admin');
+        await requireStepUp(tx, clock, assignment.buPath, caller);
         if (assignment.userId === caller.user.id && assignment.role === 'admin') {
           // Only admin assignments of one's own on the acting unit can carry one's admin rights.
           const [otherAdmin] = await tx

@@ -1,5 +1,15 @@
 import type { Brand } from '@scc/contracts/business-units';
-import { type AnyPgColumn, customType, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  customType,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { ltree } from './ltree.js';
 import { subtreePolicies } from './scope.js';
 
@@ -22,6 +32,12 @@ export const businessUnits = pgTable(
     externalRef: text('external_ref').unique(),
     /** Own branding; descendants without one inherit the nearest ancestor's. */
     brand: jsonb('brand').$type<Brand>(),
+    /**
+     * Risky actions in this unit's subtree ask for a TOTP step-up. Inherited: a unit requires it
+     * when it or any ancestor does (`scc_totp_policy`, migration 0021), so below a unit that
+     * requires it, `false` loosens nothing.
+     */
+    totpRequired: boolean('totp_required').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

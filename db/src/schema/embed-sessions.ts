@@ -31,6 +31,11 @@ export const embedSessions = pgTable(
     /** Who ended it: `host:<host id>` for the host's backend. */
     revokedBy: text('revoked_by'),
     revokedReason: text('revoked_reason'),
+    /**
+     * Until when risky actions of this session need no new TOTP code (by the cockpit's clock). On
+     * the session, not the user: a new session (a renewed token, another browser) steps up anew.
+     */
+    stepUpUntil: timestamp('step_up_until', { withTimezone: true }),
   },
   (t) => [
     index('embed_sessions_bu_path_gist').using('gist', t.buPath),

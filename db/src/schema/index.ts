@@ -10,4 +10,5 @@ export * from './owned-tables.js';
 export * from './products.js';
 export * from './scope.js';
 export * from './tenants.js';
+export * from './totp.js';
 export * from './users.js';

@@ -126,3 +126,13 @@ export type Determination = NonNullable<Determinations[keyof Determinations]>;
 export type OperationRequest = Answer<'/v1/widget/operation-requests', 'post', 202>;
 export type OperationKind = OperationRequest['kind'];
 export type OperationState = OperationRequest['state'];
+
+/** `GET /v1/widget/step-up`: whether the acting unit requires TOTP, the user's enrolment, this session's step-up. */
+export type StepUpStatus = Answer<'/v1/widget/step-up', 'get', 200>;
+/** A code from the authenticator app, or a recovery code. */
+export type StepUpBody = RequestBody<'/v1/widget/step-up', 'post'>;
+export type StepUpPassed = Answer<'/v1/widget/step-up', 'post', 200>;
+/** A new TOTP secret: as text, as an otpauth URI and as a QR code. */
+export type TotpEnrolment = Answer<'/v1/widget/step-up/enrolment', 'post', 201>;
+export type TotpEnrolled = Answer<'/v1/widget/step-up/enrolment/confirm', 'post', 200>;
+export type TotpPolicy = Answer<'/v1/widget/business-units/{id}/totp-policy', 'get', 200>;

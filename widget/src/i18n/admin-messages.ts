@@ -35,6 +35,8 @@ export interface AdminMessages {
   after: string;
   confirmMove: string;
   users: string;
+  /** The unit's two-step verification requirement and the caller's authenticator. */
+  security: string;
   noUsers: string;
   createUser: string;
   grant: string;
@@ -89,6 +91,7 @@ export const enAdmin: AdminMessages = {
   after: 'After',
   confirmMove: 'Move now',
   users: 'Users and roles',
+  security: 'Two-step verification',
   noUsers: 'No users here yet.',
   createUser: 'Add user',
   grant: 'Grant',
@@ -143,6 +146,7 @@ export const deAdmin: AdminMessages = {
   after: 'Nachher',
   confirmMove: 'Jetzt verschieben',
   users: 'Benutzer und Rollen',
+  security: 'Bestätigung in zwei Schritten',
   noUsers: 'Hier gibt es noch keine Benutzer.',
   createUser: 'Benutzer anlegen',
   grant: 'Zuweisen',

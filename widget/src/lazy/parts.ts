@@ -6,6 +6,7 @@ export const widgetParts = {
   admin: () => import('./admin.js'),
   operations: () => import('./operations.js'),
   pieces: () => import('./pieces.js'),
+  stepUp: () => import('./step-up.js'),
   tree: () => import('./tree.js'),
 };
 
@@ -19,6 +20,9 @@ export const loadOperations = widgetParts.operations;
 
 /** Loads (once) and registers the business-unit tree and search; resolves to their module. */
 export const loadTree = widgetParts.tree;
+
+/** Loads (once) and registers two-step verification (the code prompt, a unit's requirement); resolves to its module. */
+export const loadStepUp = widgetParts.stepUp;
 
 /** Loads (once) and registers the composable pieces (`<scc-session>`, `<scc-hierarchy>`, …); resolves to their module. */
 export const loadPieces = widgetParts.pieces;

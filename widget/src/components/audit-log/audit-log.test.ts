@@ -128,6 +128,48 @@ describe('scc-audit-log', () => {
     );
   });
 
+  it('names the events of two-step verification, in English and German', async () => {
+    const actions = [
+      'totp.enrolled',
+      'step-up.passed',
+      'step-up.failed',
+      'step-up.locked-out',
+      'totp.recovery-code-used',
+      'totp.policy-changed',
+    ];
+    stub.on('/v1/widget/audit-events', () =>
+      json({
+        items: actions.map((action, i) =>
+          event(`t-${i}`, { action, entityType: 'security-event', before: null, after: null }),
+        ),
+        nextCursor: null,
+      }),
+    );
+    assertDeepEqual(
+      rows(await log()).map((cells) => cells[2]),
+      [
+        'Authenticator app set up',
+        'Confirmed with a code',
+        'Wrong code',
+        'Locked after wrong codes',
+        'Recovery code used',
+        'Two-step verification requirement changed',
+      ],
+    );
+    cleanup();
+    assertDeepEqual(
+      rows(await log('de')).map((cells) => cells[2]),
+      [
+        'Authenticator-App eingerichtet',
+        'Mit Code bestätigt',
+        'Falscher Code',
+        'Nach falschen Codes gesperrt',
+        'Wiederherstellungscode verwendet',
+        'Pflicht zur Bestätigung in zwei Schritten geändert',
+      ],
+    );
+  });
+
   it('loads more until the last page', async () => {
     const el = await log();
     $<HTMLButtonElement>(el, '[data-testid="load-more"]')?.click();

@@ -8,6 +8,7 @@ import { type BrandMessages, brandFieldLabel, brandMessagesFor } from '../../i18
 import { messagesFor, resolveLocale } from '../../i18n/index.js';
 import { controlStyles, sharedStyles } from '../../styles/shared.styles.js';
 import { contrast, contrastVerdict, ratioText } from '../../utils/contrast.js';
+import { isStepUpRequired, withStepUp } from '../../utils/with-step-up.js';
 import { brandEditorStyles } from './brand-editor.styles.js';
 
 /** The server's limit (contracts/src/images.ts): a header logo travels base64-encoded in one request. */
@@ -263,7 +264,7 @@ export class SccBrandEditor extends LitElement {
     this._errors = [];
     this._status = undefined;
     try {
-      const saved = await client.putBrand(id, brand);
+      const saved = await withStepUp(this, () => client.putBrand(id, brand));
       this.#show(saved);
       this._status = done;
       this.dispatchEvent(createBrandChangeEvent({ businessUnitId: id, brand: saved }));
@@ -277,7 +278,7 @@ export class SccBrandEditor extends LitElement {
   #problemLines(error: unknown): string[] {
     const m = messagesFor(this.locale);
     if (!(error instanceof BffError)) return [m.errorGeneric(0)];
-    if (error.status === 403) return [m.errorForbidden];
+    if (error.status === 403 && !isStepUpRequired(error)) return [m.errorForbidden];
     if (error.kind === 'network' || error.retryable) return [m.errorUnavailable];
     const b = brandMessagesFor(this.locale);
     const fields = error.errors.map((e) => (e.field ? `${brandFieldLabel(b, e.field)}: ${e.message}` : e.message));

@@ -66,6 +66,23 @@ describe('scc-business-unit-admin', () => {
     stub.restore();
   });
 
+  it('opens two-step verification only when asked, with the unit’s requirement', async () => {
+    stub.on('/v1/widget/business-units/north/totp-policy', () =>
+      json({ businessUnitId: 'north', required: false, inherited: true }),
+    );
+    stub.on('/v1/widget/step-up', () =>
+      json({ required: true, enrolled: true, stepUpUntil: null, lockedUntil: null, recoveryCodesLeft: 7 }),
+    );
+    const el = await create();
+    assertEqual(stub.requestsTo('/v1/widget/business-units/north/totp-policy').length, 0, 'nothing loaded yet');
+    const details = section(el, 'security') as HTMLDetailsElement;
+    details.open = true;
+    const policy = await waitFor(() => details.querySelector('scc-totp-policy'), 'the setting');
+    await waitFor(() => $(policy, '[data-testid="totp-enrolment"]'), 'the authenticator');
+    assertIncludes(deepText(policy), 'A unit above requires it, so it holds here too.');
+    assertIncludes(deepText(policy), 'Set up; 7 recovery codes left.');
+  });
+
   it('opens the unit’s brand editor only when asked', async () => {
     stub.on('/v1/widget/business-units/north/brand', () => json({ own: null, effective: null, warnings: [] }));
     const el = await create();

@@ -36,6 +36,7 @@ export class SccBusinessUnitAdmin extends LitElement {
     _confirmDelete: { state: true },
     _usersOpen: { state: true },
     _brandOpen: { state: true },
+    _securityOpen: { state: true },
   };
 
   declare client: BffClient | undefined;
@@ -53,6 +54,8 @@ export class SccBusinessUnitAdmin extends LitElement {
   declare _confirmDelete: boolean;
   declare _usersOpen: boolean;
   declare _brandOpen: boolean;
+  /** Once opened and its chunk loaded. */
+  declare _securityOpen: boolean;
 
   constructor() {
     super();
@@ -62,6 +65,7 @@ export class SccBusinessUnitAdmin extends LitElement {
     this._confirmDelete = false;
     this._usersOpen = false;
     this._brandOpen = false;
+    this._securityOpen = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -132,6 +136,14 @@ export class SccBusinessUnitAdmin extends LitElement {
             : nothing
         }
       </details>
+      <details data-testid="admin-security" @toggle=${this.#onSecurityToggle}>
+        <summary>${m.security}</summary>
+        ${
+          this._securityOpen
+            ? html`<scc-totp-policy .client=${this.client} .businessUnitId=${unit.id} locale=${this.locale ?? ''}></scc-totp-policy>`
+            : nothing
+        }
+      </details>
       <details data-testid="admin-users" @toggle=${this.#onUsersToggle}>
         <summary>${m.users}</summary>
         ${
@@ -146,6 +158,13 @@ export class SccBusinessUnitAdmin extends LitElement {
 
   #onBrandToggle = (event: Event): void => {
     this._brandOpen = (event.currentTarget as HTMLDetailsElement).open;
+  };
+
+  /** Two-step verification comes with a chunk of its own, loaded the first time someone opens it. */
+  #onSecurityToggle = async (event: Event): Promise<void> => {
+    const open = (event.currentTarget as HTMLDetailsElement).open;
+    if (open) await import('../../lazy/step-up.js');
+    this._securityOpen = open;
   };
 
   #onUsersToggle = (event: Event): void => {

@@ -7,6 +7,7 @@ import type { SccBusinessUnitSelectEvent } from '../../events/scc-business-unit-
 import { adminMessagesFor, type MessagesWithAdmin } from '../../i18n/admin-messages.js';
 import { controlStyles, sharedStyles } from '../../styles/shared.styles.js';
 import { problemLines } from '../../utils/problem-text.js';
+import { withStepUp } from '../../utils/with-step-up.js';
 import { moveDialogStyles } from './move-dialog.styles.js';
 
 /**
@@ -144,7 +145,7 @@ export class SccMoveDialog extends LitElement {
     this._errors = [];
     try {
       const target = this._target;
-      const { businessUnit } = await client.moveBusinessUnit(unit.id, target.id);
+      const { businessUnit } = await withStepUp(this, () => client.moveBusinessUnit(unit.id, target.id));
       const parentIds = [preview.from.parentId, preview.to.parentId].filter((id): id is string => !!id);
       this.#reset();
       this._outcome = adminMessagesFor(this.locale).moved(businessUnit.name, target.name);

@@ -8,6 +8,7 @@ import { operationMessagesFor } from '../../i18n/operation-messages.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { problemMessages } from '../../utils/problems.js';
+import { withStepUp } from '../../utils/with-step-up.js';
 
 /**
  * "Request termination" of one tenant. A productive tenant must be confirmed by typing its name.
@@ -85,14 +86,15 @@ export class SccTerminateDialog extends LitElement {
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     const tenant = this._tenant;
-    if (!tenant || !this.client || this._submitting || !this.#confirmed()) return;
+    const client = this.client;
+    if (!tenant || !client || this._submitting || !this.#confirmed()) return;
     this._submitting = true;
     this._errors = [];
     this._outcome = '';
     try {
-      const request = await this.client.submitOperationRequest(
-        { kind: 'decommission', tenantId: tenant.id },
-        this.#idempotencyKey,
+      // Terminating a productive tenant is a risky action: a unit may require a code first.
+      const request = await withStepUp(this, () =>
+        client.submitOperationRequest({ kind: 'decommission', tenantId: tenant.id }, this.#idempotencyKey),
       );
       this.close();
       this._outcome = operationMessagesFor(this.locale).ops.terminationRequested(tenant.name);

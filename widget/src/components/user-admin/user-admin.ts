@@ -5,6 +5,7 @@ import type { RoleName, User } from '../../api/types.js';
 import { adminMessagesFor } from '../../i18n/admin-messages.js';
 import { controlStyles, sharedStyles } from '../../styles/shared.styles.js';
 import { problemLines } from '../../utils/problem-text.js';
+import { withStepUp } from '../../utils/with-step-up.js';
 import { userAdminStyles } from './user-admin.styles.js';
 
 /** The order roles are offered in; an admin may grant only what it holds itself. */
@@ -166,7 +167,7 @@ export class SccUserAdmin extends LitElement {
     const userId = form.dataset.userId ?? '';
     const role = String(new FormData(form).get('role') ?? '') as RoleName;
     void this.#run(async (client, businessUnitId) => {
-      await client.grantRole({ userId, businessUnitId, role });
+      await withStepUp(this, () => client.grantRole({ userId, businessUnitId, role }));
       const m = adminMessagesFor(this.locale);
       return m.roleGranted(m.roleName[role] ?? role, this.#nameOf(userId));
     });
@@ -178,7 +179,7 @@ export class SccUserAdmin extends LitElement {
     const userId = button.closest<HTMLElement>('[data-user-id]')?.dataset.userId ?? '';
     const role = this._users?.flatMap((u) => u.roles).find((a) => a.id === id)?.role;
     void this.#run(async (client) => {
-      await client.revokeRole(id);
+      await withStepUp(this, () => client.revokeRole(id));
       const m = adminMessagesFor(this.locale);
       return m.roleRevoked(role ? (m.roleName[role] ?? role) : '', this.#nameOf(userId));
     });
