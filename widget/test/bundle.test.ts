@@ -25,6 +25,7 @@ import {
   problem,
   session,
   stubFetch,
+  tenants,
   tenantsByName,
   tokenSource,
   waitFor,
@@ -114,7 +115,11 @@ describe('built bundle dist/service-control-center.js', () => {
 
   it('a viewer gets the tenants and the tree, with the tree chunk only', async () => {
     stub.restore();
-    stub = stubFetch({ session: { ...session, roles: ['viewer'] } });
+    // As the cockpit answers a viewer: no row allows an action, so nothing asks for the operations.
+    stub = stubFetch({
+      session: { ...session, roles: ['viewer'] },
+      tenants: tenants.map((tenant) => ({ ...tenant, allowedActions: [] })),
+    });
     const el = create();
     await whenReady(el);
     assertEqual($(el, 'scc-order-tenant'), null);
