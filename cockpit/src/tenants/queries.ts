@@ -158,7 +158,7 @@ export function readTenantCursor(query: TenantListQuery, cursor: string | undefi
 function filters(underPath: string, query: TenantListQuery): SQL | undefined {
   return and(
     // `underPath` is a unit the caller's scope already found, so one subtree condition covers both.
-    inSubtree(tenants.buPath, underPath),
+    inSubtree(tenants.buPath, underPath, tenants.buPathKey),
     query.type ? eq(tenants.type, query.type) : undefined,
     query.lifecycle === undefined
       ? notInArray(tenants.lifecycleStatus, [...hiddenLifecycleStatuses])
@@ -224,7 +224,7 @@ async function pageByUnit(
         limit ${size}
       ) unit_tenants
       join ${products} on ${products.id} = unit_tenants."productId"
-      where ${inSubtree(businessUnits.path, options.underPath)}
+      where ${inSubtree(businessUnits.path, options.underPath, businessUnits.pathKey)}
         ${cursor ? sql`and ${beyond(unitKeys, cursor.slice(0, 2), descending, true)}` : sql``}
       order by ${businessUnits.name} ${order}, ${businessUnits.id} ${order}, unit_tenants.name ${order}, unit_tenants.id ${order}
       limit ${size}`,
