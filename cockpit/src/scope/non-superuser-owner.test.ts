@@ -1,6 +1,6 @@
 import type { BusinessUnit } from '@scc/contracts/business-units';
 import type { Tenant } from '@scc/contracts/tenants';
-import { executeRows, withScope } from '@scc/db';
+import { executeRows, type Transaction, withScope } from '@scc/db';
 import { openRuntimeConnection, type RecordedStatement, recordingStatements } from '@scc/db/testing';
 import { param, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -52,11 +52,15 @@ afterAll(async () => {
 
 interface PlanNode {
   'Node Type': string;
+  'Parent Relationship'?: string;
+  Output?: string[];
   'Relation Name'?: string;
   'Index Name'?: string;
   'Index Cond'?: string;
   Plans?: PlanNode[];
 }
+
+type ExplainRow = { 'QUERY PLAN': unknown };
 
 const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
@@ -73,10 +77,32 @@ function replayed({ text, params }: RecordedStatement): SQL {
 const onlySettings = (text: string) => /^\s*select set_config\(/i.test(text) && !/\bfrom\b/i.test(text);
 
 /**
+ * The plan of one statement; `generic`: the plan made without its values, which a prepared
+ * statement switches to after five executions when it is no more expensive (plan_cache_mode auto).
+ */
+async function explainStatement(tx: Transaction, statement: RecordedStatement, generic: boolean) {
+  if (!generic) return executeRows<ExplainRow>(tx, sql`explain (format json) ${replayed(statement)}`);
+  await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+  await tx.execute(sql.raw(`prepare scc_explained as ${statement.text}`));
+  // EXECUTE takes its values as literals: bound parameters would belong to the EXPLAIN.
+  const values = statement.params
+    .map((value) =>
+      value === null || typeof value === 'number' ? String(value) : `'${String(value).replaceAll("'", "''")}'`,
+    )
+    .join(', ');
+  const rows = await executeRows<ExplainRow>(
+    tx,
+    sql.raw(`explain (format json, verbose) execute scc_explained(${values})`),
+  );
+  await tx.execute(sql`deallocate scc_explained`);
+  return rows;
+}
+
+/**
  * What `request` made the cockpit run on the tables of the tree, each statement explained in the
  * caller's scope after the settings statements before it, as the cockpit ran them.
  */
-async function plansOf(scopePath: string, request: () => Promise<Response>) {
+async function plansOf(scopePath: string, request: () => Promise<Response>, { generic = false } = {}) {
   const from = recorded.length;
   const response = await request();
   expect(response.status, await response.clone().text()).toBe(200);
@@ -88,10 +114,7 @@ async function plansOf(scopePath: string, request: () => Promise<Response>) {
       if (onlySettings(statement.text)) {
         await tx.execute(replayed(statement));
       } else if (/business_units|tenants|scc_search_/.test(statement.text)) {
-        const [row] = await executeRows<{ 'QUERY PLAN': unknown }>(
-          tx,
-          sql`explain (format json) ${replayed(statement)}`,
-        );
+        const [row] = await explainStatement(tx, statement, generic);
         const plan = typeof row?.['QUERY PLAN'] === 'string' ? JSON.parse(row['QUERY PLAN']) : row?.['QUERY PLAN'];
         explained.push({ text: statement.text, nodes: nodesOf((plan as { Plan: PlanNode }[])[0]?.Plan as PlanNode) });
       }
@@ -143,6 +166,22 @@ describe('tenant list', () => {
       get(`/v1/tenants?sort=${sort}&limit=2&cursor=${first.nextCursor}`),
     );
     expectNoSequentialScan(plans);
+  });
+
+  test('the name search q runs once per statement, in an InitPlan, also in a generic plan', async () => {
+    // Where the plan calls the search: under an InitPlan (once per statement) or not.
+    const calls = (node: PlanNode, once = false): boolean[] => {
+      const inInitPlan = once || node['Parent Relationship'] === 'InitPlan';
+      const here = (node.Output ?? []).some((o) => o.includes('scc_search_tenants')) ? [inInitPlan] : [];
+      return [...here, ...(node.Plans ?? []).flatMap((child) => calls(child, inInitPlan))];
+    };
+    const { plans } = await plansOf(reseller.path, () => get('/v1/tenants?q=e&limit=2'), { generic: true });
+    const searching = plans.filter((p) => p.text.includes('scc_search_tenants'));
+    expect(searching.length).toBe(2);
+    for (const { text, nodes } of searching) {
+      const [root] = nodes;
+      expect(root && calls(root), text).toEqual([true]);
+    }
   });
 
   test('the name search q scans no table and finds only the subtree’s tenants', async () => {
