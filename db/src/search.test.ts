@@ -1,4 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   isInSubtree,
@@ -12,6 +14,7 @@ import { sqlErrorOf } from '../../test/support/sql.js';
 import { createDatabase, type Database, type DatabaseHandle } from './client.js';
 import { childPath } from './paths.js';
 import { executeRows } from './rows.js';
+import * as schema from './schema/index.js';
 import { businessUnits, tenants } from './schema/index.js';
 import { withScope } from './scoped.js';
 import {
@@ -273,3 +276,102 @@ describe.skipIf(!serverUrl)('called by a restricted runtime login (server only)'
     expect(all).toEqual([{ n: 0 }]);
   });
 });
+
+interface PlanNode {
+  'Relation Name'?: string;
+  'Index Cond'?: string;
+  'Recheck Cond'?: string;
+  Plans?: PlanNode[];
+}
+const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+
+/**
+ * With an owner that is no superuser nothing is LEAKPROOF, and the searches must not care: they
+ * read as their owner, outside row-level security, so their own conditions (the text, the
+ * subtree) still drive index scans. The plans inside the functions come from auto_explain, which
+ * hands them to the session as notices; the session is the server's superuser, which the functions
+ * do not run as (SECURITY DEFINER: as their owner).
+ */
+describe.skipIf(!serverUrl)(
+  'owned by a role that is no superuser (server only: PGlite cannot load auto_explain)',
+  () => {
+    let owned: TestDatabase;
+    let observer: postgres.Sql;
+    let observed: Database;
+    const notices: string[] = [];
+    const seedUnits = seededBusinessUnits().map((u) => ({ id: u.id, name: u.name, path: u.path }));
+
+    beforeAll(async () => {
+      owned = await createTestDatabase({ seed: true, owner: 'non-superuser' });
+      await owned.handle.db.execute(sql`analyze`);
+      const url = new URL(owned.url ?? '');
+      const server = new URL(serverUrl ?? '');
+      url.username = server.username;
+      url.password = server.password;
+      observer = postgres(url.toString(), { max: 1, onnotice: (notice) => notices.push(notice.message ?? '') });
+      observed = drizzle(observer, { schema }) as unknown as Database;
+      await observer`load 'auto_explain'`;
+      await observer.unsafe(`set auto_explain.log_min_duration = 0; set auto_explain.log_nested_statements = on;
+      set auto_explain.log_format = json; set auto_explain.log_level = notice`);
+    });
+    afterAll(async () => {
+      try {
+        await observer?.end({ timeout: 5 });
+      } finally {
+        await owned?.drop();
+      }
+    });
+
+    /** The plans of the statements inside the function that `query` calls, whose text contains `from`. */
+    async function innerPlans(scopePath: string, query: SQL, from: string): Promise<PlanNode[]> {
+      notices.length = 0;
+      await withScope(observed, scopePath, (tx) => executeRows(tx, query));
+      return notices
+        .map((message) => JSON.parse(message.slice(message.indexOf('{'))) as { 'Query Text': string; Plan: PlanNode })
+        .filter((logged) => logged['Query Text'].includes(from))
+        .flatMap((logged) => nodesOf(logged.Plan));
+    }
+
+    const conditionsOn = (nodes: PlanNode[], table: string) =>
+      nodes
+        .filter((n) => n['Relation Name'] === table)
+        .flatMap((n) => [n['Index Cond'], n['Recheck Cond']])
+        .filter((c): c is string => c !== undefined);
+
+    test('the owner is no superuser and owns the functions', async () => {
+      const [row] = await executeRows<{ superuser: boolean; owners: string[] }>(
+        owned.handle.db,
+        sql`select (select rolsuper from pg_roles where rolname = current_user) as superuser,
+        array(select distinct pg_get_userbyid(proowner) from pg_proc
+          where proname in ('scc_search_business_units', 'scc_search_tenants')) as owners`,
+      );
+      expect(row?.superuser).toBe(false);
+      expect(row?.owners).toEqual([new URL(owned.url ?? '').username]);
+    });
+
+    test.each([
+      { what: 'units', search: unitSearch, from: 'FROM business_units bu', table: 'business_units', rows: seedUnits },
+      { what: 'tenants', search: tenantSearch, from: 'FROM tenants t', table: 'tenants', rows: allTenants },
+    ])(
+      'the search for $what finds them through an index condition of its own, and only the scope’s',
+      async (search) => {
+        const nodes = await innerPlans(contoso.path, search.search('servers', contoso.path), search.from);
+        const conditions = conditionsOn(nodes, search.table);
+        expect(
+          conditions.filter((c) => c.includes('~~*') || c.includes(contoso.path)),
+          conditions.join('; '),
+        ).not.toEqual([]);
+        const found = (scopePath: string, under: string) =>
+          withScope(owned.handle.db, scopePath, (tx) => executeRows<{ id: string }>(tx, search.search('e', under)));
+        for (const persona of personas) {
+          const root = seededBusinessUnit(persona.businessUnit);
+          const wide = root.path === msp.path ? expectedMatches(search.rows, msp.path, 'e') : [];
+          expect(sorted((await found(root.path, msp.path)).map((r) => r.id)), persona.key).toEqual(wide);
+          expect(sorted((await found(root.path, root.path)).map((r) => r.id)), persona.key).toEqual(
+            expectedMatches(search.rows, root.path, 'e'),
+          );
+        }
+      },
+    );
+  },
+);

@@ -3,9 +3,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
-import { createDatabase, type DatabaseHandle, dumpPglite, migrationsFolder } from './client.js';
+import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres, { type Sql } from 'postgres';
+import { createDatabase, type Database, type DatabaseHandle, dumpPglite, migrationsFolder } from './client.js';
 import { rowSecurityBypasses } from './runtime-login.js';
+import * as schema from './schema/index.js';
 import { seed as loadSeed } from './seed/index.js';
 
 /**
@@ -32,11 +37,21 @@ export interface TestDatabase {
 export interface TestDatabaseOptions {
   /** Load the demo seed (hierarchy, personas, products, contracts, tenants). Default: false. */
   seed?: boolean;
+  /**
+   * Who owns the database and runs its migrations. `superuser` (default): the server URL's user,
+   * PGlite's only one. `non-superuser`: a fresh `LOGIN NOSUPERUSER NOBYPASSRLS` role that is a
+   * member of scc_app, as on a managed PostgreSQL (RDS, Cloud SQL, Azure); it creates the trusted
+   * extensions and every object itself, so no function is declared LEAKPROOF (migrations 0010,
+   * 0014), and the handle connects as it. Always built from scratch, never from a template.
+   */
+  owner?: 'superuser' | 'non-superuser';
 }
 
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
-  return url ? createServerDatabase(url, options.seed ?? false) : createPgliteDatabase(options.seed ?? false);
+  const seed = options.seed ?? false;
+  if (url) return createServerDatabase(url, seed, options.owner);
+  return options.owner === 'non-superuser' ? createPgliteDatabaseOwnedByRole(seed) : createPgliteDatabase(seed);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -67,8 +82,21 @@ function adminClient(serverUrl: string) {
   return postgres(serverUrl, { max: 1, onnotice: () => {} });
 }
 
-async function createServerDatabase(serverUrl: string, withSeed: boolean): Promise<TestDatabase> {
+/** Roles are cluster-wide: the role every owner joins is created once, as migration 0000 does. */
+const createAppRole = `do $$ begin
+    if not exists (select 1 from pg_roles where rolname = 'scc_app') then
+      create role scc_app nologin nosuperuser nobypassrls;
+    end if;
+  end $$`;
+
+async function createServerDatabase(
+  serverUrl: string,
+  withSeed: boolean,
+  owner: TestDatabaseOptions['owner'],
+): Promise<TestDatabase> {
   const name = testDatabaseName();
+  const login =
+    owner === 'non-superuser' ? assertIdentifier(`${testRolePrefix('owner')}${randomBytes(6).toString('hex')}`) : null;
   const admin = adminClient(serverUrl);
   let handle: DatabaseHandle | undefined;
   let dropped = false;
@@ -80,26 +108,39 @@ async function createServerDatabase(serverUrl: string, withSeed: boolean): Promi
     } finally {
       try {
         await admin`drop database if exists ${admin(assertIdentifier(name))} with (force)`;
+        if (login) await admin`drop role if exists ${admin(login)}`;
       } finally {
         await admin.end({ timeout: 5 });
       }
     }
   };
-  try {
-    await admin`create database ${admin(assertIdentifier(name))}`;
-    const url = databaseUrl(serverUrl, name);
-    handle = await createDatabase({ url, maxConnections: 4 });
-    // Migrations create the cluster-wide role scc_app "if not exists"; two test files migrating
-    // at once on a fresh server would race on it. The advisory lock lives in the admin
-    // database, which every test process shares, so migrations run one at a time.
+  // Migrations create the cluster-wide role scc_app "if not exists"; two test files migrating
+  // at once on a fresh server would race on it. The advisory lock lives in the admin
+  // database, which every test process shares, so migrations run one at a time.
+  const oneAtATime = async (work: () => Promise<unknown>) => {
     await admin`select pg_advisory_lock(hashtext('scc-test-migrate'))`;
     try {
-      await handle.migrate();
+      await work();
     } finally {
       await admin`select pg_advisory_unlock(hashtext('scc-test-migrate'))`;
     }
+  };
+  try {
+    const url = new URL(databaseUrl(serverUrl, name));
+    if (login) {
+      await oneAtATime(() => admin.unsafe(createAppRole));
+      await admin`create role ${admin(login)} login nosuperuser nocreaterole nocreatedb nobypassrls in role scc_app`;
+      await admin`create database ${admin(assertIdentifier(name))} owner ${admin(login)}`;
+      url.username = login;
+      url.password = '';
+    } else {
+      await admin`create database ${admin(assertIdentifier(name))}`;
+    }
+    const migrating = await createDatabase({ url: url.toString(), maxConnections: 4 });
+    handle = migrating;
+    await oneAtATime(() => migrating.migrate());
     if (withSeed) await loadSeed(handle.db);
-    return { handle, url, drop };
+    return { handle, url: url.toString(), drop };
   } catch (error) {
     await drop().catch(() => {});
     throw error;
@@ -119,6 +160,30 @@ export async function dropTestDatabasesOfRun(serverUrl: string, runId: string): 
   } finally {
     await admin.end({ timeout: 5 });
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recorded statements
+
+/** A statement as drizzle sent it: its text with `$n` placeholders, and their values. */
+export interface RecordedStatement {
+  text: string;
+  params: unknown[];
+}
+
+/**
+ * `handle`'s connection with every statement drizzle sends on it recorded, in order, so a test
+ * can look at what the application actually ran (its plans, for one).
+ */
+export function recordingStatements(handle: DatabaseHandle): { db: Database; statements: RecordedStatement[] } {
+  const statements: RecordedStatement[] = [];
+  const logger = { logQuery: (text: string, params: unknown[]) => statements.push({ text, params }) };
+  const client = (handle.db as unknown as { $client: unknown }).$client;
+  const db =
+    handle.engine === 'postgres'
+      ? drizzlePostgres(client as Sql, { schema, logger })
+      : drizzlePglite(client as PGlite, { schema, logger });
+  return { db: db as unknown as Database, statements };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,6 +426,10 @@ async function createPgliteDatabase(withSeed: boolean): Promise<TestDatabase> {
     dataDir: 'memory://',
     loadDataDir: await template(withSeed ? 'seeded' : 'migrated'),
   });
+  return inMemory(handle);
+}
+
+function inMemory(handle: DatabaseHandle): TestDatabase {
   let dropped = false;
   return {
     handle,
@@ -370,4 +439,28 @@ async function createPgliteDatabase(withSeed: boolean): Promise<TestDatabase> {
       await handle.close();
     },
   };
+}
+
+/**
+ * PGlite has one session, its superuser's: the role owning the database is switched to for the
+ * session, so the migrations, the seed and every later statement run as that role.
+ */
+async function createPgliteDatabaseOwnedByRole(withSeed: boolean): Promise<TestDatabase> {
+  const handle = await createDatabase({ dataDir: 'memory://' });
+  try {
+    await handle.db.execute(sql.raw(createAppRole));
+    await handle.db.execute(
+      sql`create role scc_owner login nosuperuser nocreaterole nocreatedb nobypassrls in role scc_app`,
+    );
+    await handle.db.execute(
+      sql.raw(`do $$ begin execute format('alter database %I owner to scc_owner', current_database()); end $$`),
+    );
+    await handle.db.execute(sql`set role scc_owner`);
+    await handle.migrate();
+    if (withSeed) await loadSeed(handle.db);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return inMemory(handle);
 }

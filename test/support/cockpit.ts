@@ -2,7 +2,12 @@ import { createCockpitApp, createEventHub, type EventHub } from '@scc/cockpit';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '@scc/contracts/problem';
 import type { Database, DatabaseHandle } from '@scc/db';
 import type { SeedPersona } from '@scc/db/seed';
-import { createTestDatabase, openRuntimeConnection, type TestDatabase } from '@scc/db/testing';
+import {
+  createTestDatabase,
+  openRuntimeConnection,
+  type TestDatabase,
+  type TestDatabaseOptions,
+} from '@scc/db/testing';
 import type { Logger } from '@scc/service-kit/log';
 import { comparableBody } from './answers.js';
 import { ManualClock } from './clock.js';
@@ -48,14 +53,17 @@ export interface CockpitHarnessOptions {
   salesApiKey?: string;
   /** Where the app's request lines and errors go (default: errors only, on stderr). */
   log?: Logger;
+  /** Who owns and migrated the database (default: the superuser; see `createTestDatabase`). */
+  owner?: TestDatabaseOptions['owner'];
 }
 
 export async function createCockpitHarness({
   connect,
   salesApiKey,
   log,
+  owner,
 }: CockpitHarnessOptions = {}): Promise<CockpitHarness> {
-  const database = await createTestDatabase({ seed: true });
+  const database = await createTestDatabase({ seed: true, owner });
   let runtime: { close(): Promise<void>; db: Database } | undefined;
   const events = createEventHub(database.handle.db);
   const close = async () => {

@@ -36,11 +36,11 @@ export async function listBusinessUnits(
     .from(businessUnits)
     .where(
       and(
-        inSubtree(businessUnits.path, caller.scopePath),
-        options.afterPath ? gt(businessUnits.path, options.afterPath) : undefined,
+        inSubtree(businessUnits.path, caller.scopePath, businessUnits.pathKey),
+        options.afterPath ? gt(businessUnits.pathKey, options.afterPath) : undefined,
       ),
     )
-    .orderBy(asc(businessUnits.path))
+    .orderBy(asc(businessUnits.pathKey))
     .limit(options.limit + 1);
   const page = rows.slice(0, options.limit);
   return { items: page.map(view), lastPath: page.at(-1)?.path, hasMore: rows.length > options.limit };

@@ -63,10 +63,10 @@ async function checkedMove(
 
 async function countsUnder(tx: Transaction, path: string) {
   const count = sql<number>`count(*)::int`;
-  const below = (column: SQLWrapper) => inSubtree(column, path);
+  const below = (column: SQLWrapper, key?: SQLWrapper) => inSubtree(column, path, key);
   const [[units], [tenantCount], [userCount], [assignments], [sources]] = await Promise.all([
-    tx.select({ n: count }).from(businessUnits).where(below(businessUnits.path)),
-    tx.select({ n: count }).from(tenants).where(below(tenants.buPath)),
+    tx.select({ n: count }).from(businessUnits).where(below(businessUnits.path, businessUnits.pathKey)),
+    tx.select({ n: count }).from(tenants).where(below(tenants.buPath, tenants.buPathKey)),
     tx.select({ n: count }).from(users).where(below(users.buPath)),
     tx.select({ n: count }).from(roleAssignments).where(below(roleAssignments.buPath)),
     tx.select({ n: count }).from(dataSources).where(below(dataSources.buPath)),
@@ -180,7 +180,7 @@ export async function moveSubtree(tx: Transaction, caller: Caller, unitId: strin
     if (owned.rebase === 'update') {
       await tx.execute(
         sql`update ${owned.table} set bu_path = ${newParent.path}::ltree || subpath(bu_path, ${ownOffset})
-          where ${inSubtree(sql`bu_path`, oldPath)}`,
+          where ${inSubtree(sql`bu_path`, oldPath, owned.table === tenants ? tenants.buPathKey : undefined)}`,
       );
     } else {
       await tx.execute(sql`select scc_rebase_audit_events(${oldPath}::ltree, ${newPath}::ltree)`);

@@ -158,7 +158,7 @@ export function readTenantCursor(query: TenantListQuery, cursor: string | undefi
 function filters(underPath: string, query: TenantListQuery): SQL | undefined {
   return and(
     // `underPath` is a unit the caller's scope already found, so one subtree condition covers both.
-    inSubtree(tenants.buPath, underPath),
+    inSubtree(tenants.buPath, underPath, tenants.buPathKey),
     query.type ? eq(tenants.type, query.type) : undefined,
     query.lifecycle === undefined
       ? notInArray(tenants.lifecycleStatus, [...hiddenLifecycleStatuses])
@@ -167,8 +167,10 @@ function filters(underPath: string, query: TenantListQuery): SQL | undefined {
         : eq(tenants.lifecycleStatus, query.lifecycle as LifecycleStatus),
     query.status ? eq(tenants.operationalStatus, query.status) : undefined,
     // The name search runs in `scc_search_tenants` (migration 0015), which applies the scope
-    // itself so that a trigram index can serve it under row-level security.
-    query.q ? sql`${tenants.id} in (select scc_search_tenants(${query.q}, ${underPath}::ltree))` : undefined,
+    // itself so that a trigram index can serve it under row-level security. Its ids as one array,
+    // so it runs once: as `in (select …)` a generic plan that guessed the subtree tiny called it
+    // again for every tenant of the subtree (minutes on 40,000 tenants).
+    query.q ? sql`${tenants.id} = any(array(select scc_search_tenants(${query.q}, ${underPath}::ltree)))` : undefined,
   );
 }
 
@@ -224,7 +226,7 @@ async function pageByUnit(
         limit ${size}
       ) unit_tenants
       join ${products} on ${products.id} = unit_tenants."productId"
-      where ${inSubtree(businessUnits.path, options.underPath)}
+      where ${inSubtree(businessUnits.path, options.underPath, businessUnits.pathKey)}
         ${cursor ? sql`and ${beyond(unitKeys, cursor.slice(0, 2), descending, true)}` : sql``}
       order by ${businessUnits.name} ${order}, ${businessUnits.id} ${order}, unit_tenants.name ${order}, unit_tenants.id ${order}
       limit ${size}`,

@@ -10,7 +10,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ltree } from './ltree.js';
+import { ltree, pathKey } from './ltree.js';
 import { subtreePolicies } from './scope.js';
 
 /** Raw bytes; both drivers (postgres.js, PGlite) read bytea as a Uint8Array. */
@@ -28,6 +28,7 @@ export const businessUnits = pgTable(
     name: text('name').notNull(),
     kind: text('kind').notNull().default(''),
     path: ltree('path').notNull().unique(),
+    pathKey: pathKey('path_key', 'path'),
     /** The sales system's id for this unit, so replicated sales data can find it. */
     externalRef: text('external_ref').unique(),
     /** Own branding; descendants without one inherit the nearest ancestor's. */
@@ -43,6 +44,8 @@ export const businessUnits = pgTable(
   },
   (t) => [
     index('business_units_path_gist').using('gist', t.path),
+    // A page of a subtree walks it in path order from the subtree's first unit (see `inSubtree`).
+    index('business_units_path_key_idx').on(t.pathKey),
     // Children are listed by name: one index range scan per page of a tree level.
     index('business_units_parent_name_idx').on(t.parentId, t.name, t.id),
     // The tenant list sorted by unit walks units by name.

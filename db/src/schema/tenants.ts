@@ -1,7 +1,7 @@
 import { lifecycleStatuses } from '@scc/contracts/tenants';
 import { index, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { businessUnits } from './business-units.js';
-import { ltree } from './ltree.js';
+import { ltree, pathKey } from './ltree.js';
 import { products } from './products.js';
 import { subtreePolicies } from './scope.js';
 
@@ -27,13 +27,14 @@ export const tenants = pgTable(
     /** While decommissioned: when the retention period ends and the tenant is archived or deleted. */
     retainedUntil: timestamp('retained_until', { withTimezone: true }),
     buPath: ltree('bu_path').notNull(),
+    buPathKey: pathKey('bu_path_key', 'bu_path'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // A btree, not GiST: pages of a subtree walk it in (bu_path, id) order (see `inSubtree`), and
-    // a subtree move rewrites it for every moved tenant, where btree insertion is the cheaper one.
-    index('tenants_bu_path_id_idx').on(t.buPath, t.id),
+    // A btree, not GiST: a subtree's tenants are one range of it (see `inSubtree`), and a subtree
+    // move rewrites it for every moved tenant, where btree insertion is the cheaper one.
+    index('tenants_bu_path_key_id_idx').on(t.buPathKey, t.id),
     // One index per sort of the tenant list, each ending in (name, id) like the list's keyset: a
     // page walks one in order from its cursor and stops after the page (BENCHMARKS.md). Sorted by
     // unit, the walk goes over units by name and takes each unit's tenants from the first one.

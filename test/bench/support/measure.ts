@@ -38,4 +38,14 @@ export function printTable(rows: Row[]): void {
   }
 }
 
+/** One operation measured on several setups (`columns`, in the order of each row's results). */
+export function printSideBySide(columns: string[], rows: { name: string; rows: Row[] }[]): void {
+  console.log(`| operation | calls | ${columns.map((c) => `${c} p50 | ${c} p95`).join(' | ')} |`);
+  console.log(`| --- | --- |${' --- | --- |'.repeat(columns.length)}`);
+  for (const { name, rows: measured } of rows) {
+    const cells = measured.map((r) => `${ms(r.p50)} | ${ms(r.p95)}`).join(' | ');
+    console.log(`| ${name} | ${measured[0]?.samples ?? 0} | ${cells} |`);
+  }
+}
+
 const ms = (value: number) => `${value.toFixed(2)} ms`;
