@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js/session';
-import type { ReservedSql, Sql } from 'postgres';
+import type { Sql, TransactionSql } from 'postgres';
 import type { Database } from './client.js';
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -12,11 +12,7 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Scope = string | { scopePath: string; embedSessionId?: string | undefined };
 
 export interface ScopeOptions {
-  /**
-   * The work only reads. It runs in a read-only transaction whose COMMIT is sent without waiting
-   * for its answer: nothing in it can fail, and the connection's next user queues behind it, so
-   * a read costs the database one round trip instead of three.
-   */
+  /** The work only reads: a read-only transaction, so a write it attempts fails instead of landing. */
   readOnly?: boolean;
 }
 
@@ -63,18 +59,15 @@ export async function withScope<T>(
       options.readOnly ? { accessMode: 'read only' } : undefined,
     );
   }
-  const connection = await client.reserve();
-  let open = false;
-  try {
-    // BEGIN, the settings and the work's first statements leave in one write without waiting for
-    // each other's answers: postgres.js sends a connection's queries in the order they are
-    // executed, and every statement of `work` is executed after these two.
+  return client.begin(options.readOnly ? 'read only' : '', async (connection) => {
+    // Sent now, without waiting for its answer: the work's first statement follows it on the same
+    // connection in the same write, so settings and query cost one round trip. The order is
+    // certain: postgres.js hands a query to the connection one microtask after it is executed,
+    // and every statement of `work` is executed after this one.
     const { dialect, _: schema } = db as unknown as DrizzleInternals;
-    const begun = connection.unsafe(options.readOnly ? 'begin read only' : 'begin').execute();
-    open = true;
     const statement = dialect.sqlToQuery(settings(scopePath, embedSessionId));
     const applied = connection.unsafe(statement.sql, statement.params as never[], { prepare: true }).execute();
-    const failure = Promise.all([begun, applied]).then(
+    const failure = applied.then(
       () => undefined,
       (error: unknown) => error,
     );
@@ -85,15 +78,8 @@ export async function withScope<T>(
     });
     const settingsError = await failure;
     if (settingsError) throw settingsError;
-    open = false;
-    const committed = connection.unsafe('commit').execute();
-    if (options.readOnly) committed.catch(() => {});
-    else await committed;
     return result;
-  } finally {
-    if (open) await connection.unsafe('rollback').catch(() => {});
-    connection.release();
-  }
+  }) as Promise<T>;
 }
 
 interface DrizzleInternals {
@@ -108,37 +94,18 @@ function sessionOptions(db: Database) {
 
 function postgresJsClient(db: Database): Sql | undefined {
   const client = (db as unknown as { $client?: unknown }).$client;
-  return typeof client === 'function' && 'reserve' in client ? (client as Sql) : undefined;
+  return typeof client === 'function' && 'begin' in client ? (client as Sql) : undefined;
 }
 
 /**
  * drizzle asks postgres.js for an unnamed statement each time, which costs a parse and an extra
  * round trip to describe its parameters before it runs, and keeps the next statement from being
  * pipelined behind it. Inside a scope every statement is prepared once per connection instead.
- * drizzle's nested transactions become savepoints on the same connection.
  */
-interface PreparingClient {
-  unsafe(query: string, parameters?: never[], options?: object): ReturnType<ReservedSql['unsafe']>;
-  savepoint<T>(work: (inner: PreparingClient) => Promise<T>): Promise<T>;
-}
-
-function preparing(connection: ReservedSql): PreparingClient {
-  let savepoints = 0;
-  const client: PreparingClient = {
-    unsafe: (query: string, parameters?: never[], options?: object) =>
-      connection.unsafe(query, parameters, { ...options, prepare: true }),
-    savepoint: async (work) => {
-      const name = `s${++savepoints}`;
-      await connection.unsafe(`savepoint ${name}`);
-      try {
-        const result = await work(client);
-        await connection.unsafe(`release savepoint ${name}`);
-        return result;
-      } catch (error) {
-        await connection.unsafe(`rollback to savepoint ${name}`);
-        throw error;
-      }
-    },
+function preparing(connection: TransactionSql): Pick<TransactionSql, 'unsafe' | 'savepoint'> {
+  return {
+    unsafe: (query, parameters, options) => connection.unsafe(query, parameters, { ...options, prepare: true }),
+    savepoint: ((work: (inner: TransactionSql) => unknown) =>
+      connection.savepoint((inner) => work(preparing(inner) as TransactionSql))) as TransactionSql['savepoint'],
   };
-  return client;
 }
