@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // CI's size gate for the widget, in the spirit of lit's size check. Hosts load the entry on every
 // page and the lazy chunks when a caller needs them, so:
-// - budgets: the entry (with anything it imports statically) ≤ 25 KB gzip, everything the widget
-//   ships to browsers (every `.js` in widget/dist) ≤ 60 KB gzip, and lit bundled once, in the entry;
+// - budgets: the entry (with anything it imports statically) ≤ 25 KB gzip, since every host page
+//   pays for it; each lazy chunk ≤ 24 KB gzip, since one click on a screen pays for its chunk (a
+//   charting library for the billing screens included); everything the widget ships to browsers
+//   (every `.js` in widget/dist) ≤ 120 KB gzip; and lit bundled once, in the entry. The total grew
+//   from 60 KB when transports and billing brought screens that only some callers ever open;
 // - a byte-exact record, widget/size-record.json (raw and gzip bytes per file): the build must match
 //   it, so every change in size shows up in review. After a change to the widget:
 //     pnpm build && node scripts/size-gate.mjs --update
@@ -12,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
-const BUDGET = { entryGzip: 25 * KB, totalGzip: 60 * KB };
+const BUDGET = { entryGzip: 25 * KB, chunkGzip: 24 * KB, totalGzip: 120 * KB };
 const ENTRY = 'service-control-center.js';
 // lit-html registers its version on globalThis under this name; a second copy would do it again.
 const LIT_MARKER = 'litHtmlVersions';
@@ -58,11 +61,15 @@ const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 const line = (label, { raw, gzip }) =>
   `${label.padEnd(40)} ${String(raw).padStart(7)} B raw ${String(gzip).padStart(6)} B gzip (${kb(gzip)})`;
 console.log(`${line(`entry ${[...entryFiles].join(' + ')}`, entry)}  budget ${kb(BUDGET.entryGzip)}`);
-for (const name of Object.keys(files).filter((n) => !entryFiles.has(n))) console.log(line(`lazy ${name}`, files[name]));
+const lazyFiles = Object.keys(files).filter((n) => !entryFiles.has(n));
+for (const name of lazyFiles) console.log(`${line(`lazy ${name}`, files[name])}  budget ${kb(BUDGET.chunkGzip)}`);
 console.log(`${line('total', total)}  budget ${kb(BUDGET.totalGzip)}`);
 
 const failures = [];
 if (entry.gzip > BUDGET.entryGzip) failures.push(`the entry is ${entry.gzip} B gzip, over ${BUDGET.entryGzip} B`);
+for (const name of lazyFiles.filter((n) => files[n].gzip > BUDGET.chunkGzip)) {
+  failures.push(`the lazy chunk ${name} is ${files[name].gzip} B gzip, over ${BUDGET.chunkGzip} B`);
+}
 if (total.gzip > BUDGET.totalGzip)
   failures.push(`the widget is ${total.gzip} B gzip in all, over ${BUDGET.totalGzip} B`);
 const withLit = [...contents].filter(([, raw]) => raw.includes(LIT_MARKER)).map(([name]) => name);
