@@ -11,6 +11,23 @@ import { createLocalProvisioner } from './local-adapter.js';
  * at the old path, where the old ancestors would still see it: the write waits for the move and
  * takes the new path. The move here is what `moveSubtree` does, held open on its own connection.
  */
+/**
+ * Waits until a session of this database waits for a lock: the provisioner's write has reached the
+ * move. A fixed sleep let a loaded machine commit the move before the write started.
+ */
+async function waitUntilBlocked(db: TestDatabase['handle']['db']): Promise<void> {
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const [waiting] = await executeRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from pg_stat_activity
+        where wait_event_type = 'Lock' and datname = current_database()`,
+    );
+    if ((waiting?.n ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('the provisioner never waited for the move');
+}
+
 describe.skipIf(!process.env.DATABASE_URL)('local provisioner during a subtree move (server only)', () => {
   let database: TestDatabase;
   let mover: DatabaseHandle;
@@ -51,7 +68,7 @@ describe.skipIf(!process.env.DATABASE_URL)('local provisioner during a subtree m
         .then(() => {
           finishedDuringMove = true;
         });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await waitUntilBlocked(db);
       await tx.execute(sql`update tenants set bu_path = ${south.path}::ltree || subpath(bu_path, nlevel(${finance.path}::ltree) - 1)
         where bu_path <@ ${finance.path}::ltree`);
     });
