@@ -21,6 +21,7 @@ import { auditLimited } from './rate-limits/audit.js';
 import { clientAddressOf } from './rate-limits/client-ip.js';
 import { RATE_LIMIT_HEADERS, rateLimiting } from './rate-limits/middleware.js';
 import type { RateLimiting } from './rate-limits/setup.js';
+import { webhookEndpointRoutes } from './webhook-endpoints/routes.js';
 import { widgetApiRoutes } from './widget-api/routes.js';
 import { defaultWidgetBundlePath, widgetBundleHandler, widgetChunkHandler } from './widget-bundle.js';
 
@@ -112,18 +113,20 @@ export function createBffApp(deps: BffDependencies) {
     bearerFormat: 'JWT (ES256, 10 minutes)',
   });
 
+  const keys = new HostKeys(deps.hosts, cockpit, revocations);
   return app
     .route(
       '/v1/embed-sessions',
       embedSessionRoutes({
         tokens: deps.tokens,
-        keys: new HostKeys(deps.hosts, cockpit, revocations),
+        keys,
         cockpit,
         revocations,
         idTokens: deps.idTokens ?? idTokenVerifier(),
         afterAuthentication: limiting?.perHost,
       }),
     )
+    .route('/v1/webhook-endpoints', webhookEndpointRoutes({ keys, cockpit }))
     .route('/v1/widget', widgetApiRoutes(cockpit, revocations));
 }
 

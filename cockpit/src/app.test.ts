@@ -44,6 +44,8 @@ describe('GET /openapi.json', () => {
       '/health': ['get'],
       '/healthz': ['get'],
       '/readyz': ['get'],
+      '/v1/alerts': ['get'],
+      '/v1/alerts/read': ['post'],
       '/v1/audit-events': ['get'],
       '/v1/business-units': ['get', 'post'],
       '/v1/business-units/{id}': ['delete', 'get', 'patch'],
@@ -66,6 +68,8 @@ describe('GET /openapi.json', () => {
       '/v1/hosts/identity-providers/{id}': ['delete'],
       '/v1/hosts/identity-providers/{id}/sign-ins': ['post'],
       '/v1/hosts/security-events': ['post'],
+      '/v1/hosts/webhook-endpoints': ['get', 'post'],
+      '/v1/hosts/webhook-endpoints/{id}': ['delete'],
       '/v1/integrations/sales/contracts/{externalRef}': ['put'],
       '/v1/me': ['get'],
       '/v1/operation-requests': ['get', 'post'],
@@ -115,7 +119,7 @@ describe('GET /openapi.json', () => {
         // Changes to the hierarchy also name the role (403) and rule (409) refusals they can give.
         const hierarchyChange =
           method !== 'get' &&
-          !/^\/v1\/(operation-requests|products|integrations|embed-sessions|hosts|step-up)/.test(path);
+          !/^\/v1\/(operation-requests|products|integrations|embed-sessions|hosts|step-up|alerts)/.test(path);
         const errors = hierarchyChange ? ['400', '401', '403', '404', '409'] : ['400', '401', '404'];
         for (const status of errors) {
           expect(

@@ -11,6 +11,8 @@ import { createRouter } from '@scc/service-kit/openapi';
 import { onError, onNotFound } from '@scc/service-kit/problem-handlers';
 import type { Readiness } from '@scc/service-kit/readiness';
 import { requestContext } from '@scc/service-kit/request-context';
+import { alertRoutes } from './alerts/routes.js';
+import { webhookEndpointRoutes } from './alerts/webhook-endpoint-routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { forgetCallersAfterChanges, requireCaller } from './auth/require-caller.js';
 import { cachingVerifier } from './auth/verified-tokens.js';
@@ -36,7 +38,7 @@ import { type CallerCache, createCallerCache } from './scope/caller-cache.js';
 import { sessionRoutes } from './session/routes.js';
 import { totpPolicyRoutes } from './step-up/policy-routes.js';
 import { stepUpRoutes } from './step-up/routes.js';
-import { secretBox, TOTP_KEY_BYTES } from './step-up/secret-box.js';
+import { sealer, secretBox, TOTP_KEY_BYTES, WEBHOOK_SECRET_PURPOSE } from './step-up/secret-box.js';
 import { tenantRoutes } from './tenants/routes.js';
 import { roleAssignmentRoutes } from './users/role-assignment-routes.js';
 import { userRoutes } from './users/routes.js';
@@ -76,10 +78,13 @@ export interface CockpitDependencies {
   /** The process's relay of revoked embed sessions to BFF feeds; one is created on `systemDb` when omitted. */
   revocations?: RevocationHub;
   /**
-   * The 32-byte key TOTP secrets are encrypted with (`COCKPIT_TOTP_KEY`). Omitted, a random one
-   * for this app alone: an app embedded in a test, whose enrolments need not outlive it.
+   * The 32-byte key TOTP secrets and hosts' webhook secrets are encrypted with (`COCKPIT_TOTP_KEY`).
+   * Omitted, a random one for this app alone: an app embedded in a test, whose enrolments need not
+   * outlive it.
    */
   totpKey?: Uint8Array;
+  /** Webhook endpoints may be plain http (a local demo host); otherwise https only. Default false. */
+  allowHttpWebhooks?: boolean;
 }
 
 /** The central control center's HTTP API. Routes are chained so `hc<CockpitApp>` keeps their types. */
@@ -101,6 +106,7 @@ export function createCockpitApp({
   callers = createCallerCache(db, { listenOn: systemDb }),
   revocations = createRevocationHub(systemDb),
   totpKey = new Uint8Array(randomBytes(TOTP_KEY_BYTES)),
+  allowHttpWebhooks = false,
 }: CockpitDependencies) {
   const app = createRouter<CockpitEnv>();
   app.onError((error, c) => {
@@ -160,6 +166,10 @@ export function createCockpitApp({
     .route('/v1/hosts', hostRoutes({ db, revocations }))
     .route('/v1/hosts', hostApiKeyRoutes(db))
     .route('/v1/hosts', identityProviderRoutes(db))
+    .route(
+      '/v1/hosts',
+      webhookEndpointRoutes(db, sealer(totpKey, WEBHOOK_SECRET_PURPOSE), { allowHttp: allowHttpWebhooks }),
+    )
     .route('/v1/business-units', businessUnitRoutes(db))
     .route('/v1/business-units', brandRoutes(db, clock))
     .route('/v1/business-units', totpPolicyRoutes(db, clock))
@@ -169,6 +179,7 @@ export function createCockpitApp({
     .route('/v1/users', userRoutes(db))
     .route('/v1/role-assignments', roleAssignmentRoutes(db, clock))
     .route('/v1/audit-events', auditRoutes(db))
+    .route('/v1/alerts', alertRoutes(db))
     .route('/v1/tenants', tenantRoutes(db))
     .route('/v1/products', productRoutes(db))
     .route('/v1/operation-requests', operationRequestRoutes({ db, clock, events }))

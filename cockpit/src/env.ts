@@ -66,6 +66,11 @@ const EnvSchema = z
     COCKPIT_HOST: z.string().default('127.0.0.1'),
     /** Larger request bodies are refused with 413. */
     COCKPIT_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
+    /** `1`: hosts may register plain-http webhook endpoints (a local demo); otherwise https only. */
+    COCKPIT_WEBHOOK_ALLOW_HTTP: z
+      .enum(['0', '1'])
+      .default('0')
+      .transform((value) => value === '1'),
     /** Strict-Transport-Security: `auto` on answers to https requests (also behind a TLS proxy), `always`, `off`. */
     COCKPIT_HSTS: z.enum(hstsModes).default('auto'),
     /** JWKS (JSON text) or a path to a JWKS file: the public keys of the services allowed to call. */

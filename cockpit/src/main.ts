@@ -89,6 +89,7 @@ async function serveCockpit(handle: DatabaseHandle) {
     ? await createDatabase({ url: env.DATABASE_MIGRATION_URL, maxConnections: env.SCC_WORKERS + 3 })
     : handle;
   const events = createEventHub(system.db);
+  const totpKey = env.COCKPIT_TOTP_KEY ?? developmentTotpKey();
   const background = startBackgroundWork({
     systemDb: system.db,
     clock: systemClock,
@@ -99,6 +100,7 @@ async function serveCockpit(handle: DatabaseHandle) {
       env.SCC_WEBHOOK_URL && env.SCC_WEBHOOK_SECRET
         ? { url: env.SCC_WEBHOOK_URL, secret: env.SCC_WEBHOOK_SECRET }
         : undefined,
+    secretsKey: totpKey,
   });
   const app = createCockpitApp({
     db: handle.db,
@@ -109,7 +111,8 @@ async function serveCockpit(handle: DatabaseHandle) {
     log: cockpitLog,
     maxBodyBytes: env.COCKPIT_MAX_BODY_BYTES,
     hsts: env.COCKPIT_HSTS,
-    totpKey: env.COCKPIT_TOTP_KEY ?? developmentTotpKey(),
+    totpKey,
+    allowHttpWebhooks: env.COCKPIT_WEBHOOK_ALLOW_HTTP,
   });
   // The LISTEN before the first request: `/readyz` reports it, and the first live-feed client does not wait for it.
   await events.start();

@@ -64,6 +64,7 @@ export function startCockpitProcesses(options: CockpitGroupOptions): ProcessGrou
       SCC_WEBHOOK_SECRET: options.webhook.secret,
       SCC_SALES_API_KEY: options.salesApiKey,
       COCKPIT_TOTP_KEY: options.totpKey,
+      COCKPIT_WEBHOOK_ALLOW_HTTP: '1',
     },
   });
 }

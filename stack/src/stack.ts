@@ -387,6 +387,7 @@ async function serveCockpitHere(
     workers: here.workers,
     stepDelayMs: here.stepDelayMs,
     webhook: here.webhook,
+    secretsKey: new Uint8Array(Buffer.from(here.totpKey, 'base64')),
   });
   started.push(() => background.stop());
   const cockpitApp = createCockpitApp({
@@ -396,6 +397,8 @@ async function serveCockpitHere(
     events,
     salesApiKey: here.salesApiKey,
     totpKey: new Uint8Array(Buffer.from(here.totpKey, 'base64')),
+    // The demo's hosts run on this machine, over plain http.
+    allowHttpWebhooks: true,
   });
   return here.listen(cockpitApp.fetch, options.ports?.cockpit ?? 4010);
 }

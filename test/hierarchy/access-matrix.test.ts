@@ -362,7 +362,8 @@ test('the matrix covers every cockpit route that takes a business unit or an obj
   // them (404 outside, 403 below the product's owner). The sales integration and the health probes
   // take no user at all. Opening an embed session resolves the caller like /v1/me, and the host
   // routes act for a host on its own home subtree (test/embed-sessions/ covers both). A step-up
-  // is the caller's own, in its own session (test/step-up/).
+  // is the caller's own, in its own session (test/step-up/). Alerts are those of the caller's own
+  // subtree, read per person (cockpit/src/alerts/ shows a foreign subtree's stay unseen and unmarked).
   const unitless = [
     'POST /v1/embed-sessions',
     'GET /health',
@@ -387,6 +388,8 @@ test('the matrix covers every cockpit route that takes a business unit or an obj
     'POST /v1/step-up',
     'POST /v1/step-up/enrolment',
     'POST /v1/step-up/enrolment/confirm',
+    'GET /v1/alerts',
+    'POST /v1/alerts/read',
   ];
   const hostRoutes = (route: string) => route.includes(' /v1/hosts/');
   for (const route of routes)

@@ -55,6 +55,10 @@ export interface CockpitHarnessOptions {
   log?: Logger;
   /** Who owns and migrated the database (default: the superuser; see `createTestDatabase`). */
   owner?: TestDatabaseOptions['owner'];
+  /** The cockpit's key for TOTP and webhook secrets (default: a random one of the app's own). */
+  totpKey?: Uint8Array;
+  /** Hosts may register plain-http webhook endpoints (a receiver in the test). */
+  allowHttpWebhooks?: boolean;
 }
 
 export async function createCockpitHarness({
@@ -62,6 +66,8 @@ export async function createCockpitHarness({
   salesApiKey,
   log,
   owner,
+  totpKey,
+  allowHttpWebhooks,
 }: CockpitHarnessOptions = {}): Promise<CockpitHarness> {
   const database = await createTestDatabase({ seed: true, owner });
   let runtime: { close(): Promise<void>; db: Database } | undefined;
@@ -95,6 +101,8 @@ export async function createCockpitHarness({
       events,
       salesApiKey,
       log,
+      totpKey,
+      allowHttpWebhooks,
     });
     return {
       app,

@@ -163,12 +163,12 @@ const revokeUserSessionsRoute = createRoute({
   },
 });
 
-type HostEnv = { Variables: { host: HostApplication } };
+export type HostEnv = { Variables: { host: HostApplication } };
 
 const FORM = /^application\/x-www-form-urlencoded\b/i;
 
 /** Host backends authenticate with their API key; browsers never see it. */
-function requireHostApiKey(keys: HostKeys) {
+export function requireHostApiKey(keys: HostKeys) {
   return createMiddleware<HostEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const host = header.startsWith('Bearer ') ? await keys.authenticate(header.slice(7).trim()) : undefined;

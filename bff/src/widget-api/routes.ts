@@ -2,6 +2,7 @@ import { createRouter } from '@scc/service-kit/openapi';
 import type { Cockpit } from '../cockpit/cockpit-client.js';
 import type { InProcessRevocations } from '../embed-sessions/session-revocations.js';
 import type { WidgetEnv } from '../http/widget-session.js';
+import { alertRoutes } from './alerts.js';
 import { brandRoutes } from './brand.js';
 import { eventRoutes } from './events.js';
 import { forwardedRoutes } from './forwarded.js';
@@ -11,7 +12,7 @@ import { viewRoutes } from './views.js';
 /**
  * The widget's API: the session and brand logos (`brand.ts`), routes forwarded to the cockpit as
  * they are (`forwarded.ts`), TOTP step-up (`step-up.ts`), views shaped for a screen region (`views.ts`) and the live feed
- * (`events.ts`). Items keep the cockpit's shapes.
+ * (`events.ts`), and alerts (`alerts.ts`). Items keep the cockpit's shapes.
  */
 export function widgetApiRoutes(cockpit: Cockpit, revocations: InProcessRevocations) {
   return createRouter<WidgetEnv>()
@@ -19,5 +20,6 @@ export function widgetApiRoutes(cockpit: Cockpit, revocations: InProcessRevocati
     .route('/', forwardedRoutes(cockpit))
     .route('/', stepUpRoutes(cockpit))
     .route('/', viewRoutes(cockpit))
+    .route('/', alertRoutes(cockpit))
     .route('/', eventRoutes(cockpit, revocations));
 }

@@ -64,6 +64,8 @@ const badBodies: [method: string, path: string, body: unknown, fields: string[]]
   ['POST', '/step-up', { code: '123456', recoveryCode: 'AAAAA-BBBBB' }, ['body.code']],
   ['POST', '/step-up/enrolment', { secret: 'JBSWY3DPEHPK3PXP' }, ['body.secret']],
   ['POST', '/step-up/enrolment/confirm', { code: '1234567' }, ['body.code']],
+  ['POST', '/alerts/read', { ids: ['nope'] }, ['body.ids.0']],
+  ['POST', '/alerts/read', {}, ['body.ids']],
   // Text PostgreSQL cannot store: refused here, not failed as a write in the cockpit.
   ['POST', '/business-units', { parentId: contoso.id, name: 'Au\u0000dit' }, ['body.name']],
   ['PATCH', `/business-units/${id}`, { kind: 'region\ud800' }, ['body.kind']],
@@ -149,7 +151,7 @@ describe('the OpenAPI document', () => {
 
   it('documents every widget route’s answer and its problems', async () => {
     const { operations } = await widgetOperations();
-    expect(operations.map(({ route }) => route)).toHaveLength(37);
+    expect(operations.map(({ route }) => route)).toHaveLength(39);
     for (const { route, operation } of operations) {
       const statuses = Object.keys(operation.responses);
       expect(statuses, route).toEqual(expect.arrayContaining(['400', '401', '404']));

@@ -30,6 +30,8 @@ export type AuditAction =
   | 'user.provisioned'
   | 'identity-provider.registered'
   | 'identity-provider.removed'
+  | 'webhook-endpoint.registered'
+  | 'webhook-endpoint.removed'
   | 'embed-session.revoked'
   | 'host-api-key.created'
   | 'host-api-key.rotated'
@@ -51,6 +53,7 @@ export interface AuditEntry {
     | 'embed-session'
     | 'host-api-key'
     | 'identity-provider'
+    | 'webhook-endpoint'
     | 'security-event';
   entityId: string;
   /** The unit the change belongs to, and its path: where in the tree the event is readable. */

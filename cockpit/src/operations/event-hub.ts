@@ -7,7 +7,7 @@ export const EVENT_CHANNEL = 'scc_operation_events';
 export interface OperationEvent {
   /** The feed position (the SSE event id): assigned at commit, so it follows the commit order. */
   id: number;
-  kind: 'operation-request' | 'tenant';
+  kind: 'operation-request' | 'tenant' | 'alert';
   buPath: string;
   payload: unknown;
 }

@@ -37,7 +37,8 @@ const streamRoute = createRoute({
   tags: ['Operation requests'],
   summary: 'Live feed of the caller’s subtree (Server-Sent Events)',
   description:
-    'Events `operation-request` (data: OperationRequest) and `tenant` (data: Tenant) in commit order, each with its ' +
+    'Events `operation-request` (data: OperationRequest), `tenant` (data: Tenant) and `alert` (data: Alert) in commit ' +
+    'order, each with its ' +
     'feed position as `id` (increasing, with gaps). With a `Last-Event-ID` header, every event after it is replayed ' +
     'first (`Last-Event-ID: 0`: all), so a live stream and a replay yield the same sequence. A comment line every 15 s ' +
     'keeps the connection open.',
@@ -184,7 +185,11 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
             if (lastSent !== undefined && event.id <= lastSent) return;
             lastSent = event.id;
             const payload =
-              event.kind === 'operation-request' ? forCaller(event.payload as OperationRequest) : event.payload;
+              event.kind === 'operation-request'
+                ? forCaller(event.payload as OperationRequest)
+                : event.kind === 'alert'
+                  ? { ...(event.payload as object), read: false }
+                  : event.payload;
             await stream.writeSSE({ id: String(event.id), event: event.kind, data: JSON.stringify(payload) });
           };
           let writing = Promise.resolve();

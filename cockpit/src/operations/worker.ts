@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Database, operationRequests, products, tenants } from '@scc/db';
 import { and, eq, sql } from 'drizzle-orm';
+import { alertIfFailed } from '../alerts/operation-alerts.js';
 import { cockpitLog } from '../log.js';
 import { type PollingLoop, pollingLoop } from '../polling-loop.js';
 import type { Provisioner, TenantPart, TenantSpec } from '../provisioner/port.js';
@@ -98,6 +99,7 @@ export function createWorker(options: WorkerOptions): Worker {
       await recordRequestEvent(tx, row);
       await recordRequestAudit(tx, row, request.state);
       await recordChargeVoided(tx, row);
+      await alertIfFailed(tx, row);
       if (tenantIds.length) await recordTenantEvents(tx, tenantIds);
       return row;
     });

@@ -2,6 +2,7 @@ import { type Database, outboxEvents, webhookDeliveries } from '@scc/db';
 import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import type { Clock } from '../operations/clock.js';
 import { type PollingLoop, pollingLoop } from '../polling-loop.js';
+import { postSigned } from './post-signed.js';
 import { webhookSigner } from './signature.js';
 
 export interface OutboxDelivererOptions {
@@ -61,32 +62,16 @@ export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDe
   async function runOnce(): Promise<boolean> {
     const event = await claim();
     if (!event) return false;
-    const timestamp = Math.floor(clock.now().getTime() / 1000);
-    const body = JSON.stringify({
+    const { statusCode, error } = await postSigned({
+      url: options.url,
+      sign,
+      id: event.id,
       type: event.type,
-      timestamp: new Date(timestamp * 1000).toISOString(),
       data: event.payload,
+      timestamp: Math.floor(clock.now().getTime() / 1000),
+      timeoutMs,
+      fetch: doFetch,
     });
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    try {
-      const response = await doFetch(options.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'webhook-id': event.id,
-          'webhook-timestamp': String(timestamp),
-          'webhook-signature': sign(event.id, timestamp, body),
-        },
-        body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      statusCode = response.status;
-      await response.body?.cancel().catch(() => {});
-      if (!response.ok) error = `HTTP ${response.status}`;
-    } catch (cause) {
-      error = cause instanceof Error ? cause.message : String(cause);
-    }
     const succeeded = error === null;
     await db.transaction(async (tx) => {
       await tx.insert(webhookDeliveries).values({

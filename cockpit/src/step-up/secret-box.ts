@@ -5,6 +5,9 @@ export const TOTP_KEY_BYTES = 32;
 
 const VERSION = 'v1';
 
+/** The purpose hosts' webhook secrets are sealed for (the alert deliverer opens them). */
+export const WEBHOOK_SECRET_PURPOSE = 'scc webhook secrets';
+
 /**
  * Keeps TOTP secrets encrypted at rest and recovery codes as keyed hashes, with keys derived from
  * the cockpit's `COCKPIT_TOTP_KEY`, which never reaches the database: a copy of the database alone
@@ -18,28 +21,50 @@ export interface SecretBox {
   recoveryCodeHash(code: string): string;
 }
 
-export function secretBox(key: Uint8Array): SecretBox {
+/** Seals and opens short secrets bound to the row they belong to (its id as associated data). */
+export interface Sealer {
+  seal(owner: string, plaintext: string): string;
+  open(owner: string, sealed: string): string;
+}
+
+function checkedKey(key: Uint8Array): Uint8Array {
   if (key.byteLength !== TOTP_KEY_BYTES) throw new Error(`the TOTP key must be ${TOTP_KEY_BYTES} bytes`);
-  const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', key, new Uint8Array(0), purpose, 32));
-  const encryption = derive('scc totp secret encryption');
-  const hashing = derive('scc totp recovery codes');
+  return key;
+}
+
+const derive = (key: Uint8Array, purpose: string) =>
+  Buffer.from(hkdfSync('sha256', checkedKey(key), new Uint8Array(0), purpose, 32));
+
+/**
+ * AES-256-GCM under a key derived from the cockpit's key for one `purpose`, so TOTP secrets and
+ * webhook secrets never share a key: `v1.<iv>.<ciphertext and tag>`.
+ */
+export function sealer(key: Uint8Array, purpose: string): Sealer {
+  const encryption = derive(key, purpose);
   return {
-    seal(userId, plaintext) {
+    seal(owner, plaintext) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', encryption, iv);
-      cipher.setAAD(Buffer.from(userId));
+      cipher.setAAD(Buffer.from(owner));
       const sealed = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
       return `${VERSION}.${iv.toString('base64url')}.${sealed.toString('base64url')}`;
     },
-    open(userId, sealed) {
+    open(owner, sealed) {
       const [version, iv, body] = sealed.split('.');
-      if (version !== VERSION || !iv || !body) throw new Error('not a sealed TOTP secret');
+      if (version !== VERSION || !iv || !body) throw new Error('not a sealed secret');
       const bytes = Buffer.from(body, 'base64url');
       const decipher = createDecipheriv('aes-256-gcm', encryption, Buffer.from(iv, 'base64url'));
-      decipher.setAAD(Buffer.from(userId));
+      decipher.setAAD(Buffer.from(owner));
       decipher.setAuthTag(bytes.subarray(-16));
       return Buffer.concat([decipher.update(bytes.subarray(0, -16)), decipher.final()]).toString('utf8');
     },
+  };
+}
+
+export function secretBox(key: Uint8Array): SecretBox {
+  const hashing = derive(key, 'scc totp recovery codes');
+  return {
+    ...sealer(key, 'scc totp secret encryption'),
     recoveryCodeHash(code) {
       return createHmac('sha256', hashing).update(code).digest('base64url');
     },

@@ -1,5 +1,6 @@
 import { getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { alertDeliveries, alertReads, alerts, webhookEndpoints } from './alerts.js';
 import { auditEvents } from './audit.js';
 import { brandLogos } from './business-units.js';
 import { dataSources } from './data-sources.js';
@@ -57,5 +58,9 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(embedSessions),
   owned(hostApiKeys),
   owned(identityProviders),
+  owned(alerts),
+  owned(alertReads),
+  owned(webhookEndpoints),
+  owned(alertDeliveries),
   owned(auditEvents, 'append-only'),
 ];

@@ -508,6 +508,204 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Called by a host’s backend: its endpoints that receive alerts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The endpoints */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpointList"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Called by a host’s backend: receive the alerts of a unit’s subtree as signed webhooks
+         * @description Deliveries follow Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`; type `alert.raised`, data: Alert without `read`), signed with the `secret` of this answer, which is shown only here. Without `businessUnitId` the host’s home unit; a unit outside it answers 404.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateWebhookEndpointBody"];
+                };
+            };
+            responses: {
+                /** @description The endpoint and its secret */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedWebhookEndpoint"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Inside the caller’s subtree, but the caller’s role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a rule (a cycle, something left inside, a duplicate …) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Called by a host’s backend: stop delivering to an endpoint */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/widget/session": {
         parameters: {
             query?: never;
@@ -3619,6 +3817,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/widget/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alerts of the caller’s subtree, newest first, with the unread count
+         * @description New ones also arrive live as `alert` events of `/v1/widget/events`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `true`: only those not read yet */
+                    unread?: "true" | "false";
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of alerts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertPage"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/widget/alerts/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks alerts read for the caller (by id, or all) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MarkAlertsReadBody"];
+                };
+            };
+            responses: {
+                /** @description How many changed, and what stays unread */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarkedRead"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/widget/events": {
         parameters: {
             query?: never;
@@ -3836,6 +4203,38 @@ export interface components {
             userId: string;
             /** @example signed out */
             reason?: string;
+        };
+        WebhookEndpointList: {
+            items: components["schemas"]["WebhookEndpoint"][];
+        };
+        WebhookEndpoint: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            /** Format: uuid */
+            businessUnitId: string;
+            /** @description Empty: every kind */
+            kinds: ("operation-failed" | "operation-stuck" | "retention-expiring")[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreatedWebhookEndpoint: components["schemas"]["WebhookEndpoint"] & {
+            /** @description `whsec_…`, shown this once: verify deliveries with it */
+            secret: string;
+        };
+        CreateWebhookEndpointBody: {
+            /**
+             * Format: uri
+             * @example https://host.example/hooks/scc
+             */
+            url: string;
+            /**
+             * Format: uuid
+             * @description Alerts of this unit’s subtree; default: the host’s home unit
+             */
+            businessUnitId?: string;
+            /** @default [] */
+            kinds: ("operation-failed" | "operation-stuck" | "retention-expiring")[];
         };
         WidgetSession: components["schemas"]["Caller"] & {
             brand: components["schemas"]["EffectiveBrand"];
@@ -4442,6 +4841,53 @@ export interface components {
             id: string;
             name: string;
             tenantTypes: string[];
+        };
+        AlertPage: {
+            items: components["schemas"]["Alert"][];
+            nextCursor: string | null;
+            /** @description Unread alerts of the caller’s subtree, at most 1000 */
+            unread: number;
+        };
+        Alert: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "operation-failed" | "operation-stuck" | "retention-expiring";
+            /** @enum {string} */
+            severity: "info" | "warning" | "critical";
+            /** Format: uuid */
+            businessUnitId: string;
+            businessUnitName: string;
+            subject: components["schemas"]["AlertSubject"];
+            /** @description One English sentence, for logs and mails */
+            summary: string;
+            /** Format: date-time */
+            raisedAt: string;
+            /** @description Whether this caller has marked it read */
+            read: boolean;
+        };
+        AlertSubject: {
+            /** Format: uuid */
+            operationRequestId?: string;
+            operationKind?: string;
+            /** Format: uuid */
+            tenantId?: string;
+            tenantName?: string;
+            /** Format: date-time */
+            retainedUntil?: string;
+            errorCode?: string;
+        };
+        MarkedRead: {
+            marked: number;
+            unread: number;
+        };
+        MarkAlertsReadBody: {
+            ids?: string[];
+            /**
+             * @description Every alert of the caller’s subtree raised so far
+             * @enum {boolean}
+             */
+            all?: true;
         };
     };
     responses: never;
