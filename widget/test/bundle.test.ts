@@ -125,13 +125,16 @@ describe('built bundle dist/service-control-center.js', () => {
     assertEqual($(el, 'scc-order-tenant'), null);
     // Loaded with the session and the first page: ready means the tree chunk is there.
     for (const tag of treeTags) assert(customElements.get(tag), `${tag} defined`);
-    // The tree chunk, and lit's directive base its cssVar directive shares with the operations.
+    // The tree chunk, lit's directive base its cssVar directive shares with the operations, and
+    // the notification list every caller has.
+    await waitFor(() => customElements.get('scc-notifications'), 'the notifications chunk');
     const chunks = chunksLoaded()
       .filter((name) => !isNarrowStyles(name))
       .sort();
-    assertEqual(chunks.length, 2, `the tree's chunks besides the narrow-width styles: ${chunks}`);
+    assertEqual(chunks.length, 3, `the tree's chunks and the notifications besides the narrow-width styles: ${chunks}`);
     assert(/^directive\.[\w-]{8,}\.js$/.test(chunks[0] ?? ''), `content-hashed name: ${chunks[0]}`);
-    assert(/^tree\.[\w-]{8,}\.js$/.test(chunks[1] ?? ''), `content-hashed name: ${chunks[1]}`);
+    assert(/^notifications\.[\w-]{8,}\.js$/.test(chunks[1] ?? ''), `content-hashed name: ${chunks[1]}`);
+    assert(/^tree\.[\w-]{8,}\.js$/.test(chunks[2] ?? ''), `content-hashed name: ${chunks[2]}`);
     await waitFor(() => $$(tree(el), '[role="treeitem"]').length > 0, 'tree items rendered by the chunk');
     await waitFor(() => chunksLoaded().some(isNarrowStyles), 'the narrow-width styles, after the first rows');
   });
@@ -144,7 +147,13 @@ describe('built bundle dist/service-control-center.js', () => {
     for (const tag of operationTags) assert(customElements.get(tag), `${tag} defined`);
     for (const tag of [...adminTags, 'scc-step-up-dialog']) assertEqual(customElements.get(tag), undefined, tag);
     const chunks = chunksLoaded()
-      .filter((name) => !name.startsWith('tree.') && !name.startsWith('directive.') && !isNarrowStyles(name))
+      .filter(
+        (name) =>
+          !name.startsWith('tree.') &&
+          !name.startsWith('directive.') &&
+          !name.startsWith('notifications.') &&
+          !isNarrowStyles(name),
+      )
       .sort();
     // The operations, and what they share with the step-up chunk, which itself loads only when a
     // termination asks for a code.

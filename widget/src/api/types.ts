@@ -96,6 +96,12 @@ export type AuditEventFilters = Omit<
   'cursor' | 'businessUnitId'
 >;
 
+/** `GET /v1/widget/alerts`: the subtree's alerts, newest first, with the caller's unread count. */
+export type AlertPage = Answer<'/v1/widget/alerts', 'get', 200>;
+export type Alert = AlertPage['items'][number];
+/** `POST /v1/widget/alerts/read` */
+export type MarkedRead = Answer<'/v1/widget/alerts/read', 'post', 200>;
+
 /** `GET /v1/widget/users` */
 export type UserPage = Answer<'/v1/widget/users', 'get', 200>;
 export type User = UserPage['items'][number];

@@ -330,12 +330,12 @@ describe('service-control-center', () => {
     const el = createLoadingParts(async (part, real) => {
       asked.push(part);
       // The tree comes with the first requests (the widget is not ready without it); hold the rest.
-      if (part !== 'tree') await held;
+      if (part !== 'tree' && part !== 'notifications') await held;
       return real(part);
     });
     await waitFor(() => el.status === 'ready', 'ready state');
     await el.updateComplete;
-    assertDeepEqual(asked.sort(), ['admin', 'operations', 'tree']);
+    assertDeepEqual(asked.sort(), ['admin', 'notifications', 'operations', 'tree']);
     assertIncludes(deepText($(el, '[data-testid="admin-loading"]') as Element), 'Loading');
     assert($(el, '[data-testid="operations-loading"]'), 'operations loading note');
     assertEqual($(el, 'scc-business-unit-admin'), null, 'no admin panel before its chunk');
@@ -344,10 +344,10 @@ describe('service-control-center', () => {
     await waitFor(() => $(el, 'scc-business-unit-admin') && $(el, 'scc-order-tenant'), 'both parts');
     assertEqual($(el, '.part-loading'), null, 'loading notes gone');
     await waitFor(() => $$(listOf(el), '[part="terminate-button"]').length === tenants.length, 'terminate buttons');
-    assertEqual(asked.length, 3, 'each part asked for once');
+    assertEqual(asked.length, 4, 'each part asked for once');
   });
 
-  it('a viewer loads neither the admin screens nor the operations, only the tree', async () => {
+  it('a viewer loads neither the admin screens nor the operations, only the tree and the notifications', async () => {
     stub.restore();
     const noActions = tenants.map((t) => ({ ...t, allowedActions: [] }));
     stub = stubFetch({ session: { ...session, roles: ['viewer'] }, tenants: noActions });
@@ -357,7 +357,8 @@ describe('service-control-center', () => {
       return real(part);
     });
     await whenReady(el);
-    assertDeepEqual(asked, ['tree']);
+    await el.updateComplete;
+    assertDeepEqual(asked, ['tree', 'notifications']);
     assertEqual($(el, '.part-loading'), null);
   });
 

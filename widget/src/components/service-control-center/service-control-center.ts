@@ -83,6 +83,8 @@ function initials(name: string): string {
  * @csspart audit-log - The audit log of the selected unit's subtree (only for callers holding admin).
  * @csspart toast - Each notification (a refused restore, say); `dismiss-button` removes it.
  * @csspart brand - The brand mark in the header; `brand-logo` its logo, `brand-name` its name.
+ * @csspart notifications-button - The alerts bell in the header; `notifications-count` its unread badge,
+ *   `notifications` the open list, `notification` each alert.
  *
  * @cssproperty --scc-font-family - Font stack.
  * @cssproperty --scc-font-size - Base font size (default 14px).
@@ -238,6 +240,7 @@ export class ServiceControlCenter extends LitElement {
       void this.#load();
     }
     if (this._status === 'ready') {
+      this.#parts.ensure('notifications');
       const roles = this.#roles();
       if (roles.includes('admin')) this.#parts.ensure('admin');
       if (roles.includes('operator')) this.#parts.ensure('operations');
@@ -425,6 +428,7 @@ export class ServiceControlCenter extends LitElement {
             }
           </h1>
         </scc-brand-mark>
+        ${session ? html`<scc-notifications exportparts="notifications-button, notifications-count, notifications, notification" locale=${locale}></scc-notifications>` : nothing}
         ${
           session
             ? html`<div class="user" data-testid="user" title=${m.signedInAs(session.user.displayName)}>
