@@ -190,7 +190,11 @@ describe('allowedActions', () => {
     // An operator may order every type of the product, so any live tenant can be a source; copying
     // into or terminating a productive tenant needs admin.
     expect(await actionsOf('department-user', 'contoso-finance-backup')).toEqual(['order-from']);
-    expect(await actionsOf('department-user', 'contoso-finance-test')).toEqual(['terminate', 'copy-into', 'order-from']);
+    expect(await actionsOf('department-user', 'contoso-finance-test')).toEqual([
+      'terminate',
+      'copy-into',
+      'order-from',
+    ]);
   });
 
   test('a customer admin may terminate and copy into the same productive tenant', async () => {
