@@ -164,16 +164,11 @@ describe('scc-copy-dialog', () => {
     choose(el, 'input[name="source"][value="t-crit-prod"]');
     choose(el, '[data-part="solutionProfile"]');
     choose(el, '[data-part="applicationData"]');
-    await waitFor(
-      () =>
-        (stub.requestsTo('/v1/widget/operation-requests/dry-run').at(-1)?.body as { parts?: string[] })?.parts
-          ?.length === 2,
-      'the dry run of both parts',
-    );
-    assertDeepEqual(
-      (stub.requestsTo('/v1/widget/operation-requests/dry-run').at(-1)?.body as { parts: string[] }).parts,
-      ['applicationData', 'solutionProfile'],
-    );
+    const lastParts = () =>
+      (stub.requestsTo('/v1/widget/operation-requests/dry-run').at(-1)?.body as { parts?: string[] } | undefined)
+        ?.parts;
+    await waitFor(() => lastParts()?.length === 2, 'the dry run of both parts');
+    assertDeepEqual(lastParts(), ['applicationData', 'solutionProfile']);
   });
 
   it('cannot submit what the dry run blocks, and says why', async () => {
