@@ -108,6 +108,20 @@ describe('scc-copy-dialog', () => {
     assertEqual(stub.requestsTo('/v1/widget/operation-requests/dry-run').length, 0, 'nothing to check yet');
   });
 
+  it('opened again for the same tenant, starts afresh: sources found again, nothing chosen', async () => {
+    const el = await open(byId('t-crit-test'));
+    choose(el, 'input[name="source"][value="t-crit-prod"]');
+    choose(el, '[data-part="applicationData"]');
+    await waitFor(() => $(el, '[data-testid="validations"]'), 'the dry run');
+    el.close();
+    await el.show(byId('t-crit-test'));
+    await waitFor(() => $$(el, 'input[name="source"]').length > 0, 'the sources again');
+    assertEqual($$<HTMLInputElement>(el, 'input[name="source"]').filter((r) => r.checked).length, 0, 'no source');
+    assertEqual($$<HTMLInputElement>(el, '[data-part]').filter((c) => c.checked).length, 0, 'no part');
+    assertEqual($(el, '[data-testid="validations"]'), null, 'no verdict of the last opening');
+    assertEqual(submitButton(el)?.disabled, true);
+  });
+
   it('searches the sources by name on the server', async () => {
     const el = await open(byId('t-crit-test'));
     const search = $<HTMLInputElement>(el, '[data-testid="source-search"]');

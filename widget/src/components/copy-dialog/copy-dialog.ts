@@ -68,10 +68,12 @@ export class SccCopyDialog extends LitElement {
   declare _outcome: string;
 
   #idempotencyKey = '';
+  /** Counts the openings: each one searches afresh, also for the same target and query. */
+  #opening = 0;
 
   /** The source search: the newest query aborts an older one still on its way. */
   readonly #search = new Task(this, {
-    args: () => [this._target, this._query] as const,
+    args: () => [this._target, this._query, this.#opening] as const,
     task: async ([target, query], { signal }) => {
       const client = this.client;
       if (!target || !client) return initialState;
@@ -114,6 +116,7 @@ export class SccCopyDialog extends LitElement {
   async show(target: Tenant): Promise<void> {
     this.#reset();
     this._target = target;
+    this.#opening += 1;
     this.#idempotencyKey = crypto.randomUUID();
     await this.updateComplete;
     this.#trap.open();

@@ -46,6 +46,8 @@ const SEARCH_DEBOUNCE_MS = 300;
  * @csspart empty - The empty-state panel.
  * @csspart terminate-button - "Request termination" of a row (wide lists).
  * @csspart restore-button - "Restore" of a retained row (wide lists).
+ * @csspart copy-into-button - "Copy into this tenant" of a row (wide lists).
+ * @csspart order-from-button - "Order from this tenant" of a row (wide lists).
  * @csspart actions-button - The actions menu button of a row (narrow lists).
  * @csspart actions-menu - The open actions menu.
  * @csspart filters - The search box and filters above the list.
@@ -276,7 +278,7 @@ export class SccTenants extends LitElement {
                 .message=${t.loadFailed} .retryable=${true} @scc-retry=${() => void pages.refresh()}></scc-state-panel>`
             : html`<scc-tenant-list
                 data-testid="tenant-list"
-                exportparts="tenants, tenant-row, tenant-row-selected, status-badge, empty, terminate-button, restore-button, actions-button, actions-menu"
+                exportparts="tenants, tenant-row, tenant-row-selected, status-badge, empty, terminate-button, restore-button, copy-into-button, order-from-button, actions-button, actions-menu"
                 .tenants=${tenants}
                 .heading=${this.heading}
                 .note=${note}
