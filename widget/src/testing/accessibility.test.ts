@@ -212,6 +212,8 @@ describe('accessibility of each screen (axe, WCAG 2.2 A/AA)', () => {
       $<HTMLInputElement>(copy, '[data-part="solutionProfile"]')?.click();
       await waitFor(() => $(copy, '[data-testid="validations"]'), 'the dry run');
       await expectNoAxeViolations(copy, 'the copy dialog into a productive tenant');
+      for (const [name, value] of Object.entries(darkPalette)) copy.style.setProperty(name, value);
+      await expectNoAxeViolations(copy, 'the copy dialog on a dark page');
       copy.close();
       const orderFrom = await screen<HTMLElementTagNameMap['scc-order-tenant']>(
         'scc-order-tenant',
