@@ -7,7 +7,7 @@ import { productRules } from '../operations/product-rules.js';
 import { allowed, type TenantFact } from '../operations/rules.js';
 import type { Caller } from '../scope/caller.js';
 import { effectiveRoles } from '../scope/roles.js';
-import { allowedActionsOf } from './allowed-actions.js';
+import { type ActionFacts, allowedActionsOf } from './allowed-actions.js';
 
 const TYPES = ['productive', 'test', 'development'];
 const ROLES: RoleName[] = ['viewer', 'operator', 'admin', 'billing'];
@@ -116,13 +116,10 @@ describe('allowedActionsOf', () => {
   });
 
   test('a viewer gets nothing; an operator may copy into a test tenant but, by default, not into a productive one', () => {
-    const rules = {};
-    const live = (
-      type: string,
-    ): TenantFact & { storedRules: object; tenantTypes: string[]; rolesBelow: RoleName[] } => ({
+    const live = (type: string): TenantFact & ActionFacts => ({
       ...idleSource,
       type,
-      storedRules: rules,
+      storedRules: {},
       tenantTypes: TYPES,
       rolesBelow: [],
     });
