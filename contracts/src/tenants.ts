@@ -22,8 +22,11 @@ export const hiddenLifecycleStatuses: readonly LifecycleStatus[] = [
 export const operationalStatuses = ['up', 'degraded', 'down', 'maintenance'] as const;
 export type OperationalStatus = (typeof operationalStatuses)[number];
 
-/** What a caller may start on a tenant right now; the widget offers nothing else. */
-export const tenantActions = ['terminate', 'restore'] as const;
+/**
+ * What a caller may start on a tenant right now; the widget offers nothing else. `order-from`:
+ * order a new tenant with this one as a source; `copy-into`: copy another tenant's parts into it.
+ */
+export const tenantActions = ['terminate', 'restore', 'copy-into', 'order-from'] as const;
 export type TenantAction = (typeof tenantActions)[number];
 
 export const TenantSchema = z

@@ -36,7 +36,7 @@ const tenantRow = (name: string) => w('[part="tenant-row"]').filter({ hasText: n
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 50 });
 const countOf = (locator: Locator, expected: number) => eventually(() => locator.count()).toBe(expected);
 /** A row's action the way a user reaches it: its own button on a wide list, its "⋯" menu on a narrower one. */
-async function rowAction(row: Locator, action: 'terminate' | 'restore'): Promise<void> {
+async function rowAction(row: Locator, action: 'terminate' | 'restore' | 'copy-into' | 'order-from'): Promise<void> {
   const button = row.locator(`[part="${action}-button"]`);
   if (await button.isVisible()) return button.click();
   await row.locator('[part="actions-button"]').click();
@@ -88,7 +88,8 @@ describe('tenant operations in the browser', { timeout: 180_000 }, () => {
 
     // Order: the form checks the draft as it is filled and proposes the productive tenant.
     await w('[part="order-button"]').click();
-    const form = w('[data-testid="order-dialog"]');
+    // The open one: the tenant list holds a second order form, for "order from this tenant".
+    const form = w('[data-testid="order-dialog"][open]');
     await form.locator('[data-testid="product"]').selectOption({ label: 'Backup as a Service' });
     await form.locator('[data-testid="type"]').selectOption('test');
     await form.locator('[part="proposal"]').first().waitFor();
@@ -140,6 +141,49 @@ describe('tenant operations in the browser', { timeout: 180_000 }, () => {
     await eventually(() => w('scc-pending-requests [data-testid="outcome"]').textContent()).toContain(
       `${NEW_TENANT} is back.`,
     );
+
+    expect(problems).toEqual([]);
+  });
+
+  test('a customer admin copies the solution profile of a test tenant into a productive one and sees it done', async () => {
+    // Continues on the page of the test above: Casey, signed in, looking at South › Stores.
+    const target = tenantRow('South Stores backup');
+    await countOf(target, 1);
+    await rowAction(target, 'copy-into');
+    const copy = w('[data-testid="copy-dialog"]');
+    await eventually(() => copy.getAttribute('open')).not.toBeNull();
+
+    // The source is searched among Casey's tenants of the same product; nothing is chosen for her.
+    await copy.locator('[data-testid="source-search"]').fill('North Finance');
+    const source = copy.locator('label.choice').filter({ hasText: 'North Finance restore test' });
+    await countOf(source, 1);
+    await countOf(copy.locator('input[type="checkbox"]:checked'), 0);
+    expect(await copy.locator('[data-testid="submit-copy"]').isDisabled()).toBe(true);
+    await source.locator('input[name="source"]').check();
+    await copy.locator('[data-part="solutionProfile"]').check();
+
+    // The cockpit's dry run of exactly this copy, and what it overwrites in the productive tenant.
+    await eventually(() => copy.locator('[data-testid="validations"] li').count()).toBeGreaterThan(0);
+    await countOf(copy.locator('[data-testid="validations"] li.blocking'), 0);
+    await eventually(() => copy.locator('[data-rule="source-same-product"]').textContent()).toContain(
+      'North Finance restore test runs the same product.',
+    );
+    await eventually(() => copy.locator('[data-testid="productive-warning"]').textContent()).toContain(
+      'South Stores backup is productive: this copy overwrites its solution profile with those of North Finance restore test.',
+    );
+    await eventually(() => copy.locator('[data-testid="submit-copy"]').isEnabled()).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'copy-dialog.png') });
+    await copy.locator('[data-testid="submit-copy"]').click();
+
+    // The request runs in the cockpit's workers; the pending panel follows it to its end.
+    await eventually(() => w('[data-testid="copy-outcome"]').textContent()).toBe(
+      'Copy from North Finance restore test into South Stores backup submitted.',
+    );
+    await eventually(() => w('scc-pending-requests [data-testid="outcome"]').textContent()).toContain(
+      'Copy finished: South Stores backup',
+    );
+    await countOf(w('[part="request"]'), 0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'copy-done.png'), fullPage: true });
 
     expect(problems).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { SccBrandMark } from './components/brand-mark/brand-mark.js';
 import type { SccBusinessUnitAdmin } from './components/business-unit-admin/business-unit-admin.js';
 import type { SccBusinessUnitSearch } from './components/business-unit-search/business-unit-search.js';
 import type { SccBusinessUnitTree } from './components/business-unit-tree/business-unit-tree.js';
+import type { SccCopyDialog } from './components/copy-dialog/copy-dialog.js';
 import type { SccMoveDialog } from './components/move-dialog/move-dialog.js';
 import type { SccOrderTenant } from './components/order-tenant/order-tenant.js';
 import type { SccPendingRequests } from './components/pending-requests/pending-requests.js';
@@ -49,6 +50,7 @@ declare global {
     'scc-state-panel': SccStatePanel;
     'scc-order-tenant': SccOrderTenant;
     'scc-terminate-dialog': SccTerminateDialog;
+    'scc-copy-dialog': SccCopyDialog;
     'scc-pending-requests': SccPendingRequests;
     'scc-step-up-dialog': SccStepUpDialog;
     'scc-totp-policy': SccTotpPolicy;

@@ -48,8 +48,8 @@ type FactsOfTenant = TenantFact & ActionFacts;
 /**
  * What the caller may request on each tenant now, decided by the same rule functions that judge a
  * submitted request, so the widget offers nothing the cockpit would then refuse. A restore also
- * needs a valid contract and room under the productive limit; those are checked when it is
- * requested.
+ * needs a valid contract and room under the productive limit, a copy a source and an order a
+ * contract; those are checked when it is requested (the widget shows the dry run first).
  */
 export function allowedActionsOf(caller: Caller, page: readonly FactsOfTenant[]): Map<string, TenantAction[]> {
   const rulesOf = new Map<string, ProductRules>();
@@ -65,6 +65,15 @@ export function allowedActionsOf(caller: Caller, page: readonly FactsOfTenant[])
     if (allowed(evaluateDecommission({ tenant, rules, roles }).validations)) granted.push('terminate');
     if (allowed([permission('restore', tenant.type, roles, rules), tenantState('restore', tenant, 'body.tenantId')]))
       granted.push('restore');
+    // Copying into a tenant deploys onto it: its type decides the role, as in `evaluateCopy`.
+    if (allowed([permission('copy', tenant.type, roles, rules), tenantState('copy', tenant, 'body.targetTenantId')]))
+      granted.push('copy-into');
+    // The new tenant's type is chosen in the form: any type the caller may order will do.
+    if (
+      allowed([tenantState('order', tenant, 'body.applicationDataSourceTenantId')]) &&
+      rules.tenantTypes.some((type) => allowed([permission('order', type, roles, rules)]))
+    )
+      granted.push('order-from');
     actions.set(tenant.id, granted);
   }
   return actions;

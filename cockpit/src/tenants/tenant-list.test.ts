@@ -1,5 +1,6 @@
+import { defaultPermissions, type Validation } from '@scc/contracts/operations';
 import { lifecycleStatuses, operationalStatuses, type Tenant, tenantSorts } from '@scc/contracts/tenants';
-import { tenants } from '@scc/db';
+import { products, tenants } from '@scc/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CockpitHarness, createCockpitHarness, problemOf, walkPages } from '../../../test/support/cockpit.js';
@@ -185,18 +186,71 @@ describe('allowedActions', () => {
     return page.items.find((t) => t.id === seedId('tenant', key))?.allowedActions;
   };
 
-  test('a department user may terminate its test tenant but not its productive one', async () => {
-    expect(await actionsOf('department-user', 'contoso-finance-backup')).toEqual([]);
-    expect(await actionsOf('department-user', 'contoso-finance-test')).toEqual(['terminate']);
+  test('a department user may terminate, copy into and order from its test tenant; of its productive one only order from', async () => {
+    // An operator may order every type of the product, so any live tenant can be a source; copying
+    // into or terminating a productive tenant needs admin.
+    expect(await actionsOf('department-user', 'contoso-finance-backup')).toEqual(['order-from']);
+    expect(await actionsOf('department-user', 'contoso-finance-test')).toEqual([
+      'terminate',
+      'copy-into',
+      'order-from',
+    ]);
   });
 
-  test('a customer admin may terminate the same productive tenant', async () => {
-    expect(await actionsOf('customer-admin', 'contoso-finance-backup')).toEqual(['terminate']);
+  test('a customer admin may terminate and copy into the same productive tenant', async () => {
+    expect(await actionsOf('customer-admin', 'contoso-finance-backup')).toEqual([
+      'terminate',
+      'copy-into',
+      'order-from',
+    ]);
     const one = await harness.get(
       `/v1/tenants/${seedId('tenant', 'contoso-finance-backup')}`,
       await harness.tokenFor(personaByKey('customer-admin')),
     );
-    expect(((await one.json()) as Tenant).allowedActions).toEqual(['terminate']);
+    expect(((await one.json()) as Tenant).allowedActions).toEqual(['terminate', 'copy-into', 'order-from']);
+  });
+
+  test('order from follows the product’s order permission: none when only admins may order', async () => {
+    const baas = seededTenants().find((t) => t.id === seedId('tenant', 'contoso-finance-test'))?.productId ?? '';
+    const [product] = await harness.database.handle.db.select().from(products).where(eq(products.id, baas));
+    if (!product) throw new Error('the seed has no BAAS product');
+    await harness.database.handle.db
+      .update(products)
+      .set({ rules: { ...product.rules, permissions: { ...defaultPermissions, order: { '*': 'admin' } } } })
+      .where(eq(products.id, baas));
+    try {
+      expect(await actionsOf('department-user', 'contoso-finance-test')).toEqual(['terminate', 'copy-into']);
+      expect(await actionsOf('customer-admin', 'contoso-finance-test')).toContain('order-from');
+    } finally {
+      await harness.database.handle.db.update(products).set({ rules: product.rules }).where(eq(products.id, baas));
+    }
+  });
+
+  test('copy into is offered exactly where a copy’s dry run passes the rules on its target', async () => {
+    const source = seedId('tenant', 'contoso-finance-test');
+    const outcomes = new Set<boolean>();
+    for (const persona of ['department-user', 'customer-admin']) {
+      const token = await harness.tokenFor(personaByKey(persona));
+      const page = await list(persona, '?limit=200&lifecycle=all');
+      const sourceProduct = page.items.find((t) => t.id === source)?.productId;
+      for (const target of page.items.filter((t) => t.productId === sourceProduct && t.id !== source)) {
+        const response = await harness.send('POST', '/v1/operation-requests/dry-run', token, {
+          kind: 'copy',
+          sourceTenantId: source,
+          targetTenantId: target.id,
+          parts: ['solutionProfile'],
+        });
+        expect(response.status, await response.clone().text()).toBe(200);
+        const { validations } = (await response.json()) as { validations: Validation[] };
+        const onTarget = validations.filter((v) => v.rule === 'permission' || v.field === 'body.targetTenantId');
+        expect(
+          onTarget.every((v) => v.passed),
+          `${persona} → ${target.name}`,
+        ).toBe(target.allowedActions.includes('copy-into'));
+        outcomes.add(target.allowedActions.includes('copy-into'));
+      }
+    }
+    expect([...outcomes].sort()).toEqual([false, true]);
   });
 
   test('a viewer may do nothing', async () => {

@@ -4831,7 +4831,7 @@ export interface components {
              */
             retainedUntil: string | null;
             /** @description What the caller may request on this tenant now, by its roles and the product’s rules */
-            allowedActions: ("terminate" | "restore")[];
+            allowedActions: ("terminate" | "restore" | "copy-into" | "order-from")[];
         };
         WidgetProductList: {
             items: components["schemas"]["WidgetProduct"][];

@@ -2,8 +2,6 @@ import type {
   Ancestor,
   BusinessUnit,
   BusinessUnitLevel,
-  OperationDraft,
-  OperationRequest,
   ProblemDetails,
   Session,
   TenantPage,
@@ -129,10 +127,6 @@ export class BffClient {
     return (await this.request(`/v1/widget/business-units${query({ q })}`, { signal }, itemsOf<BusinessUnit>)).items;
   }
 
-  getBusinessUnit(id: string, signal?: AbortSignal): Promise<BusinessUnit> {
-    return this.request(`/v1/widget/business-units/${encodeURIComponent(id)}`, { signal }, record<BusinessUnit>);
-  }
-
   /** The caller's unit down to `id` inclusive. */
   async getAncestors(id: string, signal?: AbortSignal): Promise<Ancestor[]> {
     const path = `/v1/widget/business-units/${encodeURIComponent(id)}/ancestors`;
@@ -154,19 +148,6 @@ export class BffClient {
     const response = await this.send(path, { signal, headers: { Accept: `image/*, ${PROBLEM_JSON}` } });
     if (!response.ok) throw await problemFrom(response);
     return response.blob();
-  }
-
-  /** Submits a draft. Retries with the same `idempotencyKey` return the same request. */
-  submitOperationRequest(
-    draft: OperationDraft,
-    idempotencyKey: string,
-    signal?: AbortSignal,
-  ): Promise<OperationRequest> {
-    return this.request(
-      '/v1/widget/operation-requests',
-      { signal, method: 'POST', body: draft, headers: { 'Idempotency-Key': idempotencyKey } },
-      operationRequest,
-    );
   }
 
   /** Absolute URL for a BFF path. */
@@ -262,12 +243,6 @@ export function pageOf<T>(body: unknown): { items: T[]; nextCursor: string | nul
 function tenantPage(body: unknown): TenantPage | undefined {
   return isRecord(body) && Array.isArray(body.items) && typeof body.total === 'number'
     ? (body as unknown as TenantPage)
-    : undefined;
-}
-
-export function operationRequest(body: unknown): OperationRequest | undefined {
-  return isRecord(body) && typeof body.id === 'string' && typeof body.state === 'string'
-    ? (body as unknown as OperationRequest)
     : undefined;
 }
 

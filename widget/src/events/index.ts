@@ -9,6 +9,7 @@ export * from './scc-operation-request-complete.js';
 export * from './scc-operation-request-submit.js';
 export * from './scc-ready.js';
 export * from './scc-retry.js';
+export * from './scc-tenant-operate.js';
 export * from './scc-tenant-restore.js';
 export * from './scc-tenant-select.js';
 export * from './scc-tenant-sort.js';

@@ -85,11 +85,11 @@ export const deTenantList: TenantListMessages = {
   any: 'Alle',
   allLifecycles: 'Alle, auch stillgelegte',
   searchTenants: 'Mandanten nach Namen suchen',
-  sortBy: (column) => `Nach ${column} sortieren`,
   actions: 'Aktionen',
   actionsFor: (tenant) => `Aktionen für ${tenant}`,
   restore: 'Wiederherstellen',
-  noMatches: 'Kein Mandant entspricht diesen Filtern.',
+  copyInto: 'In diesen Mandanten kopieren',
+  orderFrom: 'Aus diesem Mandanten bestellen',
   loadFailed: 'Die Mandanten konnten nicht geladen werden.',
 };
 

@@ -37,7 +37,35 @@ export interface OperationMessages {
   failedBecause: (kind: string, what: string, reason: string) => string;
   ordered: (tenant: string) => string;
   terminationRequested: (tenant: string) => string;
+  /** Title of the order form opened from a tenant row. */
+  orderFrom: (source: string, businessUnit: string) => string;
+  /** Legend of the parts a new tenant takes from its source. */
+  takeFrom: (source: string) => string;
+  /** Both parts left unchosen: the new tenant starts empty. */
+  takeNothing: string;
+  parts: { applicationData: string; solutionProfile: string };
+  /** The cockpit's proposals of a draft, under this heading. */
+  proposals: string;
+  copyInto: (target: string) => string;
+  copyIntro: string;
+  source: string;
+  searchSources: string;
+  sourcesFound: (count: number) => string;
+  noSources: string;
+  /** Legend of the parts a copy takes over. */
+  whatToCopy: string;
+  chooseSourceAndParts: string;
+  passed: string;
+  blocked: string;
+  /** Into a productive tenant: what the copy overwrites, named. */
+  overwrites: (target: string, parts: readonly CopyPart[], source: string) => string;
+  productiveTarget: (target: string) => string;
+  copy: string;
+  copyRequested: (source: string, target: string) => string;
 }
+
+/** The parts a copy or an order takes from a source tenant. */
+export type CopyPart = 'applicationData' | 'solutionProfile';
 
 export const enOperations: OperationMessages = {
   orderTenant: 'Order tenant',
@@ -80,6 +108,31 @@ export const enOperations: OperationMessages = {
   failedBecause: (kind, what, reason) => `${kind} failed: ${what}. ${reason}`,
   ordered: (tenant) => `Order of ${tenant} submitted.`,
   terminationRequested: (tenant) => `Termination of ${tenant} requested.`,
+  orderFrom: (source, bu) => `New tenant for ${bu} from ${source}`,
+  takeFrom: (source) => `Take from ${source}`,
+  takeNothing: 'Nothing chosen: the new tenant starts with initial data and profile.',
+  parts: { applicationData: 'Application data', solutionProfile: 'Solution profile' },
+  proposals: 'Proposals',
+  copyInto: (target) => `Copy into ${target}`,
+  copyIntro: 'Choose the tenant to copy from and what to copy. Whatever you do not choose stays as it is.',
+  source: 'Source tenant',
+  searchSources: 'Search tenants of the same product',
+  sourcesFound: (n) => (n === 1 ? '1 tenant found' : `${n} tenants found`),
+  noSources: 'No other tenant of this product matches.',
+  whatToCopy: 'What to copy',
+  chooseSourceAndParts: 'Choose a source tenant and at least one part to see the check.',
+  passed: 'Passed',
+  blocked: 'Blocked',
+  overwrites: (target, parts, source) =>
+    `${target} is productive: this copy overwrites its ${parts.map((part) => enOperations.parts[part].toLowerCase()).join(' and ')} with those of ${source}.`,
+  productiveTarget: (target) => `${target} is productive: what you copy overwrites what it has now.`,
+  copy: 'Copy',
+  copyRequested: (source, target) => `Copy from ${source} into ${target} submitted.`,
+};
+
+const deArticled: Record<CopyPart, string> = {
+  applicationData: 'die Anwendungsdaten',
+  solutionProfile: 'das Lösungsprofil',
 };
 
 export const deOperations: OperationMessages = {
@@ -123,6 +176,27 @@ export const deOperations: OperationMessages = {
   failedBecause: (kind, what, reason) => `${kind} fehlgeschlagen: ${what}. ${reason}`,
   ordered: (tenant) => `Bestellung von ${tenant} übermittelt.`,
   terminationRequested: (tenant) => `Kündigung von ${tenant} beantragt.`,
+  orderFrom: (source, bu) => `Neuer Mandant für ${bu} aus ${source}`,
+  takeFrom: (source) => `Aus ${source} übernehmen`,
+  takeNothing: 'Nichts gewählt: Der neue Mandant beginnt mit initialen Daten und initialem Profil.',
+  parts: { applicationData: 'Anwendungsdaten', solutionProfile: 'Lösungsprofil' },
+  proposals: 'Vorschläge',
+  copyInto: (target) => `In ${target} kopieren`,
+  copyIntro:
+    'Wählen Sie den Mandanten, aus dem kopiert wird, und was kopiert wird. Was Sie nicht wählen, bleibt unverändert.',
+  source: 'Quellmandant',
+  searchSources: 'Mandanten desselben Produkts suchen',
+  sourcesFound: (n) => (n === 1 ? '1 Mandant gefunden' : `${n} Mandanten gefunden`),
+  noSources: 'Kein anderer Mandant dieses Produkts passt.',
+  whatToCopy: 'Was kopiert wird',
+  chooseSourceAndParts: 'Wählen Sie einen Quellmandanten und mindestens einen Teil, um die Prüfung zu sehen.',
+  passed: 'Erfüllt',
+  blocked: 'Blockiert',
+  overwrites: (target, parts, source) =>
+    `${target} ist produktiv: Diese Kopie überschreibt ${parts.map((part) => deArticled[part]).join(' und ')} mit dem Stand aus ${source}.`,
+  productiveTarget: (target) => `${target} ist produktiv: Was Sie kopieren, überschreibt den jetzigen Stand.`,
+  copy: 'Kopieren',
+  copyRequested: (source, target) => `Kopie aus ${source} in ${target} übermittelt.`,
 };
 
 const catalog = new Map<string, OperationMessages>([

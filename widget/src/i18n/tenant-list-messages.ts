@@ -15,11 +15,11 @@ export interface TenantListMessages {
   /** The lifecycle option that also lists decommissioned tenants. */
   allLifecycles: string;
   searchTenants: string;
-  sortBy: (column: string) => string;
   actions: string;
   actionsFor: (tenant: string) => string;
   restore: string;
-  noMatches: string;
+  copyInto: string;
+  orderFrom: string;
   loadFailed: string;
 }
 
@@ -38,11 +38,11 @@ export const enTenantList: TenantListMessages = {
   any: 'Any',
   allLifecycles: 'All, including decommissioned',
   searchTenants: 'Search tenants by name',
-  sortBy: (column) => `Sort by ${column}`,
   actions: 'Actions',
   actionsFor: (tenant) => `Actions for ${tenant}`,
   restore: 'Restore',
-  noMatches: 'No tenant matches these filters.',
+  copyInto: 'Copy into this tenant',
+  orderFrom: 'Order from this tenant',
   loadFailed: 'The tenants could not be loaded.',
 };
 

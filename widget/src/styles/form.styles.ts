@@ -102,4 +102,24 @@ export const formStyles = css`
     margin: 0;
     font-size: 1.143em;
   }
+  fieldset {
+    display: grid;
+    gap: 4px;
+    margin: 0;
+    padding: var(--_scc-space) calc(var(--_scc-space) * 1.5);
+    border: 1px solid var(--_scc-border);
+    border-radius: var(--_scc-radius);
+    min-width: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 4px;
+  }
+  label.choice {
+    display: flex;
+    align-items: baseline;
+    gap: var(--_scc-space);
+    font-weight: 400;
+    font-size: 1em;
+  }
 `;

@@ -198,6 +198,53 @@ describe('accessibility of each screen (axe, WCAG 2.2 A/AA)', () => {
       );
       await terminate.show(criticalProd);
       await expectNoAxeViolations(terminate, 'the termination dialog');
+      terminate.close();
+      const copy = await screen<HTMLElementTagNameMap['scc-copy-dialog']>(
+        'scc-copy-dialog',
+        (el) => {
+          el.locale = locale;
+        },
+        () => true,
+      );
+      await copy.show(criticalProd);
+      await waitFor(() => $(copy, 'input[name="source"]'), 'the source tenants');
+      $<HTMLInputElement>(copy, 'input[name="source"]')?.click();
+      $<HTMLInputElement>(copy, '[data-part="solutionProfile"]')?.click();
+      await waitFor(() => $(copy, '[data-testid="validations"]'), 'the dry run');
+      await expectNoAxeViolations(copy, 'the copy dialog into a productive tenant');
+      for (const [name, value] of Object.entries(darkPalette)) copy.style.setProperty(name, value);
+      await expectNoAxeViolations(copy, 'the copy dialog on a dark page');
+      copy.close();
+      const orderFrom = await screen<HTMLElementTagNameMap['scc-order-tenant']>(
+        'scc-order-tenant',
+        (el) => {
+          el.tenants = tenants;
+          el.hideOpener = true;
+          el.locale = locale;
+        },
+        () => true,
+      );
+      await orderFrom.show(criticalProd);
+      await waitFor(() => $$(orderFrom, '[data-testid="type"] option').length > 1, 'the types');
+      await expectNoAxeViolations(orderFrom, 'the order form opened from a tenant');
+    });
+
+    it(`the tenant list with every row action (${locale})`, async () => {
+      const list = await screen<HTMLElementTagNameMap['scc-tenant-list']>(
+        'scc-tenant-list',
+        (el) => {
+          el.tenants = tenants.map(
+            (t) => ({ ...t, allowedActions: ['terminate', 'copy-into', 'order-from'] }) as Tenant,
+          );
+          el.terminable = true;
+          el.locale = locale;
+        },
+        (el) => $(el, '[part="copy-into-button"]'),
+      );
+      await expectNoAxeViolations(list, 'the tenant list with its actions');
+      $<HTMLButtonElement>(list, '[part="actions-button"]')?.click();
+      await waitFor(() => $(list, '[role="menu"]'), 'the actions menu');
+      await expectNoAxeViolations(list, 'the open actions menu');
     });
 
     it(`the admin screens: unit admin, users and the move preview (${locale})`, async () => {

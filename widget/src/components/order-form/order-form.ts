@@ -1,3 +1,4 @@
+import '../../api/operation-calls.js';
 import { html, LitElement } from 'lit';
 import type { SccConnection } from '../../context/connection.js';
 import { ConnectionController } from '../../controllers/connection-controller.js';

@@ -1,4 +1,5 @@
 import '../../index.js';
+import '../../i18n/de.js';
 import '../../lazy/operations.js';
 import {
   $,
@@ -169,5 +170,71 @@ describe('scc-order-tenant', () => {
       stub.requestsTo('/v1/widget/operation-requests')[2]?.headers.get('idempotency-key') !== key,
       'new form, new key',
     );
+  });
+
+  describe('opened from a tenant (order from this tenant)', () => {
+    const source = tenants.find((t) => t.id === 't-crit-test');
+
+    async function openFrom(locale = 'en'): Promise<SccOrderTenant> {
+      const el = document.createElement('scc-order-tenant');
+      el.client = new BffClient({ apiBase: API_BASE, getToken: async () => 't', refreshToken: async () => 't' });
+      el.tenants = tenants;
+      el.hideOpener = true;
+      el.locale = locale;
+      mount(el);
+      assert(source, 'the fixture');
+      await el.show(source);
+      await waitFor(() => $$(el, '[data-testid="type"] option').length > 1, 'the product’s types');
+      return el;
+    }
+    const dryRuns = () => stub.requestsTo('/v1/widget/operation-requests/dry-run');
+
+    it('orders into the tenant’s unit and product, with no part taken until the user ticks one', async () => {
+      const el = await openFrom();
+      assertEqual($(el, '[data-testid="order-tenant"]'), null, 'no opener of its own');
+      assertEqual($(el, 'h2')?.textContent, 'New tenant for Critical systems from Critical TEST');
+      const product = $<HTMLSelectElement>(el, '[data-testid="product"]');
+      assertEqual(product?.value, 'p-backup');
+      assert(product?.disabled, 'the product is the source’s');
+      assertEqual($(el, '[data-testid="application-data-source"]'), null, 'no proposal selects');
+      assertEqual($(el, '[data-testid="order-from-parts"] legend')?.textContent, 'Take from Critical TEST');
+      assertEqual($$<HTMLInputElement>(el, '[data-part]').filter((box) => box.checked).length, 0, 'nothing ticked');
+      choose(el, 'type', 'test');
+      await waitFor(() => dryRuns().length === 1, 'the dry run');
+      // Unticked means none: an initial part, not whatever the cockpit would propose.
+      assertDeepEqual(dryRuns()[0]?.body, {
+        kind: 'order',
+        businessUnitId: 'critical',
+        productId: 'p-backup',
+        type: 'test',
+        applicationDataSourceTenantId: null,
+        solutionProfileSourceTenantId: null,
+      });
+      $<HTMLInputElement>(el, '[data-part="solutionProfile"]')?.click();
+      await waitFor(() => dryRuns().length === 2, 'the dry run of the ticked part');
+      assertDeepEqual(dryRuns()[1]?.body, {
+        kind: 'order',
+        businessUnitId: 'critical',
+        productId: 'p-backup',
+        type: 'test',
+        applicationDataSourceTenantId: null,
+        solutionProfileSourceTenantId: 't-crit-test',
+      });
+      await waitFor(() => $(el, '[data-testid="determinations"]'), 'the proposals');
+      const proposals = $$(el, '[data-testid="determinations"] li').map((li) => li.textContent?.trim());
+      assertDeepEqual(proposals, [
+        'Application data: Critical PROD · the productive tenant',
+        'Solution profile: Critical PROD · the productive tenant',
+      ]);
+      $<HTMLButtonElement>(el, '[data-testid="submit-order"]')?.click();
+      await waitFor(() => stub.requestsTo('/v1/widget/operation-requests').length === 1, 'the order');
+      assertDeepEqual(stub.requestsTo('/v1/widget/operation-requests')[0]?.body, dryRuns()[1]?.body);
+    });
+
+    it('speaks German', async () => {
+      const el = await openFrom('de');
+      assertEqual($(el, 'h2')?.textContent, 'Neuer Mandant für Critical systems aus Critical TEST');
+      assertEqual($(el, '[data-testid="order-from-parts"] legend')?.textContent, 'Aus Critical TEST übernehmen');
+    });
   });
 });

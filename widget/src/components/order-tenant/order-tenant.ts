@@ -4,31 +4,17 @@ import { html, LitElement, nothing } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';
 import type { Determination, DryRunResult, OperationDraft, Product, Tenant } from '../../api/types.js';
 import { FocusTrapController } from '../../controllers/focus-trap-controller.js';
-import { createOperationRequestSubmitEvent } from '../../events/scc-operation-request-submit.js';
 import { labelFor, messagesFor } from '../../i18n/index.js';
-import { type MessagesWithOperations, operationMessagesFor } from '../../i18n/operation-messages.js';
+import { type CopyPart, type MessagesWithOperations, operationMessagesFor } from '../../i18n/operation-messages.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { problemMessages } from '../../utils/problems.js';
+import { rest } from '../../utils/rest.js';
+import { submitRequest } from '../../utils/submit-request.js';
 import { orderTenantStyles } from './order-tenant.styles.js';
 
 /** How long the form waits after the last change before it asks for a dry-run. */
 const DRY_RUN_DELAY_MS = 300;
-
-/** Waits `ms`, or rejects with the signal's AbortError when a newer draft comes first. */
-function rest(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
 
 /** Select value of a source: '' follows the cockpit's proposal, 'none' asks for an initial tenant. */
 type SourceChoice = '' | 'none' | (string & {});
@@ -36,11 +22,17 @@ type SourceChoice = '' | 'none' | (string & {});
 const sourceValue = (choice: SourceChoice): { value?: string | null } =>
   choice === '' ? {} : { value: choice === 'none' ? null : choice };
 
+const PARTS: readonly CopyPart[] = ['applicationData', 'solutionProfile'];
+
 /**
  * "Order tenant": a button that opens a form for a new tenant of a business unit. While the user
  * fills it, the cockpit checks the draft (dry-run) and the form shows its proposals, each
  * blocking rule and whether the order is chargeable. One idempotency key per opened form, so a
  * double click or a retry creates one request.
+ *
+ * Opened with a tenant (`show(tenant)`, "order from this tenant"), the form orders into that
+ * tenant's unit and product, and the user ticks which parts the new tenant takes from it: none,
+ * one or both, nothing ticked beforehand; an unticked part starts initial, not as proposed.
  *
  * @tag scc-order-tenant
  * @event scc-operation-request-submit - The order was accepted. `detail` is `{ request }`.
@@ -62,7 +54,10 @@ export class SccOrderTenant extends LitElement {
     tenants: { attribute: false },
     businessUnitId: { attribute: 'business-unit-id' },
     businessUnitName: { attribute: 'business-unit-name' },
+    hideOpener: { type: Boolean, attribute: 'hide-opener' },
     locale: {},
+    _from: { state: true },
+    _fromParts: { state: true },
     _products: { state: true },
     _productId: { state: true },
     _type: { state: true },
@@ -81,7 +76,12 @@ export class SccOrderTenant extends LitElement {
   /** The business unit the new tenant is for. */
   declare businessUnitId: string | undefined;
   declare businessUnitName: string | undefined;
+  /** Without the "Order tenant" button: the form opens only through `show()`. */
+  declare hideOpener: boolean;
   declare locale: string | undefined;
+  /** The tenant the form orders from (its unit, product and the ticked parts), if opened with one. */
+  declare _from: Tenant | undefined;
+  declare _fromParts: CopyPart[];
 
   declare _products: Product[];
   declare _productId: string;
@@ -124,15 +124,18 @@ export class SccOrderTenant extends LitElement {
 
   constructor() {
     super();
+    this.hideOpener = false;
     this.tenants = [];
     this._products = [];
     this._outcome = '';
     this.#reset();
   }
 
-  /** Opens the form, with a new idempotency key. */
-  async show(): Promise<void> {
+  /** Opens the form, with a new idempotency key; with `from`, to order from that tenant. */
+  async show(from?: Tenant): Promise<void> {
     this.#reset();
+    this._from = from;
+    if (from) this._productId = from.productId;
     this.#idempotencyKey = crypto.randomUUID();
     await this.updateComplete;
     this.#trap.open();
@@ -145,6 +148,8 @@ export class SccOrderTenant extends LitElement {
   }
 
   #reset(): void {
+    this._from = undefined;
+    this._fromParts = [];
     this._productId = '';
     this._type = '';
     this._name = '';
@@ -169,12 +174,15 @@ export class SccOrderTenant extends LitElement {
   }
 
   #draft(): OperationDraft | undefined {
-    if (!this.businessUnitId || !this._productId || !this._type) return undefined;
-    const app = sourceValue(this._applicationData);
-    const profile = sourceValue(this._solutionProfile);
+    const from = this._from;
+    const businessUnitId = from?.businessUnitId ?? this.businessUnitId;
+    if (!businessUnitId || !this._productId || !this._type) return undefined;
+    const taken = (part: CopyPart) => (this._fromParts.includes(part) ? from?.id : 'none') ?? '';
+    const app = sourceValue(from ? taken('applicationData') : this._applicationData);
+    const profile = sourceValue(from ? taken('solutionProfile') : this._solutionProfile);
     return {
       kind: 'order',
-      businessUnitId: this.businessUnitId,
+      businessUnitId,
       productId: this._productId,
       type: this._type,
       ...(this._name.trim() ? { name: this._name.trim() } : {}),
@@ -200,21 +208,20 @@ export class SccOrderTenant extends LitElement {
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     const draft = this.#draft();
-    if (!draft || !this.client || this._submitting) return;
-    this._submitting = true;
-    this._errors = [];
-    this._outcome = '';
-    try {
-      const request = await this.client.submitOperationRequest(draft, this.#idempotencyKey);
-      this.#dialog()?.close();
-      const name = typeof request.draft.name === 'string' ? request.draft.name : request.determinations.name?.value;
-      this._outcome = operationMessagesFor(this.locale).ops.ordered(name ?? '');
-      this.dispatchEvent(createOperationRequestSubmitEvent(request));
-    } catch (error) {
-      this._errors = problemMessages(messagesFor(this.locale), error);
-    } finally {
-      this._submitting = false;
-    }
+    const client = this.client;
+    if (!draft || !client) return;
+    await submitRequest(
+      this,
+      () => client.submitOperationRequest(draft, this.#idempotencyKey),
+      (request) => {
+        const name = typeof request.draft.name === 'string' ? request.draft.name : request.determinations.name?.value;
+        return operationMessagesFor(this.locale).ops.ordered(name ?? '');
+      },
+    );
+  }
+
+  close(): void {
+    this.#dialog()?.close();
   }
 
   #sourceName(m: MessagesWithOperations, id: string | null): string {
@@ -249,6 +256,39 @@ export class SccOrderTenant extends LitElement {
     </label>`;
   }
 
+  /** The parts the new tenant takes from `from`, each ticked by the user, and what the cockpit proposes. */
+  #fromFields(m: MessagesWithOperations, from: Tenant) {
+    const determinations = this._result?.determinations;
+    const proposals = PARTS.flatMap((part) => {
+      const proposal = determinations?.[`${part}SourceTenantId`];
+      return proposal ? [{ part, proposal }] : [];
+    });
+    return html`<fieldset data-testid="order-from-parts">
+        <legend>${m.ops.takeFrom(from.name)}</legend>
+        ${PARTS.map(
+          (part) => html`<label class="choice"><input type="checkbox" data-part=${part}
+            .checked=${this._fromParts.includes(part)} @change=${(e: Event) => {
+              const checked = (e.target as HTMLInputElement).checked;
+              this._fromParts = checked ? [...this._fromParts, part] : this._fromParts.filter((p) => p !== part);
+            }} /> ${m.ops.parts[part]}</label>`,
+        )}
+        ${this._fromParts.length === 0 ? html`<span class="hint">${m.ops.takeNothing}</span>` : nothing}
+      </fieldset>
+      ${
+        proposals.length
+          ? html`<div part="proposal" data-testid="determinations">
+            <span class="hint">${m.ops.proposals}</span>
+            <ul class="hint">
+              ${proposals.map(
+                ({ part, proposal }) =>
+                  html`<li>${m.ops.parts[part]}: ${this.#sourceName(m, proposal.value)} · ${proposal.reason}</li>`,
+              )}
+            </ul>
+          </div>`
+          : nothing
+      }`;
+  }
+
   override render() {
     const m = operationMessagesFor(this.locale);
     const product = this._products.find((p) => p.id === this._productId);
@@ -256,14 +296,21 @@ export class SccOrderTenant extends LitElement {
     const failed = result?.validations.filter((v) => !v.passed) ?? [];
     const nameProposal = result?.determinations.name;
     const blocked = failed.some((v) => v.blocking);
-    return html`<button part="order-button" class="primary" type="button" data-testid="order-tenant"
-        ?disabled=${!this.client || !this.businessUnitId} @click=${() => this.show()}>${m.ops.orderTenant}</button>
+    const from = this._from;
+    return html`${
+      this.hideOpener
+        ? nothing
+        : html`<button part="order-button" class="primary" type="button" data-testid="order-tenant"
+        ?disabled=${!this.client || !this.businessUnitId} @click=${() => this.show()}>${m.ops.orderTenant}</button>`
+    }
       <span part="outcome" class="hint" role="status" data-testid="order-outcome">${this._outcome}</span>
       <dialog part="dialog" aria-labelledby="title" data-testid="order-dialog">
         <form @submit=${this.#submit}>
-          <h2 id="title">${m.ops.orderFor(this.businessUnitName ?? '')}</h2>
+          <h2 id="title">${
+            from ? m.ops.orderFrom(from.name, from.businessUnitName) : m.ops.orderFor(this.businessUnitName ?? '')
+          }</h2>
           <label>${m.ops.product}
-            <select data-testid="product" .value=${this._productId} @change=${(e: Event) => {
+            <select data-testid="product" ?disabled=${!!from} .value=${this._productId} @change=${(e: Event) => {
               this._productId = (e.target as HTMLSelectElement).value;
             }}>
               <option value="" disabled>—</option>
@@ -293,8 +340,12 @@ export class SccOrderTenant extends LitElement {
                 : nothing
             }
           </label>
-          ${this.#sourceField(m, m.ops.applicationData, 'application-data-source', '_applicationData')}
-          ${this.#sourceField(m, m.ops.solutionProfile, 'solution-profile-source', '_solutionProfile')}
+          ${
+            from
+              ? this.#fromFields(m, from)
+              : html`${this.#sourceField(m, m.ops.applicationData, 'application-data-source', '_applicationData')}
+                ${this.#sourceField(m, m.ops.solutionProfile, 'solution-profile-source', '_solutionProfile')}`
+          }
           <ul part="validations" class="notes" data-testid="validations" aria-live="polite">
             ${failed.map((v) => html`<li class=${v.blocking ? 'blocking' : ''} data-rule=${v.rule}>${v.message}</li>`)}
             ${result?.chargeable ? html`<li data-rule="chargeable">${m.ops.chargeable}</li>` : nothing}

@@ -49,7 +49,7 @@ function initials(name: string): string {
  * @event scc-navigate - The selection changed. `detail` is `{ view: 'business-unit', businessUnitId }`.
  * @event scc-token-refreshed - A new token came from `fetchToken`. `detail` is `{ expiresAt }`.
  * @event scc-business-unit-change - An admin created, changed, moved or deleted a business unit.
- * @event scc-operation-request-submit - An order, termination or restore was accepted. `detail` is `{ request }`.
+ * @event scc-operation-request-submit - An order, copy, termination or restore was accepted. `detail` is `{ request }`.
  * @event scc-operation-request-cancel - The user cancelled a request. `detail` is `{ request }`.
  * @event scc-operation-request-complete - A pending request reached an end state. `detail` is `{ request }`.
  * @event scc-brand-applied - The session's brand (or the default look) was applied. `detail` is `{ brand, properties }`.
@@ -76,7 +76,8 @@ function initials(name: string): string {
  * @csspart retry-button - The retry button of the error state.
  * @csspart order-button - Opens the "order tenant" form.
  * @csspart terminate-button - "Request termination" of a tenant row.
- * @csspart dialog - The order and termination dialogs.
+ * @csspart copy-into-button - "Copy into this tenant" of a tenant row; `order-from-button` "Order from this tenant".
+ * @csspart dialog - The order, copy and termination dialogs.
  * @csspart pending - The pending-requests panel.
  * @csspart request - Each pending request; `progress` its bar; `cancel-button`, `restore-button` its actions.
  * @csspart outcome - The line saying how the last pending request ended.
@@ -510,7 +511,7 @@ export class ServiceControlCenter extends LitElement {
             : nothing
         }
         <scc-tenants data-testid="tenants"
-          exportparts="tenants, tenant-row, tenant-row-selected, status-badge, empty, terminate-button, restore-button, actions-button, actions-menu, filters, load-more, dialog"
+          exportparts="tenants, tenant-row, tenant-row-selected, status-badge, empty, terminate-button, restore-button, copy-into-button, order-from-button, actions-button, actions-menu, filters, load-more, dialog"
           business-unit-id=${selectedId === this._session?.businessUnit.id ? '' : (selectedId ?? '')}
           .firstPage=${firstPage} .heading=${m.tenantsIn(selectedName)}
           .note=${selected?.childCount === 0 ? '' : m.includesDescendants}

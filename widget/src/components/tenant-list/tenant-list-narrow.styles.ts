@@ -37,6 +37,10 @@ export const tenantListNarrowCss = css`
   [role='menuitem']:focus {
     background: var(--_scc-hover);
   }
+  /* The danger colour is readable on the surface, not quite on the focus background: toward the text colour. */
+  [role='menuitem'].danger:focus {
+    color: color-mix(in srgb, var(--_scc-danger) 75%, var(--_scc-text));
+  }
   @container tenant-list (max-width: 959.98px) {
     .inline {
       display: none;

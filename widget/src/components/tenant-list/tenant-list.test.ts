@@ -180,6 +180,68 @@ describe('scc-tenant-list', () => {
     });
   }
 
+  it('offers copy into and order from where allowed and asks the parent to open them, from the menu too', async () => {
+    const operable: Tenant = { ...(tenants[2] as Tenant), allowedActions: ['terminate', 'copy-into', 'order-from'] };
+    const list = await createList([operable, tenants[1] as Tenant]);
+    list.terminable = true;
+    await list.updateComplete;
+    const row = rowById(list, operable.id);
+    const copy = row?.querySelector<HTMLButtonElement>('[part="copy-into-button"]');
+    const order = row?.querySelector<HTMLButtonElement>('[part="order-from-button"]');
+    assertEqual(copy?.getAttribute('aria-label'), 'Copy into this tenant: Critical TEST');
+    assertEqual(order?.getAttribute('aria-label'), 'Order from this tenant: Critical TEST');
+    assertEqual($(list, 'tr[data-tenant-id="t-crit-prod"] [part="copy-into-button"]'), null, 'not allowed there');
+    const asked: string[] = [];
+    list.addEventListener('scc-tenant-operate', (event) =>
+      asked.push(`${event.detail.action} ${event.detail.tenant.id}`),
+    );
+    copy?.click();
+    order?.click();
+    list.style.width = '600px';
+    const menuButton = row?.querySelector<HTMLButtonElement>('[part="actions-button"]');
+    menuButton?.click();
+    await list.updateComplete;
+    assertDeepEqual(
+      $$(list, '[role="menuitem"]').map((item) => item.textContent?.trim()),
+      ['Request termination', 'Copy into this tenant', 'Order from this tenant'],
+    );
+    $<HTMLButtonElement>(list, '[role="menuitem"][data-action="copy-into"]')?.click();
+    await list.updateComplete;
+    assertEqual($(list, '[role="menu"]'), null, 'the menu closes');
+    assertEqual(list.shadowRoot?.activeElement, menuButton, 'focus on the menu button, for the dialog to return to');
+    assertDeepEqual(asked, ['copy-into t-crit-test', 'order-from t-crit-test', 'copy-into t-crit-test']);
+  });
+
+  it('offers the row actions in German', async () => {
+    const operable: Tenant = { ...(tenants[2] as Tenant), allowedActions: ['copy-into', 'order-from'] };
+    const list = await createList([operable], 'de');
+    list.terminable = true;
+    await list.updateComplete;
+    assertDeepEqual(
+      $$(list, '.inline button').map((button) => button.textContent?.trim()),
+      ['In diesen Mandanten kopieren', 'Aus diesem Mandanten bestellen'],
+    );
+  });
+
+  for (const width of [360, 1024, 1440]) {
+    it(`with every action on every row, fits ${width} px and reaches each action`, async () => {
+      const all = tenants.map((t) => ({ ...t, allowedActions: ['terminate', 'copy-into', 'order-from'] }) as Tenant);
+      const list = await createList(all);
+      list.terminable = true;
+      list.style.width = `${width}px`;
+      await list.updateComplete;
+      const frame = $(list, '.frame') as HTMLElement;
+      assert(frame.scrollWidth <= frame.clientWidth, `no overflow (${frame.scrollWidth} > ${frame.clientWidth})`);
+      for (const row of $$(list, 'tbody tr')) {
+        const visible = [...row.querySelectorAll<HTMLElement>('.inline button, [part="actions-button"]')].filter(
+          (b) => b.getBoundingClientRect().width > 0,
+        );
+        const menu = visible.some((b) => b.matches('[part="actions-button"]'));
+        assertEqual(visible.length, menu ? 1 : 3, `the actions of ${row.dataset.tenantId}`);
+      }
+    });
+  }
+
   it('shows an empty state without a table', async () => {
     const list = await createList([]);
     assertEqual($(list, 'table'), null);

@@ -1,5 +1,6 @@
 import { adoptStyles, type CSSResult, html, LitElement, nothing, type PropertyValues, unsafeCSS } from 'lit';
 import type { Tenant, TenantAction, TenantSort } from '../../api/types.js';
+import { createTenantOperateEvent } from '../../events/scc-tenant-operate.js';
 import { createTenantRestoreEvent } from '../../events/scc-tenant-restore.js';
 import { createTenantSelectEvent } from '../../events/scc-tenant-select.js';
 import { createTenantSortEvent } from '../../events/scc-tenant-sort.js';
@@ -35,10 +36,13 @@ const COLUMNS: ReadonlyArray<{ sort: TenantSort; label: (m: Messages) => string 
  * @csspart empty - The empty state panel.
  * @csspart terminate-button - The "request termination" button of a row (wide lists).
  * @csspart restore-button - The "restore" button of a retained row (wide lists).
+ * @csspart copy-into-button - The "copy into this tenant" button of a row (wide lists).
+ * @csspart order-from-button - The "order from this tenant" button of a row (wide lists).
  * @csspart actions-button - The menu button of a row's actions (narrow lists).
  * @csspart actions-menu - The open menu of a row's actions.
  * @event scc-tenant-terminate - (internal, does not bubble) A row's termination was asked for.
  * @event scc-tenant-restore - (internal, does not bubble) A row's restore was asked for.
+ * @event scc-tenant-operate - (internal, does not bubble) A row's copy into or order from was asked for.
  * @event scc-tenant-sort - (internal, does not bubble) A column header was activated.
  * @event scc-tenant-select - (internal, does not bubble) A row was selected.
  * @cssproperty --scc-color-border - Table lines.
@@ -64,7 +68,7 @@ export class SccTenantList extends LitElement {
   declare heading: string | undefined;
   /** Caption text below the title (the count, the scope). */
   declare note: string | undefined;
-  /** Whether the operations are loaded, so a row's allowed termination can be offered. */
+  /** Whether the operations are loaded, so a row's allowed actions can be offered. */
   declare terminable: boolean;
   /** The column the server sorted by. */
   declare sort: TenantSort;
@@ -106,14 +110,21 @@ export class SccTenantList extends LitElement {
     if (changed.has('_menuFor') && this._menuFor) this.#menuItems()[0]?.focus();
   }
 
-  /** What the server allows on the row; termination also needs the operations (its dialog) loaded. */
+  /** What the server allows on the row, once the operations (dialogs, restore) are loaded. */
   #actionsOf(tenant: Tenant): TenantAction[] {
-    return tenant.allowedActions.filter((action) => action === 'restore' || this.terminable);
+    return this.terminable ? tenant.allowedActions : [];
   }
 
   #act(tenant: Tenant, action: TenantAction): void {
-    this._menuFor = undefined;
-    this.dispatchEvent(action === 'terminate' ? createTenantTerminateEvent(tenant) : createTenantRestoreEvent(tenant));
+    // From the menu: focus goes back to its button first, so a dialog gives it back there on close.
+    this.#closeMenu(true);
+    this.dispatchEvent(
+      action === 'terminate'
+        ? createTenantTerminateEvent(tenant)
+        : action === 'restore'
+          ? createTenantRestoreEvent(tenant)
+          : createTenantOperateEvent({ tenant, action }),
+    );
   }
 
   #sortBy(sort: TenantSort): void {
@@ -233,7 +244,10 @@ export class SccTenantList extends LitElement {
     const t = tenantListMessagesFor(this.locale);
     const open = this._menuFor === tenant.id;
     const menuId = `actions-${cssToken(tenant.id)}`;
-    const label = (action: TenantAction) => (action === 'terminate' ? m.requestTermination : t.restore);
+    const label = (action: TenantAction) =>
+      ({ terminate: m.requestTermination, restore: t.restore, 'copy-into': t.copyInto, 'order-from': t.orderFrom })[
+        action
+      ];
     return html`<span class="inline">${actions.map(
       (action) => html`<button part=${`${action}-button`} type="button" class=${action === 'terminate' ? 'danger' : ''}
           data-testid=${action} aria-label=${`${label(action)}: ${tenant.name}`}

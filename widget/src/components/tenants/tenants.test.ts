@@ -14,6 +14,8 @@ import {
   fixture,
   json,
   liveStream,
+  oneEvent,
+  operationRequest,
   stubFetch,
   tenants,
   tokenSource,
@@ -21,6 +23,7 @@ import {
 } from '../../../test/helpers.js';
 import type { Tenant } from '../../api/types.js';
 import type { SccNavigateEvent } from '../../events/scc-navigate.js';
+import type { SccOperationRequestSubmitEvent } from '../../events/scc-operation-request-submit.js';
 import type { SccTokenRefreshedEvent } from '../../events/scc-token-refreshed.js';
 import type { SccSession } from '../session/session.js';
 import type { SccTenants } from './tenants.js';
@@ -161,5 +164,53 @@ describe('scc-tenants and scc-session', () => {
     fixture('<div></div>').append(piece);
     await waitFor(() => rowIds(piece).length === tenants.length, 'rows');
     assertEqual(stub.requestsTo('/v1/widget/tenants')[0]?.authorization?.startsWith('Bearer '), true);
+  });
+
+  it('a row’s copy into and order from open their dialogs for that tenant; a row’s restore submits it', async () => {
+    const operable = tenants.map(
+      (t): Tenant =>
+        t.id === 't-crit-test'
+          ? { ...t, allowedActions: ['terminate', 'copy-into', 'order-from'] }
+          : t.id === 't-other'
+            ? { ...t, lifecycleStatus: 'retained', allowedActions: ['restore'] }
+            : t,
+    );
+    stub.restore();
+    stub = stubFetch({ tenants: operable });
+    stub.on('/v1/widget/products', () =>
+      json({ items: [{ id: 'p-backup', name: 'Backup as a Service', tenantTypes: ['productive', 'test'] }] }),
+    );
+    stub.on('/v1/widget/tenants', () => json({ items: operable, nextCursor: null, total: 6, totalCapped: false }));
+    stub.on('/v1/widget/operation-requests', () => json(operationRequest('r-5', { kind: 'restore' }), 202));
+    const { first } = page();
+    const button = (id: string, part: string) =>
+      $<HTMLButtonElement>($(first, 'scc-tenant-list'), `tr[data-tenant-id="${id}"] [part="${part}"]`);
+    await waitFor(() => button('t-crit-test', 'copy-into-button'), 'the operations loaded, the actions offered');
+
+    button('t-crit-test', 'copy-into-button')?.click();
+    const copy = $<HTMLElementTagNameMap['scc-copy-dialog']>(first, 'scc-copy-dialog');
+    await waitFor(() => $<HTMLDialogElement>(copy, 'dialog[open]'), 'the copy dialog');
+    assertEqual(copy?.target?.id, 't-crit-test');
+    copy?.close();
+
+    button('t-crit-test', 'order-from-button')?.click();
+    const order = $(first, 'scc-order-tenant');
+    await waitFor(() => $<HTMLDialogElement>(order, 'dialog[open]'), 'the order form');
+    assertEqual($(order, 'h2')?.textContent, 'New tenant for Critical systems from Critical TEST');
+    $<HTMLDialogElement>(order, 'dialog')?.close();
+
+    // A retained tenant shows with every lifecycle.
+    const lifecycle = $<HTMLSelectElement>(first, '[data-testid="filter-lifecycle"]') as HTMLSelectElement;
+    lifecycle.value = 'all';
+    lifecycle.dispatchEvent(new Event('change'));
+    await waitFor(() => button('t-other', 'restore-button'), 'the retained tenant');
+    const submitted = oneEvent<SccOperationRequestSubmitEvent>(first, 'scc-operation-request-submit');
+    button('t-other', 'restore-button')?.click();
+    assertEqual((await submitted).detail.request.id, 'r-5');
+    assertDeepEqual(stub.requestsTo('/v1/widget/operation-requests')[0]?.body, {
+      kind: 'restore',
+      tenantId: 't-other',
+      mode: 'same',
+    });
   });
 });

@@ -5,9 +5,8 @@ import { partLoaderContext, type SccConnection } from '../../context/connection.
 import { ConnectionController } from '../../controllers/connection-controller.js';
 import { TenantPageController } from '../../controllers/tenant-page-controller.js';
 import { WidgetPartsController } from '../../controllers/widget-parts-controller.js';
-import { createErrorEvent } from '../../events/scc-error.js';
 import { createNavigateEvent } from '../../events/scc-navigate.js';
-import { createOperationRequestSubmitEvent } from '../../events/scc-operation-request-submit.js';
+import type { SccTenantOperateEvent } from '../../events/scc-tenant-operate.js';
 import type { SccTenantRestoreEvent } from '../../events/scc-tenant-restore.js';
 import type { SccTenantSelectEvent } from '../../events/scc-tenant-select.js';
 import type { SccTenantSortEvent } from '../../events/scc-tenant-sort.js';
@@ -17,7 +16,6 @@ import { loadLocale, localePending, type Messages, messagesFor, resolveLocale } 
 import { type TenantListMessages, tenantListMessagesFor } from '../../i18n/tenant-list-messages.js';
 import { widgetParts } from '../../lazy/parts.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { toBffError } from '../../utils/bff-error.js';
 import { tenantsStyles } from './tenants.styles.js';
 
 /** Sort, filters and search that decide which tenants a page holds. */
@@ -32,15 +30,15 @@ const SEARCH_DEBOUNCE_MS = 300;
  * The tenant list as a piece of its own: the caller's tenants (of `business-unit-id` and below, or
  * the whole subtree) in server-side pages, sortable by column, filtered by type, lifecycle and
  * status, searchable by name, with counts and "Load more". The selected tenant stays selected
- * across pages and refreshes. Rows offer only what the server allows this caller; the termination
- * dialog loads with the operations part when some row allows it.
+ * across pages and refreshes. Rows offer only what the server allows this caller, once the
+ * operations part (the dialogs, the restore) has loaded: it loads when some row allows anything.
  *
  * Takes its connection from `.connection` or from an enclosing `<scc-session>` /
  * `<service-control-center>`, so several pieces share one session, token and event stream.
  *
  * @tag scc-tenants
  * @event scc-navigate - The user selected a tenant. `detail` is `{ view: 'tenant', businessUnitId, tenantId }`.
- * @event scc-operation-request-submit - A termination (from its dialog) or a restore was accepted. `detail` is `{ request }`.
+ * @event scc-operation-request-submit - A termination, copy or order (from its dialog) or a restore was accepted. `detail` is `{ request }`.
  * @event scc-error - A restore was refused. `detail` is `{ status, title }`.
  * @csspart tenants - The tenant `<table>`.
  * @csspart tenant-row - Each tenant row (`data-tenant-id`).
@@ -48,11 +46,13 @@ const SEARCH_DEBOUNCE_MS = 300;
  * @csspart empty - The empty-state panel.
  * @csspart terminate-button - "Request termination" of a row (wide lists).
  * @csspart restore-button - "Restore" of a retained row (wide lists).
+ * @csspart copy-into-button - "Copy into this tenant" of a row (wide lists).
+ * @csspart order-from-button - "Order from this tenant" of a row (wide lists).
  * @csspart actions-button - The actions menu button of a row (narrow lists).
  * @csspart actions-menu - The open actions menu.
  * @csspart filters - The search box and filters above the list.
  * @csspart load-more - The "Load more" button.
- * @csspart dialog - The termination dialog.
+ * @csspart dialog - The termination, copy and order dialogs.
  * @cssproperty --scc-color-border - Lines and frames.
  * @cssproperty --scc-color-muted - Secondary text.
  */
@@ -113,13 +113,12 @@ export class SccTenants extends LitElement {
     onChange: () => this.dispatchEvent(createTenantsChangeEvent()),
   });
   readonly #parts = new WidgetPartsController(this, {
-    load: (part: 'operations') => this.#partLoader.value?.(part) ?? widgetParts[part](),
+    load: () => this.#loadOperations(),
     // Without the operations the rows simply offer no actions; the next update asks again.
     onFailure: () => undefined,
   });
   readonly #partLoader = new ContextConsumer(this, { context: partLoaderContext });
   #unsubscribe: (() => void) | undefined;
-  #restoring = new Set<string>();
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -130,6 +129,10 @@ export class SccTenants extends LitElement {
     this._lifecycle = '';
     this._status = '';
     this._q = '';
+  }
+
+  #loadOperations(): Promise<unknown> {
+    return this.#partLoader.value?.('operations') ?? widgetParts.operations();
   }
 
   #query(state: QueryState): TenantQuery {
@@ -199,7 +202,7 @@ export class SccTenants extends LitElement {
 
   // After the update: a first page the host handed over arrives while the update runs.
   protected override updated(): void {
-    if (this.#pages.tenants.some((tenant) => tenant.allowedActions.includes('terminate'))) {
+    if (this.#pages.tenants.some((tenant) => tenant.allowedActions.length > 0)) {
       this.#parts.ensure('operations');
     }
   }
@@ -221,25 +224,18 @@ export class SccTenants extends LitElement {
     void this.renderRoot.querySelector('scc-terminate-dialog')?.show(event.detail.tenant);
   };
 
+  #onOperate = ({ detail }: SccTenantOperateEvent): void => {
+    void this.renderRoot
+      .querySelector(detail.action === 'copy-into' ? 'scc-copy-dialog' : 'scc-order-tenant')
+      ?.show(detail.tenant);
+  };
+
   /** A retained tenant comes back as it was (same data); the list follows once the server accepted. */
-  #onRestore = async (event: SccTenantRestoreEvent): Promise<void> => {
-    const { tenant } = event.detail;
+  #onRestore = async ({ detail }: SccTenantRestoreEvent): Promise<void> => {
     const client = this.#link.connection?.client;
-    if (!client || this.#restoring.has(tenant.id)) return;
-    this.#restoring.add(tenant.id);
-    try {
-      const request = await client.submitOperationRequest(
-        { kind: 'restore', tenantId: tenant.id, mode: 'same' },
-        crypto.randomUUID(),
-      );
-      this.dispatchEvent(createOperationRequestSubmitEvent(request));
-      void this.#pages.refresh();
-    } catch (cause) {
-      const error = toBffError(cause);
-      this.dispatchEvent(createErrorEvent({ status: error.status, title: error.title }));
-    } finally {
-      this.#restoring.delete(tenant.id);
-    }
+    // Loaded already: a row offers restore only with the operations there.
+    const operations = (await this.#loadOperations()) as typeof import('../../lazy/operations.js');
+    if (client) await operations.restoreTenant(this, client, detail.tenant);
   };
 
   /** Whatever the dialog did changes the list: load it again, quietly. */
@@ -282,7 +278,7 @@ export class SccTenants extends LitElement {
                 .message=${t.loadFailed} .retryable=${true} @scc-retry=${() => void pages.refresh()}></scc-state-panel>`
             : html`<scc-tenant-list
                 data-testid="tenant-list"
-                exportparts="tenants, tenant-row, tenant-row-selected, status-badge, empty, terminate-button, restore-button, actions-button, actions-menu"
+                exportparts="tenants, tenant-row, tenant-row-selected, status-badge, empty, terminate-button, restore-button, copy-into-button, order-from-button, actions-button, actions-menu"
                 .tenants=${tenants}
                 .heading=${this.heading}
                 .note=${note}
@@ -295,6 +291,7 @@ export class SccTenants extends LitElement {
                 @scc-tenant-select=${this.#onSelect}
                 @scc-tenant-terminate=${this.#onTerminate}
                 @scc-tenant-restore=${this.#onRestore}
+                @scc-tenant-operate=${this.#onOperate}
               ></scc-tenant-list>`
         }
         ${
@@ -312,7 +309,10 @@ export class SccTenants extends LitElement {
         }
         ${
           this.#parts.isReady('operations')
-            ? html`<scc-terminate-dialog exportparts="dialog" locale=${locale} .client=${this.#link.connection?.client}></scc-terminate-dialog>`
+            ? html`<scc-terminate-dialog exportparts="dialog" locale=${locale} .client=${this.#link.connection?.client}></scc-terminate-dialog>
+              <scc-copy-dialog exportparts="dialog" locale=${locale} .client=${this.#link.connection?.client}></scc-copy-dialog>
+              <scc-order-tenant hide-opener exportparts="dialog" locale=${locale} .client=${this.#link.connection?.client}
+                .tenants=${tenants}></scc-order-tenant>`
             : nothing
         }
       </div>`;

@@ -2,13 +2,10 @@ import { html, LitElement, nothing } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';
 import type { Tenant } from '../../api/types.js';
 import { FocusTrapController } from '../../controllers/focus-trap-controller.js';
-import { createOperationRequestSubmitEvent } from '../../events/scc-operation-request-submit.js';
-import { messagesFor } from '../../i18n/index.js';
 import { operationMessagesFor } from '../../i18n/operation-messages.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { problemMessages } from '../../utils/problems.js';
-import { withStepUp } from '../../utils/with-step-up.js';
+import { submitRequest } from '../../utils/submit-request.js';
 
 /**
  * "Request termination" of one tenant. A productive tenant must be confirmed by typing its name.
@@ -87,23 +84,13 @@ export class SccTerminateDialog extends LitElement {
     event.preventDefault();
     const tenant = this._tenant;
     const client = this.client;
-    if (!tenant || !client || this._submitting || !this.#confirmed()) return;
-    this._submitting = true;
-    this._errors = [];
-    this._outcome = '';
-    try {
-      // Terminating a productive tenant is a risky action: a unit may require a code first.
-      const request = await withStepUp(this, () =>
-        client.submitOperationRequest({ kind: 'decommission', tenantId: tenant.id }, this.#idempotencyKey),
-      );
-      this.close();
-      this._outcome = operationMessagesFor(this.locale).ops.terminationRequested(tenant.name);
-      this.dispatchEvent(createOperationRequestSubmitEvent(request));
-    } catch (error) {
-      this._errors = problemMessages(messagesFor(this.locale), error);
-    } finally {
-      this._submitting = false;
-    }
+    if (!tenant || !client || !this.#confirmed()) return;
+    // Terminating a productive tenant is a risky action: a unit may require a code first.
+    await submitRequest(
+      this,
+      () => client.submitOperationRequest({ kind: 'decommission', tenantId: tenant.id }, this.#idempotencyKey),
+      () => operationMessagesFor(this.locale).ops.terminationRequested(tenant.name),
+    );
   }
 
   override render() {
