@@ -15,6 +15,7 @@ import {
 } from './operations.js';
 import { contracts, products } from './products.js';
 import { tenantApplicationData, tenantSolutionProfile, tenants } from './tenants.js';
+import { productExtensions, solutionProfileVersions, tenantExtensions, transports } from './transports.js';
 import { roleAssignments, users } from './users.js';
 
 export interface BusinessUnitOwnedTable {
@@ -57,5 +58,9 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(embedSessions),
   owned(hostApiKeys),
   owned(identityProviders),
+  owned(solutionProfileVersions),
+  owned(productExtensions),
+  owned(tenantExtensions),
+  owned(transports),
   owned(auditEvents, 'append-only'),
 ];
