@@ -2,8 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { cursorParam } from './pagination.js';
 import { singleLineText } from './text.js';
 import { ProfileRestoreDraftSchema, TransportDraftSchema } from './transports.js';
-import { ValidationSchema } from './validation.js';
 import { RoleNameSchema } from './users.js';
+import { ValidationSchema } from './validation.js';
 
 export const operationKinds = ['order', 'copy', 'decommission', 'restore', 'transport', 'profile-restore'] as const;
 export type OperationKindName = (typeof operationKinds)[number];

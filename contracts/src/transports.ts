@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { ValidationSchema } from './validation.js';
 import { singleLineText } from './text.js';
+import { ValidationSchema } from './validation.js';
 
 /**
  * Solution profiles (a versioned JSON document per tenant), extensions and transports of both
@@ -34,7 +34,8 @@ const extensionName = singleLineText(1, 100).regex(/^[a-z0-9][a-z0-9._-]*$/, 'Lo
 export const TransportProfileSchema = z
   .strictObject({
     mode: z.enum(['full', 'delta']).openapi({
-      description: '`full`: the target’s profile becomes the source’s; `delta`: only the source’s changes since the baseline',
+      description:
+        '`full`: the target’s profile becomes the source’s; `delta`: only the source’s changes since the baseline',
     }),
     baselineVersion: versionNumber.optional().openapi({
       description:

@@ -211,7 +211,11 @@ export function createWorker(options: WorkerOptions): Worker {
         return [{ name: 'deploy', label: 'Deploying into the target', run: () => deployTransport(db, request) }];
       case 'profile-restore':
         return [
-          { name: 'restore-profile', label: 'Restoring the profile version', run: () => restoreProfileVersion(db, request) },
+          {
+            name: 'restore-profile',
+            label: 'Restoring the profile version',
+            run: () => restoreProfileVersion(db, request),
+          },
         ];
       case 'decommission': {
         const tenantId = request.tenantId as string;

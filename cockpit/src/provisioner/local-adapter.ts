@@ -110,7 +110,8 @@ export function createLocalProvisioner(db: Database, options: LocalProvisionerOp
         ),
       );
       // The copied sections become the target's next profile version (once per request).
-      if (part === 'solutionProfile') await db.transaction((tx) => recordVersionFromRows(tx, targetTenantId, requestId));
+      if (part === 'solutionProfile')
+        await db.transaction((tx) => recordVersionFromRows(tx, targetTenantId, requestId));
       return { rows: source.length };
     },
 

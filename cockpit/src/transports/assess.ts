@@ -5,14 +5,7 @@ import type { Transaction } from '@scc/db';
 import { lockTenant } from '../operations/facts.js';
 import { productRules } from '../operations/product-rules.js';
 import type { Caller } from '../scope/caller.js';
-import {
-  type Change,
-  diffDocuments,
-  type JsonObject,
-  pointerOf,
-  resolveMerge,
-  threeWayMerge,
-} from './profile-diff.js';
+import { type Change, diffDocuments, type JsonObject, pointerOf, resolveMerge, threeWayMerge } from './profile-diff.js';
 import { validateProfile } from './profile-schema.js';
 import {
   deployedToTestTenant,
@@ -28,8 +21,8 @@ import {
   approvalRequired,
   baselineFound,
   conflictsResolved,
-  planExtensions,
   pairingProblem,
+  planExtensions,
   profileFitsSchema,
   somethingToDeploy,
   tenantUsable,
@@ -206,17 +199,23 @@ export async function assessTransport(
   }
   const extensionChanges = (extensionPlan ?? []).filter((item) => item.action !== 'keep').length;
   validations.push(
-    somethingToDeploy(profile?.preview.changes.length ?? 0, extensionChanges, draft.profile ? 'body.profile' : 'body.extensions'),
+    somethingToDeploy(
+      profile?.preview.changes.length ?? 0,
+      extensionChanges,
+      draft.profile ? 'body.profile' : 'body.extensions',
+    ),
   );
   const approval = approvalRequired(target.type, rules, 'A transport');
   const plan: TransportPlan = {
     sourceTenantId: source.id,
     type: target.type,
     profile: profile?.plan ?? null,
-    extensions: (extensionPlan ?? []).filter((item) => item.action !== 'keep').map((item) => ({
-      name: item.name,
-      version: item.toVersion,
-    })),
+    extensions: (extensionPlan ?? [])
+      .filter((item) => item.action !== 'keep')
+      .map((item) => ({
+        name: item.name,
+        version: item.toVersion,
+      })),
   };
   return {
     assessment: {

@@ -26,7 +26,10 @@ export async function deployTransport(db: Database, request: OperationRequestRow
   await db.transaction(async (tx) => {
     const locked = await lockProfile(tx, targetId);
     if (!locked) throw new Error(`target tenant ${targetId} does not exist`);
-    const [done] = await executeRows<{ id: string }>(tx, sql`select id from transports where request_id = ${request.id}`);
+    const [done] = await executeRows<{ id: string }>(
+      tx,
+      sql`select id from transports where request_id = ${request.id}`,
+    );
     if (done) return;
     let after: number | null = null;
     if (plan.profile) {
@@ -92,4 +95,3 @@ export async function restoreProfileVersion(db: Database, request: OperationRequ
 function failWith(message: string): never {
   throw new Error(message);
 }
-

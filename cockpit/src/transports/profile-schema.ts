@@ -15,13 +15,7 @@ import { isObject, type Json } from './profile-diff.js';
 export type ProfileSchema = Record<string, unknown>;
 
 const typeName = (value: Json): string =>
-  value === null
-    ? 'null'
-    : Array.isArray(value)
-      ? 'array'
-      : Number.isInteger(value)
-        ? 'integer'
-        : typeof value;
+  value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
 
 function fits(type: unknown, value: Json): boolean {
   const actual = typeName(value);
@@ -61,7 +55,8 @@ function checkObject(schema: ProfileSchema, value: Record<string, Json>, field: 
   const properties = isObject(schema.properties) ? schema.properties : {};
   const required = Array.isArray(schema.required) ? schema.required : [];
   for (const key of required) {
-    if (typeof key === 'string' && !Object.hasOwn(value, key)) out.push({ field: `${field}.${key}`, message: 'Required' });
+    if (typeof key === 'string' && !Object.hasOwn(value, key))
+      out.push({ field: `${field}.${key}`, message: 'Required' });
   }
   for (const key of Object.keys(value)) {
     const child = `${field}.${key}`;

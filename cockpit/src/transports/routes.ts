@@ -138,7 +138,8 @@ export function solutionProfileRoutes(db: Database) {
         async (tx) => profileAt(tx, (await tenantOrNotFound(tx, caller, id)).id, version),
         { readOnly: true },
       );
-      if (!document) throw ProblemError.of('notFound', undefined, [{ field: 'path.version', message: 'No such version' }]);
+      if (!document)
+        throw ProblemError.of('notFound', undefined, [{ field: 'path.version', message: 'No such version' }]);
       return c.json({ tenantId: id, version, document }, 200);
     })
     .openapi(editRoute, async (c) => {
@@ -150,12 +151,17 @@ export function solutionProfileRoutes(db: Database) {
         if (!holdsRole(caller.roles, 'operator')) throw ProblemError.of('forbidden');
         if (tenant.type === 'productive') {
           throw ProblemError.of('conflict', 'A productive tenant’s profile changes only through a transport.', [
-            { field: 'path.id', rule: 'productive-through-transport', message: 'Transport the change from a test tenant' },
+            {
+              field: 'path.id',
+              rule: 'productive-through-transport',
+              message: 'Transport the change from a test tenant',
+            },
           ]);
         }
         const product = await productSchemaAndRules(tx, tenant.productId);
         const errors = validateProfile(product.profileSchema, document as JsonObject, 'body.document');
-        if (errors.length > 0) throw ProblemError.of('validation', 'The profile does not fit the product’s schema', errors);
+        if (errors.length > 0)
+          throw ProblemError.of('validation', 'The profile does not fit the product’s schema', errors);
         const locked = await lockProfile(tx, tenant.id);
         if (!locked) throw ProblemError.of('notFound');
         if (locked.version !== basedOnVersion) {

@@ -1,8 +1,8 @@
 import type { ProductRules, Validation } from '@scc/contracts/operations';
 import type { FieldError } from '@scc/contracts/problem';
-import { holdsRole } from '../operations/rules.js';
-import { requiredRole } from '../operations/product-rules.js';
 import type { RoleName } from '@scc/db';
+import { requiredRole } from '../operations/product-rules.js';
+import { holdsRole } from '../operations/rules.js';
 
 /**
  * The rules of transports and profile restores, pure functions of gathered facts: the preview,
@@ -97,7 +97,11 @@ export function planExtensions(facts: ExtensionFacts): { plan: ExtensionPlanItem
       (entry.maxProductVersion === null || compareVersions(product, entry.maxProductVersion) < 0);
     validations.push(
       supported
-        ? pass('extension-product-version', `${chosen.name} ${chosen.version} supports product version ${product}.`, field)
+        ? pass(
+            'extension-product-version',
+            `${chosen.name} ${chosen.version} supports product version ${product}.`,
+            field,
+          )
         : fail(
             'extension-product-version',
             `${chosen.name} ${chosen.version} needs product version ${entry.minProductVersion}` +
@@ -151,7 +155,12 @@ export interface TenantSideFact {
   customerPath: string;
 }
 
-export function transportPermission(kind: 'transport' | 'profile-restore', type: string, roles: readonly RoleName[], rules: ProductRules) {
+export function transportPermission(
+  kind: 'transport' | 'profile-restore',
+  type: string,
+  roles: readonly RoleName[],
+  rules: ProductRules,
+) {
   const needed = requiredRole(rules, kind, type);
   const what = kind === 'transport' ? 'transport into' : 'restore the profile of';
   return holdsRole(roles, needed)
@@ -242,7 +251,11 @@ export function testedBeforeProductive(
   if (facts.mode !== 'delta' || !rules.transports.testedFirstFor.includes(facts.target.type)) return null;
   const field = 'body.sourceTenantId';
   if (!rules.transports.testedFirstFor.includes(facts.source.type))
-    return pass('tested-before-productive', `The changes run in ${facts.source.type} tenant ${facts.source.name}.`, field);
+    return pass(
+      'tested-before-productive',
+      `The changes run in ${facts.source.type} tenant ${facts.source.name}.`,
+      field,
+    );
   return deployedToTestTenant
     ? pass(
         'tested-before-productive',

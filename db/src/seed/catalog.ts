@@ -126,7 +126,10 @@ export const profileSchemas: Record<string, Record<string, unknown>> = {
       retryCount: integer(0, 10),
       templates: { type: 'object', additionalProperties: text(100) },
     }),
-    workflow: section({ approvalLimit: integer(0, 10_000_000), steps: { type: 'array', items: text(50), maxItems: 20 } }),
+    workflow: section({
+      approvalLimit: integer(0, 10_000_000),
+      steps: { type: 'array', items: text(50), maxItems: 20 },
+    }),
   }),
 };
 
