@@ -80,17 +80,24 @@ export function cloneJson(value: Json): Json {
   return value;
 }
 
+/**
+ * Walks both objects once. `prefix` is one array pushed and popped on the way down: paths are
+ * copied only for the changes found, not for every key (10,000-key profiles, BENCHMARKS.md).
+ */
 function collect(a: JsonObject, b: JsonObject, prefix: string[], out: Change[]): void {
   for (const key of Object.keys(a)) {
-    const path = [...prefix, key];
     const before = a[key] as Json;
     if (!has(b, key)) {
-      out.push({ path, op: 'removed', old: before });
+      out.push({ path: [...prefix, key], op: 'removed', old: before });
       continue;
     }
     const after = b[key] as Json;
-    if (isObject(before) && isObject(after)) collect(before, after, path, out);
-    else if (!deepEqual(before, after)) out.push({ path, op: 'changed', old: before, new: after });
+    if (before === after) continue;
+    if (isObject(before) && isObject(after)) {
+      prefix.push(key);
+      collect(before, after, prefix, out);
+      prefix.pop();
+    } else if (!deepEqual(before, after)) out.push({ path: [...prefix, key], op: 'changed', old: before, new: after });
   }
   for (const key of Object.keys(b)) {
     if (!has(a, key)) out.push({ path: [...prefix, key], op: 'added', new: b[key] as Json });
@@ -140,8 +147,10 @@ export function applyDiff(a: JsonObject, diff: readonly Change[]): JsonObject {
   return result;
 }
 
-export const pointerOf = (path: readonly string[]): string =>
-  path.map((key) => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+const escapeKey = (key: string) =>
+  key.includes('~') || key.includes('/') ? key.replaceAll('~', '~0').replaceAll('/', '~1') : key;
+
+export const pointerOf = (path: readonly string[]): string => path.map((key) => `/${escapeKey(key)}`).join('');
 
 export function pathOfPointer(pointer: string): string[] {
   if (pointer === '') return [];
