@@ -27,6 +27,7 @@ import {
   RejectionSchema,
 } from '@scc/contracts/operations';
 import { changeProblemResponses, PROBLEM_CONTENT_TYPE, problemContent, problemResponses } from '@scc/contracts/problem';
+import { riskyChangeProblemResponses, stepUpRequiredResponse } from '@scc/contracts/step-up';
 import { TenantIdParams } from '@scc/contracts/tenants';
 import {
   NewProfileVersionBody,
@@ -37,7 +38,6 @@ import {
   TransportDraftSchema,
   TransportPreviewSchema,
 } from '@scc/contracts/transports';
-import { riskyChangeProblemResponses, stepUpRequiredResponse } from '@scc/contracts/step-up';
 import {
   CreateUserBody,
   GrantRoleBody,
@@ -407,16 +407,13 @@ export function forwardedRoutes(cockpit: Cockpit) {
       ),
     )
     .openapi(
-      ...transports.forward(
-        (v1, { req }, caller) => v1.transports.preview.$post({ json: req.valid('json') }, caller),
-        {
-          method: 'post',
-          path: '/transports/preview',
-          summary: 'What a transport would change: exact diff, conflicts, extension plan and rules; changes nothing',
-          request: { body: jsonBody(TransportDraftSchema) },
-          responses: { 200: jsonContent(TransportPreviewSchema, 'The preview'), ...problemResponses },
-        },
-      ),
+      ...transports.forward((v1, { req }, caller) => v1.transports.preview.$post({ json: req.valid('json') }, caller), {
+        method: 'post',
+        path: '/transports/preview',
+        summary: 'What a transport would change: exact diff, conflicts, extension plan and rules; changes nothing',
+        request: { body: jsonBody(TransportDraftSchema) },
+        responses: { 200: jsonContent(TransportPreviewSchema, 'The preview'), ...problemResponses },
+      }),
     )
     .openapi(
       ...transports.forward(
