@@ -80,12 +80,26 @@ CREATE POLICY "transports_subtree" ON "transports" AS PERMISSIVE FOR ALL TO "scc
 -- drizzle-kit emits no grants (see 0002).
 GRANT SELECT, INSERT, UPDATE, DELETE ON solution_profile_versions, product_extensions, tenant_extensions, transports TO scc_app;
 --> statement-breakpoint
--- Every tenant with profile rows gets them as its first version: the flat rows are the top-level
--- sections of the current version from now on (docs/transports.md).
+-- Every tenant with profile rows gets them as its first version. The rows were flat keys such as
+-- `backup.schedule`; the document nests them at their first dot (`{"backup": {"schedule": …}}`),
+-- and the rows become the document's top-level sections, what they hold from now on
+-- (docs/transports.md).
 INSERT INTO solution_profile_versions (tenant_id, version, document, bu_path)
-SELECT p.tenant_id, 1, jsonb_object_agg(p.key, p.value), t.bu_path
-FROM tenant_solution_profile p JOIN tenants t ON t.id = p.tenant_id
-GROUP BY p.tenant_id, t.bu_path;
+SELECT s.tenant_id, 1, jsonb_object_agg(s.section, s.value), t.bu_path
+FROM (
+  SELECT tenant_id, split_part(key, '.', 1) AS section,
+    CASE WHEN bool_and(position('.' in key) = 0) THEN (array_agg(value))[1]
+      ELSE jsonb_object_agg(substr(key, length(split_part(key, '.', 1)) + 2), value) END AS value
+  FROM tenant_solution_profile
+  GROUP BY tenant_id, split_part(key, '.', 1)
+) s JOIN tenants t ON t.id = s.tenant_id
+GROUP BY s.tenant_id, t.bu_path;
+--> statement-breakpoint
+DELETE FROM tenant_solution_profile;
+--> statement-breakpoint
+INSERT INTO tenant_solution_profile (tenant_id, key, value, bu_path)
+SELECT v.tenant_id, e.key, e.value, v.bu_path
+FROM solution_profile_versions v, jsonb_each(v.document) e;
 --> statement-breakpoint
 -- A tenant's customer is its nearest business unit (itself or above) of kind `customer`; tenants
 -- under no customer unit belong to the tree's root (the MSP's own systems). The unit usually lies
