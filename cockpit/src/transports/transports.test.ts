@@ -117,6 +117,23 @@ describe('preview', () => {
     );
     expect(await footprint()).toEqual(before);
   });
+  test('the operations dry-run gives the same verdict for a transport draft, and stores nothing', async () => {
+    const before = await footprint();
+    const response = await harness.send('POST', '/v1/operation-requests/dry-run', await token(), {
+      kind: 'transport',
+      sourceTenantId: erpTest,
+      targetTenantId: erpProd,
+      profile: { mode: 'full' },
+    });
+    expect(response.status).toBe(200);
+    const dry = (await response.json()) as {
+      allowed: boolean;
+      determinations: { approvalRequired?: { value: boolean } };
+    };
+    expect(dry.allowed).toBe(true);
+    expect(dry.determinations.approvalRequired?.value).toBe(true);
+    expect(await footprint()).toEqual(before);
+  });
 });
 
 describe('bad input and isolation', () => {
