@@ -25,6 +25,7 @@ import {
   planExtensions,
   profileFitsSchema,
   somethingToDeploy,
+  sourceHasProfile,
   tenantUsable,
   testedBeforeProductive,
   transportPermission,
@@ -119,7 +120,7 @@ async function assessProfile(
     }
   }
   const changes = diffDocuments(targetDocument, result);
-  const validations: Validation[] = [baselineFound(mode, baseline, chosenBaseline)];
+  const validations: Validation[] = [sourceHasProfile(source), baselineFound(mode, baseline, chosenBaseline)];
   if (mode === 'delta') validations.push(conflictsResolved(unresolved));
   validations.push(profileFitsSchema(validateProfile(schema, result, 'profile')));
   const tested = testedBeforeProductive(

@@ -8,6 +8,7 @@ import {
   conflictsResolved,
   pairingProblem,
   planExtensions,
+  sourceHasProfile,
   type TenantSideFact,
   testedBeforeProductive,
 } from './rules.js';
@@ -189,6 +190,14 @@ describe('productive rules as data', () => {
     expect(pairingProblem(prodA, tenant('x', 'test', 'msp.fabrikam'))?.field).toBe('body.targetTenantId');
     expect(pairingProblem(prodA, { ...test1, productId: 'baas' })).not.toBeNull();
     expect(pairingProblem(test1, prodA)).toBeNull();
+  });
+
+  test('a source without a profile has nothing to transport', () => {
+    expect(sourceHasProfile({ name: 'New', profileVersion: 0 })).toMatchObject({
+      rule: 'source-profile',
+      passed: false,
+    });
+    expect(sourceHasProfile({ name: 'Old', profileVersion: 3 }).passed).toBe(true);
   });
 
   test('unresolved conflicts name body.profile.resolutions', () => {

@@ -217,6 +217,14 @@ export function baselineFound(mode: 'full' | 'delta', baseline: number | null, c
   );
 }
 
+/** A source without any profile version has nothing to transport (a full one would empty the target). */
+export function sourceHasProfile(source: { name: string; profileVersion: number }): Validation {
+  const field = 'body.profile';
+  return source.profileVersion > 0
+    ? pass('source-profile', `${source.name} has profile version ${source.profileVersion}.`, field)
+    : fail('source-profile', `${source.name} has no solution profile yet.`, field);
+}
+
 export function somethingToDeploy(changes: number, extensions: number, field: string): Validation {
   return changes + extensions > 0
     ? pass('changes', 'The transport changes the target.', field)
