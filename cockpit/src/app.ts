@@ -40,6 +40,7 @@ import { totpPolicyRoutes } from './step-up/policy-routes.js';
 import { stepUpRoutes } from './step-up/routes.js';
 import { sealer, secretBox, TOTP_KEY_BYTES, WEBHOOK_SECRET_PURPOSE } from './step-up/secret-box.js';
 import { tenantRoutes } from './tenants/routes.js';
+import { solutionProfileRoutes, transportRoutes } from './transports/routes.js';
 import { roleAssignmentRoutes } from './users/role-assignment-routes.js';
 import { userRoutes } from './users/routes.js';
 
@@ -181,6 +182,8 @@ export function createCockpitApp({
     .route('/v1/audit-events', auditRoutes(db))
     .route('/v1/alerts', alertRoutes(db))
     .route('/v1/tenants', tenantRoutes(db))
+    .route('/v1/tenants', solutionProfileRoutes(db))
+    .route('/v1/transports', transportRoutes(db))
     .route('/v1/products', productRoutes(db))
     .route('/v1/operation-requests', operationRequestRoutes({ db, clock, events }))
     .route('/v1/integrations/sales', salesIntegrationRoutes(systemDb, salesApiKey));

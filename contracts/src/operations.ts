@@ -1,21 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import { cursorParam } from './pagination.js';
 import { singleLineText } from './text.js';
+import { ProfileRestoreDraftSchema, TransportDraftSchema } from './transports.js';
 import { RoleNameSchema } from './users.js';
+import { ValidationSchema } from './validation.js';
 
-export const operationKinds = ['order', 'copy', 'decommission', 'restore'] as const;
+export const operationKinds = ['order', 'copy', 'decommission', 'restore', 'transport', 'profile-restore'] as const;
 export type OperationKindName = (typeof operationKinds)[number];
 
-export const ValidationSchema = z
-  .object({
-    rule: z.string().openapi({ example: 'max-live-productive' }),
-    passed: z.boolean(),
-    blocking: z.boolean().openapi({ description: 'A failed blocking rule rejects the request' }),
-    message: z.string(),
-    field: z.string().optional().openapi({ example: 'body.type' }),
-  })
-  .openapi('Validation');
-export type Validation = z.infer<typeof ValidationSchema>;
+export { type Validation, ValidationSchema } from './validation.js';
 
 const Proposal = z.object({ value: z.uuid().nullable(), reason: z.string() });
 export const DeterminationsSchema = z
@@ -23,6 +16,8 @@ export const DeterminationsSchema = z
     applicationDataSourceTenantId: Proposal,
     solutionProfileSourceTenantId: Proposal,
     name: z.object({ value: z.string(), reason: z.string() }),
+    /** A deployment into a productive tenant waits for a second admin (the approvals feature decides when). */
+    approvalRequired: z.object({ value: z.boolean(), reason: z.string() }),
   })
   .partial()
   .openapi('Determinations', {
@@ -73,7 +68,14 @@ export const RestoreDraftSchema = z
   .openapi('RestoreDraft');
 
 export const DraftSchema = z
-  .discriminatedUnion('kind', [OrderDraftSchema, CopyDraftSchema, DecommissionDraftSchema, RestoreDraftSchema])
+  .discriminatedUnion('kind', [
+    OrderDraftSchema,
+    CopyDraftSchema,
+    DecommissionDraftSchema,
+    RestoreDraftSchema,
+    TransportDraftSchema,
+    ProfileRestoreDraftSchema,
+  ])
   .openapi('OperationDraft');
 export type Draft = z.infer<typeof DraftSchema>;
 export type OrderDraft = z.infer<typeof OrderDraftSchema>;
@@ -211,7 +213,25 @@ export const defaultPermissions = {
   copy: { productive: 'admin', '*': 'operator' },
   decommission: { productive: 'admin', '*': 'operator' },
   restore: { '*': 'operator' },
+  transport: { productive: 'admin', '*': 'operator' },
+  'profile-restore': { productive: 'admin', '*': 'operator' },
 } as const satisfies z.infer<typeof PermissionsSchema>;
+
+/** How strictly deployments (transports, copies, profile restores) treat each tenant type. */
+const TransportRulesSchema = z.strictObject({
+  /** Tenant types whose deployments wait for a second admin's approval. */
+  approvalFor: z.array(z.string().min(1).max(50)).max(20),
+  /**
+   * Tenant types a delta may reach only with changes already deployed to a tenant of another
+   * type of the same customer (docs/transports.md, rule `tested-before-productive`).
+   */
+  testedFirstFor: z.array(z.string().min(1).max(50)).max(20),
+});
+
+export const defaultTransportRules = {
+  approvalFor: ['productive'],
+  testedFirstFor: ['productive'],
+} as const satisfies z.infer<typeof TransportRulesSchema>;
 
 /**
  * A product's operation rules as data, with the defaults of the product brief. Stored in
@@ -229,6 +249,7 @@ export const ProductRulesSchema = z
       .record(z.string().min(1).max(50), z.enum(['archive', 'delete']))
       .default({ test: 'delete', development: 'delete', '*': 'archive' }),
     permissions: PermissionsSchema.default(defaultPermissions),
+    transports: TransportRulesSchema.default(defaultTransportRules),
   })
   .openapi('ProductRules');
 

@@ -36,6 +36,8 @@ const accessExceptions: Record<string, SubtreeAccess> = {
   products: 'shared-read',
   // A unit's subtree shows its brand, so its logo too.
   brand_logos: 'shared-read',
+  // A product's extension catalogue is shared like the product.
+  product_extensions: 'shared-read',
   audit_events: 'append-only',
 };
 

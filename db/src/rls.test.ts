@@ -260,6 +260,10 @@ describe('without a scope nothing is visible', () => {
     'tenant_archives',
     'outbox_events',
     'webhook_deliveries',
+    'solution_profile_versions',
+    'product_extensions',
+    'tenant_extensions',
+    'transports',
   ];
 
   test.each(tables)('%s with an empty scope', async (table) => {

@@ -362,8 +362,10 @@ test('the matrix covers every cockpit route that takes a business unit or an obj
   // them (404 outside, 403 below the product's owner). The sales integration and the health probes
   // take no user at all. Opening an embed session resolves the caller like /v1/me, and the host
   // routes act for a host on its own home subtree (test/embed-sessions/ covers both). A step-up
-  // is the caller's own, in its own session (test/step-up/). Alerts are those of the caller's own
-  // subtree, read per person (cockpit/src/alerts/ shows a foreign subtree's stay unseen and unmarked).
+  // is the caller's own, in its own session (test/step-up/). Transports and a tenant's profile and
+  // extensions are scoped by their tenants like GET /v1/tenants/{id}; transports.test.ts covers
+  // them (404 outside the subtree, for either end of a transport). Alerts are those of the caller's
+  // own subtree, read per person (cockpit/src/alerts/ shows a foreign subtree's stay unseen and unmarked).
   const unitless = [
     'POST /v1/embed-sessions',
     'GET /health',
@@ -384,6 +386,11 @@ test('the matrix covers every cockpit route that takes a business unit or an obj
     'GET /v1/products/{id}/rules',
     'PUT /v1/products/{id}/rules',
     'PUT /v1/integrations/sales/contracts/{externalRef}',
+    'POST /v1/transports/preview',
+    'GET /v1/tenants/{id}/solution-profile',
+    'GET /v1/tenants/{id}/solution-profile/versions/{version}',
+    'POST /v1/tenants/{id}/solution-profile/versions',
+    'GET /v1/tenants/{id}/extensions',
     'GET /v1/step-up',
     'POST /v1/step-up',
     'POST /v1/step-up/enrolment',

@@ -28,6 +28,16 @@ import {
 } from '@scc/contracts/operations';
 import { changeProblemResponses, PROBLEM_CONTENT_TYPE, problemContent, problemResponses } from '@scc/contracts/problem';
 import { riskyChangeProblemResponses, stepUpRequiredResponse } from '@scc/contracts/step-up';
+import { TenantIdParams } from '@scc/contracts/tenants';
+import {
+  NewProfileVersionBody,
+  ProfileVersionParams,
+  ProfileVersionSchema,
+  SolutionProfileSchema,
+  TenantExtensionsSchema,
+  TransportDraftSchema,
+  TransportPreviewSchema,
+} from '@scc/contracts/transports';
 import {
   CreateUserBody,
   GrantRoleBody,
@@ -59,6 +69,7 @@ export function forwardedRoutes(cockpit: Cockpit) {
   const people = forwarding(cockpit, 'Widget: users and roles');
   const audit = forwarding(cockpit, 'Widget: audit');
   const operations = forwarding(cockpit, 'Widget operations');
+  const transports = forwarding(cockpit, 'Widget: transports');
   return createRouter<WidgetEnv>()
     .openapi(
       ...units.forward(
@@ -392,6 +403,77 @@ export function forwardedRoutes(cockpit: Cockpit) {
             ),
             ...problemResponses,
           },
+        },
+      ),
+    )
+    .openapi(
+      ...transports.forward((v1, { req }, caller) => v1.transports.preview.$post({ json: req.valid('json') }, caller), {
+        method: 'post',
+        path: '/transports/preview',
+        summary: 'What a transport would change: exact diff, conflicts, extension plan and rules; changes nothing',
+        request: { body: jsonBody(TransportDraftSchema) },
+        responses: { 200: jsonContent(TransportPreviewSchema, 'The preview'), ...problemResponses },
+      }),
+    )
+    .openapi(
+      ...transports.forward(
+        (v1, { req }, caller) => v1.tenants[':id']['solution-profile'].$get({ param: req.valid('param') }, caller),
+        {
+          method: 'get',
+          path: '/tenants/{id}/solution-profile',
+          summary: 'A tenant’s current solution profile and its versions',
+          request: { params: TenantIdParams },
+          responses: { 200: jsonContent(SolutionProfileSchema, 'The profile'), ...problemResponses },
+        },
+      ),
+    )
+    .openapi(
+      ...transports.forward(
+        (v1, { req }, caller) => {
+          const { id, version } = req.valid('param');
+          return v1.tenants[':id']['solution-profile'].versions[':version'].$get(
+            { param: { id, version: String(version) } },
+            caller,
+          );
+        },
+        {
+          method: 'get',
+          path: '/tenants/{id}/solution-profile/versions/{version}',
+          summary: 'One version of a tenant’s solution profile',
+          request: { params: ProfileVersionParams },
+          responses: { 200: jsonContent(ProfileVersionSchema, 'The version'), ...problemResponses },
+        },
+      ),
+    )
+    .openapi(
+      ...transports.forward(
+        (v1, { req }, caller) =>
+          v1.tenants[':id']['solution-profile'].versions.$post(
+            { param: req.valid('param'), json: req.valid('json') },
+            caller,
+          ),
+        {
+          method: 'post',
+          path: '/tenants/{id}/solution-profile/versions',
+          summary: 'Saves an edited profile as the next version of a non-productive tenant',
+          request: { params: TenantIdParams, body: jsonBody(NewProfileVersionBody) },
+          responses: {
+            ...changeProblemResponses,
+            201: jsonContent(ProfileVersionSchema, 'The new version'),
+            409: problemContent('Another version was saved in the meantime, or the tenant is productive'),
+          },
+        },
+      ),
+    )
+    .openapi(
+      ...transports.forward(
+        (v1, { req }, caller) => v1.tenants[':id'].extensions.$get({ param: req.valid('param') }, caller),
+        {
+          method: 'get',
+          path: '/tenants/{id}/extensions',
+          summary: 'A tenant’s installed extensions, its product version and the product’s catalogue',
+          request: { params: TenantIdParams },
+          responses: { 200: jsonContent(TenantExtensionsSchema, 'The extensions'), ...problemResponses },
         },
       ),
     );

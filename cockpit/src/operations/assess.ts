@@ -2,6 +2,8 @@ import type { Determinations, Draft, OrderDraft } from '@scc/contracts/operation
 import { ProblemError } from '@scc/contracts/problem';
 import type { Transaction } from '@scc/db';
 import type { Caller } from '../scope/caller.js';
+import { assessProfileRestore, assessTransport } from '../transports/assess.js';
+import { approvalRequired } from '../transports/rules.js';
 import { type Clock, calendarDay } from './clock.js';
 import { determineOrder, effectiveOrder } from './determinations.js';
 import { evaluateCopy, evaluateDecommission, evaluateOrder, evaluateRestore, type Verdict } from './evaluate.js';
@@ -167,9 +169,14 @@ export async function assess(
           roles: caller.roles,
         }),
         ...where(facts.tenant),
+        determinations: { approvalRequired: approvalRequired(facts.tenant.type, facts.rules, 'A copy') },
         plan: { sourceTenantId: draft.sourceTenantId, parts: draft.parts },
       };
     }
+    case 'transport':
+      return (await assessTransport(tx, caller, draft, options)).assessment;
+    case 'profile-restore':
+      return assessProfileRestore(tx, caller, draft, options);
   }
 }
 

@@ -1,5 +1,8 @@
 import type { Determinations, OrderDraft } from '@scc/contracts/operations';
 
+/** An order's proposals (a deployment's approval is not an order's business). */
+type OrderDeterminations = Required<Omit<Determinations, 'approvalRequired'>>;
+
 /** A tenant a determination may propose, as the caller may see it. */
 export interface TenantRef {
   id: string;
@@ -21,7 +24,7 @@ export interface OrderDeterminationFacts {
  * tenant for a subsidiary gets the configuration of its siblings' productive tenant and no data
  * of theirs. Anything else starts initial.
  */
-export function determineOrder(facts: OrderDeterminationFacts): Required<Determinations> {
+export function determineOrder(facts: OrderDeterminationFacts): OrderDeterminations {
   const name = {
     value: `${facts.businessUnitName} ${facts.draft.type}`,
     reason: 'Business unit and tenant type.',
@@ -51,7 +54,7 @@ export function determineOrder(facts: OrderDeterminationFacts): Required<Determi
 /** The client's choice where it made one (`null` meaning none), the proposal otherwise. */
 export function effectiveOrder(
   draft: OrderDraft,
-  determinations: Required<Determinations>,
+  determinations: OrderDeterminations,
 ): { name: string; applicationDataSourceTenantId: string | null; solutionProfileSourceTenantId: string | null } {
   return {
     name: draft.name ?? determinations.name.value,

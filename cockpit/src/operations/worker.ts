@@ -5,6 +5,7 @@ import { alertIfFailed } from '../alerts/operation-alerts.js';
 import { cockpitLog } from '../log.js';
 import { type PollingLoop, pollingLoop } from '../polling-loop.js';
 import type { Provisioner, TenantPart, TenantSpec } from '../provisioner/port.js';
+import { deployTransport, restoreProfileVersion } from '../transports/deploy.js';
 import type { Clock } from './clock.js';
 import { afterRetention, productRules } from './product-rules.js';
 import {
@@ -207,6 +208,17 @@ export function createWorker(options: WorkerOptions): Worker {
           },
         ];
       }
+      // One step each, one transaction each (transports/deploy.ts): old or new, never a mix.
+      case 'transport':
+        return [{ name: 'deploy', label: 'Deploying into the target', run: () => deployTransport(db, request) }];
+      case 'profile-restore':
+        return [
+          {
+            name: 'restore-profile',
+            label: 'Restoring the profile version',
+            run: () => restoreProfileVersion(db, request),
+          },
+        ];
       case 'decommission': {
         const tenantId = request.tenantId as string;
         if (!request.completedSteps.includes('retain')) return [];

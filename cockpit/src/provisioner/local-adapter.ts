@@ -7,6 +7,7 @@ import {
   tenants,
 } from '@scc/db';
 import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
+import { recordVersionFromRows } from '../transports/versions.js';
 import type { OperationalStatus, Provisioner, TenantPart, TenantSpec } from './port.js';
 
 export interface LocalProvisionerOptions {
@@ -69,7 +70,7 @@ export function createLocalProvisioner(db: Database, options: LocalProvisionerOp
       await insertTenant(spec, 'provisioning');
     },
 
-    async copyPart(_requestId, part, sourceTenantId, targetTenantId) {
+    async copyPart(requestId, part, sourceTenantId, targetTenantId) {
       const table = tables[part];
       const [target] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, targetTenantId));
       if (!target) throw new Error(`target tenant ${targetTenantId} does not exist`);
@@ -108,6 +109,9 @@ export function createLocalProvisioner(db: Database, options: LocalProvisionerOp
             : undefined,
         ),
       );
+      // The copied sections become the target's next profile version (once per request).
+      if (part === 'solutionProfile')
+        await db.transaction((tx) => recordVersionFromRows(tx, targetTenantId, requestId));
       return { rows: source.length };
     },
 
@@ -182,7 +186,7 @@ export function createLocalProvisioner(db: Database, options: LocalProvisionerOp
       });
     },
 
-    async restoreTenant(_requestId, archivedTenantId, target) {
+    async restoreTenant(requestId, archivedTenantId, target) {
       await pause(delay);
       const [archive] = await db
         .select({ snapshot: tenantArchives.snapshot })
@@ -228,6 +232,7 @@ export function createLocalProvisioner(db: Database, options: LocalProvisionerOp
           .update(tenants)
           .set({ lifecycleStatus: 'live', retainedUntil: null, updatedAt: sql`now()` })
           .where(eq(tenants.id, target.tenantId));
+        await recordVersionFromRows(tx, target.tenantId, requestId);
       });
     },
 

@@ -12,4 +12,5 @@ export * from './products.js';
 export * from './scope.js';
 export * from './tenants.js';
 export * from './totp.js';
+export * from './transports.js';
 export * from './users.js';

@@ -16,6 +16,7 @@ import {
 } from './operations.js';
 import { contracts, products } from './products.js';
 import { tenantApplicationData, tenantSolutionProfile, tenants } from './tenants.js';
+import { productExtensions, solutionProfileVersions, tenantExtensions, transports } from './transports.js';
 import { roleAssignments, users } from './users.js';
 
 export interface BusinessUnitOwnedTable {
@@ -58,6 +59,10 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(embedSessions),
   owned(hostApiKeys),
   owned(identityProviders),
+  owned(solutionProfileVersions),
+  owned(productExtensions),
+  owned(tenantExtensions),
+  owned(transports),
   owned(alerts),
   owned(alertReads),
   owned(webhookEndpoints),

@@ -16,6 +16,8 @@ export const products = pgTable(
     tenantTypes: text('tenant_types').array().notNull(),
     /** The product's operation rules as data (see the cockpit's ProductRules); `{}` means all defaults. */
     rules: jsonb('rules').$type<Record<string, unknown>>().notNull().default({}),
+    /** What a tenant's solution profile may hold: a JSON-Schema-like description (cockpit/src/transports/profile-schema.ts); null: any object. */
+    profileSchema: jsonb('profile_schema').$type<Record<string, unknown>>(),
     ownerBusinessUnitId: uuid('owner_business_unit_id')
       .notNull()
       .references(() => businessUnits.id, { onDelete: 'restrict' }),

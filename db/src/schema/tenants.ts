@@ -22,6 +22,8 @@ export const tenants = pgTable(
     name: text('name').notNull(),
     /** One of the product's tenant types (productive, test, validation, development …). */
     type: text('type').notNull(),
+    /** The product release the tenant runs (extensions name the versions they support). */
+    productVersion: text('product_version').notNull().default('1.0.0'),
     lifecycleStatus: lifecycleStatus('lifecycle_status').notNull().default('provisioning'),
     operationalStatus: operationalStatus('operational_status').notNull().default('up'),
     /** While decommissioned: when the retention period ends and the tenant is archived or deleted. */

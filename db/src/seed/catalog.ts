@@ -92,11 +92,121 @@ function t(
 /** Rows of application data each seeded tenant holds. */
 export const applicationDataRowsPerTenant = 12;
 
+/** The release each product's tenants run unless a tenant names another (test tenants run ahead). */
+export const productVersions: Record<string, string> = { BAAS: '3.2.0', ERP: '2.4.0' };
+const testProductVersions: Record<string, string> = { BAAS: '3.3.0', ERP: '2.5.0' };
+
+export function productVersionOf(tenant: SeedTenant): string {
+  const versions = tenant.type === 'productive' ? productVersions : testProductVersions;
+  return versions[tenant.product] ?? '1.0.0';
+}
+
+const text = (maxLength: number) => ({ type: 'string', maxLength });
+const integer = (minimum: number, maximum: number) => ({ type: 'integer', minimum, maximum });
+const section = (properties: Record<string, unknown>) => ({ type: 'object', properties, additionalProperties: false });
+
+/** What each product's solution profile may hold (cockpit/src/transports/profile-schema.ts reads it). */
+export const profileSchemas: Record<string, Record<string, unknown>> = {
+  BAAS: section({
+    backup: section({
+      schedule: { type: 'string', enum: ['hourly', 'daily', 'weekly'] },
+      window: section({ start: text(5), end: text(5) }),
+      compression: { type: 'boolean' },
+    }),
+    retention: section({ days: integer(1, 3650), legalHold: { type: 'boolean' } }),
+    workspace: section({
+      name: text(200),
+      notifications: section({ email: { type: 'boolean' }, retryCount: integer(0, 10) }),
+    }),
+  }),
+  ERP: section({
+    general: section({ companyName: text(200), currency: text(3), fiscalYearStart: text(5), timeZone: text(64) }),
+    mail: section({
+      sender: text(200),
+      retryCount: integer(0, 10),
+      templates: { type: 'object', additionalProperties: text(100) },
+    }),
+    workflow: section({
+      approvalLimit: integer(0, 10_000_000),
+      steps: { type: 'array', items: text(50), maxItems: 20 },
+    }),
+  }),
+};
+
 /** A seeded tenant's configuration: its type decides a few settings, so profiles differ between tenants. */
 export function solutionProfileFor(tenant: SeedTenant): Record<string, unknown> {
+  const productive = tenant.type === 'productive';
+  if (tenant.product === 'ERP') {
+    return {
+      general: { companyName: tenant.name, currency: 'EUR', fiscalYearStart: '01-01' },
+      mail: { sender: `erp@${tenant.key}.example`, retryCount: 3, templates: { invoice: 'standard' } },
+      workflow: { approvalLimit: 10_000, steps: ['draft', 'review', 'post'] },
+    };
+  }
   return {
-    'backup.schedule': tenant.type === 'productive' ? 'hourly' : 'daily',
-    'retention.days': tenant.type === 'productive' ? 90 : 14,
-    'workspace.name': tenant.name,
+    backup: { schedule: productive ? 'hourly' : 'daily', window: { start: '22:00', end: '04:00' }, compression: true },
+    retention: { days: productive ? 90 : 14, legalHold: false },
+    workspace: { name: tenant.name, notifications: { email: true, retryCount: 3 } },
   };
 }
+
+/**
+ * Every seeded version of a tenant's profile, oldest first. Test tenants were changed once since:
+ * a delta from test to productive has something to carry.
+ */
+export function solutionProfileVersionsFor(tenant: SeedTenant): Record<string, unknown>[] {
+  const first = solutionProfileFor(tenant);
+  if (tenant.type !== 'test') return [first];
+  const second = structuredClone(first) as Record<string, Record<string, unknown>>;
+  if (tenant.product === 'ERP') {
+    (second.mail as Record<string, unknown>).retryCount = 5;
+    (second.workflow as Record<string, unknown>).approvalLimit = 25_000;
+    (second.general as Record<string, unknown>).timeZone = 'Europe/Berlin';
+  } else {
+    (second.backup as Record<string, unknown>).window = { start: '23:00', end: '05:00' };
+  }
+  return [first, second];
+}
+
+export interface SeedExtension {
+  product: string;
+  name: string;
+  version: string;
+  minProductVersion: string;
+  maxProductVersion?: string;
+  dependsOn?: { name: string; minVersion: string }[];
+}
+
+/** The extensions each product offers. */
+export const extensions: SeedExtension[] = [
+  { product: 'ERP', name: 'payroll', version: '1.0.0', minProductVersion: '2.0.0' },
+  { product: 'ERP', name: 'payroll', version: '1.2.0', minProductVersion: '2.4.0' },
+  {
+    product: 'ERP',
+    name: 'payroll-de',
+    version: '1.0.0',
+    minProductVersion: '2.4.0',
+    dependsOn: [{ name: 'payroll', minVersion: '1.2.0' }],
+  },
+  { product: 'ERP', name: 'analytics', version: '2.0.0', minProductVersion: '2.5.0', maxProductVersion: '3.0.0' },
+  { product: 'BAAS', name: 'immutable-vault', version: '1.0.0', minProductVersion: '3.0.0' },
+  {
+    product: 'BAAS',
+    name: 'ransomware-scan',
+    version: '1.1.0',
+    minProductVersion: '3.2.0',
+    dependsOn: [{ name: 'immutable-vault', minVersion: '1.0.0' }],
+  },
+];
+
+/** What the seeded tenants have installed: test tenants run ahead of productive ones. */
+export const installedExtensions: { tenant: string; name: string; version: string }[] = [
+  { tenant: 'contoso-erp-prod', name: 'payroll', version: '1.0.0' },
+  { tenant: 'contoso-erp-test', name: 'payroll', version: '1.2.0' },
+  { tenant: 'contoso-erp-test', name: 'payroll-de', version: '1.0.0' },
+  { tenant: 'contoso-erp-test', name: 'analytics', version: '2.0.0' },
+  { tenant: 'c1-erp-prod', name: 'payroll', version: '1.0.0' },
+  { tenant: 'c1-erp-test', name: 'payroll', version: '1.2.0' },
+  { tenant: 'contoso-finance-test', name: 'immutable-vault', version: '1.0.0' },
+  { tenant: 'contoso-finance-test', name: 'ransomware-scan', version: '1.1.0' },
+];

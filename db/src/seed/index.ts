@@ -5,9 +5,12 @@ import {
   businessUnits,
   contracts,
   identityProviders,
+  productExtensions,
   products,
   roleAssignments,
+  solutionProfileVersions,
   tenantApplicationData,
+  tenantExtensions,
   tenantSolutionProfile,
   tenants,
   users,
@@ -153,6 +156,7 @@ export async function seed(db: Database, options: { identityProvider?: DemoIdent
           code: p.code,
           name: p.name,
           tenantTypes: p.tenantTypes,
+          profileSchema: catalog.profileSchemas[p.code] ?? null,
           ownerBusinessUnitId: msp.id,
           buPath: msp.path,
         })),
@@ -185,6 +189,7 @@ export async function seed(db: Database, options: { identityProvider?: DemoIdent
           productId: seedId('product', t.product),
           name: t.name,
           type: t.type,
+          productVersion: catalog.productVersionOf(t),
           lifecycleStatus: t.lifecycleStatus,
           operationalStatus: t.operationalStatus,
           buPath: unit(t.businessUnit).path,
@@ -202,6 +207,54 @@ export async function seed(db: Database, options: { identityProvider?: DemoIdent
         .values(rows.map((row) => ({ ...row, buPath: unit(row.businessUnit).path })))
         .onConflictDoNothing();
     }
+
+    await tx
+      .insert(solutionProfileVersions)
+      .values(
+        catalog.tenants.flatMap((t) =>
+          catalog.solutionProfileVersionsFor(t).map((document, index) => ({
+            id: seedId('profile-version', `${t.key}/${index + 1}`),
+            tenantId: seedId('tenant', t.key),
+            version: index + 1,
+            document,
+            buPath: unit(t.businessUnit).path,
+          })),
+        ),
+      )
+      .onConflictDoNothing();
+
+    await tx
+      .insert(productExtensions)
+      .values(
+        catalog.extensions.map((e) => ({
+          id: seedId('extension', `${e.product}/${e.name}/${e.version}`),
+          productId: seedId('product', e.product),
+          name: e.name,
+          version: e.version,
+          minProductVersion: e.minProductVersion,
+          maxProductVersion: e.maxProductVersion ?? null,
+          dependsOn: e.dependsOn ?? [],
+          buPath: msp.path,
+        })),
+      )
+      .onConflictDoNothing();
+
+    await tx
+      .insert(tenantExtensions)
+      .values(
+        catalog.installedExtensions.map((e) => {
+          const tenant = catalog.tenants.find((t) => t.key === e.tenant);
+          if (!tenant) throw new Error(`no seeded tenant ${e.tenant}`);
+          return {
+            id: seedId('tenant-extension', `${e.tenant}/${e.name}`),
+            tenantId: seedId('tenant', e.tenant),
+            name: e.name,
+            version: e.version,
+            buPath: unit(tenant.businessUnit).path,
+          };
+        }),
+      )
+      .onConflictDoNothing();
 
     if (options.identityProvider) {
       const { issuer, jwksUri, audience } = options.identityProvider;
@@ -248,7 +301,9 @@ export function tenantContents(): { applicationData: SeedTenantRow[]; solutionPr
         businessUnit: t.businessUnit,
       });
     }
-    for (const [key, value] of Object.entries(catalog.solutionProfileFor(t))) {
+    // The flat rows are the current (last) version's top-level sections.
+    const current = catalog.solutionProfileVersionsFor(t).at(-1) ?? {};
+    for (const [key, value] of Object.entries(current)) {
       solutionProfile.push({
         id: seedId('solution-profile', `${t.key}/${key}`),
         tenantId,

@@ -3142,6 +3142,431 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/widget/transports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a transport would change: exact diff, conflicts, extension plan and rules; changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TransportDraft"];
+                };
+            };
+            responses: {
+                /** @description The preview */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TransportPreview"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/widget/tenants/{id}/solution-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tenant’s current solution profile and its versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The profile */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SolutionProfile"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/widget/tenants/{id}/solution-profile/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a tenant’s solution profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProfileVersion"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/widget/tenants/{id}/solution-profile/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Saves an edited profile as the next version of a non-productive tenant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewProfileVersion"];
+                };
+            };
+            responses: {
+                /** @description The new version */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProfileVersion"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Inside the caller’s subtree, but the caller’s role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Another version was saved in the meantime, or the tenant is productive */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/widget/tenants/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tenant’s installed extensions, its product version and the product’s catalogue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The extensions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantExtensions"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/widget/step-up": {
         parameters: {
             query?: never;
@@ -4597,8 +5022,12 @@ export interface components {
                 value: string;
                 reason: string;
             };
+            approvalRequired?: {
+                value: boolean;
+                reason: string;
+            };
         };
-        OperationDraft: components["schemas"]["OrderDraft"] | components["schemas"]["CopyDraft"] | components["schemas"]["DecommissionDraft"] | components["schemas"]["RestoreDraft"];
+        OperationDraft: components["schemas"]["OrderDraft"] | components["schemas"]["CopyDraft"] | components["schemas"]["DecommissionDraft"] | components["schemas"]["RestoreDraft"] | components["schemas"]["TransportDraft"] | components["schemas"]["ProfileRestoreDraft"];
         OrderDraft: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -4654,11 +5083,52 @@ export interface components {
             /** @enum {string} */
             mode: "same" | "new";
         };
+        TransportDraft: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "transport";
+            /** Format: uuid */
+            sourceTenantId: string;
+            /** Format: uuid */
+            targetTenantId: string;
+            profile?: components["schemas"]["TransportProfile"];
+            extensions?: components["schemas"]["TransportExtension"][];
+        };
+        TransportProfile: {
+            /**
+             * @description `full`: the target’s profile becomes the source’s; `delta`: only the source’s changes since the baseline
+             * @enum {string}
+             */
+            mode: "full" | "delta";
+            /** @description Delta only: the source version the changes are counted from. Omitted: the source version of the last completed transport from this source into this target. */
+            baselineVersion?: number;
+            /** @description Per conflict (its pointer): take the source’s value or keep the target’s */
+            resolutions?: {
+                [key: string]: "source" | "target";
+            };
+        };
+        TransportExtension: {
+            name: string;
+            /** @example 2.4.0 */
+            version: string;
+        };
+        ProfileRestoreDraft: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "profile-restore";
+            /** Format: uuid */
+            tenantId: string;
+            version: number;
+        };
         OperationRequest: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "order" | "copy" | "decommission" | "restore";
+            kind: "order" | "copy" | "decommission" | "restore" | "transport" | "profile-restore";
             /** @enum {string} */
             state: "requested" | "validated" | "queued" | "running" | "succeeded" | "failed" | "rejected" | "cancelled";
             progress: number;
@@ -4716,6 +5186,132 @@ export interface components {
         OperationRequestPage: {
             items: components["schemas"]["OperationRequest"][];
             nextCursor: string | null;
+        };
+        TransportPreview: {
+            /** @description A submit of this draft would be accepted now */
+            allowed: boolean;
+            source: {
+                /** Format: uuid */
+                tenantId: string;
+                name: string;
+                type: string;
+                productVersion: string;
+                /** @description The current version (0: no profile yet) */
+                profileVersion: number;
+            };
+            target: {
+                /** Format: uuid */
+                tenantId: string;
+                name: string;
+                type: string;
+                productVersion: string;
+                /** @description The current version (0: no profile yet) */
+                profileVersion: number;
+            };
+            profile: {
+                /** @enum {string} */
+                mode: "full" | "delta";
+                /** @description The source version counted from */
+                baselineVersion: number | null;
+                /** @description The version the target gets */
+                resultVersion: number;
+                /** @description Exactly what changes in the target */
+                changes: components["schemas"]["ProfileChange"][];
+                /** @description The changes that replace or remove a value the target has now */
+                overwrites: components["schemas"]["ProfileChange"][];
+                conflicts: components["schemas"]["ProfileConflict"][];
+            } | null;
+            extensions: components["schemas"]["ExtensionPlanItem"][] | null;
+            approvalRequired: {
+                value: boolean;
+                reason: string;
+            };
+            validations: components["schemas"]["Validation"][];
+        };
+        ProfileChange: {
+            /** @example /mail/retryCount */
+            pointer: string;
+            path: string[];
+            /** @enum {string} */
+            op: "added" | "changed" | "removed";
+            /** @description The value before (absent when added) */
+            old?: unknown;
+            /** @description The value after (absent when removed) */
+            new?: unknown;
+        };
+        ProfileConflict: {
+            /** @example /mail/retryCount */
+            pointer: string;
+            path: string[];
+            /** @description The baseline’s value (absent: the baseline had none) */
+            base?: unknown;
+            /** @description The source’s value now (absent: removed) */
+            source?: unknown;
+            /** @description The target’s value now (absent: removed) */
+            target?: unknown;
+            /** @enum {string|null} */
+            resolution: "source" | "target" | null;
+        };
+        ExtensionPlanItem: {
+            name: string;
+            /** @enum {string} */
+            action: "install" | "upgrade" | "keep";
+            fromVersion: string | null;
+            toVersion: string;
+        };
+        SolutionProfile: {
+            /** Format: uuid */
+            tenantId: string;
+            /** @description The current version (0: no profile yet) */
+            version: number;
+            document: components["schemas"]["ProfileDocument"];
+            /** @description Newest first */
+            versions: components["schemas"]["ProfileVersionSummary"][];
+        };
+        /** @description A JSON object; validated against the product’s profile schema */
+        ProfileDocument: {
+            [key: string]: unknown;
+        };
+        ProfileVersionSummary: {
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdByRequestId: string | null;
+        };
+        ProfileVersion: {
+            /** Format: uuid */
+            tenantId: string;
+            version: number;
+            document: components["schemas"]["ProfileDocument"];
+        };
+        NewProfileVersion: {
+            /** @description The version the edit started from; another version in between is a 409 */
+            basedOnVersion: number;
+            document: components["schemas"]["ProfileDocument"];
+        };
+        TenantExtensions: {
+            /** Format: uuid */
+            tenantId: string;
+            productVersion: string;
+            installed: components["schemas"]["InstalledExtension"][];
+            /** @description Every extension version of the product */
+            catalogue: components["schemas"]["CatalogueExtension"][];
+        };
+        InstalledExtension: {
+            name: string;
+            version: string;
+        };
+        CatalogueExtension: {
+            name: string;
+            version: string;
+            minProductVersion: string;
+            /** @description Exclusive; null: no upper bound */
+            maxProductVersion: string | null;
+            dependsOn: {
+                name: string;
+                minVersion: string;
+            }[];
         };
         StepUpStatus: {
             /** @description The acting unit, or a unit above it, requires TOTP */

@@ -86,7 +86,14 @@ export const enOperations: OperationMessages = {
   terminateIntro: 'The tenant is kept for the retention period; until then you can take the request back.',
   confirmName: (name) => `Type “${name}” to confirm`,
   pending: 'Pending requests',
-  kind: { order: 'Order', copy: 'Copy', decommission: 'Termination', restore: 'Restore' },
+  kind: {
+    order: 'Order',
+    copy: 'Copy',
+    decommission: 'Termination',
+    restore: 'Restore',
+    transport: 'Transport',
+    'profile-restore': 'Profile rollback',
+  },
   state: {
     requested: 'Requested',
     validated: 'Validated',
@@ -154,7 +161,14 @@ export const deOperations: OperationMessages = {
   terminateIntro: 'Der Mandant wird für die Aufbewahrungsfrist behalten; bis dahin können Sie den Antrag zurückziehen.',
   confirmName: (name) => `Zur Bestätigung „${name}“ eingeben`,
   pending: 'Offene Anträge',
-  kind: { order: 'Bestellung', copy: 'Kopie', decommission: 'Kündigung', restore: 'Wiederherstellung' },
+  kind: {
+    order: 'Bestellung',
+    copy: 'Kopie',
+    decommission: 'Kündigung',
+    restore: 'Wiederherstellung',
+    transport: 'Transport',
+    'profile-restore': 'Profil-Rücksetzung',
+  },
   state: {
     requested: 'Beantragt',
     validated: 'Geprüft',
