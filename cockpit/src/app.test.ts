@@ -86,6 +86,11 @@ describe('GET /openapi.json', () => {
       '/v1/step-up/enrolment/confirm': ['post'],
       '/v1/tenants': ['get'],
       '/v1/tenants/{id}': ['get'],
+      '/v1/tenants/{id}/extensions': ['get'],
+      '/v1/tenants/{id}/solution-profile': ['get'],
+      '/v1/tenants/{id}/solution-profile/versions': ['post'],
+      '/v1/tenants/{id}/solution-profile/versions/{version}': ['get'],
+      '/v1/transports/preview': ['post'],
       '/v1/users': ['get', 'post'],
       '/v1/users/{id}': ['delete', 'get', 'patch'],
     });
@@ -119,7 +124,9 @@ describe('GET /openapi.json', () => {
         // Changes to the hierarchy also name the role (403) and rule (409) refusals they can give.
         const hierarchyChange =
           method !== 'get' &&
-          !/^\/v1\/(operation-requests|products|integrations|embed-sessions|hosts|step-up|alerts)/.test(path);
+          !/^\/v1\/(operation-requests|products|integrations|embed-sessions|hosts|step-up|alerts|transports|tenants)/.test(
+            path,
+          );
         const errors = hierarchyChange ? ['400', '401', '403', '404', '409'] : ['400', '401', '404'];
         for (const status of errors) {
           expect(
