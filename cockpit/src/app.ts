@@ -11,6 +11,8 @@ import { createRouter } from '@scc/service-kit/openapi';
 import { onError, onNotFound } from '@scc/service-kit/problem-handlers';
 import type { Readiness } from '@scc/service-kit/readiness';
 import { requestContext } from '@scc/service-kit/request-context';
+import { approvalPolicyRoutes } from './approvals/policy-routes.js';
+import { approvalRoutes } from './approvals/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { forgetCallersAfterChanges, requireCaller } from './auth/require-caller.js';
 import { cachingVerifier } from './auth/verified-tokens.js';
@@ -164,6 +166,7 @@ export function createCockpitApp({
     .route('/v1/business-units', brandRoutes(db, clock))
     .route('/v1/business-units', totpPolicyRoutes(db, clock))
     .route('/v1/business-units', hierarchyRoutes(db, clock))
+    .route('/v1/business-units', approvalPolicyRoutes(db, clock))
     .route('/v1/business-units', businessUnitDataSourceRoutes(db))
     .route('/v1/data-sources', dataSourceRoutes(db))
     .route('/v1/users', userRoutes(db))
@@ -172,6 +175,7 @@ export function createCockpitApp({
     .route('/v1/tenants', tenantRoutes(db))
     .route('/v1/products', productRoutes(db))
     .route('/v1/operation-requests', operationRequestRoutes({ db, clock, events }))
+    .route('/v1/approvals', approvalRoutes(db, clock))
     .route('/v1/integrations/sales', salesIntegrationRoutes(systemDb, salesApiKey));
 }
 

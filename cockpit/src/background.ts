@@ -1,4 +1,5 @@
 import type { Database } from '@scc/db';
+import { createApprovalExpirySweep } from './approvals/decide.js';
 import { createEndedSessionSweep } from './embed-sessions/sweep.js';
 import type { Clock } from './operations/clock.js';
 import { createIdempotencyKeySweep } from './operations/idempotency.js';
@@ -31,7 +32,7 @@ export interface BackgroundWork {
 /**
  * What runs beside the cockpit's HTTP API: operation workers (each claims from the shared queue,
  * so any number of processes can run them), the outbox deliverer, the operational-status sync,
- * and the sweeps of expired idempotency keys and ended embed sessions. Retention needs no job of
+ * and the sweeps of expired idempotency keys, ended embed sessions and expired approvals. Retention needs no job of
  * its own: a terminated tenant's request becomes due again when its retention period ends.
  */
 export function startBackgroundWork(options: BackgroundWorkOptions): BackgroundWork {
@@ -41,6 +42,7 @@ export function startBackgroundWork(options: BackgroundWorkOptions): BackgroundW
   const sweeps = [
     createIdempotencyKeySweep({ db: options.systemDb, clock: options.clock }),
     createEndedSessionSweep({ db: options.systemDb, clock: options.clock }),
+    createApprovalExpirySweep({ db: options.systemDb, clock: options.clock }),
   ];
   const workers = Array.from({ length: options.workers }, () =>
     createWorker({ db: options.systemDb, provisioner, clock: options.clock, leaseMs: options.leaseMs, pollMs: 200 }),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { defaultApprovalRules, ProductApprovalRulesSchema } from './approvals.js';
 import { cursorParam } from './pagination.js';
 import { singleLineText } from './text.js';
 import { RoleNameSchema } from './users.js';
@@ -95,6 +96,8 @@ export type DryRun = z.infer<typeof DryRunSchema>;
 export const operationStates = [
   'requested',
   'validated',
+  // Waits for a quorum of admins (approvals.ts); no worker claims it.
+  'awaiting-approval',
   'queued',
   'running',
   'succeeded',
@@ -229,6 +232,8 @@ export const ProductRulesSchema = z
       .record(z.string().min(1).max(50), z.enum(['archive', 'delete']))
       .default({ test: 'delete', development: 'delete', '*': 'archive' }),
     permissions: PermissionsSchema.default(defaultPermissions),
+    /** Four eyes where no business unit's approval policy says otherwise (contracts/src/approvals.ts). */
+    approvals: ProductApprovalRulesSchema.default(defaultApprovalRules),
   })
   .openapi('ProductRules');
 

@@ -2,6 +2,7 @@ import { createRouter } from '@scc/service-kit/openapi';
 import type { Cockpit } from '../cockpit/cockpit-client.js';
 import type { InProcessRevocations } from '../embed-sessions/session-revocations.js';
 import type { WidgetEnv } from '../http/widget-session.js';
+import { approvalRoutes } from './approvals.js';
 import { brandRoutes } from './brand.js';
 import { eventRoutes } from './events.js';
 import { forwardedRoutes } from './forwarded.js';
@@ -17,6 +18,7 @@ export function widgetApiRoutes(cockpit: Cockpit, revocations: InProcessRevocati
   return createRouter<WidgetEnv>()
     .route('/', brandRoutes(cockpit))
     .route('/', forwardedRoutes(cockpit))
+    .route('/', approvalRoutes(cockpit))
     .route('/', stepUpRoutes(cockpit))
     .route('/', viewRoutes(cockpit))
     .route('/', eventRoutes(cockpit, revocations));

@@ -38,6 +38,11 @@ export type AuditAction =
   | 'totp.recovery-code-used'
   | 'totp.policy-changed'
   | 'step-up.locked-out'
+  | 'approval.requested'
+  | 'approval.approved'
+  | 'approval.rejected'
+  | 'approval.expired'
+  | 'approval-policy.changed'
   | SecurityEventAction;
 
 export interface AuditEntry {
@@ -51,7 +56,9 @@ export interface AuditEntry {
     | 'embed-session'
     | 'host-api-key'
     | 'identity-provider'
-    | 'security-event';
+    | 'security-event'
+    | 'approval'
+    | 'approval-policy';
   entityId: string;
   /** The unit the change belongs to, and its path: where in the tree the event is readable. */
   businessUnit: { id: string; path: string };

@@ -24,6 +24,8 @@ export interface Assessment extends Verdict {
   productId: string;
   tenantId: string | null;
   buPath: string;
+  /** The type of the tenant the request creates, changes or ends: what four eyes look at (approvals/policy.ts). */
+  targetTenantType: string;
   /** What the worker executes, resolved now: the request never depends on later proposals. */
   plan: Record<string, unknown>;
 }
@@ -87,6 +89,7 @@ async function assessOrder(
     productId: product.id,
     tenantId: null,
     buPath: unit.path,
+    targetTenantType: draft.type,
     plan: { ...effective, type: draft.type },
   };
 }
@@ -180,5 +183,6 @@ function where(tenant: ScopedTenantFact) {
     productId: tenant.productId,
     tenantId: tenant.id,
     buPath: tenant.buPath,
+    targetTenantType: tenant.type,
   };
 }

@@ -1,3 +1,4 @@
+export * from './approvals.js';
 export * from './audit.js';
 export * from './business-units.js';
 export * from './data-sources.js';

@@ -1,5 +1,6 @@
 import { getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { approvalDecisionsTable, approvalPolicies, approvals } from './approvals.js';
 import { auditEvents } from './audit.js';
 import { brandLogos } from './business-units.js';
 import { dataSources } from './data-sources.js';
@@ -57,5 +58,8 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(embedSessions),
   owned(hostApiKeys),
   owned(identityProviders),
+  owned(approvalPolicies),
+  owned(approvals),
+  owned(approvalDecisionsTable),
   owned(auditEvents, 'append-only'),
 ];
