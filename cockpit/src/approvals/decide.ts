@@ -1,6 +1,14 @@
 import { APPROVAL_EXPIRED, type ApprovalDecisionName } from '@scc/contracts/approvals';
 import { ProblemError } from '@scc/contracts/problem';
-import { approvalDecisionsTable, approvals, businessUnits, type Database, type Transaction, withScope } from '@scc/db';
+import {
+  approvalDecisionsTable,
+  approvals,
+  businessUnits,
+  type Database,
+  operationRequests,
+  type Transaction,
+  withScope,
+} from '@scc/db';
 import { and, eq, lte } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { moveSubtree } from '../hierarchy/move.js';
@@ -26,6 +34,11 @@ const refusals: Record<Exclude<DecisionRefusal, 'expired'>, ProblemError> = {
     { field: 'path.id', rule: 'four-eyes', message: 'Decided by you already' },
   ]),
 };
+
+/** An expiry is nobody's decision: like a worker's step, it is recorded as the requester's. */
+const requesterOf = (approval: ApprovalRow) => ({
+  user: { id: approval.requestedByUserId, email: approval.requestedByEmail },
+});
 
 const expiredProblem = () =>
   ProblemError.of('conflict', 'This approval expired before its quorum was reached; the request ended rejected.', [
@@ -58,9 +71,30 @@ export async function visibleApproval(
     .select()
     .from(approvals)
     .where(and(inScope(approvals.buPath, caller), eq(approvals.id, id), visibleTo(caller)));
-  const [row] = lock ? await query.for('update') : await query;
+  const [row] = await query;
   if (!row) throw ProblemError.of('notFound');
-  return row;
+  if (!lock) return row;
+  const [locked] = await lockForSettlement(tx, row, false);
+  if (!locked) throw ProblemError.of('notFound');
+  return locked;
+}
+
+/**
+ * Locks an approval for its decision or expiry, its request first: a cancel locks the request and
+ * then settles the approval, so taking them in the same order never deadlocks with it. With
+ * `skipLocked` (the sweep) an approval someone is deciding right now is left for the next run.
+ */
+async function lockForSettlement(tx: Transaction, approval: ApprovalRow, skipLocked: boolean) {
+  const mode = skipLocked ? { skipLocked: true } : undefined;
+  if (approval.operationRequestId) {
+    const [request] = await tx
+      .select({ id: operationRequests.id })
+      .from(operationRequests)
+      .where(eq(operationRequests.id, approval.operationRequestId))
+      .for('update', mode);
+    if (!request) return [];
+  }
+  return tx.select().from(approvals).where(eq(approvals.id, approval.id)).for('update', mode);
 }
 
 /** Runs the approved move as the last approver, who holds the rights it needs; refused by the tree as it is now → failed. */
@@ -195,11 +229,6 @@ async function recordDecisionAudit(
   });
 }
 
-/** An expiry is nobody's decision: like a worker's step, it is recorded as the requester's. */
-const requesterOf = (approval: ApprovalRow) => ({
-  user: { id: approval.requestedByUserId, email: approval.requestedByEmail },
-});
-
 /** Approvals ended per sweep transaction. */
 const EXPIRY_BATCH = 100;
 
@@ -216,12 +245,16 @@ export async function expireApprovals(db: Database, clock: Clock): Promise<numbe
       .from(approvals)
       .where(and(eq(approvals.state, 'pending'), lte(approvals.expiresAt, now)))
       .orderBy(approvals.expiresAt)
-      .limit(EXPIRY_BATCH)
-      .for('update', { skipLocked: true });
-    for (const approval of due) {
+      .limit(EXPIRY_BATCH);
+    let expired = 0;
+    for (const candidate of due) {
+      const [approval] = await lockForSettlement(tx, candidate, true);
+      // Decided or cancelled since it was read: nothing to end.
+      if (approval?.state !== 'pending') continue;
       await settleApproval(tx, approval, { state: 'expired' }, requesterOf(approval), now);
+      expired++;
     }
-    return due.length;
+    return expired;
   });
 }
 

@@ -200,7 +200,7 @@ export async function lockTenant(
 }
 
 const isLiveProductive = sql`t.type = 'productive' and t.lifecycle_status = 'live'
-  and not ${openTerminationOf(sql`t.id`, releasing)}`;
+  and not ${openTerminationOf(sql`t.id`)}`;
 
 export interface OrderFacts {
   unit: { id: string; name: string; path: string } | undefined;
