@@ -436,6 +436,7 @@ export function stubFetch(
         json(tenantPageOf(tenantsUnder(units, allTenants, request.query.get('businessUnitId')), request.query)),
     ],
     ['/v1/widget/operation-requests', () => json({ items: [] })],
+    ['/v1/widget/approvals', () => json({ items: [], nextCursor: null })],
     // Nothing live by default: an empty stream that stays open until the widget goes away.
     ['/v1/widget/events', (request) => sseResponse([], request.signal)],
   ]);

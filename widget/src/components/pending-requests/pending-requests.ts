@@ -30,7 +30,8 @@ const COUNTDOWN_REFRESH_MS = 60 * 60 * 1000;
  * and a status line says how it ended (and why, when it failed). Only what the caller may do is
  * offered: cancel where the request's `allowedActions` has it; a pending termination shows the
  * day its tenant goes and Restore, nothing else. Feed it updates (from the event stream, or after
- * a submit) with `apply(request)`.
+ * a submit) with `apply(request)`. Above them, the requests and moves waiting for this caller's
+ * approval (`<scc-pending-approvals>`, a chunk of its own loaded beside this one).
  *
  * @tag scc-pending-requests
  * @event scc-operation-request-complete - A shown request reached an end state. `detail` is `{ request }`.
@@ -42,6 +43,7 @@ const COUNTDOWN_REFRESH_MS = 60 * 60 * 1000;
  * @csspart cancel-button - Cancels a request.
  * @csspart restore-button - Brings a terminated tenant back.
  * @csspart outcome - The line saying how the last request ended.
+ * @csspart approvals - The approvals waiting for this caller (`<scc-pending-approvals>`).
  * @cssproperty --scc-color-primary - Progress bar.
  * @cssproperty --scc-color-success - Progress bar of a finished request.
  * @cssproperty --scc-color-danger - Failed, rejected requests.
@@ -129,6 +131,9 @@ export class SccPendingRequests extends LitElement {
     // A request first seen already finished (an old one, replayed) is not news.
     if (known ? isFinished(known) : isFinished(request)) return;
     this._requests = new Map(this._requests).set(request.id, request);
+    // A request that starts or stops waiting for four eyes changes what admins may decide.
+    if ((request.state === 'awaiting-approval') !== (known?.state === 'awaiting-approval'))
+      void this.renderRoot.querySelector('scc-pending-approvals')?.refresh();
     // A termination that starts, retains its tenant or ends moves the tenant in or out of the
     // terminated list; retaining keeps the state `running`, so it is told by `retainedUntil`.
     const retained = known !== undefined && isRetention(known) !== isRetention(request);
@@ -171,6 +176,7 @@ export class SccPendingRequests extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.refresh();
+    void import('../../lazy/approvals.js');
     this.#countdown = setInterval(() => this.requestUpdate(), COUNTDOWN_REFRESH_MS);
   }
 
@@ -256,10 +262,12 @@ export class SccPendingRequests extends LitElement {
 
   override render() {
     const requests = this.requests.filter((r) => !isRetention(r));
+    const approvals = html`<scc-pending-approvals part="approvals" .client=${this.client}
+      locale=${this.locale ?? ''}></scc-pending-approvals>`;
     if (requests.length === 0 && this._terminated.length === 0 && this._errors.length === 0 && !this._outcome)
-      return nothing;
+      return approvals;
     const m = operationMessagesFor(this.locale);
-    return html`<section aria-labelledby="pending-title">
+    return html`${approvals}<section aria-labelledby="pending-title">
       ${
         requests.length > 0
           ? html`<h2 id="pending-title">${m.ops.pending}</h2>
