@@ -85,7 +85,7 @@ export async function visibleApproval(
  * `skipLocked` (the sweep) an approval someone is deciding right now is left for the next run.
  */
 async function lockForSettlement(tx: Transaction, approval: ApprovalRow, skipLocked: boolean) {
-  const mode = skipLocked ? { skipLocked: true } : undefined;
+  const mode = skipLocked ? { skipLocked: true as const } : undefined;
   if (approval.operationRequestId) {
     const [request] = await tx
       .select({ id: operationRequests.id })
