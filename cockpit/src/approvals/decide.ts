@@ -11,7 +11,7 @@ import {
 } from '@scc/db';
 import { and, eq, lte } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
-import { moveSubtree } from '../hierarchy/move.js';
+import { moveSubtree, serializeMoves } from '../hierarchy/move.js';
 import type { Clock } from '../operations/clock.js';
 import { rolesOn } from '../scope/authorize.js';
 import type { Caller } from '../scope/caller.js';
@@ -81,11 +81,14 @@ export async function visibleApproval(
 
 /**
  * Locks an approval for its decision or expiry, its request first: a cancel locks the request and
- * then settles the approval, so taking them in the same order never deadlocks with it. With
+ * then settles the approval, so taking them in the same order never deadlocks with it. A move's
+ * decision takes the move lock first, as every move does. With
  * `skipLocked` (the sweep) an approval someone is deciding right now is left for the next run.
  */
 async function lockForSettlement(tx: Transaction, approval: ApprovalRow, skipLocked: boolean) {
   const mode = skipLocked ? { skipLocked: true as const } : undefined;
+  // An approved move runs in this transaction: the move lock comes before any row it would wait for.
+  if (approval.newParentId && !skipLocked) await serializeMoves(tx);
   if (approval.operationRequestId) {
     const [request] = await tx
       .select({ id: operationRequests.id })

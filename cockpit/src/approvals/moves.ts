@@ -2,7 +2,7 @@ import { ProblemError } from '@scc/contracts/problem';
 import { approvals, type Transaction } from '@scc/db';
 import { and, eq } from 'drizzle-orm';
 import { lockBusinessUnit } from '../business-units/queries.js';
-import { previewMove } from '../hierarchy/move.js';
+import { previewMove, serializeMoves } from '../hierarchy/move.js';
 import type { Clock } from '../operations/clock.js';
 import type { Caller } from '../scope/caller.js';
 import { requireStepUp } from '../step-up/require-step-up.js';
@@ -22,6 +22,7 @@ export async function holdMoveForApproval(
   newParentId: string,
   clock: Clock,
 ): Promise<ApprovalRecord | null> {
+  await serializeMoves(tx);
   const unit = await lockBusinessUnit(tx, caller, unitId);
   const newParent = unit ? await lockBusinessUnit(tx, caller, newParentId) : undefined;
   // Out of scope: the move itself answers 404.
