@@ -264,10 +264,14 @@ export class SccPendingRequests extends LitElement {
     const requests = this.requests.filter((r) => !isRetention(r));
     const approvals = html`<scc-pending-approvals part="approvals" .client=${this.client}
       locale=${this.locale ?? ''}></scc-pending-approvals>`;
-    if (requests.length === 0 && this._terminated.length === 0 && this._errors.length === 0 && !this._outcome)
-      return approvals;
+    // One template either way, so the approvals element (and what it just said) stays as requests come and go.
+    const empty = requests.length === 0 && this._terminated.length === 0 && this._errors.length === 0 && !this._outcome;
+    return html`${approvals}${empty ? nothing : this.#requestsSection(requests)}`;
+  }
+
+  #requestsSection(requests: OperationRequest[]) {
     const m = operationMessagesFor(this.locale);
-    return html`${approvals}<section aria-labelledby="pending-title">
+    return html`<section aria-labelledby="pending-title">
       ${
         requests.length > 0
           ? html`<h2 id="pending-title">${m.ops.pending}</h2>
