@@ -46,10 +46,15 @@ describe('GET /openapi.json', () => {
       '/readyz': ['get'],
       '/v1/alerts': ['get'],
       '/v1/alerts/read': ['post'],
+      '/v1/approvals': ['get'],
+      '/v1/approvals/{id}': ['get'],
+      '/v1/approvals/{id}/approve': ['post'],
+      '/v1/approvals/{id}/reject': ['post'],
       '/v1/audit-events': ['get'],
       '/v1/business-units': ['get', 'post'],
       '/v1/business-units/{id}': ['delete', 'get', 'patch'],
       '/v1/business-units/{id}/ancestors': ['get'],
+      '/v1/business-units/{id}/approval-policies/{subject}': ['delete', 'get', 'put'],
       '/v1/business-units/{id}/brand': ['get', 'put'],
       '/v1/business-units/{id}/brand/logo': ['get'],
       '/v1/business-units/{id}/data-sources': ['get', 'post'],
@@ -117,8 +122,13 @@ describe('GET /openapi.json', () => {
       for (const [method, operation] of Object.entries(item)) {
         const success = Object.keys(operation.responses).filter((s) => s.startsWith('2'));
         // A submit answers 202 when it creates a request and 200 for a retry with a used key; the
-        // sales system's upsert 201 when it creates a contract and 200 when it updates one.
-        const twoSuccesses = ['post /v1/operation-requests', 'put /v1/integrations/sales/contracts/{externalRef}'];
+        // sales system's upsert 201 when it creates a contract and 200 when it updates one; a move
+        // 200 when it moved and 202 when it waits for approval.
+        const twoSuccesses = [
+          'post /v1/operation-requests',
+          'put /v1/integrations/sales/contracts/{externalRef}',
+          'post /v1/business-units/{id}/move',
+        ];
         const expected = twoSuccesses.includes(`${method} ${path}`) ? 2 : 1;
         expect(success, `${method} ${path}`).toHaveLength(expected);
         // Changes to the hierarchy also name the role (403) and rule (409) refusals they can give.

@@ -13,6 +13,8 @@ import type { Readiness } from '@scc/service-kit/readiness';
 import { requestContext } from '@scc/service-kit/request-context';
 import { alertRoutes } from './alerts/routes.js';
 import { webhookEndpointRoutes } from './alerts/webhook-endpoint-routes.js';
+import { approvalPolicyRoutes } from './approvals/policy-routes.js';
+import { approvalRoutes } from './approvals/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { forgetCallersAfterChanges, requireCaller } from './auth/require-caller.js';
 import { cachingVerifier } from './auth/verified-tokens.js';
@@ -175,6 +177,7 @@ export function createCockpitApp({
     .route('/v1/business-units', brandRoutes(db, clock))
     .route('/v1/business-units', totpPolicyRoutes(db, clock))
     .route('/v1/business-units', hierarchyRoutes(db, clock))
+    .route('/v1/business-units', approvalPolicyRoutes(db, clock))
     .route('/v1/business-units', businessUnitDataSourceRoutes(db))
     .route('/v1/data-sources', dataSourceRoutes(db))
     .route('/v1/users', userRoutes(db))
@@ -186,6 +189,7 @@ export function createCockpitApp({
     .route('/v1/transports', transportRoutes(db))
     .route('/v1/products', productRoutes(db))
     .route('/v1/operation-requests', operationRequestRoutes({ db, clock, events }))
+    .route('/v1/approvals', approvalRoutes(db, clock))
     .route('/v1/integrations/sales', salesIntegrationRoutes(systemDb, salesApiKey));
 }
 

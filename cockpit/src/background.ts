@@ -1,6 +1,7 @@
 import type { Database } from '@scc/db';
 import { createAlertDeliverer } from './alerts/deliverer.js';
 import { createTimedAlertSweep } from './alerts/sweep.js';
+import { createApprovalExpirySweep } from './approvals/decide.js';
 import { createEndedSessionSweep } from './embed-sessions/sweep.js';
 import type { Clock } from './operations/clock.js';
 import { createIdempotencyKeySweep } from './operations/idempotency.js';
@@ -39,8 +40,8 @@ export interface BackgroundWork {
 /**
  * What runs beside the cockpit's HTTP API: operation workers (each claims from the shared queue,
  * so any number of processes can run them), the outbox and alert deliverers, the operational-status
- * sync, the sweeps of expired idempotency keys and ended embed sessions, and the sweep that raises
- * alerts for stuck requests and ending retentions. Retention needs no job of
+ * sync, the sweeps of expired idempotency keys, ended embed sessions and expired approvals, and the
+ * sweep that raises alerts for stuck requests and ending retentions. Retention needs no job of
  * its own: a terminated tenant's request becomes due again when its retention period ends.
  */
 export function startBackgroundWork(options: BackgroundWorkOptions): BackgroundWork {
@@ -51,6 +52,7 @@ export function startBackgroundWork(options: BackgroundWorkOptions): BackgroundW
     createIdempotencyKeySweep({ db: options.systemDb, clock: options.clock }),
     createEndedSessionSweep({ db: options.systemDb, clock: options.clock }),
     createTimedAlertSweep({ db: options.systemDb, clock: options.clock }),
+    createApprovalExpirySweep({ db: options.systemDb, clock: options.clock }),
   ];
   const workers = Array.from({ length: options.workers }, () =>
     createWorker({ db: options.systemDb, provisioner, clock: options.clock, leaseMs: options.leaseMs, pollMs: 200 }),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { defaultApprovalRules, ProductApprovalRulesSchema } from './approvals.js';
 import { cursorParam } from './pagination.js';
 import { singleLineText } from './text.js';
 import { ProfileRestoreDraftSchema, TransportDraftSchema } from './transports.js';
@@ -97,6 +98,8 @@ export type DryRun = z.infer<typeof DryRunSchema>;
 export const operationStates = [
   'requested',
   'validated',
+  // Waits for a quorum of admins (approvals.ts); no worker claims it.
+  'awaiting-approval',
   'queued',
   'running',
   'succeeded',
@@ -217,10 +220,11 @@ export const defaultPermissions = {
   'profile-restore': { productive: 'admin', '*': 'operator' },
 } as const satisfies z.infer<typeof PermissionsSchema>;
 
-/** How strictly deployments (transports, copies, profile restores) treat each tenant type. */
+/**
+ * How strictly deployments (transports, copies, profile restores) treat each tenant type. Whether
+ * one waits for approval is the approval policies' to say (`approvals`, contracts/src/approvals.ts).
+ */
 const TransportRulesSchema = z.strictObject({
-  /** Tenant types whose deployments wait for a second admin's approval. */
-  approvalFor: z.array(z.string().min(1).max(50)).max(20),
   /**
    * Tenant types a delta may reach only with changes already deployed to a tenant of another
    * type of the same customer (docs/transports.md, rule `tested-before-productive`).
@@ -229,7 +233,6 @@ const TransportRulesSchema = z.strictObject({
 });
 
 export const defaultTransportRules = {
-  approvalFor: ['productive'],
   testedFirstFor: ['productive'],
 } as const satisfies z.infer<typeof TransportRulesSchema>;
 
@@ -250,6 +253,8 @@ export const ProductRulesSchema = z
       .default({ test: 'delete', development: 'delete', '*': 'archive' }),
     permissions: PermissionsSchema.default(defaultPermissions),
     transports: TransportRulesSchema.default(defaultTransportRules),
+    /** Four eyes where no business unit's approval policy says otherwise (contracts/src/approvals.ts). */
+    approvals: ProductApprovalRulesSchema.default(defaultApprovalRules),
   })
   .openapi('ProductRules');
 

@@ -1,4 +1,4 @@
-import { dataSources, roleAssignments, users } from '@scc/db';
+import { approvals, dataSources, operationRequests, roleAssignments, users } from '@scc/db';
 import type { SeededBusinessUnit, SeedPersona } from '@scc/db/seed';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -52,6 +52,8 @@ const callers: MatrixCaller[] = [
   { key: 'msp-operator-acting-on-contoso', persona: personaByKey('msp-operator'), root: seededBusinessUnit('contoso') },
 ];
 
+const REQUESTER = seedId('matrix-user', 'requester');
+
 const probe = (kind: string, caller: MatrixCaller, unit: SeededBusinessUnit) =>
   seedId(`matrix-${kind}`, `${caller.key}/${unit.key}`);
 
@@ -87,6 +89,44 @@ beforeAll(async () => {
       buPath: unit.path,
     })),
   );
+  // Two requests per pair waiting for approval, for deciding; their requester is nobody the matrix calls as.
+  const msp = seededBusinessUnit('msp');
+  await db.insert(users).values({
+    id: REQUESTER,
+    email: 'requester@matrix.example',
+    displayName: 'Requester',
+    businessUnitId: msp.id,
+    buPath: msp.path,
+  });
+  const waiting = pairs.flatMap(({ caller, unit }) =>
+    ['approval', 'approval-b'].map((kind) => ({ caller, unit, kind, id: probe(kind, caller, unit) })),
+  );
+  await db.insert(operationRequests).values(
+    waiting.map(({ unit, id }) => ({
+      id,
+      kind: 'copy' as const,
+      state: 'awaiting-approval' as const,
+      businessUnitId: unit.id,
+      draft: {},
+      requestedByUserId: REQUESTER,
+      requestedByEmail: 'requester@matrix.example',
+      buPath: unit.path,
+    })),
+  );
+  await db.insert(approvals).values(
+    waiting.map(({ unit, id }) => ({
+      id,
+      subject: 'copy-into-productive' as const,
+      businessUnitId: unit.id,
+      operationRequestId: id,
+      requestedByUserId: REQUESTER,
+      requestedByEmail: 'requester@matrix.example',
+      quorum: 1,
+      expiresAt: new Date(Date.now() + 24 * 3_600_000),
+      buPath: unit.path,
+      createdAt: new Date(),
+    })),
+  );
   const extra = callers.find((c) => c.adminBelow);
   if (extra?.adminBelow) {
     await db.execute(sql`insert into role_assignments (user_id, business_unit_id, role, bu_path)
@@ -108,6 +148,8 @@ interface Endpoint {
   alsoAdminOn?: (caller: MatrixCaller) => SeededBusinessUnit;
   request(caller: MatrixCaller, unit: SeededBusinessUnit): [method: string, path: string, body?: unknown];
 }
+
+const BAAS = seedId('product', 'BAAS');
 
 const endpoints: Endpoint[] = [
   {
@@ -220,6 +262,50 @@ const endpoints: Endpoint[] = [
     need: 'admin',
     allowed: [200],
     request: (_p, u) => ['PUT', `/v1/business-units/${u.id}/totp-policy`, { required: false }],
+  },
+  {
+    name: 'GET /v1/business-units/{id}/approval-policies/{subject}',
+    need: 'any',
+    allowed: [200],
+    request: (_p, u) => ['GET', `/v1/business-units/${u.id}/approval-policies/terminate-productive?productId=${BAAS}`],
+  },
+  {
+    name: 'PUT /v1/business-units/{id}/approval-policies/{subject}',
+    need: 'admin',
+    allowed: [200],
+    request: (_p, u) => [
+      'PUT',
+      `/v1/business-units/${u.id}/approval-policies/terminate-productive?productId=${BAAS}`,
+      { quorum: 1, expiryHours: 72 },
+    ],
+  },
+  {
+    name: 'DELETE /v1/business-units/{id}/approval-policies/{subject}',
+    need: 'admin',
+    allowed: [200],
+    request: (_p, u) => [
+      'DELETE',
+      `/v1/business-units/${u.id}/approval-policies/terminate-productive?productId=${BAAS}`,
+    ],
+  },
+  // An approval is its requester's and its deciders' (admins of its unit or above): hidden from everybody else.
+  {
+    name: 'GET /v1/approvals/{id}',
+    need: 'admin-or-absent',
+    allowed: [200],
+    request: (c, u) => ['GET', `/v1/approvals/${probe('approval', c, u)}`],
+  },
+  {
+    name: 'POST /v1/approvals/{id}/reject',
+    need: 'admin-or-absent',
+    allowed: [200],
+    request: (c, u) => ['POST', `/v1/approvals/${probe('approval', c, u)}/reject`, { comment: 'matrix' }],
+  },
+  {
+    name: 'POST /v1/approvals/{id}/approve',
+    need: 'admin-or-absent',
+    allowed: [200],
+    request: (c, u) => ['POST', `/v1/approvals/${probe('approval-b', c, u)}/approve`, {}],
   },
   {
     name: 'POST /v1/business-units',
@@ -378,6 +464,7 @@ test('the matrix covers every cockpit route that takes a business unit or an obj
     'GET /v1/audit-events',
     'GET /v1/tenants/{id}',
     'GET /v1/operation-requests',
+    'GET /v1/approvals',
     'POST /v1/operation-requests',
     'GET /v1/operation-requests/stream',
     'GET /v1/operation-requests/{id}',

@@ -158,9 +158,16 @@ describe('built bundle dist/service-control-center.js', () => {
     // The operations, and what they share with the step-up chunk, which itself loads only when a
     // termination asks for a code.
     assertEqual(chunks.length, 3, `three chunks besides the tree's and the narrow-width styles: ${chunks}`);
-    assert(/^operations\.[\w-]{8,}\.js$/.test(chunks[0] ?? ''), `content-hashed name: ${chunks[0]}`);
-    assert(/^problems\.[\w-]{8,}\.js$/.test(chunks[1] ?? ''), `content-hashed name: ${chunks[1]}`);
-    assert(/^with-step-up\.[\w-]{8,}\.js$/.test(chunks[2] ?? ''), `content-hashed name: ${chunks[2]}`);
+    // The shared one is named by the bundler after one of its modules (problems, focus trap …).
+    for (const chunk of chunks) assert(/^[\w-]+\.[\w-]{8,}\.js$/.test(chunk), `content-hashed name: ${chunk}`);
+    assert(
+      chunks.some((name) => name.startsWith('operations.')),
+      `the operations chunk: ${chunks}`,
+    );
+    assert(
+      chunks.some((name) => name.startsWith('with-step-up.')),
+      `what it shares with the step-up chunk: ${chunks}`,
+    );
   });
 
   it('an admin opens the admin screens from the admin chunk, which shares lit with the entry', async () => {

@@ -437,6 +437,7 @@ export function stubFetch(
     ],
     ['/v1/widget/operation-requests', () => json({ items: [] })],
     ['/v1/widget/alerts', () => json({ items: [], nextCursor: null, unread: 0 })],
+    ['/v1/widget/approvals', () => json({ items: [], nextCursor: null })],
     // Nothing live by default: an empty stream that stays open until the widget goes away.
     ['/v1/widget/events', (request) => sseResponse([], request.signal)],
   ]);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { comparableBody } from '../../../test/support/answers.js';
 import { type BffHarness, createBffHarness } from '../../../test/support/bff-harness.js';
-import { personas, seededBusinessUnit, seededBusinessUnits } from '../../../test/support/seed-model.js';
+import { personas, seededBusinessUnit, seededBusinessUnits, seedId } from '../../../test/support/seed-model.js';
 
 /**
  * Every seeded persona × every widget route that names a business unit × every seeded unit,
@@ -38,6 +38,10 @@ const reads: [string, (id: string) => string, { adminOnly?: boolean }?][] = [
     { adminOnly: true },
   ],
   ['tenants', (id) => `/tenants?businessUnitId=${id}`],
+  [
+    'approval policy',
+    (id) => `/business-units/${id}/approval-policies/terminate-productive?productId=${seedId('product', 'BAAS')}`,
+  ],
 ];
 
 /** Status and body, the two things a caller can observe. */

@@ -1,3 +1,4 @@
+import { ApprovalSchema } from '@scc/contracts/approvals';
 import { AuditEventPageSchema, ListAuditEventsQuery } from '@scc/contracts/audit';
 import {
   BreadcrumbsSchema,
@@ -158,6 +159,7 @@ export function forwardedRoutes(cockpit: Cockpit) {
           request: { params: BusinessUnitIdParams, body: jsonBody(MoveBody) },
           responses: {
             200: jsonContent(MoveResultSchema, 'The moved unit and what moved with it'),
+            202: jsonContent(ApprovalSchema, 'Waiting for approval (the unit’s policy asks for four eyes)'),
             ...riskyChangeProblemResponses,
           },
         },

@@ -3,6 +3,7 @@ import type { Cockpit } from '../cockpit/cockpit-client.js';
 import type { InProcessRevocations } from '../embed-sessions/session-revocations.js';
 import type { WidgetEnv } from '../http/widget-session.js';
 import { alertRoutes } from './alerts.js';
+import { approvalRoutes } from './approvals.js';
 import { brandRoutes } from './brand.js';
 import { eventRoutes } from './events.js';
 import { forwardedRoutes } from './forwarded.js';
@@ -18,6 +19,7 @@ export function widgetApiRoutes(cockpit: Cockpit, revocations: InProcessRevocati
   return createRouter<WidgetEnv>()
     .route('/', brandRoutes(cockpit))
     .route('/', forwardedRoutes(cockpit))
+    .route('/', approvalRoutes(cockpit))
     .route('/', stepUpRoutes(cockpit))
     .route('/', viewRoutes(cockpit))
     .route('/', alertRoutes(cockpit))

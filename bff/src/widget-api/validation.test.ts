@@ -79,6 +79,14 @@ const badBodies: [method: string, path: string, body: unknown, fields: string[]]
   ['PUT', `/business-units/${id}/brand`, { brand: { displayName: 'Acme\u0000' } }, ['body.brand.displayName']],
   ['PATCH', `/data-sources/${id}`, { attributes: { host: 'bk\u0000' } }, ['body.attributes.host']],
   ['PATCH', `/users/${id}`, { displayName: 'Pat\ud800' }, ['body.displayName']],
+  ['POST', `/approvals/${id}/approve`, { comment: 'O\u0000K' }, ['body.comment']],
+  ['POST', `/approvals/${id}/reject`, { verdict: 'no' }, ['body.verdict']],
+  [
+    'PUT',
+    `/business-units/${id}/approval-policies/terminate-productive`,
+    { quorum: 11, expiryHours: 24 },
+    ['body.quorum'],
+  ],
 ];
 
 /** The other inputs a widget route takes: path parameters, queries, headers and drafts. */
@@ -91,6 +99,8 @@ const badInputs: [method: string, path: string, body: unknown, headers: Record<s
   ['GET', '/audit-events?cursor=%2F', undefined, {}, ['query.cursor']],
   ['GET', '/tenants?lifecycle=gone', undefined, {}, ['query.lifecycle']],
   ['GET', '/operation-requests?state=later', undefined, {}, ['query.state']],
+  ['GET', '/approvals?state=later', undefined, {}, ['query.state']],
+  ['GET', `/business-units/${id}/approval-policies/everything`, undefined, {}, ['path.subject']],
   [
     'POST',
     '/operation-requests/dry-run',
@@ -144,7 +154,10 @@ describe('the OpenAPI document', () => {
   it('documents each widget body as the contract’s closed schema, never a free object', async () => {
     const { doc, operations } = await widgetOperations();
     const withBody = operations.filter(({ operation }) => operation.requestBody);
-    const formerlyFree = badBodies.map(([method, path]) => `${method} /v1/widget${path.replace(id, '{id}')}`);
+    const formerlyFree = badBodies.map(
+      ([method, path]) =>
+        `${method} /v1/widget${path.replace(id, '{id}').replace('/terminate-productive', '/{subject}')}`,
+    );
     const drafts = ['POST /v1/widget/operation-requests', 'POST /v1/widget/operation-requests/dry-run'];
     expect(withBody.map(({ route }) => route).sort()).toEqual([...new Set([...formerlyFree, ...drafts])].sort());
     for (const { route, operation } of withBody) {
@@ -158,7 +171,7 @@ describe('the OpenAPI document', () => {
 
   it('documents every widget route’s answer and its problems', async () => {
     const { operations } = await widgetOperations();
-    expect(operations.map(({ route }) => route)).toHaveLength(44);
+    expect(operations.map(({ route }) => route)).toHaveLength(51);
     for (const { route, operation } of operations) {
       const statuses = Object.keys(operation.responses);
       expect(statuses, route).toEqual(expect.arrayContaining(['400', '401', '404']));

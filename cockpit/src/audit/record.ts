@@ -43,6 +43,11 @@ export type AuditAction =
   | 'totp.recovery-code-used'
   | 'totp.policy-changed'
   | 'step-up.locked-out'
+  | 'approval.requested'
+  | 'approval.approved'
+  | 'approval.rejected'
+  | 'approval.expired'
+  | 'approval-policy.changed'
   | SecurityEventAction;
 
 export interface AuditEntry {
@@ -58,7 +63,9 @@ export interface AuditEntry {
     | 'host-api-key'
     | 'identity-provider'
     | 'webhook-endpoint'
-    | 'security-event';
+    | 'security-event'
+    | 'approval'
+    | 'approval-policy';
   entityId: string;
   /** The unit the change belongs to, and its path: where in the tree the event is readable. */
   businessUnit: { id: string; path: string };

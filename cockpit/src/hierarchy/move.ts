@@ -142,6 +142,15 @@ export async function previewMove(
 const MOVE_LOCK = sql`select pg_advisory_xact_lock(hashtext('scc:business-unit-move'))`;
 
 /**
+ * Takes the move lock (again: it is re-entrant within the transaction). Whoever reads a move's
+ * units before `moveSubtree` takes it first, or two moves would each hold a unit and wait for the
+ * other's lock.
+ */
+export async function serializeMoves(tx: Transaction): Promise<void> {
+  await tx.execute(MOVE_LOCK);
+}
+
+/**
  * Moves a unit with its whole subtree under a new parent, in the caller's transaction. Moves
  * run one at a time and read both paths only after taking the move lock, so a concurrent move
  * can neither make this one a cycle nor leave it writing a stale path. Then the subtree's units

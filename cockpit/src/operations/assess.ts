@@ -1,9 +1,9 @@
 import type { Determinations, Draft, OrderDraft } from '@scc/contracts/operations';
 import { ProblemError } from '@scc/contracts/problem';
 import type { Transaction } from '@scc/db';
+import { approvalDetermination } from '../approvals/store.js';
 import type { Caller } from '../scope/caller.js';
 import { assessProfileRestore, assessTransport } from '../transports/assess.js';
-import { approvalRequired } from '../transports/rules.js';
 import { type Clock, calendarDay } from './clock.js';
 import { determineOrder, effectiveOrder } from './determinations.js';
 import { evaluateCopy, evaluateDecommission, evaluateOrder, evaluateRestore, type Verdict } from './evaluate.js';
@@ -26,6 +26,8 @@ export interface Assessment extends Verdict {
   productId: string;
   tenantId: string | null;
   buPath: string;
+  /** The type of the tenant the request creates, changes or ends: what four eyes look at (approvals/policy.ts). */
+  targetTenantType: string;
   /** What the worker executes, resolved now: the request never depends on later proposals. */
   plan: Record<string, unknown>;
 }
@@ -89,6 +91,7 @@ async function assessOrder(
     productId: product.id,
     tenantId: null,
     buPath: unit.path,
+    targetTenantType: draft.type,
     plan: { ...effective, type: draft.type },
   };
 }
@@ -169,7 +172,14 @@ export async function assess(
           roles: caller.roles,
         }),
         ...where(facts.tenant),
-        determinations: { approvalRequired: approvalRequired(facts.tenant.type, facts.rules, 'A copy') },
+        determinations: {
+          approvalRequired: await approvalDetermination(
+            tx,
+            draft,
+            { targetTenantType: facts.tenant.type, buPath: facts.tenant.buPath, productId: facts.tenant.productId },
+            'A copy',
+          ),
+        },
         plan: { sourceTenantId: draft.sourceTenantId, parts: draft.parts },
       };
     }
@@ -187,5 +197,6 @@ function where(tenant: ScopedTenantFact) {
     productId: tenant.productId,
     tenantId: tenant.id,
     buPath: tenant.buPath,
+    targetTenantType: tenant.type,
   };
 }

@@ -1,6 +1,7 @@
 import { ProblemError } from '@scc/contracts/problem';
 import { type Database, operationRequests, type Transaction, tenants, withScope } from '@scc/db';
 import { and, eq } from 'drizzle-orm';
+import { cancelRequestApproval } from '../approvals/store.js';
 import type { Caller } from '../scope/caller.js';
 import { inScope } from '../scope/in-subtree.js';
 import { retainedUntil, stateAllowsCancel } from './affordances.js';
@@ -63,7 +64,9 @@ export function cancelRequest(
           `The retention period has ended and the tenant is ${tenant?.lifecycle ?? 'gone'}; restore it from the archive instead.`,
           [{ field: 'path.id', rule: 'tenant-state', message: 'The tenant is no longer retained' }],
         );
-      if (tenant?.type === 'productive') await assertRoomForProductive(tx, current, tenant);
+      // Awaiting approval, the termination never let the tenant go (facts.ts, `releasing`): nothing comes back.
+      if (tenant?.type === 'productive' && current.state !== 'awaiting-approval')
+        await assertRoomForProductive(tx, current, tenant);
       if (inRetention) {
         const previous = (current.checkpoint.previousLifecycle as 'live' | 'provisioning' | undefined) ?? 'live';
         await tx
@@ -85,6 +88,7 @@ export function cancelRequest(
       .where(eq(operationRequests.id, current.id))
       .returning();
     if (!updated) throw new Error('update returned no row');
+    if (current.state === 'awaiting-approval') await cancelRequestApproval(tx, current.id, now);
     // Events last: the feed's commit-time lock is then the last one this transaction takes.
     if (inRetention && tenantId) await recordTenantEvents(tx, [tenantId]);
     await recordRequestEvent(tx, updated);

@@ -20,13 +20,20 @@ export type ScopedTenantFact = TenantFact & { buPath: string };
 const open = [...openStates];
 
 /**
+ * A termination lets its tenant go (stops counting it as live) only once it may run: awaiting
+ * approval the tenant is still live, so a rejected or expired termination gives back nothing it
+ * took (the database's limit trigger of migration 0012 counts the same way).
+ */
+const releasing = open.filter((state) => state !== 'awaiting-approval');
+
+/**
  * The outer query's `tenants.id`, spelled with its table: a bare column inside a correlated
  * subquery renders as `"id"` and binds to the subquery's own table instead.
  */
 export const outerTenantId = sql`${tenants}.${sql.identifier(tenants.id.name)}`;
 
-export const openTerminationOf = (tenantId: SQL) => sql`exists (select 1 from ${operationRequests} r
-  where r.tenant_id = ${tenantId} and r.kind = 'decommission' and r.state in ${open})`;
+export const openTerminationOf = (tenantId: SQL, states: readonly string[] = open) => sql`exists (select 1
+  from ${operationRequests} r where r.tenant_id = ${tenantId} and r.kind = 'decommission' and r.state in ${states})`;
 
 /**
  * An open order, copy or restore reads or writes the tenant: it creates it (an order or a restore
@@ -127,7 +134,7 @@ const contractJson = (from: SQL, buPath: SQL, productId: SQL) => sql`(select jso
 const contractOf = (row: ContractRow | null): ContractFact | null =>
   row ? { startsOn: row.startsOn, endsOn: row.endsOn, extraTestTenants: row.options.extraTestTenants ?? 0 } : null;
 
-const countsAgainstLimit = sql`${tenants.lifecycleStatus} in ('provisioning', 'live') and not ${openTerminationOf(outerTenantId)}`;
+const countsAgainstLimit = sql`${tenants.lifecycleStatus} in ('provisioning', 'live') and not ${openTerminationOf(outerTenantId, releasing)}`;
 
 /**
  * Tenants of a type that count against its limit, plus orders for that type that have no tenant

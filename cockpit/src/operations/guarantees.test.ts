@@ -2,6 +2,7 @@ import type { OperationRequest } from '@scc/contracts/operations';
 import { createDatabase, type Database, type DatabaseHandle } from '@scc/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { waiveApprovals } from '../../../test/support/approvals.js';
 import { type CockpitHarness, createCockpitHarness, problemOf } from '../../../test/support/cockpit.js';
 import { personaByKey, seededBusinessUnit, seedId } from '../../../test/support/seed-model.js';
 import { rowsOf, sqlErrorOf } from '../../../test/support/sql.js';
@@ -26,6 +27,8 @@ beforeAll(async () => {
     server ? { connect: (database) => createDatabase({ url: database.url, maxConnections: 21 }) } : {},
   );
   const db = harness.database.handle.db;
+  // About the engine's guarantees: four eyes are approvals.test.ts's.
+  await waiveApprovals(db);
   worker = createWorker({ db, provisioner: createLocalProvisioner(db), clock: harness.clock });
 });
 afterAll(async () => {

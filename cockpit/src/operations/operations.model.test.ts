@@ -1,4 +1,5 @@
 import {
+  approvals,
   contracts,
   createDatabase,
   type Database,
@@ -14,6 +15,7 @@ import { assertProperty, fc, type TimeBudget } from '../../../test/support/fast-
 import { personaByKey, personaUserId, seededBusinessUnit, seedId } from '../../../test/support/seed-model.js';
 import { rowsOf } from '../../../test/support/sql.js';
 import { SseCollector, type SseEvent } from '../../../test/support/sse.js';
+import { expireApprovals } from '../approvals/decide.js';
 import { createLocalProvisioner } from '../provisioner/local-adapter.js';
 import type { Provisioner } from '../provisioner/port.js';
 import { IDEMPOTENCY_KEY_TTL_MS } from './idempotency.js';
@@ -40,7 +42,11 @@ import { createWorker, type Worker } from './worker.js';
  *      and a cancelled termination leaves the rows as they were;
  *   4. one `operation.chargeable` outbox event per chargeable request, none for others, and one
  *      `operation.chargeable-voided` exactly for a chargeable request that ended cancelled or failed;
- *   plus: final states stay final, and each tenant's lifecycle fits its requests.
+ *   plus: final states stay final, and each tenant's lifecycle fits its requests;
+ *   6. four eyes (the product's default: one other admin for terminating a productive tenant or
+ *      copying into one): a request awaits approval exactly while its approval is pending, and is
+ *      queued at most once. Admins approve or reject each other's requests (`decide`), and the
+ *      approvals expire when the clock jumps past retention.
  * Every answer must have an expected status and shape and agree with what the database then holds
  * (`outcomeViolations`), idempotent retries included. Where the rules alone decide a call — one
  * call in the command, or every call of the sequential variant — its answer must be the one the
@@ -53,9 +59,11 @@ const server = process.env.DATABASE_URL;
 const BAAS = seedId('product', 'BAAS');
 /** How long a claim lasts without heartbeat: a crashed worker's request is free again after it. */
 const LEASE_MS = 30_000;
-const OPEN_STATES = ['requested', 'validated', 'queued', 'running'];
+const OPEN_STATES = ['requested', 'validated', 'awaiting-approval', 'queued', 'running'];
+/** A termination lets its tenant go only once it may run: while it awaits approval the tenant still counts. */
+const RELEASING_STATES = OPEN_STATES.filter((state) => state !== 'awaiting-approval');
 const FINAL_STATES = ['succeeded', 'failed', 'rejected', 'cancelled'];
-const WAITING_STATES = ['requested', 'validated', 'queued'];
+const WAITING_STATES = ['requested', 'validated', 'awaiting-approval', 'queued'];
 
 const UNITS = {
   finance: seededBusinessUnit('contoso/north/finance'),
@@ -128,7 +136,14 @@ interface WorkSpec {
   /** Until nothing is due, instead of one claim. */
   idle: boolean;
 }
-type HttpSpec = SubmitSpec | CancelSpec | RetrySpec;
+/** An admin approves or rejects a request that awaits approval (or one decided already). */
+interface DecideSpec {
+  kind: 'decide';
+  persona: PersonaKey;
+  pick: number;
+  decision: 'approve' | 'reject';
+}
+type HttpSpec = SubmitSpec | CancelSpec | RetrySpec | DecideSpec;
 type ActionSpec = HttpSpec | WorkSpec;
 
 function describeSpec(spec: ActionSpec): string {
@@ -148,6 +163,8 @@ function describeSpec(spec: ActionSpec): string {
       return `retry(keyed#${spec.pick}${spec.alt ? `,other body ${describeSpec(spec.alt)}` : ',same body'})`;
     case 'work':
       return `work(w${spec.worker}${spec.idle ? ',until idle' : ''})`;
+    case 'decide':
+      return `${spec.decision}(${spec.persona},approval#${spec.pick})`;
   }
 }
 
@@ -209,10 +226,20 @@ const workArb: fc.Arbitrary<WorkSpec> = fc.record({
   worker: fc.nat({ max: 1 }),
   idle: fc.boolean(),
 });
+const decideArb: fc.Arbitrary<DecideSpec> = fc.record({
+  kind: fc.constant('decide' as const),
+  persona,
+  pick: fc.nat(),
+  decision: fc.oneof(
+    { weight: 3, arbitrary: fc.constant('approve' as const) },
+    { weight: 1, arbitrary: fc.constant('reject' as const) },
+  ),
+});
 const httpArb: fc.Arbitrary<HttpSpec> = fc.oneof(
   { weight: 6, arbitrary: submitArb },
   { weight: 3, arbitrary: cancelArb },
   { weight: 1, arbitrary: retryArb },
+  { weight: 2, arbitrary: decideArb },
 );
 const actionArb: fc.Arbitrary<ActionSpec> = fc.oneof(
   { weight: 4, arbitrary: httpArb },
@@ -230,6 +257,7 @@ interface TenantRow {
   lifecycleStatus: string;
 }
 type RequestRow = typeof operationRequests.$inferSelect;
+type ApprovalRow = typeof approvals.$inferSelect;
 type Body = Record<string, unknown>;
 
 interface Model {
@@ -237,6 +265,8 @@ interface Model {
   tenants: TenantRow[];
   /** Every operation request, oldest first. */
   requests: RequestRow[];
+  /** Every approval, oldest first. */
+  approvals: ApprovalRow[];
   /** A termination's tenant and its rows when the termination was accepted (202). */
   snapshots: Map<string, { tenantId: string; rows: string; count: number }>;
   /** Requests seen in a final state, with that state. */
@@ -254,6 +284,9 @@ const tenantOf = (m: Model, id: string | null | undefined) => m.tenants.find((t)
 const requestOf = (m: Model, id: string) => m.requests.find((r) => r.id === id);
 const openTermination = (m: Model, tenantId: string) =>
   m.requests.find((r) => r.kind === 'decommission' && r.tenantId === tenantId && isOpen(r));
+/** A termination that lets its tenant go: open and not waiting for approval. */
+const releasingTermination = (m: Model, tenantId: string) =>
+  m.requests.find((r) => r.kind === 'decommission' && r.tenantId === tenantId && RELEASING_STATES.includes(r.state));
 const openRestore = (m: Model, tenantId: string) =>
   m.requests.find((r) => r.kind === 'restore' && r.tenantId === tenantId && isOpen(r));
 
@@ -286,7 +319,7 @@ function countedAgainstLimit(m: Model, businessUnitId: string, type: string, exc
         t.type === type &&
         t.id !== except &&
         usable(t) &&
-        !openTermination(m, t.id),
+        !releasingTermination(m, t.id),
     )
     .map((t) => `tenant ${label(t)}`);
   const ordered = m.requests
@@ -506,7 +539,8 @@ function predictCancel(m: Model, who: PersonaKey, request: RequestRow, now: Date
   const unsure: string[] = [];
   if (request.kind === 'decommission') {
     const tenant = tenantOf(m, request.tenantId);
-    if (tenant?.type === 'productive') {
+    // Awaiting approval, the termination never let the tenant go: its cancel brings nothing back.
+    if (tenant?.type === 'productive' && request.state !== 'awaiting-approval') {
       const others = productiveCompetitors(m, request.businessUnitId, tenant.id);
       if (others.length > 0)
         return {
@@ -522,6 +556,24 @@ function predictCancel(m: Model, who: PersonaKey, request: RequestRow, now: Date
   return unsure.length > 0
     ? { statuses: [200, 409], rules: [], why: `not specified: ${unsure.join('; ')}` }
     : { statuses: [200], rules: [], why: `a ${request.state} request can be cancelled` };
+}
+
+function predictDecision(m: Model, who: PersonaKey, approval: ApprovalRow, now: Date): Expectation {
+  const request = requestOf(m, approval.operationRequestId ?? '');
+  const mine = approval.requestedByUserId === userOf(who);
+  if (!mine && (!isAdmin(who) || !request || !sees(who, request.businessUnitId)))
+    return { statuses: [404], rules: [], why: 'only its requester and the admins above it see an approval' };
+  if (mine) return { statuses: [403], rules: ['four-eyes'], why: 'the requester never decides' };
+  if (approval.state !== 'pending') return { statuses: [409], rules: [], why: `the approval is ${approval.state}` };
+  if (approval.expiresAt <= now) return { statuses: [409], rules: ['approval-expired'], why: 'the approval expired' };
+  return { statuses: [200], rules: [], why: 'another admin decides a pending approval' };
+}
+
+/** Whether the product's default asks for four eyes: terminating a productive tenant or copying into one. */
+function needsApproval(m: Model, body: Body): boolean {
+  if (body.kind === 'decommission') return tenantOf(m, body.tenantId as string)?.type === 'productive';
+  if (body.kind === 'copy') return tenantOf(m, body.targetTenantId as string)?.type === 'productive';
+  return false;
 }
 
 const userOf = (who: PersonaKey) => personaUserId(personaByKey(who));
@@ -546,7 +598,7 @@ interface World {
 
 /** One call resolved against the model: the concrete request to send. */
 interface HttpCall {
-  kind: 'submit' | 'cancel';
+  kind: 'submit' | 'cancel' | 'decide';
   label: string;
   persona: PersonaKey;
   path: string;
@@ -555,6 +607,8 @@ interface HttpCall {
   /** A termination: its tenant's rows are recorded when it is accepted. */
   terminates?: string;
   request?: RequestRow;
+  approval?: ApprovalRow;
+  decision?: 'approve' | 'reject';
 }
 interface WorkCall {
   kind: 'work';
@@ -612,6 +666,7 @@ async function refresh(w: World): Promise<void> {
     .select()
     .from(operationRequests)
     .orderBy(asc(operationRequests.createdAt), asc(operationRequests.id));
+  m.approvals = await db(w).select().from(approvals).orderBy(asc(approvals.createdAt), asc(approvals.id));
 }
 
 function resolveSubmit(m: Model, spec: SubmitSpec, who: PersonaKey): Omit<HttpCall, 'label'> | undefined {
@@ -700,6 +755,22 @@ function resolve(m: Model, spec: ActionSpec): Call | undefined {
         label: `${spec.persona}: cancel ${requestLabel(request)} (${describeBody(m, request.draft)})`,
       };
     }
+    case 'decide': {
+      const pending = m.approvals.filter((a) => a.state === 'pending');
+      const candidates = pending.length > 0 ? pending : m.approvals;
+      const approval = candidates.length === 0 ? undefined : candidates[spec.pick % candidates.length];
+      const request = approval && requestOf(m, approval.operationRequestId ?? '');
+      if (!approval) return undefined;
+      return {
+        kind: 'decide',
+        persona: spec.persona,
+        path: `/v1/approvals/${approval.id}/${spec.decision}`,
+        body: {},
+        approval,
+        decision: spec.decision,
+        label: `${spec.persona}: ${spec.decision} ${request ? requestLabel(request) : short(approval.id)} (${request ? describeBody(m, request.draft) : 'a move'})`,
+      };
+    }
     case 'retry': {
       const earlier = m.keyed.length === 0 ? undefined : m.keyed[spec.pick % m.keyed.length];
       if (!earlier) return undefined;
@@ -773,7 +844,8 @@ function describeOutcome(o: Outcome): string {
 function outcomeViolations(m: Model, o: Outcome): string[] {
   const v: string[] = [];
   const what = `${o.call.label} -> ${o.status}`;
-  const allowed = o.call.kind === 'submit' ? [200, 202, 404, 422] : [200, 404, 409];
+  const allowed =
+    o.call.kind === 'submit' ? [200, 202, 404, 422] : o.call.kind === 'decide' ? [200, 403, 404, 409] : [200, 404, 409];
   if (!allowed.includes(o.status)) v.push(`${what}: not an expected status: ${o.text.slice(0, 300)}`);
   if (o.status >= 400 && !o.contentType.startsWith(PROBLEM_CONTENT_TYPE))
     v.push(`${what}: ${o.contentType} instead of ${PROBLEM_CONTENT_TYPE}`);
@@ -785,7 +857,10 @@ function outcomeViolations(m: Model, o: Outcome): string[] {
       const row = id ? requestOf(m, id) : undefined;
       if (!row || row.state === 'rejected')
         v.push(`${what}: accepted, but the database holds ${row?.state ?? 'nothing'}`);
-      if (o.json?.state !== 'queued') v.push(`${what}: accepted in state ${String(o.json?.state)}`);
+      const expected = needsApproval(m, body) ? 'awaiting-approval' : 'queued';
+      if (o.json?.state !== expected) v.push(`${what}: accepted in state ${String(o.json?.state)}, not ${expected}`);
+      if (expected === 'awaiting-approval' && !m.approvals.some((a) => a.operationRequestId === id))
+        v.push(`${what}: awaits approval without an approval`);
       if (body.kind === 'restore' && o.json?.chargeable !== true) v.push(`${what}: a restore is chargeable`);
       if ((body.kind === 'decommission' || body.kind === 'copy') && o.json?.chargeable !== false)
         v.push(`${what}: a ${body.kind} is not chargeable`);
@@ -818,6 +893,12 @@ function outcomeViolations(m: Model, o: Outcome): string[] {
         );
       }
     }
+  } else if (o.call.kind === 'decide') {
+    const request = requestOf(m, o.call.approval?.operationRequestId ?? '');
+    if (o.status === 200 && request?.state === 'awaiting-approval')
+      v.push(`${what}: decided, but ${requestLabel(request)} still awaits approval`);
+    if (o.status === 200 && o.call.decision === 'reject' && request && request.state !== 'rejected')
+      v.push(`${what}: rejected, but the request is ${requestLabel(request)}`);
   } else if (o.status === 200 && o.call.request && requestOf(m, o.call.request.id)?.state !== 'cancelled') {
     v.push(`${what}: cancelled, but the request is ${requestOf(m, o.call.request.id)?.state}`);
   }
@@ -843,14 +924,15 @@ async function invariantViolations(w: World): Promise<string[]> {
   const m = w.model;
   const v: string[] = [];
   const open = sql.raw(`('${OPEN_STATES.join("','")}')`);
+  const releasing = sql.raw(`('${RELEASING_STATES.join("','")}')`);
 
-  // 1. At most one live productive tenant per unit and product, a tenant with an open termination not counted.
+  // 1. At most one live productive tenant per unit and product, a tenant whose termination may run not counted.
   for (const row of await query<{ unit: string; ids: string }>(
     w,
     sql`select t.business_unit_id::text as unit, string_agg(t.id::text, ',' order by t.created_at) as ids
       from tenants t where t.type = 'productive' and t.lifecycle_status in ('provisioning', 'live')
         and not exists (select 1 from operation_requests r where r.tenant_id = t.id
-          and r.kind = 'decommission' and r.state in ${open})
+          and r.kind = 'decommission' and r.state in ${releasing})
       group by t.business_unit_id, t.product_id having count(*) > 1`,
   )) {
     v.push(
@@ -948,6 +1030,25 @@ async function invariantViolations(w: World): Promise<string[]> {
   );
   if (orphans && orphans.n > 0) v.push(`invariant 4 (outbox): ${orphans.n} events name no request`);
 
+  // 6. Four eyes: a request awaits approval exactly while its approval is pending, and is queued at most once.
+  for (const r of m.requests) {
+    const approval = m.approvals.find((a) => a.operationRequestId === r.id);
+    if ((r.state === 'awaiting-approval') !== (approval?.state === 'pending'))
+      v.push(`invariant 6 (four eyes): ${requestLabel(r)} with approval ${approval?.state ?? 'none'}`);
+    if (approval?.state === 'approved' && ['rejected', 'awaiting-approval'].includes(r.state))
+      v.push(`invariant 6 (four eyes): ${requestLabel(r)} although approved`);
+    if (approval && ['rejected', 'expired'].includes(approval.state) && r.state !== 'rejected')
+      v.push(`invariant 6 (four eyes): ${requestLabel(r)} although its approval is ${approval.state}`);
+  }
+  for (const row of await query<{ request: string; n: number }>(
+    w,
+    sql`select request_id::text as request, count(*)::int as n from operation_request_events
+      where kind = 'operation-request' and payload->>'state' = 'queued' group by request_id having count(*) > 1`,
+  )) {
+    const r = requestOf(m, row.request);
+    v.push(`invariant 6 (four eyes): ${r ? requestLabel(r) : short(row.request)} was queued ${row.n} times`);
+  }
+
   // State machine: final states are final; finished_at marks them; each tenant's lifecycle fits its requests.
   for (const r of m.requests) {
     const final = m.finals.get(r.id);
@@ -1044,6 +1145,10 @@ async function runCalls(w: World, calls: Call[], stagger: number[]): Promise<Out
 }
 
 function predict(m: Model, call: HttpCall, now: Date): Expectation {
+  if (call.kind === 'decide') {
+    const approval = call.approval as ApprovalRow;
+    return predictDecision(m, call.persona, m.approvals.find((a) => a.id === approval.id) ?? approval, now);
+  }
   if (call.kind === 'cancel') {
     const request = call.request as RequestRow;
     return predictCancel(m, call.persona, requestOf(m, request.id) ?? request, now);
@@ -1108,6 +1213,9 @@ class ExpireCommand implements Command {
   check = () => true;
   async run(m: Model, w: World) {
     w.harness.clock.advanceDays(w.retentionDays + 1);
+    // Past every approval's expiry too: the sweep ends the pending ones, as it does beside the workers.
+    const expired = await expireApprovals(db(w), w.harness.clock);
+    if (expired > 0) w.trace.push(`  ${expired} approvals expired`);
     const calls = this.alongside.map((a) => resolve(m, a)).filter((c): c is Call => c !== undefined);
     const drain: WorkCall[] = w.workers.map((_, i) => ({
       kind: 'work',
@@ -1284,7 +1392,15 @@ async function openWorld(concurrent: boolean): Promise<World> {
       releases: [],
       crashes: 0,
       trace: [],
-      model: { tenants: [], requests: [], snapshots: new Map(), finals: new Map(), verified: new Set(), keyed: [] },
+      model: {
+        tenants: [],
+        requests: [],
+        approvals: [],
+        snapshots: new Map(),
+        finals: new Map(),
+        verified: new Set(),
+        keyed: [],
+      },
     });
     const w = world as World;
     const [events] = await query<{ n: number }>(w, sql`select count(*)::int as n from operation_request_events`);
@@ -1474,6 +1590,20 @@ const drain = new DrainCommand();
 const retentionEnds = [drain, new ExpireCommand([])];
 const twoTerminationsAtOnce = (key: string, second: PersonaKey) =>
   new BurstCommand([terminate(key), terminate(key, second)], [0, 0], false);
+const decideFirstPending = (who: PersonaKey, decision: 'approve' | 'reject'): DecideSpec => ({
+  kind: 'decide',
+  persona: who,
+  pick: 0,
+  decision,
+});
+/** A productive termination waits for a second admin (the product's default); the MSP operator approves it. */
+const approved = one(decideFirstPending('msp-operator', 'approve'));
+/** Whoever of the two requested it, the other one approves (the requester's call is a 403). */
+const approvedByTheOther = new BurstCommand(
+  [decideFirstPending('customer-admin', 'approve'), decideFirstPending('msp-operator', 'approve')],
+  [0, 0],
+  false,
+);
 
 const scenarios: [string, () => Command[]][] = [
   [
@@ -1483,16 +1613,45 @@ const scenarios: [string, () => Command[]][] = [
   ['two terminations of one tenant at once', () => [twoTerminationsAtOnce('contoso-finance-test', 'department-user')]],
   [
     'cancelling a termination in retention after the unit got a new productive tenant',
-    () => [one(terminate('contoso-stores-backup')), drain, one(orderProductive('stores')), drain, one(cancelFirstOpen)],
+    () => [
+      one(terminate('contoso-stores-backup')),
+      approved,
+      drain,
+      one(orderProductive('stores')),
+      drain,
+      one(cancelFirstOpen),
+    ],
   ],
   [
     'cancelling a queued termination while a new productive tenant is ordered',
-    () => [one(terminate('contoso-finance-backup')), one(orderProductive('finance')), one(cancelFirstOpen)],
+    () => [one(terminate('contoso-finance-backup')), approved, one(orderProductive('finance')), one(cancelFirstOpen)],
+  ],
+  [
+    'a termination awaiting approval keeps its tenant counted; rejected, the tenant stays the only one',
+    () => [
+      one(terminate('contoso-finance-backup')),
+      one(orderProductive('finance')),
+      one(decideFirstPending('customer-admin', 'approve')),
+      one(decideFirstPending('msp-operator', 'reject')),
+      one(orderProductive('finance')),
+      drain,
+    ],
+  ],
+  [
+    'an approval racing its cancel, then one expiring while retention-long time passes',
+    () => [
+      one(terminate('contoso-stores-backup')),
+      new BurstCommand([decideFirstPending('msp-operator', 'approve'), cancelFirstOpen], [0, 1], false),
+      one(terminate('contoso-finance-backup', 'msp-operator')),
+      new ExpireCommand([decideFirstPending('customer-admin', 'approve')]),
+      one(decideFirstPending('customer-admin', 'approve')),
+    ],
   ],
   [
     'restoring a productive tenant next to its successor',
     () => [
       one(terminate('contoso-stores-backup')),
+      approved,
       drain,
       one(orderProductive('stores')),
       new ExpireCommand([]),
@@ -1503,6 +1662,7 @@ const scenarios: [string, () => Command[]][] = [
     'ordering a productive tenant while the archived one is being restored',
     () => [
       one(terminate('contoso-stores-backup')),
+      approved,
       ...retentionEnds,
       restoreFirstArchived('same'),
       one(orderProductive('stores')),
@@ -1518,12 +1678,13 @@ const scenarios: [string, () => Command[]][] = [
   ],
   [
     'terminate, archive and restore: the data comes back',
-    () => [one(terminate('contoso-finance-backup')), ...retentionEnds, restoreFirstArchived('new'), drain],
+    () => [one(terminate('contoso-finance-backup')), approved, ...retentionEnds, restoreFirstArchived('new'), drain],
   ],
   [
     'two terminations at once, then retention ends and the tenant is restored',
     () => [
       twoTerminationsAtOnce('contoso-finance-backup', 'msp-operator'),
+      approvedByTheOther,
       ...retentionEnds,
       restoreFirstArchived('same'),
       drain,
@@ -1533,6 +1694,7 @@ const scenarios: [string, () => Command[]][] = [
     'cancelling a termination whose worker died after archiving',
     () => [
       one(terminate('contoso-stores-backup')),
+      approved,
       drain,
       new CrashCommand('after', undefined, true),
       one(cancelFirstOpen),

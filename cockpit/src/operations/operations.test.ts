@@ -216,7 +216,23 @@ describe('submit: the rules of the brief', () => {
     await expectRejected(await as('department-user'), draft, ['permission']);
     const response = await harness.send('POST', '/v1/operation-requests', await as('customer-admin'), draft);
     expect(response.status, await response.clone().text()).toBe(202);
-    expect(await response.json()).toMatchObject({ kind: 'decommission', state: 'queued', tenantId: draft.tenantId });
+    // Four eyes (the product's default): it waits until another admin approves, then it is queued.
+    const request = (await response.json()) as OperationRequest;
+    expect(request).toMatchObject({ kind: 'decommission', state: 'awaiting-approval', tenantId: draft.tenantId });
+    const [approval] = rowsOf<{ id: string }>(
+      await harness.database.handle.db.execute(
+        sql`select id from approvals where operation_request_id = ${request.id}`,
+      ),
+    );
+    const approved = await harness.send(
+      'POST',
+      `/v1/approvals/${approval?.id}/approve`,
+      await as('reseller-admin'),
+      {},
+    );
+    expect(approved.status, await approved.clone().text()).toBe(200);
+    const queued = await harness.get(`/v1/operation-requests/${request.id}`, await as('customer-admin'));
+    expect(await queued.json()).toMatchObject({ state: 'queued' });
   });
 
   test('a live productive tenant with a termination request no longer blocks a new one', async () => {
@@ -379,7 +395,9 @@ describe('idempotency, listing and cancelling', () => {
     const open = (await (await harness.get('/v1/operation-requests?state=open', token)).json()) as {
       items: OperationRequest[];
     };
-    expect(open.items.every((r) => ['requested', 'validated', 'queued', 'running'].includes(r.state))).toBe(true);
+    expect(
+      open.items.every((r) => ['requested', 'validated', 'awaiting-approval', 'queued', 'running'].includes(r.state)),
+    ).toBe(true);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {

@@ -69,6 +69,32 @@ export async function recordTenantEvents(tx: Writer, tenantIds: string[]): Promi
     .values(views.map(({ buPath, ...tenant }) => ({ kind: 'tenant', tenantId: tenant.id, payload: tenant, buPath })));
 }
 
+/** The type of the sales system's message for a chargeable operation. */
+export const CHARGEABLE_EVENT = 'operation.chargeable';
+
+/**
+ * The sales system's message for a chargeable request, written in the transaction that lets it
+ * run: the submit, or for a request that waited for approval the approval that queued it.
+ */
+export async function recordChargeable(tx: Writer, row: OperationRequestRow, at: Date): Promise<void> {
+  if (!row.chargeable) return;
+  await tx.insert(outboxEvents).values({
+    type: CHARGEABLE_EVENT,
+    payload: {
+      requestId: row.id,
+      kind: row.kind,
+      businessUnitId: row.businessUnitId,
+      productId: row.productId,
+      tenantId: row.tenantId,
+      tenantType: (row.checkpoint.type as string | undefined) ?? null,
+      requestedBy: row.requestedByEmail,
+      requestedAt: at.toISOString(),
+    },
+    nextAttemptAt: at,
+    buPath: row.buPath,
+  });
+}
+
 /** The sales system's message that an operation announced as chargeable will not happen after all. */
 export const CHARGE_VOIDED_EVENT = 'operation.chargeable-voided';
 
@@ -84,6 +110,7 @@ export async function recordChargeVoided(tx: Writer, row: OperationRequestRow): 
 }
 
 const auditActions: Partial<Record<OperationRequestState, AuditAction>> = {
+  'awaiting-approval': 'operation-request.submitted',
   queued: 'operation-request.submitted',
   rejected: 'operation-request.rejected',
   cancelled: 'operation-request.cancelled',
@@ -101,7 +128,8 @@ export async function recordRequestAudit(
   previous: OperationRequestState | null,
   actor: { user: { id: string; email: string } } = { user: { id: row.requestedByUserId, email: row.requestedByEmail } },
 ): Promise<void> {
-  if (previous === row.state) return;
+  // Queued after its approval: submitted already, and the approval's own events say who let it run.
+  if (previous === row.state || (previous === 'awaiting-approval' && row.state === 'queued')) return;
   const action =
     row.state === 'succeeded' && row.kind === 'restore' ? 'operation-request.restored' : auditActions[row.state];
   if (!action) return;

@@ -3,10 +3,13 @@ import type { OperationRequestState } from '@scc/db';
 /**
  * requested → validated → queued → running → succeeded | failed, plus rejected (a rule blocked it)
  * and cancelled (by the customer before it ran, or a decommission during its retention period).
+ * A request that needs four eyes goes validated → awaiting-approval → queued once its quorum
+ * approved, or rejected (an approver rejected it, or the approval expired: error `approval-expired`).
  */
 const allowed: Record<OperationRequestState, readonly OperationRequestState[]> = {
   requested: ['validated', 'rejected', 'cancelled'],
-  validated: ['queued', 'cancelled'],
+  validated: ['awaiting-approval', 'queued', 'cancelled'],
+  'awaiting-approval': ['queued', 'rejected', 'cancelled'],
   queued: ['running', 'cancelled'],
   running: ['running', 'succeeded', 'failed', 'cancelled'],
   succeeded: [],
@@ -15,7 +18,13 @@ const allowed: Record<OperationRequestState, readonly OperationRequestState[]> =
   cancelled: [],
 };
 
-export const openStates: readonly OperationRequestState[] = ['requested', 'validated', 'queued', 'running'];
+export const openStates: readonly OperationRequestState[] = [
+  'requested',
+  'validated',
+  'awaiting-approval',
+  'queued',
+  'running',
+];
 export const doneStates: readonly OperationRequestState[] = ['succeeded', 'failed', 'rejected', 'cancelled'];
 
 export class IllegalTransitionError extends Error {

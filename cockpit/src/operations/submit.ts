@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Draft } from '@scc/contracts/operations';
 import { ProblemError } from '@scc/contracts/problem';
-import { type Database, operationRequests, outboxEvents, type Transaction, withScope } from '@scc/db';
+import { type Database, operationRequests, type Transaction, withScope } from '@scc/db';
 import { and, eq, sql } from 'drizzle-orm';
+import { approvalNeeded, openRequestApproval } from '../approvals/store.js';
 import type { Caller } from '../scope/caller.js';
 import { requireStepUp } from '../step-up/require-step-up.js';
 import { type AssessContext, assess } from './assess.js';
 import { rethrowGuaranteeAs } from './guarantees.js';
 import { forgetKey, isExpired, requestHash } from './idempotency.js';
-import { type OperationRequestRow, recordRequestAudit, recordRequestEvent } from './records.js';
+import { type OperationRequestRow, recordChargeable, recordRequestAudit, recordRequestEvent } from './records.js';
 import { allowed } from './rules.js';
 import { transition } from './state-machine.js';
 
@@ -17,9 +18,6 @@ export interface Submission {
   /** A retry with an idempotency key that was already used: nothing new was written. */
   replay: boolean;
 }
-
-/** The type of the sales system's message for a chargeable operation. */
-export const CHARGEABLE_EVENT = 'operation.chargeable';
 
 async function byIdempotencyKey(tx: Transaction, context: AssessContext, caller: Caller, key: string) {
   // Parallel retries with one key queue here, so only the first inserts and the rest find its row.
@@ -41,7 +39,8 @@ async function byIdempotencyKey(tx: Transaction, context: AssessContext, caller:
 
 /**
  * Validates and stores a request in one transaction: queued (with its outbox message if it is
- * chargeable) or rejected, with an event either way. A rejected request writes nothing else.
+ * chargeable), awaiting approval (with its approval; the outbox message waits for the quorum) or
+ * rejected, with an event either way. A rejected request writes nothing else.
  */
 export function submit(
   db: Database,
@@ -74,8 +73,10 @@ export function submit(
     if (accepted && draft.kind === 'decommission' && assessment.plan.type === 'productive') {
       await requireStepUp(tx, context.clock, assessment.buPath, caller);
     }
+    const awaiting = accepted ? await approvalNeeded(tx, draft, assessment) : null;
     const validated = transition('requested', accepted ? 'validated' : 'rejected');
-    const state = validated === 'validated' ? transition(validated, 'queued') : validated;
+    const state =
+      validated === 'validated' ? transition(validated, awaiting ? 'awaiting-approval' : 'queued') : validated;
     const now = context.clock.now();
     const [row] = await tx
       .insert(operationRequests)
@@ -99,7 +100,7 @@ export function submit(
           draft.kind === 'order' || draft.kind === 'restore'
             ? { ...assessment.plan, newTenantId: randomUUID() }
             : assessment.plan,
-        step: accepted ? 'Waiting for a worker' : 'Rejected',
+        step: awaiting ? 'Waiting for approval' : accepted ? 'Waiting for a worker' : 'Rejected',
         finishedAt: accepted ? null : now,
         buPath: assessment.buPath,
       })
@@ -107,23 +108,8 @@ export function submit(
     if (!row) throw new Error('insert returned no row');
     await recordRequestEvent(tx, row);
     await recordRequestAudit(tx, row, null, caller);
-    if (accepted && row.chargeable) {
-      await tx.insert(outboxEvents).values({
-        type: CHARGEABLE_EVENT,
-        payload: {
-          requestId: row.id,
-          kind: row.kind,
-          businessUnitId: row.businessUnitId,
-          productId: row.productId,
-          tenantId: row.tenantId,
-          tenantType: assessment.plan.type ?? null,
-          requestedBy: caller.user.email,
-          requestedAt: now.toISOString(),
-        },
-        nextAttemptAt: now,
-        buPath: row.buPath,
-      });
-    }
+    if (awaiting) await openRequestApproval(tx, row, awaiting, now);
+    else if (accepted) await recordChargeable(tx, row, now);
     return { row, replay: false };
   });
   return stored.catch(rethrowGuaranteeAs(draft.kind === 'order' ? 'body.type' : 'body.tenantId'));

@@ -2,6 +2,7 @@ import type { OperationRequest } from '@scc/contracts/operations';
 import type { Tenant } from '@scc/contracts/tenants';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { waiveApprovals } from '../../../test/support/approvals.js';
 import { type CockpitHarness, createCockpitHarness } from '../../../test/support/cockpit.js';
 import { personaByKey, seededBusinessUnit, seedId } from '../../../test/support/seed-model.js';
 import { rowsOf } from '../../../test/support/sql.js';
@@ -14,6 +15,8 @@ let worker: Worker;
 
 beforeAll(async () => {
   harness = await createCockpitHarness();
+  // About execution: four eyes are approvals.test.ts's.
+  await waiveApprovals(harness.database.handle.db);
   worker = createWorker({
     db: harness.database.handle.db,
     provisioner: createLocalProvisioner(harness.database.handle.db),

@@ -2,6 +2,7 @@ import type { Determinations, ProductRules, Validation } from '@scc/contracts/op
 import { ProblemError } from '@scc/contracts/problem';
 import type { ProfileRestoreDraft, TransportDraft, TransportPreview } from '@scc/contracts/transports';
 import type { Transaction } from '@scc/db';
+import { approvalDetermination } from '../approvals/store.js';
 import { lockTenant } from '../operations/facts.js';
 import { productRules } from '../operations/product-rules.js';
 import type { Caller } from '../scope/caller.js';
@@ -18,7 +19,6 @@ import {
   transportTenants,
 } from './queries.js';
 import {
-  approvalRequired,
   baselineFound,
   conflictsResolved,
   pairingProblem,
@@ -57,6 +57,8 @@ export interface TransportAssessment {
   validations: Validation[];
   chargeable: boolean;
   determinations: Determinations;
+  /** The target's type: whether the deployment waits for approval depends on it. */
+  targetTenantType: string;
   businessUnitId: string;
   productId: string;
   tenantId: string;
@@ -206,7 +208,12 @@ export async function assessTransport(
       draft.profile ? 'body.profile' : 'body.extensions',
     ),
   );
-  const approval = approvalRequired(target.type, rules, 'A transport');
+  const approval = await approvalDetermination(
+    tx,
+    draft,
+    { targetTenantType: target.type, buPath: target.buPath, productId: target.productId },
+    'A transport',
+  );
   const plan: TransportPlan = {
     sourceTenantId: source.id,
     type: target.type,
@@ -223,6 +230,7 @@ export async function assessTransport(
       validations,
       chargeable: false,
       determinations: { approvalRequired: approval },
+      targetTenantType: target.type,
       businessUnitId: target.businessUnitId,
       productId: target.productId,
       tenantId: target.id,
@@ -274,7 +282,15 @@ export async function assessProfileRestore(
   return {
     validations,
     chargeable: false,
-    determinations: { approvalRequired: approvalRequired(tenant.type, rules, 'Restoring a profile version') },
+    determinations: {
+      approvalRequired: await approvalDetermination(
+        tx,
+        draft,
+        { targetTenantType: tenant.type, buPath: tenant.buPath, productId: tenant.productId },
+        'Restoring a profile version',
+      ),
+    },
+    targetTenantType: tenant.type,
     businessUnitId: tenant.businessUnitId,
     productId: tenant.productId,
     tenantId: tenant.id,

@@ -1,6 +1,7 @@
 import type { OperationRequest } from '@scc/contracts/operations';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { waiveApprovals } from '../../../test/support/approvals.js';
 import { type CockpitHarness, createCockpitHarness } from '../../../test/support/cockpit.js';
 import { personaByKey, seedId } from '../../../test/support/seed-model.js';
 import { createWorker } from '../operations/worker.js';
@@ -13,6 +14,8 @@ import { createLocalProvisioner } from '../provisioner/local-adapter.js';
 let harness: CockpitHarness;
 beforeAll(async () => {
   harness = await createCockpitHarness();
+  // Deployment order is the subject here; four eyes is cockpit/src/approvals/ and transports.test.ts's.
+  await waiveApprovals(harness.database.handle.db);
 });
 afterAll(async () => {
   await harness?.close();

@@ -2,7 +2,6 @@ import { ProductRulesSchema } from '@scc/contracts/operations';
 import { describe, expect, test } from 'vitest';
 import { validateProfile } from './profile-schema.js';
 import {
-  approvalRequired,
   type CatalogueEntry,
   compareVersions,
   conflictsResolved,
@@ -168,21 +167,12 @@ describe('productive rules as data', () => {
     ).toBeNull();
     const strictTest = ProductRulesSchema.parse({
       tenantTypes: ['productive', 'test'],
-      transports: { approvalFor: [], testedFirstFor: ['productive', 'test'] },
+      transports: { testedFirstFor: ['productive', 'test'] },
     });
     expect(
       testedBeforeProductive({ mode: 'delta', source: prodB, target: test1, sourceVersion: 3 }, false, strictTest)
         ?.passed,
     ).toBe(false);
-    expect(approvalRequired('productive', strictTest, 'A transport').value).toBe(false);
-  });
-
-  test('deployments into productive need approval by default, into test they run at once', () => {
-    expect(approvalRequired('productive', rules, 'A transport')).toEqual({
-      value: true,
-      reason: 'A transport into a productive tenant needs a second admin’s approval.',
-    });
-    expect(approvalRequired('test', rules, 'A copy').value).toBe(false);
   });
 
   test('pairing: the same tenant, another customer or another product is no partner', () => {

@@ -276,14 +276,3 @@ export function testedBeforeProductive(
         field,
       );
 }
-
-/** Deployments into the tenant types the product names wait for a second admin (the approvals feature). */
-export function approvalRequired(
-  targetType: string,
-  rules: ProductRules,
-  what: string,
-): { value: boolean; reason: string } {
-  return rules.transports.approvalFor.includes(targetType)
-    ? { value: true, reason: `${what} into a ${targetType} tenant needs a second admin’s approval.` }
-    : { value: false, reason: `${what} into a ${targetType} tenant runs without approval.` };
-}

@@ -53,6 +53,19 @@ async function submitted(draft: object): Promise<OperationRequest> {
   expect(response.status, await response.clone().text()).toBe(202);
   return (await response.json()) as OperationRequest;
 }
+/** A second admin (Reseller One's, above Contoso) approves the request; the requester may not. */
+async function approvedBySecondAdmin(requestId: string): Promise<void> {
+  const admin = await token('reseller-admin');
+  const pending = (await (await harness.get('/v1/approvals?state=pending', admin)).json()) as {
+    items: { id: string; operationRequest: { id: string } | null }[];
+  };
+  const approval = pending.items.find((a) => a.operationRequest?.id === requestId);
+  expect(approval, 'the request waits for approval').toBeDefined();
+  const own = await harness.send('POST', `/v1/approvals/${approval?.id}/approve`, await token(), {});
+  expect(own.status, 'the requester cannot approve').toBe(403);
+  const approved = await harness.send('POST', `/v1/approvals/${approval?.id}/approve`, admin, {});
+  expect(approved.status, await approved.clone().text()).toBe(200);
+}
 async function profileOf(tenantId: string) {
   const response = await harness.get(`/v1/tenants/${tenantId}/solution-profile`, await token());
   expect(response.status).toBe(200);
@@ -228,6 +241,10 @@ describe('delta into productive', () => {
     );
     const request = await submitted({ kind: 'transport', ...draft });
     expect(request.determinations.approvalRequired).toMatchObject({ value: true });
+    expect(request.state).toBe('awaiting-approval');
+    await worker.runUntilIdle();
+    expect((await profileOf(erpProd)).version, 'nothing deployed before the approval').toBe(1);
+    await approvedBySecondAdmin(request.id);
     await worker.runUntilIdle();
     const done = (await (
       await harness.get(`/v1/operation-requests/${request.id}`, await token())
@@ -292,7 +309,7 @@ describe('delta into productive', () => {
     expect((await previewOk(taken)).profile?.changes.map((c) => [c.pointer, c.new])).toEqual([
       ['/mail/sender', 'billing@contoso.example'],
     ]);
-    await submitted({ kind: 'transport', ...taken });
+    await approvedBySecondAdmin((await submitted({ kind: 'transport', ...taken })).id);
     await worker.runUntilIdle();
     expect((await profileOf(erpProd)).document.mail?.sender).toBe('billing@contoso.example');
   });
@@ -379,7 +396,7 @@ describe('extensions', () => {
       { name: 'payroll', action: 'upgrade', fromVersion: '1.0.0', toVersion: '1.2.0' },
       { name: 'payroll-de', action: 'install', fromVersion: null, toVersion: '1.0.0' },
     ]);
-    await submitted({ kind: 'transport', ...draft });
+    await approvedBySecondAdmin((await submitted({ kind: 'transport', ...draft })).id);
     await worker.runUntilIdle();
     const response = await harness.get(`/v1/tenants/${erpProd}/extensions`, await token());
     const body = (await response.json()) as { installed: { name: string; version: string }[] };
@@ -395,6 +412,7 @@ describe('profile restore', () => {
     const before = await profileOf(erpProd);
     const request = await submitted({ kind: 'profile-restore', tenantId: erpProd, version: 1 });
     expect(request.determinations.approvalRequired).toMatchObject({ value: true });
+    await approvedBySecondAdmin(request.id);
     await worker.runUntilIdle();
     const after = await profileOf(erpProd);
     expect(after.version).toBe(before.version + 1);

@@ -1,4 +1,5 @@
 export * from './alerts.js';
+export * from './approvals.js';
 export * from './audit.js';
 export * from './business-units.js';
 export * from './data-sources.js';

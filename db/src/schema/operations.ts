@@ -89,13 +89,14 @@ export const operationRequests = pgTable(
     index('operation_requests_tenant_idx').on(t.tenantId),
     index('operation_requests_bu_product_idx').on(t.businessUnitId, t.productId),
     // A tenant is terminated, and restored, by one request at a time; a second one racing past
-    // the submit's locked check ends here (see docs/operations.md, "Guarantees").
+    // the submit's locked check ends here (see docs/operations.md, "Guarantees"). Open is "not
+    // ended", so a request awaiting approval holds its tenant too.
     uniqueIndex('operation_requests_one_open_termination')
       .on(t.tenantId)
-      .where(sql`${t.kind} = 'decommission' and ${t.state} in ('requested', 'validated', 'queued', 'running')`),
+      .where(sql`${t.kind} = 'decommission' and ${t.state} not in ('succeeded', 'failed', 'rejected', 'cancelled')`),
     uniqueIndex('operation_requests_one_open_restore')
       .on(t.tenantId)
-      .where(sql`${t.kind} = 'restore' and ${t.state} in ('requested', 'validated', 'queued', 'running')`),
+      .where(sql`${t.kind} = 'restore' and ${t.state} not in ('succeeded', 'failed', 'rejected', 'cancelled')`),
     ...subtreePolicies(t.buPath),
   ],
 );

@@ -1,6 +1,7 @@
 import { getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { alertDeliveries, alertReads, alerts, webhookEndpoints } from './alerts.js';
+import { approvalDecisionsTable, approvalPolicies, approvals } from './approvals.js';
 import { auditEvents } from './audit.js';
 import { brandLogos } from './business-units.js';
 import { dataSources } from './data-sources.js';
@@ -67,5 +68,8 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(alertReads),
   owned(webhookEndpoints),
   owned(alertDeliveries),
+  owned(approvalPolicies),
+  owned(approvals),
+  owned(approvalDecisionsTable),
   owned(auditEvents, 'append-only'),
 ];

@@ -1509,6 +1509,15 @@ export interface paths {
                         "application/json": components["schemas"]["MoveResult"];
                     };
                 };
+                /** @description Waiting for approval (the unit’s policy asks for four eyes) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
                 /** @description Invalid input */
                 400: {
                     headers: {
@@ -2879,7 +2888,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description `open` (default), `done` or one state */
-                    state?: "open" | "done" | "requested" | "validated" | "queued" | "running" | "succeeded" | "failed" | "rejected" | "cancelled";
+                    state?: "open" | "done" | "requested" | "validated" | "awaiting-approval" | "queued" | "running" | "succeeded" | "failed" | "rejected" | "cancelled";
                 };
                 header?: never;
                 path?: never;
@@ -3562,6 +3571,634 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/widget/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approvals of the caller’s subtree; `state=pending`: what this caller may decide now */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `pending` lists what this caller may decide now; `done`: decided, expired or cancelled */
+                    state?: "pending" | "done" | "approved" | "rejected" | "expired" | "cancelled" | "failed";
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of approvals */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalPage"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/widget/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One approval */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The approval */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/widget/approvals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve; with the quorum reached the request is queued (a move runs) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DecideApprovalBody"];
+                };
+            };
+            responses: {
+                /** @description The decision is recorded; the approval as it stands now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller requested it (another admin must decide), or a step-up is required. Type `step-up-required`: pass `POST /step-up` and retry; its boolean member `enrolled` false means the user must enrol an authenticator first. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Decided already, or expired (rule approval-expired) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/widget/approvals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject; the request ends rejected, a move is not made */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DecideApprovalBody"];
+                };
+            };
+            responses: {
+                /** @description The decision is recorded; the approval as it stands now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller requested it (another admin must decide), or a step-up is required. Type `step-up-required`: pass `POST /step-up` and retry; its boolean member `enrolled` false means the user must enrol an authenticator first. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Decided already, or expired (rule approval-expired) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/widget/business-units/{id}/approval-policies/{subject}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approval policy that holds at a unit for a subject (and product) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Required for every subject but `subtree-move`, which takes none */
+                    productId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    subject: "terminate-productive" | "transport-into-productive" | "copy-into-productive" | "subtree-move";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalPolicy"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the unit’s own approval policy for a subject (admin on the unit) */
+        put: {
+            parameters: {
+                query?: {
+                    /** @description Required for every subject but `subtree-move`, which takes none */
+                    productId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    subject: "terminate-productive" | "transport-into-productive" | "copy-into-productive" | "subtree-move";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PutApprovalPolicyBody"];
+                };
+            };
+            responses: {
+                /** @description The policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalPolicy"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role does not allow this, or the unit requires TOTP and this session has no fresh step-up. Type `step-up-required`: pass `POST /step-up` and retry; its boolean member `enrolled` false means the user must enrol an authenticator first. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a rule (a cycle, something left inside, a duplicate …) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Clear the unit’s own approval policy for a subject */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description Required for every subject but `subtree-move`, which takes none */
+                    productId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    subject: "terminate-productive" | "transport-into-productive" | "copy-into-productive" | "subtree-move";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalPolicy"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role does not allow this, or the unit requires TOTP and this session has no fresh step-up. Type `step-up-required`: pass `POST /step-up` and retry; its boolean member `enrolled` false means the user must enrol an authenticator first. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a rule (a cycle, something left inside, a duplicate …) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -4834,6 +5471,68 @@ export interface components {
             businessUnit: components["schemas"]["BusinessUnit"];
             counts: components["schemas"]["MoveCounts"];
         };
+        Approval: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            subject: "terminate-productive" | "transport-into-productive" | "copy-into-productive" | "subtree-move";
+            /**
+             * @description `pending` until the quorum approves (`approved`: the request is queued, the move done), one admin rejects, it expires, or the requester cancels; `failed`: approved, but the move no longer fits the tree
+             * @enum {string}
+             */
+            state: "pending" | "approved" | "rejected" | "expired" | "cancelled" | "failed";
+            /** Format: uuid */
+            businessUnitId: string;
+            /** Format: uuid */
+            productId: string | null;
+            /** @description The operation request waiting for the approval (every subject but moves) */
+            operationRequest: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                /** Format: uuid */
+                tenantId: string | null;
+            } | null;
+            /** @description The subtree move waiting for the approval, with its preview when it was requested */
+            move: {
+                /** Format: uuid */
+                businessUnitId: string;
+                /** Format: uuid */
+                newParentId: string;
+                preview: components["schemas"]["MovePreview"];
+            } | null;
+            quorum: number;
+            /** @description Approvals so far */
+            approvals: number;
+            decisions: components["schemas"]["ApprovalDecision"][];
+            requestedBy: {
+                /** Format: uuid */
+                userId: string;
+                email: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            /** @description What this caller may do now: admins of the unit or above, never the requester */
+            allowedActions: ("approve" | "reject")[];
+        };
+        ApprovalDecision: {
+            /** Format: uuid */
+            userId: string;
+            email: string;
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            comment: string | null;
+            /** Format: date-time */
+            decidedAt: string;
+        };
         BusinessUnitBrand: {
             /** @description null: the unit has no brand of its own */
             own: components["schemas"]["Brand"] | null;
@@ -5130,7 +5829,7 @@ export interface components {
             /** @enum {string} */
             kind: "order" | "copy" | "decommission" | "restore" | "transport" | "profile-restore";
             /** @enum {string} */
-            state: "requested" | "validated" | "queued" | "running" | "succeeded" | "failed" | "rejected" | "cancelled";
+            state: "requested" | "validated" | "awaiting-approval" | "queued" | "running" | "succeeded" | "failed" | "rejected" | "cancelled";
             progress: number;
             /** @description What the request is doing now, for people */
             step: string | null;
@@ -5312,6 +6011,43 @@ export interface components {
                 name: string;
                 minVersion: string;
             }[];
+        };
+        ApprovalPage: {
+            items: components["schemas"]["Approval"][];
+            nextCursor: string | null;
+        };
+        DecideApprovalBody: {
+            comment?: string;
+        };
+        ApprovalPolicy: {
+            /** Format: uuid */
+            businessUnitId: string;
+            /** @enum {string} */
+            subject: "terminate-productive" | "transport-into-productive" | "copy-into-productive" | "subtree-move";
+            /** Format: uuid */
+            productId: string | null;
+            own: components["schemas"]["ApprovalRule"];
+            effective: components["schemas"]["ApprovalRule"] & unknown;
+            /** @enum {string} */
+            source: "unit" | "product-default" | "none";
+            /**
+             * Format: uuid
+             * @description The unit whose policy holds (source `unit`): this one or one above
+             */
+            sourceBusinessUnitId: string | null;
+        };
+        /** @description This unit’s own policy, if it has one */
+        ApprovalRule: {
+            /** @description Approvals by different admins needed; 0: no approval needed here (overrides a rule above) */
+            quorum: number;
+            /** @description A request not decided by then ends rejected (`approval-expired`) */
+            expiryHours: number;
+        } | null;
+        PutApprovalPolicyBody: {
+            /** @description Approvals by different admins needed; 0: no approval needed here (overrides a rule above) */
+            quorum: number;
+            /** @description A request not decided by then ends rejected (`approval-expired`) */
+            expiryHours: number;
         };
         StepUpStatus: {
             /** @description The acting unit, or a unit above it, requires TOTP */

@@ -130,6 +130,10 @@ export type Determination = NonNullable<Determinations[keyof Determinations]>;
 
 /** A customer-initiated tenant operation and how far it got. */
 export type OperationRequest = Answer<'/v1/widget/operation-requests', 'post', 202>;
+
+/** `GET /v1/widget/approvals/{id}`: a request or move waiting for four eyes, with the decisions so far. */
+export type Approval = Answer<'/v1/widget/approvals/{id}', 'get', 200>;
+export type ApprovalDecision = Approval['allowedActions'][number];
 export type OperationKind = OperationRequest['kind'];
 export type OperationState = OperationRequest['state'];
 

@@ -97,6 +97,7 @@ export const enOperations: OperationMessages = {
   state: {
     requested: 'Requested',
     validated: 'Validated',
+    'awaiting-approval': 'Awaiting approval',
     queued: 'Queued',
     running: 'Running',
     succeeded: 'Done',
@@ -172,6 +173,7 @@ export const deOperations: OperationMessages = {
   state: {
     requested: 'Beantragt',
     validated: 'Geprüft',
+    'awaiting-approval': 'Wartet auf Freigabe',
     queued: 'Eingereiht',
     running: 'Läuft',
     succeeded: 'Erledigt',

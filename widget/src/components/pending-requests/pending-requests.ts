@@ -1,7 +1,7 @@
 import '../../api/operation-calls.js';
 import { html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { BffClient } from '../../api/bff-client.js';
+import { type BffClient, itemsOf } from '../../api/bff-client.js';
 import type { OperationRequest, Tenant } from '../../api/types.js';
 import { createOperationRequestCancelEvent } from '../../events/scc-operation-request-cancel.js';
 import { createOperationRequestCompleteEvent } from '../../events/scc-operation-request-complete.js';
@@ -30,7 +30,8 @@ const COUNTDOWN_REFRESH_MS = 60 * 60 * 1000;
  * and a status line says how it ended (and why, when it failed). Only what the caller may do is
  * offered: cancel where the request's `allowedActions` has it; a pending termination shows the
  * day its tenant goes and Restore, nothing else. Feed it updates (from the event stream, or after
- * a submit) with `apply(request)`.
+ * a submit) with `apply(request)`. Above them, the requests and moves waiting for this caller's
+ * approval (`<scc-pending-approvals>`, a chunk of its own loaded beside this one).
  *
  * @tag scc-pending-requests
  * @event scc-operation-request-complete - A shown request reached an end state. `detail` is `{ request }`.
@@ -42,6 +43,7 @@ const COUNTDOWN_REFRESH_MS = 60 * 60 * 1000;
  * @csspart cancel-button - Cancels a request.
  * @csspart restore-button - Brings a terminated tenant back.
  * @csspart outcome - The line saying how the last request ended.
+ * @csspart approvals - The approvals waiting for this caller (`<scc-pending-approvals>`).
  * @cssproperty --scc-color-primary - Progress bar.
  * @cssproperty --scc-color-success - Progress bar of a finished request.
  * @cssproperty --scc-color-danger - Failed, rejected requests.
@@ -60,6 +62,7 @@ export class SccPendingRequests extends LitElement {
     _terminated: { state: true },
     _busy: { state: true },
     _errors: { state: true },
+    _approver: { state: true },
   };
 
   declare client: BffClient | undefined;
@@ -77,6 +80,8 @@ export class SccPendingRequests extends LitElement {
   declare _terminated: Tenant[];
   declare _busy: Set<string>;
   declare _errors: string[];
+  /** Something waited for this caller's approval: the approvals element is shown. */
+  declare _approver: boolean;
 
   #timers = new Set<ReturnType<typeof setTimeout>>();
   #refreshes = 0;
@@ -94,6 +99,7 @@ export class SccPendingRequests extends LitElement {
     this._terminated = [];
     this._busy = new Set();
     this._errors = [];
+    this._approver = false;
   }
 
   /** The requests shown now, newest first. */
@@ -122,6 +128,27 @@ export class SccPendingRequests extends LitElement {
     }
   }
 
+  /**
+   * Whether anything waits for this caller's approval. Only then the approvals chunk loads and its
+   * element shows (and from then on keeps its list itself), so callers who never decide never load
+   * it. A failed check shows nothing: the element reports its own errors once it is there.
+   */
+  async #checkApprovals(): Promise<void> {
+    if (this._approver) {
+      await this.renderRoot.querySelector('scc-pending-approvals')?.refresh();
+      return;
+    }
+    if (!this.client) return;
+    try {
+      const pending = await this.client.request('/v1/widget/approvals?state=pending&limit=1', {}, itemsOf);
+      if (pending.items.length === 0) return;
+      await import('../../lazy/approvals.js');
+      this._approver = true;
+    } catch {
+      // Nothing to show: the next refresh asks again.
+    }
+  }
+
   /** Takes a new state of a request; only newer states replace older ones. */
   apply(request: OperationRequest): void {
     const known = this._requests.get(request.id);
@@ -129,6 +156,8 @@ export class SccPendingRequests extends LitElement {
     // A request first seen already finished (an old one, replayed) is not news.
     if (known ? isFinished(known) : isFinished(request)) return;
     this._requests = new Map(this._requests).set(request.id, request);
+    // A request that starts or stops waiting for four eyes changes what admins may decide.
+    if ((request.state === 'awaiting-approval') !== (known?.state === 'awaiting-approval')) void this.#checkApprovals();
     // A termination that starts, retains its tenant or ends moves the tenant in or out of the
     // terminated list; retaining keeps the state `running`, so it is told by `retainedUntil`.
     const retained = known !== undefined && isRetention(known) !== isRetention(request);
@@ -171,6 +200,7 @@ export class SccPendingRequests extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.refresh();
+    void this.#checkApprovals();
     this.#countdown = setInterval(() => this.requestUpdate(), COUNTDOWN_REFRESH_MS);
   }
 
@@ -256,8 +286,14 @@ export class SccPendingRequests extends LitElement {
 
   override render() {
     const requests = this.requests.filter((r) => !isRetention(r));
-    if (requests.length === 0 && this._terminated.length === 0 && this._errors.length === 0 && !this._outcome)
-      return nothing;
+    const approvals = html`<scc-pending-approvals part="approvals" .client=${this.client}
+      locale=${this.locale ?? ''}></scc-pending-approvals>`;
+    // One template either way, so the approvals element (and what it just said) stays as requests come and go.
+    const empty = requests.length === 0 && this._terminated.length === 0 && this._errors.length === 0 && !this._outcome;
+    return html`${this._approver ? approvals : nothing}${empty ? nothing : this.#requestsSection(requests)}`;
+  }
+
+  #requestsSection(requests: OperationRequest[]) {
     const m = operationMessagesFor(this.locale);
     return html`<section aria-labelledby="pending-title">
       ${
