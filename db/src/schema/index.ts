@@ -1,4 +1,5 @@
 export * from './audit.js';
+export * from './billing.js';
 export * from './business-units.js';
 export * from './data-sources.js';
 export * from './embed-sessions.js';

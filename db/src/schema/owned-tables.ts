@@ -1,6 +1,7 @@
 import { getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { auditEvents } from './audit.js';
+import { billingAccounts, collectorCredentials, invoiceCounters, invoices, priceLists, usageRecords } from './billing.js';
 import { brandLogos } from './business-units.js';
 import { dataSources } from './data-sources.js';
 import { embedSessions } from './embed-sessions.js';
@@ -57,5 +58,11 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(embedSessions),
   owned(hostApiKeys),
   owned(identityProviders),
+  owned(collectorCredentials),
+  owned(usageRecords),
+  owned(billingAccounts),
+  owned(priceLists),
+  owned(invoices),
+  owned(invoiceCounters),
   owned(auditEvents, 'append-only'),
 ];
