@@ -194,3 +194,51 @@ $$;
 REVOKE ALL ON FUNCTION scc_invoices_to(uuid) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION scc_invoices_to(uuid) TO scc_app;
+--> statement-breakpoint
+-- One invoice by id for its buyer: issued, addressed to a unit inside the transaction's scope.
+CREATE FUNCTION scc_invoice_received(p_id uuid)
+RETURNS SETOF invoices
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+  SELECT i.* FROM invoices i
+  WHERE i.id = p_id AND i.status = 'issued'
+    AND EXISTS (
+      SELECT 1 FROM business_units b
+      WHERE b.id = i.buyer_id
+        AND b.path <@ nullif(current_setting('app.scope_path', true), '')::ltree)
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION scc_invoice_received(uuid) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION scc_invoice_received(uuid) TO scc_app;
+--> statement-breakpoint
+-- The parties on the chains of a seller's billed usage: name, whether it sells, whether it is an
+-- account. A unit that moved out of the seller's subtree is hidden from its scope, yet its usage
+-- before the move is the seller's to invoice; such a unit is answered only when some usage row
+-- billed through the seller names it below the seller, so no unit is disclosed otherwise.
+CREATE FUNCTION scc_billing_parties(p_seller uuid, p_ids jsonb)
+RETURNS TABLE (id uuid, name text, is_seller boolean, is_account boolean)
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+  WITH seller AS (
+    SELECT s.path, replace(s.id::text, '-', '') AS label FROM business_units s
+    WHERE s.id = p_seller AND s.path <@ nullif(current_setting('app.scope_path', true), '')::ltree)
+  SELECT u.id, u.name,
+    EXISTS (SELECT 1 FROM price_lists l WHERE l.seller_id = u.id AND l.purpose = 'sale' AND l.buyer_id IS NULL),
+    EXISTS (SELECT 1 FROM billing_accounts a WHERE a.business_unit_id = u.id)
+  FROM seller, business_units u
+  WHERE u.id IN (SELECT (jsonb_array_elements_text(p_ids))::uuid)
+    AND (u.path <@ seller.path
+      OR EXISTS (SELECT 1 FROM usage_records r
+        WHERE r.billed_path ~ ('*.' || seller.label || '.*.' || replace(u.id::text, '-', '') || '.*')::lquery))
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION scc_billing_parties(uuid, jsonb) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION scc_billing_parties(uuid, jsonb) TO scc_app;

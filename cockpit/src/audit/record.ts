@@ -38,6 +38,12 @@ export type AuditAction =
   | 'totp.recovery-code-used'
   | 'totp.policy-changed'
   | 'step-up.locked-out'
+  | 'collector-credential.created'
+  | 'collector-credential.revoked'
+  | 'price-list.changed'
+  | 'billing-account.changed'
+  | 'invoices.computed'
+  | 'invoice.issued'
   | SecurityEventAction;
 
 export interface AuditEntry {
@@ -51,7 +57,11 @@ export interface AuditEntry {
     | 'embed-session'
     | 'host-api-key'
     | 'identity-provider'
-    | 'security-event';
+    | 'security-event'
+    | 'collector-credential'
+    | 'price-list'
+    | 'billing-account'
+    | 'invoice';
   entityId: string;
   /** The unit the change belongs to, and its path: where in the tree the event is readable. */
   businessUnit: { id: string; path: string };

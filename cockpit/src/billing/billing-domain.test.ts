@@ -87,7 +87,12 @@ describe('rating', () => {
         { upToMicro: null, priceMicro: 1n },
       ]),
     ).toEqual({ index: 1, message: expect.stringContaining('overlap') });
-    expect(tierProblem([{ upToMicro: null, priceMicro: 1n }, { upToMicro: null, priceMicro: 1n }])?.index).toBe(0);
+    expect(
+      tierProblem([
+        { upToMicro: null, priceMicro: 1n },
+        { upToMicro: null, priceMicro: 1n },
+      ])?.index,
+    ).toBe(0);
     expect(tierProblem([{ upToMicro: m('5'), priceMicro: 1n }])?.index).toBe(0);
   });
 
@@ -129,10 +134,7 @@ describe('allocation and show-back', () => {
       days: 30,
       list: {
         currency: 'EUR',
-        entries: [
-          { ...flat('transferred_gb', '0.2'), usageClass: 'critical' },
-          flat('transferred_gb', '0.05'),
-        ],
+        entries: [{ ...flat('transferred_gb', '0.2'), usageClass: 'critical' }, flat('transferred_gb', '0.05')],
       },
     });
     expect(formatMinor(result.totalMinor)).toBe('25.00');
@@ -164,9 +166,12 @@ describe('who invoices whom', () => {
         parents: fc.tuple(...Array.from({ length: size - 1 }, (_, i) => fc.integer({ min: 0, max: i }))),
         sellers: fc.subarray(Array.from({ length: size }, (_, i) => i)),
         accounts: fc.subarray(Array.from({ length: size }, (_, i) => i)),
-        usage: fc.array(fc.record({ node: fc.integer({ min: 0, max: size - 1 }), gb: fc.integer({ min: 0, max: 10_000 }) }), {
-          maxLength: 30,
-        }),
+        usage: fc.array(
+          fc.record({ node: fc.integer({ min: 0, max: size - 1 }), gb: fc.integer({ min: 0, max: 10_000 }) }),
+          {
+            maxLength: 30,
+          },
+        ),
         order: fc.infiniteStream(fc.integer()),
       }),
     );
@@ -196,7 +201,9 @@ describe('who invoices whom', () => {
           const own = facts
             .filter((f) => f.chain.includes(seller) && !buyerOf(seller, f.chain, structure))
             .reduce((sum, f) => sum + f.sumMicro / 10_000n, 0n);
-          const under = facts.filter((f) => f.chain.includes(seller)).reduce((sum, f) => sum + f.sumMicro / 10_000n, 0n);
+          const under = facts
+            .filter((f) => f.chain.includes(seller))
+            .reduce((sum, f) => sum + f.sumMicro / 10_000n, 0n);
           if (invoiced + own !== under) return false;
           const reversed = run([...facts].reverse());
           if (JSON.stringify(reversed, replacer) !== JSON.stringify(run(facts), replacer)) return false;

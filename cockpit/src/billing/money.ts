@@ -11,9 +11,9 @@ export const MICRO = 1_000_000n;
 export const MINOR_DIGITS = 2;
 const MINOR = 100n;
 
-const DECIMAL = /^(-?)(\d{1,15})(?:\.(\d{1,6}))?$/;
+const DECIMAL = /^(-?)(\d{1,24})(?:\.(\d{1,6}))?$/;
 
-/** A decimal string with at most 15 integer and 6 fractional digits, in millionths; undefined if it is none. */
+/** A decimal string with at most 24 integer and 6 fractional digits, in millionths; undefined if it is none. */
 export function parseMicro(text: string): bigint | undefined {
   const match = DECIMAL.exec(text);
   if (!match) return undefined;
@@ -72,3 +72,8 @@ export const quantityOf = (micro: bigint, divisor = 1n): Quantity => ({ micro, d
 
 /** The quantity in millionths, rounded half to even (what an invoice line shows). */
 export const shownQuantity = (q: Quantity): bigint => divideHalfEven(q.micro, q.divisor);
+
+/** The smaller of two bigints (Math.min takes numbers only). */
+export const smaller = (a: bigint, b: bigint): bigint => (a < b ? a : b);
+/** The larger of two bigints. */
+export const larger = (a: bigint, b: bigint): bigint => (a > b ? a : b);

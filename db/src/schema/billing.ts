@@ -151,7 +151,10 @@ export const invoices = pgTable(
     unique('invoices_seller_buyer_period').on(t.sellerId, t.buyerId, t.period),
     unique('invoices_seller_number').on(t.sellerId, t.number),
     check('invoices_status', sql`${t.status} in ('draft', 'issued')`),
-    check('invoices_issued_numbered', sql`(${t.status} = 'issued') = (${t.number} is not null and ${t.issuedAt} is not null)`),
+    check(
+      'invoices_issued_numbered',
+      sql`(${t.status} = 'issued') = (${t.number} is not null and ${t.issuedAt} is not null)`,
+    ),
     check('invoices_period_first_day', sql`extract(day from ${t.period}) = 1`),
     index('invoices_bu_path_gist').using('gist', t.buPath),
     index('invoices_buyer_idx').on(t.buyerId, t.period),

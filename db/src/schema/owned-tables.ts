@@ -1,7 +1,14 @@
 import { getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { auditEvents } from './audit.js';
-import { billingAccounts, collectorCredentials, invoiceCounters, invoices, priceLists, usageRecords } from './billing.js';
+import {
+  billingAccounts,
+  collectorCredentials,
+  invoiceCounters,
+  invoices,
+  priceLists,
+  usageRecords,
+} from './billing.js';
 import { brandLogos } from './business-units.js';
 import { dataSources } from './data-sources.js';
 import { embedSessions } from './embed-sessions.js';

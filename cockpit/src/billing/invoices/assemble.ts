@@ -98,7 +98,10 @@ export function assembleInvoices(run: InvoiceRun): InvoiceDraft[] {
     const list = run.priceListFor(buyerId);
     if (!list) continue;
     const quantities = perBuyer.get(buyerId) ?? new Map();
-    const metrics = new Set([...quantities.keys(), ...list.entries.filter((e) => e.minimumMinor > 0n).map((e) => e.metric)]);
+    const metrics = new Set([
+      ...quantities.keys(),
+      ...list.entries.filter((e) => e.minimumMinor > 0n).map((e) => e.metric),
+    ]);
     const lines = [...metrics].sort().map((metric): InvoiceLineDraft => {
       const { micro, divisor } = quantities.get(metric) ?? { micro: 0n, divisor: 1n };
       const entry = entryFor(list, metric);

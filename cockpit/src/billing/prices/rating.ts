@@ -1,4 +1,4 @@
-import { divideHalfEven, MICRO, type Quantity } from '../money.js';
+import { divideHalfEven, larger, MICRO, type Quantity, smaller } from '../money.js';
 
 /** A graduated tier: its price applies to the part of the quantity up to `upToMicro` (null: everything above). */
 export interface Tier {
@@ -70,7 +70,7 @@ export function rate(quantity: Quantity, entry: PriceEntry): RatedLine {
   const tiers: RatedTier[] = [];
   for (const tier of entry.tiers) {
     const upper = tier.upToMicro === null ? micro : tier.upToMicro * divisor;
-    const part = (micro < upper ? micro : upper) - lower * divisor;
+    const part = smaller(micro, upper) - lower * divisor;
     if (part > 0n) {
       exact += part * tier.priceMicro;
       tiers.push({ quantityMicro: divideHalfEven(part, divisor), priceMicro: tier.priceMicro });
@@ -86,7 +86,7 @@ export function rate(quantity: Quantity, entry: PriceEntry): RatedLine {
     tiers,
     ratedMinor,
     minimumMinor: entry.minimumMinor,
-    amountMinor: ratedMinor > entry.minimumMinor ? ratedMinor : entry.minimumMinor,
+    amountMinor: larger(ratedMinor, entry.minimumMinor),
   };
 }
 
