@@ -2,6 +2,7 @@ import { createRouter } from '@scc/service-kit/openapi';
 import type { Cockpit } from '../cockpit/cockpit-client.js';
 import type { InProcessRevocations } from '../embed-sessions/session-revocations.js';
 import type { WidgetEnv } from '../http/widget-session.js';
+import { billingRoutes } from './billing.js';
 import { brandRoutes } from './brand.js';
 import { eventRoutes } from './events.js';
 import { forwardedRoutes } from './forwarded.js';
@@ -19,5 +20,6 @@ export function widgetApiRoutes(cockpit: Cockpit, revocations: InProcessRevocati
     .route('/', forwardedRoutes(cockpit))
     .route('/', stepUpRoutes(cockpit))
     .route('/', viewRoutes(cockpit))
-    .route('/', eventRoutes(cockpit, revocations));
+    .route('/', eventRoutes(cockpit, revocations))
+    .route('/billing', billingRoutes(cockpit));
 }
