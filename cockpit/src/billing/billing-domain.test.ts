@@ -5,6 +5,7 @@ import { allocate, showBack } from './invoices/show-back.js';
 import { monthBounds } from './metrics.js';
 import { divideHalfEven, formatMicro, formatMinor, parseMicro, parseMinor, quantityOf } from './money.js';
 import { type PriceEntry, rate, tierProblem } from './prices/rating.js';
+import { localUsageCollector, readings } from './usage/collector.js';
 
 const m = (text: string) => parseMicro(text) ?? 0n;
 const flat = (metric: string, price: string, minimum = '0'): PriceEntry => ({
@@ -215,3 +216,20 @@ describe('who invoices whom', () => {
 });
 
 const replacer = (_: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
+
+describe('the local collector', () => {
+  test('measures the same day the same way, in exact decimals, and sometimes misses a day', () => {
+    const collector = localUsageCollector();
+    const days = Array.from({ length: 200 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10));
+    const all = readings(collector, ['a', 'b', 'c'], days);
+    expect(readings(collector, ['a', 'b', 'c'], days)).toEqual(all);
+    expect(all.length).toBeLessThan(600);
+    expect(all.length).toBeGreaterThan(550);
+    for (const reading of all) {
+      const stored = parseMicro(reading.metrics.stored_gb ?? '') ?? -1n;
+      expect(stored).toBeGreaterThanOrEqual(200n * 1_000_000n);
+      expect(stored).toBeLessThan(10_000n * 1_000_000n);
+      expect(parseMicro(reading.metrics.transferred_gb ?? '')).toBeLessThan(stored);
+    }
+  });
+});
