@@ -70,6 +70,7 @@ CREATE TABLE "usage_records" (
 	"usage_class" text DEFAULT 'other' NOT NULL,
 	"business_unit_id" uuid NOT NULL,
 	"bu_path" "ltree" NOT NULL,
+	"bu_path_key" text COLLATE "C" GENERATED ALWAYS AS ("bu_path"::text) STORED NOT NULL,
 	"billed_path" "ltree" NOT NULL,
 	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "usage_records_pkey" PRIMARY KEY("data_source_id","day"),
@@ -88,8 +89,7 @@ CREATE INDEX "invoice_counters_bu_path_gist" ON "invoice_counters" USING gist ("
 CREATE INDEX "invoices_bu_path_gist" ON "invoices" USING gist ("bu_path");--> statement-breakpoint
 CREATE INDEX "invoices_buyer_idx" ON "invoices" USING btree ("buyer_id","period");--> statement-breakpoint
 CREATE INDEX "price_lists_bu_path_gist" ON "price_lists" USING gist ("bu_path");--> statement-breakpoint
-CREATE INDEX "usage_records_bu_path_gist" ON "usage_records" USING gist ("bu_path");--> statement-breakpoint
-CREATE INDEX "usage_records_billed_path_gist" ON "usage_records" USING gist ("billed_path");--> statement-breakpoint
+CREATE INDEX "usage_records_bu_path_key_day_idx" ON "usage_records" USING btree ("bu_path_key","day");--> statement-breakpoint
 CREATE INDEX "usage_records_day_idx" ON "usage_records" USING btree ("day");--> statement-breakpoint
 CREATE POLICY "billing_accounts_subtree" ON "billing_accounts" AS PERMISSIVE FOR ALL TO "scc_app" USING ("billing_accounts"."bu_path" <@ (select nullif(current_setting('app.scope_path', true), '')::ltree)) WITH CHECK ("billing_accounts"."bu_path" <@ (select nullif(current_setting('app.scope_path', true), '')::ltree));--> statement-breakpoint
 CREATE POLICY "collector_credentials_subtree" ON "collector_credentials" AS PERMISSIVE FOR ALL TO "scc_app" USING ("collector_credentials"."bu_path" <@ (select nullif(current_setting('app.scope_path', true), '')::ltree)) WITH CHECK ("collector_credentials"."bu_path" <@ (select nullif(current_setting('app.scope_path', true), '')::ltree));--> statement-breakpoint

@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { businessUnits } from './business-units.js';
-import { ltree } from './ltree.js';
+import { ltree, pathKey } from './ltree.js';
 import { subtreePolicies } from './scope.js';
 
 /**
@@ -61,13 +61,16 @@ export const usageRecords = pgTable(
     usageClass: text('usage_class').notNull().default('other'),
     businessUnitId: uuid('business_unit_id').notNull(),
     buPath: ltree('bu_path').notNull(),
+    buPathKey: pathKey('bu_path_key', 'bu_path'),
     billedPath: ltree('billed_path').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.dataSourceId, t.day], name: 'usage_records_pkey' }),
-    index('usage_records_bu_path_gist').using('gist', t.buPath),
-    index('usage_records_billed_path_gist').using('gist', t.billedPath),
+    // A subtree's usage over days is a btree range on the path's text (see `inSubtree`), which
+    // drives the scan under row-level security; GiST indexes on the paths cost more per row than
+    // ingest can afford (see BENCHMARKS.md). A seller's run reads a month by day.
+    index('usage_records_bu_path_key_day_idx').on(t.buPathKey, t.day),
     index('usage_records_day_idx').on(t.day),
     check('usage_records_class', sql`${t.usageClass} in ('critical', 'other')`),
     ...subtreePolicies(t.buPath),

@@ -1,4 +1,4 @@
-import { getTableName } from 'drizzle-orm';
+import { getTableName, type SQLWrapper } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { auditEvents } from './audit.js';
 import {
@@ -34,12 +34,19 @@ export interface BusinessUnitOwnedTable {
    * update those rows itself.
    */
   rebase: 'update' | 'append-only';
+  /** The text key of `bu_path` (`pathKey`), when the table has one: a move finds its rows by a btree range on it. */
+  pathKey?: SQLWrapper;
 }
 
-const owned = (table: PgTable, rebase: BusinessUnitOwnedTable['rebase'] = 'update'): BusinessUnitOwnedTable => ({
+const owned = (
+  table: PgTable,
+  rebase: BusinessUnitOwnedTable['rebase'] = 'update',
+  pathKey?: SQLWrapper,
+): BusinessUnitOwnedTable => ({
   table,
   name: getTableName(table),
   rebase,
+  ...(pathKey ? { pathKey } : {}),
 });
 
 /**
@@ -66,7 +73,7 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(hostApiKeys),
   owned(identityProviders),
   owned(collectorCredentials),
-  owned(usageRecords),
+  owned(usageRecords, 'update', usageRecords.buPathKey),
   owned(billingAccounts),
   owned(priceLists),
   owned(invoices),

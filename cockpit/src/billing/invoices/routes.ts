@@ -16,6 +16,7 @@ import {
   businessUnits,
   type Database,
   executeRows,
+  inSubtree,
   invoiceCounters,
   invoices,
   priceLists,
@@ -249,7 +250,7 @@ export function businessUnitInvoiceRoutes(db: Database) {
             tx,
             sql`select r.bu_path::text as path, r.usage_class, m.key as metric, sum(m.value::numeric)::text as quantity
               from usage_records r, jsonb_each_text(r.metrics) m
-              where r.bu_path <@ ${unit.path}::ltree and r.bu_path <@ ${caller.scopePath}::ltree
+              where ${inSubtree(sql`r.bu_path`, unit.path, sql`r.bu_path_key`)} and r.bu_path <@ ${caller.scopePath}::ltree
                 and r.day >= ${from}::date and r.day < ${to}::date
               group by 1, 2, 3`,
           );

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { UsageIngestResultSchema, UsageQuery, UsageSummarySchema } from '@scc/contracts/billing';
 import { BusinessUnitIdParams } from '@scc/contracts/business-units';
 import { changeProblemResponses, ProblemError, problemContent, problemResponses } from '@scc/contracts/problem';
-import { type Database, executeRows, withScope } from '@scc/db';
+import { type Database, executeRows, inSubtree, withScope } from '@scc/db';
 import { createRouter, jsonContent } from '@scc/service-kit/openapi';
 import { sql } from 'drizzle-orm';
 import { type Clock, calendarDay } from '../../operations/clock.js';
@@ -117,7 +117,7 @@ export function usageSummaryRoutes(db: Database) {
       caller,
       async (tx) => {
         const unit = await billingUnit(tx, caller, c.req.valid('param').id);
-        const inRange = sql`r.bu_path <@ ${unit.path}::ltree and r.bu_path <@ ${caller.scopePath}::ltree
+        const inRange = sql`${inSubtree(sql`r.bu_path`, unit.path, sql`r.bu_path_key`)} and r.bu_path <@ ${caller.scopePath}::ltree
           and r.day >= ${from}::date and r.day <= ${to}::date`;
         const byMetric = await executeRows<{ metric: string; quantity: string }>(
           tx,
