@@ -75,7 +75,6 @@ try {
     await executeRows<{ id: string }>(db, sql`select id from data_sources where external_ref like 'bk-%' order by id`)
   ).map((r) => r.id);
   await db.execute(sql`analyze`);
-  console.error("generated", sources.length);
 
   const { serviceKey, cockpit } = await benchServices(db, { maxUsageBodyBytes: 64 * 1024 * 1024 });
   const server = serve({ fetch: cockpit.fetch, port: 0, hostname: '127.0.0.1' });
@@ -120,9 +119,7 @@ try {
     );
     return { stored, seconds: (performance.now() - started) / 1000 };
   };
-  console.error("uploads", uploads.length);
   const first = await ingest();
-  console.error("first", first);
   const again = await ingest();
   await db.execute(sql`analyze usage_records`);
 
