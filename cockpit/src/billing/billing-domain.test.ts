@@ -6,6 +6,7 @@ import { monthBounds } from './metrics.js';
 import { divideHalfEven, formatMicro, formatMinor, parseMicro, parseMinor, quantityOf } from './money.js';
 import { type PriceEntry, rate, tierProblem } from './prices/rating.js';
 import { localUsageCollector, readings } from './usage/collector.js';
+import { BodyTooLarge, MAX_LINE_BYTES, splitLines } from './usage/parse.js';
 
 const m = (text: string) => parseMicro(text) ?? 0n;
 const flat = (metric: string, price: string, minimum = '0'): PriceEntry => ({
@@ -231,5 +232,41 @@ describe('the local collector', () => {
       expect(stored).toBeLessThan(10_000n * 1_000_000n);
       expect(parseMicro(reading.metrics.transferred_gb ?? '')).toBeLessThan(stored);
     }
+  });
+});
+
+describe('reading an upload line by line', () => {
+  const lines = async (chunks: (string | number[])[]) => {
+    async function* body() {
+      for (const chunk of chunks)
+        yield typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk);
+    }
+    const out: unknown[] = [];
+    for await (const line of splitLines(body(), 1_000_000)) out.push(line);
+    return out;
+  };
+
+  test('lines split across chunks, a bad UTF-8 line and an over-long line are numbered, the rest kept', async () => {
+    expect(await lines(['a\nb', 'c\n', [0xff, 0x0a], 'd'])).toEqual([
+      { line: 1, text: 'a' },
+      { line: 2, text: 'bc' },
+      { line: 3, error: 'Not valid UTF-8' },
+      { line: 4, text: 'd' },
+    ]);
+    const long = 'x'.repeat(MAX_LINE_BYTES + 1);
+    expect(await lines([long.slice(0, 9000), long.slice(9000), '\nok\n'])).toEqual([
+      { line: 1, error: `Longer than ${MAX_LINE_BYTES} bytes` },
+      { line: 2, text: 'ok' },
+    ]);
+  });
+
+  test('a body past the limit stops the upload', async () => {
+    async function* body() {
+      yield new Uint8Array(600);
+      yield new Uint8Array(600);
+    }
+    await expect(async () => {
+      for await (const _ of splitLines(body(), 1000));
+    }).rejects.toBeInstanceOf(BodyTooLarge);
   });
 });
