@@ -18,6 +18,10 @@ import { approvalRoutes } from './approvals/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { forgetCallersAfterChanges, requireCaller } from './auth/require-caller.js';
 import { cachingVerifier } from './auth/verified-tokens.js';
+import { businessUnitInvoiceRoutes, invoiceRoutes } from './billing/invoices/routes.js';
+import { priceListRoutes } from './billing/prices/routes.js';
+import { collectorCredentialRoutes, hostCollectorCredentialRoutes } from './billing/usage/collector-credentials.js';
+import { DEFAULT_MAX_USAGE_BODY_BYTES, usageIngestRoutes, usageSummaryRoutes } from './billing/usage/routes.js';
 import { brandRoutes } from './business-units/brand.js';
 import { businessUnitRoutes } from './business-units/routes.js';
 import { businessUnitDataSourceRoutes, dataSourceRoutes } from './data-sources/routes.js';
@@ -74,6 +78,8 @@ export interface CockpitDependencies {
   log?: Logger;
   /** Larger request bodies are refused with 413; default {@link DEFAULT_MAX_BODY_BYTES}. */
   maxBodyBytes?: number;
+  /** Larger usage uploads (`POST /v1/usage`, streamed) are refused with 413; default {@link DEFAULT_MAX_USAGE_BODY_BYTES}. */
+  maxUsageBodyBytes?: number;
   /** When answers carry Strict-Transport-Security; default `auto` (requests that came over https). */
   hsts?: HstsMode;
   /** The process's resolved callers; one is created on `db`, listening on `systemDb`, when omitted. */
@@ -105,6 +111,7 @@ export function createCockpitApp({
   readiness = cockpitReadiness({ db, liveFeedReady }),
   log = createLogger('cockpit', { level: 'error' }),
   maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+  maxUsageBodyBytes = DEFAULT_MAX_USAGE_BODY_BYTES,
   hsts,
   callers = createCallerCache(db, { listenOn: systemDb }),
   revocations = createRevocationHub(systemDb),
@@ -130,7 +137,9 @@ export function createCockpitApp({
   app.use(refuseHostileUrls());
   // Outside the typed chain below: the BFF's client has no use for them.
   app.route('/', healthRoutes(readiness));
-  app.use('/v1/*', limitBody(maxBodyBytes));
+  // Usage uploads are streamed with a limit of their own (billing/usage/routes.ts).
+  const bodyLimit = limitBody(maxBodyBytes);
+  app.use('/v1/*', (c, next) => (c.req.path === '/v1/usage' ? next() : bodyLimit(c, next)));
   app.use('/v1/*', refuseHostileBodies());
   // Machines with their own keys call the integrations, hosts' backends (through their BFF, acting
   // for no user) their host routes; every other /v1 path needs a user caller.
@@ -138,7 +147,7 @@ export function createCockpitApp({
   const callerRequired = requireCaller(callers, verify);
   app.use('/v1/*', forgetCallersAfterChanges(callers));
   app.use('/v1/*', (c, next) =>
-    c.req.path.startsWith('/v1/integrations/') || c.req.path.startsWith('/v1/hosts/')
+    c.req.path.startsWith('/v1/integrations/') || c.req.path.startsWith('/v1/hosts/') || c.req.path === '/v1/usage'
       ? next()
       : callerRequired(c, next),
   );
@@ -157,6 +166,11 @@ export function createCockpitApp({
     scheme: 'bearer',
     bearerFormat: 'JWT (ES256, audience scc-cockpit)',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'collectorCredential', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A usage collector’s secret (scc_col_…), scoped to one business unit’s subtree',
+  });
   app.openAPIRegistry.registerComponent('securitySchemes', 'salesApiKey', {
     type: 'http',
     scheme: 'bearer',
@@ -173,6 +187,7 @@ export function createCockpitApp({
       '/v1/hosts',
       webhookEndpointRoutes(db, sealer(totpKey, WEBHOOK_SECRET_PURPOSE), { allowHttp: allowHttpWebhooks }),
     )
+    .route('/v1/hosts', hostCollectorCredentialRoutes(db))
     .route('/v1/business-units', businessUnitRoutes(db))
     .route('/v1/business-units', brandRoutes(db, clock))
     .route('/v1/business-units', totpPolicyRoutes(db, clock))
@@ -180,6 +195,12 @@ export function createCockpitApp({
     .route('/v1/business-units', approvalPolicyRoutes(db, clock))
     .route('/v1/business-units', businessUnitDataSourceRoutes(db))
     .route('/v1/data-sources', dataSourceRoutes(db))
+    .route('/v1/business-units', collectorCredentialRoutes(db))
+    .route('/v1/business-units', usageSummaryRoutes(db))
+    .route('/v1/business-units', priceListRoutes(db))
+    .route('/v1/business-units', businessUnitInvoiceRoutes(db))
+    .route('/v1/invoices', invoiceRoutes(db))
+    .route('/v1/usage', usageIngestRoutes(db, clock, maxUsageBodyBytes))
     .route('/v1/users', userRoutes(db))
     .route('/v1/role-assignments', roleAssignmentRoutes(db, clock))
     .route('/v1/audit-events', auditRoutes(db))

@@ -23,18 +23,21 @@ import {
   assertRestrictedLogin,
   createCockpitApp,
   createEventHub,
+  newCollectorSecret,
   startBackgroundWork,
   systemClock,
 } from '@scc/cockpit';
 import { serviceTokenVerifier } from '@scc/contracts/service-token';
 import { createDatabase, type DatabaseHandle, ensureRuntimeLogin, runtimeLoginName } from '@scc/db';
 import { personaByKey, seed, seededBusinessUnit } from '@scc/db/seed';
+import { seedDemoBilling } from '@scc/db/seed/billing';
 import { createDemoHostApp } from '@scc/demo-host';
 import { answerClientErrors } from '@scc/service-kit/client-errors';
 import { createLogger } from '@scc/service-kit/log';
 import type { ProcessGroup } from '@scc/service-kit/processes';
 import { createIdentityProvider } from './local-systems/identity-provider.js';
 import { feedSeedContracts } from './local-systems/sales-system.js';
+import { feedDemoUsage } from './local-systems/usage-collector.js';
 import { createWebhookReceiverApp } from './local-systems/webhook-receiver.js';
 import { freePort, startBffProcesses, startCockpitProcesses } from './process-groups.js';
 
@@ -120,6 +123,10 @@ async function startParts(
   const identityProviderPort = await portFor(options.ports?.identityProvider ?? 4030, bindHost);
   const issuer = `http://${publicHost}:${identityProviderPort}`;
   const identityProvider = { issuer, jwksUri: `${issuer}/jwks`, audience: DEMO_CLIENT_ID };
+  // The demo's usage collector reports with this secret (its credential is seeded by its hash).
+  const collectorSecret = persistedSecret(options.dataDir, 'usage-collector.secret', persistent, () =>
+    newCollectorSecret(),
+  );
   let runtimeUrl = options.databaseUrl;
   if (options.migrationDatabaseUrl) {
     const ownerUrl = options.migrationDatabaseUrl;
@@ -127,6 +134,7 @@ async function startParts(
     try {
       await owner.migrate();
       await seed(owner.db, { identityProvider });
+      await seedDemoBilling(owner.db, collectorSecret);
     } finally {
       await owner.close();
     }
@@ -151,6 +159,7 @@ async function startParts(
   if (!options.migrationDatabaseUrl) {
     await database.migrate();
     await seed(database.db, { identityProvider });
+    await seedDemoBilling(database.db, collectorSecret);
   }
   // PGlite's one login is a superuser: the embedded demo is the one place the stack allows it.
   await assertRestrictedLogin(database.db, {
@@ -251,6 +260,7 @@ async function startParts(
     });
   }
   await feedSeedContracts(`http://${bindHost}:${cockpitPort}`, salesApiKey);
+  await feedDemoUsage(`http://${bindHost}:${cockpitPort}`, collectorSecret);
 
   // The demo host's origin must be known before the BFF registers it, so it listens first
   // and gets its app once the BFF's URL exists.

@@ -1,4 +1,4 @@
-import { approvals, dataSources, operationRequests, roleAssignments, users } from '@scc/db';
+import { approvals, collectorCredentials, dataSources, operationRequests, roleAssignments, users } from '@scc/db';
 import type { SeededBusinessUnit, SeedPersona } from '@scc/db/seed';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -127,6 +127,15 @@ beforeAll(async () => {
       createdAt: new Date(),
     })),
   );
+  await db.insert(collectorCredentials).values(
+    pairs.map(({ caller, unit }) => ({
+      id: probe('collector', caller, unit),
+      businessUnitId: unit.id,
+      name: 'Probe',
+      hash: probe('collector', caller, unit),
+      buPath: unit.path,
+    })),
+  );
   const extra = callers.find((c) => c.adminBelow);
   if (extra?.adminBelow) {
     await db.execute(sql`insert into role_assignments (user_id, business_unit_id, role, bu_path)
@@ -150,6 +159,13 @@ interface Endpoint {
 }
 
 const BAAS = seedId('product', 'BAAS');
+/** A child of the unit, if it has one (a buyer for a seller's override). */
+const childOf = (unit: SeededBusinessUnit) =>
+  seededBusinessUnits().find(
+    (u) => u.path.startsWith(`${unit.path}.`) && !u.path.slice(unit.path.length + 1).includes('.'),
+  );
+
+const priceList = { currency: 'EUR', entries: [{ metric: 'stored_gb', tiers: [{ upTo: null, unitPrice: '0.05' }] }] };
 
 const endpoints: Endpoint[] = [
   {
@@ -362,6 +378,87 @@ const endpoints: Endpoint[] = [
     allowed: [204],
     request: (c, u) => ['DELETE', `/v1/data-sources/${probe('source', c, u)}`],
   },
+  // Billing: the seeded personas hold no billing role, so admins may and everyone else gets 403.
+  {
+    name: 'GET /v1/business-units/{id}/usage',
+    need: 'admin',
+    allowed: [200],
+    request: (_c, u) => ['GET', `/v1/business-units/${u.id}/usage?from=2026-10-01&to=2026-10-31`],
+  },
+  {
+    name: 'PUT /v1/business-units/{id}/price-lists/sale',
+    need: 'admin',
+    allowed: [200],
+    request: (_c, u) => ['PUT', `/v1/business-units/${u.id}/price-lists/sale`, priceList],
+  },
+  {
+    // A leaf has no buyer below it: its override has nobody to name (404, as for a foreign buyer).
+    name: 'PUT /v1/business-units/{id}/price-lists/sale/{buyerId}',
+    need: 'admin',
+    allowed: [200, 404],
+    request: (_c, u) => ['PUT', `/v1/business-units/${u.id}/price-lists/sale/${childOf(u)?.id ?? u.id}`, priceList],
+  },
+  {
+    name: 'DELETE /v1/business-units/{id}/price-lists/sale/{buyerId}',
+    need: 'admin',
+    allowed: [204, 404],
+    request: (_c, u) => ['DELETE', `/v1/business-units/${u.id}/price-lists/sale/${childOf(u)?.id ?? u.id}`],
+  },
+  {
+    name: 'PUT /v1/business-units/{id}/price-lists/internal',
+    need: 'admin',
+    allowed: [200],
+    request: (_c, u) => ['PUT', `/v1/business-units/${u.id}/price-lists/internal`, priceList],
+  },
+  {
+    name: 'GET /v1/business-units/{id}/price-lists',
+    need: 'admin',
+    allowed: [200],
+    request: (_c, u) => ['GET', `/v1/business-units/${u.id}/price-lists`],
+  },
+  {
+    // Whether a unit is invoiced is decided above it: on the caller's own root unit that is 403.
+    name: 'PUT /v1/business-units/{id}/billing-account',
+    need: 'admin',
+    allowed: [200, 403],
+    request: (_c, u) => ['PUT', `/v1/business-units/${u.id}/billing-account`, { account: true }],
+  },
+  {
+    name: 'POST /v1/business-units/{id}/invoice-runs',
+    need: 'admin',
+    allowed: [200],
+    request: (_c, u) => ['POST', `/v1/business-units/${u.id}/invoice-runs`, { period: '2026-10' }],
+  },
+  {
+    name: 'GET /v1/business-units/{id}/invoices',
+    need: 'admin',
+    allowed: [200],
+    request: (_c, u) => ['GET', `/v1/business-units/${u.id}/invoices?period=2026-10`],
+  },
+  {
+    name: 'GET /v1/business-units/{id}/show-back',
+    need: 'admin',
+    allowed: [200],
+    request: (_c, u) => ['GET', `/v1/business-units/${u.id}/show-back?period=2026-10`],
+  },
+  {
+    name: 'GET /v1/business-units/{id}/collector-credentials',
+    need: 'admin',
+    allowed: [200],
+    request: (_c, u) => ['GET', `/v1/business-units/${u.id}/collector-credentials`],
+  },
+  {
+    name: 'POST /v1/business-units/{id}/collector-credentials',
+    need: 'admin',
+    allowed: [201],
+    request: (_c, u) => ['POST', `/v1/business-units/${u.id}/collector-credentials`, { name: 'Probe collector' }],
+  },
+  {
+    name: 'POST /v1/business-units/{id}/collector-credentials/{credentialId}/revoke',
+    need: 'admin',
+    allowed: [200],
+    request: (c, u) => ['POST', `/v1/business-units/${u.id}/collector-credentials/${probe('collector', c, u)}/revoke`],
+  },
   {
     name: 'POST /v1/users',
     need: 'admin',
@@ -484,6 +581,13 @@ test('the matrix covers every cockpit route that takes a business unit or an obj
     'POST /v1/step-up/enrolment/confirm',
     'GET /v1/alerts',
     'POST /v1/alerts/read',
+    // Usage uploads carry a collector's credential, no user; an invoice is scoped by its seller
+    // and buyer, which cockpit/src/billing/billing.test.ts covers (404 outside, 403 without billing).
+    'POST /v1/usage',
+    'GET /v1/invoices/{id}',
+    'POST /v1/invoices/{id}/issue',
+    'GET /v1/invoices/{id}/csv',
+    'GET /v1/invoices/{id}/pdf',
   ];
   const hostRoutes = (route: string) => route.includes(' /v1/hosts/');
   for (const route of routes)

@@ -131,4 +131,14 @@ describe('bff admin CLI', () => {
     for (const flag of ['--cockpit', '--service-key', '--unit', '--issuer', '--audience'])
       expect(missing?.stderr).toContain(`${flag} is required`);
   });
+
+  it('collector refuses missing flags, naming each, before it calls any cockpit', async () => {
+    await register('echo');
+    const missing = await cli('collector', 'create', '--registry', registry, '--host', 'echo')
+      .then(() => undefined)
+      .catch((error: { code: number; stderr: string }) => error);
+    expect(missing?.code).toBe(2);
+    for (const flag of ['--cockpit', '--service-key', '--unit', '--name'])
+      expect(missing?.stderr).toContain(`${flag} is required`);
+  });
 });

@@ -10,6 +10,11 @@ import {
   newApiKey,
 } from '../hosts/host-registry.js';
 import { generateSigningKey, loadSigningKey } from '../keys/signing-keys.js';
+import {
+  createCollectorCredential,
+  listCollectorCredentials,
+  revokeCollectorCredential,
+} from './collector-credentials.js';
 import { createHostApiKey, listHostApiKeys, revokeHostApiKey } from './host-api-keys.js';
 import { listIdentityProviders, registerIdentityProvider, removeIdentityProvider } from './identity-providers.js';
 
@@ -32,6 +37,10 @@ import { listIdentityProviders, registerIdentityProvider, removeIdentityProvider
  *     trusts an OpenID Connect issuer for a unit of the host's subtree and everything below it, so the
  *     host's backend may exchange its users' ID tokens for widget tokens; `--provision` creates unknown
  *     users at their first sign-in with that role; `list` shows the registrations, `remove` ends one.
+ *   collector create|list|revoke --registry hosts.json --host acme --cockpit http://cockpit:4010
+ *       --service-key service-key.json [--unit <business unit id> --name "Backup exporter"] [--id <uuid>]
+ *     a usage collector's credential for a unit of the host's subtree (it reports usage of that
+ *     subtree to the cockpit's POST /v1/usage); `create` prints the secret once, `revoke` ends one.
  */
 /** The flags every command acting as a host through the cockpit takes. */
 const HOST_OPTIONS = {
@@ -171,6 +180,29 @@ if (command === 'register-host') {
     });
     console.log(`Registered ${idp.issuer} for unit ${idp.businessUnitId} and its subtree as ${idp.id}.`);
   }
+} else if (command === 'collector' && rest[0] && ['create', 'list', 'revoke'].includes(rest[0])) {
+  const [action, ...args] = rest;
+  const { values } = parseArgs({
+    args,
+    options: { ...HOST_OPTIONS, unit: { type: 'string' }, name: { type: 'string' }, id: { type: 'string' } },
+    strict: true,
+  });
+  const required = { create: ['unit', 'name'], revoke: ['id'], list: [] }[action as 'create'];
+  const problems = required.filter((flag) => !values[flag as keyof typeof values]).map((f) => `--${f} is required`);
+  const { cockpit, host } = await actAsHost(values, problems);
+  if (action === 'list') {
+    for (const c of await listCollectorCredentials(cockpit, host)) {
+      const state = c.revokedAt ? `revoked ${c.revokedAt}` : 'live';
+      console.log(`${c.id}  unit ${c.businessUnitId}  ${c.name}  ${state}  last used ${c.lastUsedAt ?? 'never'}`);
+    }
+  } else if (action === 'revoke') {
+    const revoked = await revokeCollectorCredential(cockpit, host, values.id ?? '');
+    console.log(`Revoked collector ${revoked.id} (${revoked.name}).`);
+  } else {
+    const { credential, secret } = await createCollectorCredential(cockpit, host, values.unit ?? '', values.name ?? '');
+    console.log(`Created collector ${credential.id} for unit ${credential.businessUnitId}.`);
+    console.log(`Secret (shown once, give it to the collector as its bearer token): ${secret}`);
+  }
 } else {
   console.error('usage: register-host --registry <file> --id <id> --name <name> --home <uuid> --origin <url>…');
   console.error('       new-signing-key [--kid <kid>]');
@@ -189,6 +221,10 @@ if (command === 'register-host') {
     '               [--algorithm RS256 …] [--email-claim <claim>] [--name-claim <claim>] [--unverified-email]',
   );
   console.error('               [--provision viewer|operator|admin|billing] [--id <uuid>]');
+  console.error(
+    '       collector create|list|revoke --registry <file> --host <id> --cockpit <url> --service-key <file>',
+  );
+  console.error('               [--unit <uuid> --name <name>] [--id <uuid>]');
   process.exit(2);
 }
 

@@ -4,6 +4,7 @@ import type { InProcessRevocations } from '../embed-sessions/session-revocations
 import type { WidgetEnv } from '../http/widget-session.js';
 import { alertRoutes } from './alerts.js';
 import { approvalRoutes } from './approvals.js';
+import { billingRoutes } from './billing.js';
 import { brandRoutes } from './brand.js';
 import { eventRoutes } from './events.js';
 import { forwardedRoutes } from './forwarded.js';
@@ -23,5 +24,6 @@ export function widgetApiRoutes(cockpit: Cockpit, revocations: InProcessRevocati
     .route('/', stepUpRoutes(cockpit))
     .route('/', viewRoutes(cockpit))
     .route('/', alertRoutes(cockpit))
-    .route('/', eventRoutes(cockpit, revocations));
+    .route('/', eventRoutes(cockpit, revocations))
+    .route('/billing', billingRoutes(cockpit));
 }

@@ -48,6 +48,12 @@ export type AuditAction =
   | 'approval.rejected'
   | 'approval.expired'
   | 'approval-policy.changed'
+  | 'collector-credential.created'
+  | 'collector-credential.revoked'
+  | 'price-list.changed'
+  | 'billing-account.changed'
+  | 'invoices.computed'
+  | 'invoice.issued'
   | SecurityEventAction;
 
 export interface AuditEntry {
@@ -65,7 +71,11 @@ export interface AuditEntry {
     | 'webhook-endpoint'
     | 'security-event'
     | 'approval'
-    | 'approval-policy';
+    | 'approval-policy'
+    | 'collector-credential'
+    | 'price-list'
+    | 'billing-account'
+    | 'invoice';
   entityId: string;
   /** The unit the change belongs to, and its path: where in the tree the event is readable. */
   businessUnit: { id: string; path: string };

@@ -189,7 +189,7 @@ export async function moveSubtree(tx: Transaction, caller: Caller, unitId: strin
     if (owned.rebase === 'update') {
       await tx.execute(
         sql`update ${owned.table} set bu_path = ${newParent.path}::ltree || subpath(bu_path, ${ownOffset})
-          where ${inSubtree(sql`bu_path`, oldPath, owned.table === tenants ? tenants.buPathKey : undefined)}`,
+          where ${inSubtree(sql`bu_path`, oldPath, owned.pathKey ?? (owned.table === tenants ? tenants.buPathKey : undefined))}`,
       );
     } else {
       await tx.execute(sql`select scc_rebase_audit_events(${oldPath}::ltree, ${newPath}::ltree)`);

@@ -1,6 +1,7 @@
 export * from './alerts.js';
 export * from './approvals.js';
 export * from './audit.js';
+export * from './billing.js';
 export * from './business-units.js';
 export * from './data-sources.js';
 export * from './embed-sessions.js';

@@ -1,8 +1,16 @@
-import { getTableName } from 'drizzle-orm';
+import { getTableName, type SQLWrapper } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { alertDeliveries, alertReads, alerts, webhookEndpoints } from './alerts.js';
 import { approvalDecisionsTable, approvalPolicies, approvals } from './approvals.js';
 import { auditEvents } from './audit.js';
+import {
+  billingAccounts,
+  collectorCredentials,
+  invoiceCounters,
+  invoices,
+  priceLists,
+  usageRecords,
+} from './billing.js';
 import { brandLogos } from './business-units.js';
 import { dataSources } from './data-sources.js';
 import { embedSessions } from './embed-sessions.js';
@@ -29,12 +37,19 @@ export interface BusinessUnitOwnedTable {
    * update those rows itself.
    */
   rebase: 'update' | 'append-only';
+  /** The text key of `bu_path` (`pathKey`), when the table has one: a move finds its rows by a btree range on it. */
+  pathKey?: SQLWrapper;
 }
 
-const owned = (table: PgTable, rebase: BusinessUnitOwnedTable['rebase'] = 'update'): BusinessUnitOwnedTable => ({
+const owned = (
+  table: PgTable,
+  rebase: BusinessUnitOwnedTable['rebase'] = 'update',
+  pathKey?: SQLWrapper,
+): BusinessUnitOwnedTable => ({
   table,
   name: getTableName(table),
   rebase,
+  ...(pathKey ? { pathKey } : {}),
 });
 
 /**
@@ -71,5 +86,11 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(approvalPolicies),
   owned(approvals),
   owned(approvalDecisionsTable),
+  owned(collectorCredentials),
+  owned(usageRecords, 'update', usageRecords.buPathKey),
+  owned(billingAccounts),
+  owned(priceLists),
+  owned(invoices),
+  owned(invoiceCounters),
   owned(auditEvents, 'append-only'),
 ];

@@ -1,0 +1,182 @@
+/**
+ * `pnpm bench billing`: usage ingest through the cockpit's HTTP API (a real socket, JSON lines in
+ * uploads of 50,000 rows, two uploads at a time), a month's invoice run of every seller, and the
+ * show-back of one customer's subtree. On the server named by DATABASE_URL: 20,000 data sources
+ * under 2,000 customers of the MSP and Reseller One, one month (620,000 usage rows); on PGlite a
+ * tenth of the sources. Numbers go to BENCHMARKS.md; nothing here asserts timing.
+ */
+import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { newCollectorSecret } from '@scc/cockpit';
+import type { UsageIngestResult } from '@scc/contracts/billing';
+import { signServiceToken } from '@scc/contracts/service-token';
+import { executeRows } from '@scc/db';
+import { personaByKey, seededBusinessUnit, seedId } from '@scc/db/seed';
+import { createTestDatabase } from '@scc/db/testing';
+import { sql } from 'drizzle-orm';
+import { measure, printTable } from './support/measure.js';
+import { BENCH_HOST_ID, benchServices } from './support/services.js';
+
+const onServer = Boolean(process.env.DATABASE_URL);
+const CUSTOMERS = onServer ? 2_000 : 200;
+const SOURCES_PER_CUSTOMER = 10;
+const DAYS = 31;
+const UPLOAD_ROWS = 50_000;
+const PARALLEL_UPLOADS = 2;
+
+const msp = seededBusinessUnit('msp');
+const reseller = seededBusinessUnit('reseller-one');
+
+const test = await createTestDatabase({ seed: true });
+const { db, engine } = test.handle;
+try {
+  // Customers under Reseller One and under the MSP's other-customers segment, each an account
+  // with its data sources.
+  const parents = [reseller, seededBusinessUnit('msp/external/other')];
+  await db.execute(sql`
+    with made as (
+      select gen_random_uuid() as id, i from generate_series(1, ${CUSTOMERS}) i)
+    insert into business_units (id, parent_id, name, kind, path)
+    select made.id, p.id, 'Bench customer ' || i, 'customer', p.path || replace(made.id::text, '-', '')::ltree
+    from made join business_units p on p.id = (case when i % 2 = 0 then ${parents[0]?.id} else ${parents[1]?.id} end)::uuid`);
+  await db.execute(sql`insert into billing_accounts (business_unit_id, bu_path)
+    select id, path from business_units where kind = 'customer' and name like 'Bench customer %'`);
+  await db.execute(sql`insert into data_sources (business_unit_id, kind, external_ref, name, bu_path)
+    select u.id, 'backup-server', 'bk-' || s, 'Backup ' || s, u.path
+    from business_units u, generate_series(1, ${SOURCES_PER_CUSTOMER}) s where u.name like 'Bench customer %'`);
+  const flat = (metric: string, price: string) => ({ metric, tiers: [{ upTo: null, unitPrice: price }] });
+  const entries = JSON.stringify([
+    {
+      metric: 'stored_gb',
+      tiers: [
+        { upTo: '100000', unitPrice: '0.025' },
+        { upTo: null, unitPrice: '0.02' },
+      ],
+      minimumFee: '50',
+    },
+    flat('protected_items', '0.5'),
+    flat('transferred_gb', '0.01'),
+  ]);
+  for (const seller of [msp, reseller]) {
+    await db.execute(sql`insert into price_lists (seller_id, purpose, currency, entries, bu_path)
+      values (${seller.id}, 'sale', 'EUR', ${entries}::jsonb, ${seller.path}::ltree)`);
+  }
+  const [customer] = await executeRows<{ id: string; path: string }>(
+    db,
+    sql`select id, path::text as path from business_units where name = 'Bench customer 2'`,
+  );
+  await db.execute(sql`insert into price_lists (seller_id, purpose, currency, entries, bu_path)
+    values (${customer?.id}, 'internal', 'EUR', ${entries}::jsonb, ${customer?.path}::ltree)`);
+  const secret = newCollectorSecret();
+  await db.execute(sql`insert into collector_credentials (business_unit_id, name, hash, bu_path)
+    values (${msp.id}, 'bench', ${createHash('sha256').update(secret).digest('hex')}, ${msp.path}::ltree)`);
+  const sources = (
+    await executeRows<{ id: string }>(db, sql`select id from data_sources where external_ref like 'bk-%' order by id`)
+  ).map((r) => r.id);
+  await db.execute(sql`analyze`);
+
+  const { serviceKey, cockpit } = await benchServices(db, { maxUsageBodyBytes: 64 * 1024 * 1024 });
+  const server = serve({ fetch: cockpit.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  // The uploads, made before the clock starts: one row per data source and day of October 2026.
+  const rows: string[] = [];
+  for (let day = 1; day <= DAYS; day++) {
+    const date = `2026-10-${String(day).padStart(2, '0')}`;
+    for (const [i, id] of sources.entries()) {
+      const stored = 200 + (i % 500);
+      rows.push(
+        `{"dataSourceId":"${id}","day":"${date}","metrics":{"stored_gb":"${stored}.5","protected_items":"${stored * 3}","transferred_gb":"${(i % 7) + 1}.25"}}`,
+      );
+    }
+  }
+  const uploads: string[] = [];
+  for (let at = 0; at < rows.length; at += UPLOAD_ROWS) uploads.push(rows.slice(at, at + UPLOAD_ROWS).join('\n'));
+  const send = async (body: string) => {
+    const res = await fetch(`${base}/v1/usage`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/x-ndjson' },
+      body,
+    });
+    const result = (await res.json()) as UsageIngestResult;
+    if (res.status !== 200) throw new Error(`upload: ${res.status} ${JSON.stringify(result).slice(0, 300)}`);
+    return result;
+  };
+  const ingest = async () => {
+    const started = performance.now();
+    let next = 0;
+    let stored = 0;
+    await Promise.all(
+      Array.from({ length: PARALLEL_UPLOADS }, async () => {
+        while (next < uploads.length) {
+          const body = uploads[next++] ?? '';
+          const result = await send(body);
+          stored += result.accepted + result.replaced;
+        }
+      }),
+    );
+    return { stored, seconds: (performance.now() - started) / 1000 };
+  };
+  const first = await ingest();
+  const again = await ingest();
+  await db.execute(sql`analyze usage_records`);
+
+  const operator = personaByKey('msp-operator');
+  const tokenFor = (businessUnitId: string) =>
+    signServiceToken(serviceKey, {
+      sub: seedId('user', operator.key),
+      businessUnitId,
+      homeBusinessUnitId: msp.id,
+      hostId: BENCH_HOST_ID,
+    });
+  const call = async (path: string, body?: unknown) => {
+    const res = await cockpit.request(path, {
+      ...(body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }),
+      headers: {
+        authorization: `Bearer ${await tokenFor(msp.id)}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+    });
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  const runStarted = performance.now();
+  let invoices = 0;
+  for (const seller of [msp, reseller]) {
+    const { items } = (await call(`/v1/business-units/${seller.id}/invoice-runs`, { period: '2026-10' })) as {
+      items: unknown[];
+    };
+    invoices += items.length;
+  }
+  const runSeconds = (performance.now() - runStarted) / 1000;
+  const showBack = await measure(`show-back of one customer (${SOURCES_PER_CUSTOMER} sources, a month)`, 100, () =>
+    call(`/v1/business-units/${customer?.id}/show-back?period=2026-10`),
+  );
+  const usage = await measure(
+    'usage summary of Reseller One’s subtree (half the rows), a month',
+    5,
+    () => call(`/v1/business-units/${reseller.id}/usage?from=2026-10-01&to=2026-10-31`),
+    { warmup: 1 },
+  );
+
+  console.log(
+    `\n### Billing (${engine}): ${sources.length} data sources, ${rows.length} usage rows, ${CUSTOMERS} customers\n`,
+  );
+  console.log('| measure | value |\n| --- | --- |');
+  console.log(
+    `| ingest, new rows (HTTP, JSON lines, ${UPLOAD_ROWS} rows per upload, ${PARALLEL_UPLOADS} at a time) | ${Math.round(first.stored / first.seconds)} rows/s (${first.stored} rows in ${first.seconds.toFixed(1)} s) |`,
+  );
+  console.log(
+    `| ingest, the same rows again (replacing) | ${Math.round(again.stored / again.seconds)} rows/s (${again.seconds.toFixed(1)} s) |`,
+  );
+  console.log(
+    `| invoice run for October, every seller (MSP and Reseller One, ${invoices} invoices) | ${runSeconds.toFixed(2)} s |`,
+  );
+  console.log('');
+  printTable([showBack, usage]);
+  server.close();
+} finally {
+  await test.drop();
+}
