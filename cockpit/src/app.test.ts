@@ -77,6 +77,24 @@ describe('GET /openapi.json', () => {
       '/v1/hosts/webhook-endpoints/{id}': ['delete'],
       '/v1/integrations/sales/contracts/{externalRef}': ['put'],
       '/v1/me': ['get'],
+      '/v1/business-units/{id}/billing-account': ['put'],
+      '/v1/business-units/{id}/collector-credentials': ['get', 'post'],
+      '/v1/business-units/{id}/collector-credentials/{credentialId}/revoke': ['post'],
+      '/v1/business-units/{id}/invoice-runs': ['post'],
+      '/v1/business-units/{id}/invoices': ['get'],
+      '/v1/business-units/{id}/price-lists': ['get'],
+      '/v1/business-units/{id}/price-lists/internal': ['put'],
+      '/v1/business-units/{id}/price-lists/sale': ['put'],
+      '/v1/business-units/{id}/price-lists/sale/{buyerId}': ['delete', 'put'],
+      '/v1/business-units/{id}/show-back': ['get'],
+      '/v1/business-units/{id}/usage': ['get'],
+      '/v1/hosts/collector-credentials': ['get', 'post'],
+      '/v1/hosts/collector-credentials/{id}/revoke': ['post'],
+      '/v1/invoices/{id}': ['get'],
+      '/v1/invoices/{id}/csv': ['get'],
+      '/v1/invoices/{id}/issue': ['post'],
+      '/v1/invoices/{id}/pdf': ['get'],
+      '/v1/usage': ['post'],
       '/v1/operation-requests': ['get', 'post'],
       '/v1/operation-requests/dry-run': ['post'],
       '/v1/operation-requests/stream': ['get'],
@@ -123,18 +141,20 @@ describe('GET /openapi.json', () => {
         const success = Object.keys(operation.responses).filter((s) => s.startsWith('2'));
         // A submit answers 202 when it creates a request and 200 for a retry with a used key; the
         // sales system's upsert 201 when it creates a contract and 200 when it updates one; a move
-        // 200 when it moved and 202 when it waits for approval.
+        // 200 when it moved and 202 when it waits for approval; a usage upload 207 when some rows
+        // were refused and the rest stored.
         const twoSuccesses = [
           'post /v1/operation-requests',
           'put /v1/integrations/sales/contracts/{externalRef}',
           'post /v1/business-units/{id}/move',
+          'post /v1/usage',
         ];
         const expected = twoSuccesses.includes(`${method} ${path}`) ? 2 : 1;
         expect(success, `${method} ${path}`).toHaveLength(expected);
         // Changes to the hierarchy also name the role (403) and rule (409) refusals they can give.
         const hierarchyChange =
           method !== 'get' &&
-          !/^\/v1\/(operation-requests|products|integrations|embed-sessions|hosts|step-up|alerts|transports|tenants)/.test(
+          !/^\/v1\/(operation-requests|products|integrations|embed-sessions|hosts|step-up|alerts|transports|tenants|usage|invoices)/.test(
             path,
           );
         const errors = hierarchyChange ? ['400', '401', '403', '404', '409'] : ['400', '401', '404'];

@@ -66,6 +66,16 @@ const badBodies: [method: string, path: string, body: unknown, fields: string[]]
   ['POST', '/step-up/enrolment/confirm', { code: '1234567' }, ['body.code']],
   ['POST', '/alerts/read', { ids: ['nope'] }, ['body.ids.0']],
   ['POST', '/alerts/read', {}, ['body.ids']],
+  ['POST', `/billing/business-units/${id}/invoice-runs`, { period: '2026-13' }, ['body.period']],
+  ['PUT', `/billing/business-units/${id}/billing-account`, { account: 'yes' }, ['body.account']],
+  ['PUT', `/billing/business-units/${id}/price-lists/internal`, { currency: 'XXX', entries: [] }, ['body.currency']],
+  [
+    'PUT',
+    `/billing/business-units/${id}/price-lists/sale`,
+    { currency: 'EUR', entries: [{ metric: 'stored_gb', tiers: [{ upTo: null, unitPrice: '1e3' }] }] },
+    ['body.entries.0.tiers.0.unitPrice'],
+  ],
+  ['PUT', `/billing/business-units/${id}/price-lists/sale/${id}`, { currency: 'EUR' }, ['body.entries']],
   [
     'POST',
     '/transports/preview',
@@ -156,7 +166,7 @@ describe('the OpenAPI document', () => {
     const withBody = operations.filter(({ operation }) => operation.requestBody);
     const formerlyFree = badBodies.map(
       ([method, path]) =>
-        `${method} /v1/widget${path.replace(id, '{id}').replace('/terminate-productive', '/{subject}')}`,
+        `${method} /v1/widget${path.replace(id, '{id}').replace(id, '{buyerId}').replace('/terminate-productive', '/{subject}')}`,
     );
     const drafts = ['POST /v1/widget/operation-requests', 'POST /v1/widget/operation-requests/dry-run'];
     expect(withBody.map(({ route }) => route).sort()).toEqual([...new Set([...formerlyFree, ...drafts])].sort());
@@ -171,7 +181,7 @@ describe('the OpenAPI document', () => {
 
   it('documents every widget route’s answer and its problems', async () => {
     const { operations } = await widgetOperations();
-    expect(operations.map(({ route }) => route)).toHaveLength(51);
+    expect(operations.map(({ route }) => route)).toHaveLength(65);
     for (const { route, operation } of operations) {
       const statuses = Object.keys(operation.responses);
       expect(statuses, route).toEqual(expect.arrayContaining(['400', '401', '404']));
