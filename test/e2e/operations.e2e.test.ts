@@ -145,7 +145,7 @@ describe('tenant operations in the browser', { timeout: 180_000 }, () => {
     expect(problems).toEqual([]);
   });
 
-  test('a customer admin copies the solution profile of a test tenant into a productive one and sees it done', async () => {
+  test('a customer admin copies the solution profile of a test tenant into a productive one; a second admin approves; it is done', async () => {
     // Continues on the page of the test above: Casey, signed in, looking at South › Stores.
     const target = tenantRow('South Stores backup');
     await countOf(target, 1);
@@ -175,10 +175,25 @@ describe('tenant operations in the browser', { timeout: 180_000 }, () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'copy-dialog.png') });
     await copy.locator('[data-testid="submit-copy"]').click();
 
-    // The request runs in the cockpit's workers; the pending panel follows it to its end.
     await eventually(() => w('[data-testid="copy-outcome"]').textContent()).toBe(
       'Copy from North Finance restore test into South Stores backup submitted.',
     );
+    // Into a productive tenant it waits for four eyes: Reseller One's admin approves elsewhere.
+    await countOf(w('[part="request"][data-state="awaiting-approval"]'), 1);
+    if (!browser) throw new Error('no browser');
+    const approverContext = await browser.newContext({ viewport: { width: 1440, height: 1100 } });
+    const approver = await approverContext.newPage();
+    approver.on('pageerror', (error) => problems.push(`page error (approver): ${error.message}`));
+    await approver.goto(`${demoHost()}/sign-in`);
+    await approver.locator(`form[data-persona="${personaByKey('reseller-admin').key}"] button[type="submit"]`).click();
+    await approver.waitForURL(`${demoHost()}/app`);
+    const approval = approver.locator(`${WIDGET} [part="approval"]`);
+    await countOf(approval, 1);
+    await approval.locator('[part="approve-button"]').click();
+    await countOf(approval, 0);
+    await approverContext.close();
+
+    // The request then runs in the cockpit's workers; the pending panel follows it to its end.
     await eventually(() => w('scc-pending-requests [data-testid="outcome"]').textContent()).toContain(
       'Copy finished: South Stores backup',
     );
