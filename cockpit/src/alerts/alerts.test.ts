@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AlertPage, CreatedWebhookEndpoint } from '@scc/contracts/alerts';
 import type { OperationRequest } from '@scc/contracts/operations';
+import { executeRows } from '@scc/db';
+import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CockpitHarness, createCockpitHarness, problemOf, TEST_HOST_ID } from '../../../test/support/cockpit.js';
@@ -14,6 +16,7 @@ import { createLocalProvisioner } from '../provisioner/local-adapter.js';
 import type { Provisioner } from '../provisioner/port.js';
 import { sealer, WEBHOOK_SECRET_PURPOSE } from '../step-up/secret-box.js';
 import { createAlertDeliverer } from './deliverer.js';
+import { raiseAlert } from './raise.js';
 import { RETENTION_WARNING_MS, raiseTimedAlerts, STUCK_AFTER_MS } from './sweep.js';
 
 /**
@@ -244,5 +247,89 @@ describe('timed alerts', () => {
     const ending = (await alertsOf('customer-admin')).items.filter((a) => a.kind === 'retention-expiring');
     expect(ending).toEqual([expect.objectContaining({ severity: 'warning', businessUnitId: logistics.id })]);
     expect(ending[0]?.subject.retainedUntil).toEqual(expect.any(String));
+  });
+});
+
+describe('callers racing and hostile input', () => {
+  test('twenty raises of one occurrence at once make one alert, one feed event and one delivery per endpoint', async () => {
+    const db = harness.database.handle.db;
+    const dedupeKey = `race:${randomBytes(8).toString('hex')}`;
+    const raised = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        db.transaction((tx) =>
+          raiseAlert(tx, {
+            kind: 'operation-failed',
+            businessUnitId: logistics.id,
+            subject: { tenantName: 'Raced' },
+            dedupeKey,
+            raisedAt: harness.clock.now(),
+          }),
+        ),
+      ),
+    );
+    const ids = raised.filter((alert) => alert !== undefined).map((alert) => alert.id);
+    expect(ids).toHaveLength(1);
+    const [counts] = await executeRows<{ alerts: number; events: number; deliveries: number }>(
+      db,
+      sql`select (select count(*)::int from alerts where dedupe_key = ${dedupeKey}) as alerts,
+        (select count(*)::int from operation_request_events where kind = 'alert' and payload->>'id' = ${ids[0]}) as events,
+        (select count(*)::int from alert_deliveries where alert_id = ${ids[0]}::uuid) as deliveries`,
+    );
+    // The contoso endpoint takes operation-failed; the sibling's endpoint lies elsewhere.
+    expect(counts).toEqual({ alerts: 1, events: 1, deliveries: 1 });
+  });
+
+  test('twenty "mark all read" at once mark each alert once', async () => {
+    const db = harness.database.handle.db;
+    for (const n of [1, 2, 3]) {
+      await db.transaction((tx) =>
+        raiseAlert(tx, {
+          kind: 'operation-stuck',
+          businessUnitId: logistics.id,
+          subject: { tenantName: `Stuck ${n}` },
+          dedupeKey: `mark-race:${n}:${randomBytes(4).toString('hex')}`,
+          raisedAt: harness.clock.now(),
+        }),
+      );
+    }
+    const casey = await harness.tokenFor(personaByKey('customer-admin'));
+    const unread = (await alertsOf('customer-admin')).unread;
+    expect(unread).toBeGreaterThanOrEqual(3);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => harness.send('POST', '/v1/alerts/read', casey, { all: true })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    const marked = (await Promise.all(answers.map((a) => a.json() as Promise<{ marked: number }>))).reduce(
+      (sum, a) => sum + a.marked,
+      0,
+    );
+    expect(marked).toBe(unread);
+    expect((await alertsOf('customer-admin')).unread).toBe(0);
+  });
+
+  test('NUL, lone surrogates, deep nesting and huge values are 400s naming the field, and write nothing', async () => {
+    const host = await hostToken(contoso);
+    const casey = await harness.tokenFor(personaByKey('customer-admin'));
+    const before = (await (await harness.get('/v1/hosts/webhook-endpoints', host)).json()) as { items: unknown[] };
+    const cases: [string, string, unknown, string][] = [
+      ['POST', '/v1/hosts/webhook-endpoints', { url: 'https://h.example/\u0000' }, 'body.url'],
+      ['POST', '/v1/hosts/webhook-endpoints', { url: `https://h.example/${'a'.repeat(5000)}` }, 'body.url'],
+      ['POST', '/v1/hosts/webhook-endpoints', { url: 'https://h.example/x', kinds: ['\ud800'] }, 'body.kinds.0'],
+      ['POST', '/v1/alerts/read', { ids: ['\u0000'] }, 'body.ids.0'],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const token = path.includes('/hosts/') ? host : casey;
+      const response = await harness.send(method, path, token, body);
+      expect(response.status, `${path} ${JSON.stringify(body).slice(0, 60)}`).toBe(400);
+      expect((await problemOf(response)).errors?.map((e) => e.field)).toContain(field);
+    }
+    const deep = await harness.app.request('/v1/alerts/read', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${casey}`, 'content-type': 'application/json' },
+      body: `${'{"ids":'.repeat(5000)}true${'}'.repeat(5000)}`,
+    });
+    expect(deep.status).toBe(400);
+    const after = (await (await harness.get('/v1/hosts/webhook-endpoints', host)).json()) as { items: unknown[] };
+    expect(after.items).toHaveLength(before.items.length);
   });
 });
