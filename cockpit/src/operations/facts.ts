@@ -67,14 +67,18 @@ async function gathered<T>(tx: Transaction, name: string, statement: SQL): Promi
 }
 
 /**
- * The facts of the caller's tenants whose ids `idSet` (a subquery) yields, as a json array. The ids
+ * The facts of the caller's tenants whose ids `idSet` (a subquery) yields, as a json array. Open
+ * work is asked of `scc_tenant_has_open_work` (migration 0027), which also sees requests filed in
+ * other subtrees: a copy into Stores reads from a Finance tenant that a Finance-only caller must
+ * not terminate meanwhile. The ids
  * are gathered into an array first, so the primary key finds each tenant and nothing scans.
  */
 function tenantFactsJson(caller: Caller, idSet: SQL) {
   const t = sql`t.id`;
   return sql`(select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'type', t.type,
       'productId', t.product_id, 'businessUnitId', t.business_unit_id, 'lifecycleStatus', t.lifecycle_status,
-      'buPath', t.bu_path, 'hasOpenDecommission', ${openTerminationOf(t)}, 'hasOpenWork', ${openWorkOn(t)})), '[]')
+      'buPath', t.bu_path, 'hasOpenDecommission', ${openTerminationOf(t)},
+      'hasOpenWork', scc_tenant_has_open_work(t.id))), '[]')
     from ${tenants} t
     where ${inScope(sql`t.bu_path`, caller)} and t.id = any(array(${idSet})))`;
 }

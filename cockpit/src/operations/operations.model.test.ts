@@ -1607,6 +1607,22 @@ const approvedByTheOther = new BurstCommand(
 
 const scenarios: [string, () => Command[]][] = [
   [
+    // The copy lives at Stores, its target: a Finance-only caller cannot see it, and once could
+    // terminate its source while it waited for approval (found by a random run, seed 2115566721).
+    'a copy’s source is busy also for a caller who cannot see the copy',
+    () => [
+      one({
+        kind: 'copy',
+        persona: admin,
+        source: place('contoso-finance-test'),
+        target: place('contoso-stores-backup'),
+        parts: ['applicationData'],
+        key: undefined,
+      }),
+      one(terminate('contoso-finance-test', 'department-user')),
+    ],
+  ],
+  [
     'a second termination of a tenant while one is open',
     () => [one(terminate('contoso-stores-backup')), one(terminate('contoso-stores-backup', 'msp-operator'))],
   ],
