@@ -36,9 +36,11 @@ import { hasDatabaseErrorCode, isDatabaseUnavailable } from './http/database-err
 import { identityProviderRoutes } from './identity-providers/routes.js';
 import { salesIntegrationRoutes } from './integrations/sales-routes.js';
 import { type Clock, systemClock } from './operations/clock.js';
+import type { CopyPreviewer } from './operations/copy-overwrites.js';
 import { createEventHub, type EventHub } from './operations/event-hub.js';
 import { operationRequestRoutes } from './operations/routes.js';
 import { productRoutes } from './products/routes.js';
+import { createLocalProvisioner } from './provisioner/local-adapter.js';
 import type { CockpitEnv } from './scope/caller.js';
 import { type CallerCache, createCallerCache } from './scope/caller-cache.js';
 import { sessionRoutes } from './session/routes.js';
@@ -94,6 +96,8 @@ export interface CockpitDependencies {
   totpKey?: Uint8Array;
   /** Webhook endpoints may be plain http (a local demo host); otherwise https only. Default false. */
   allowHttpWebhooks?: boolean;
+  /** Where copies' previews compare tenants' data; the local provisioner on `systemDb` when omitted. */
+  provisioner?: CopyPreviewer;
 }
 
 /** The central control center's HTTP API. Routes are chained so `hc<CockpitApp>` keeps their types. */
@@ -117,6 +121,7 @@ export function createCockpitApp({
   revocations = createRevocationHub(systemDb),
   totpKey = new Uint8Array(randomBytes(TOTP_KEY_BYTES)),
   allowHttpWebhooks = false,
+  provisioner = createLocalProvisioner(systemDb),
 }: CockpitDependencies) {
   const app = createRouter<CockpitEnv>();
   app.onError((error, c) => {
@@ -209,7 +214,7 @@ export function createCockpitApp({
     .route('/v1/tenants', solutionProfileRoutes(db))
     .route('/v1/transports', transportRoutes(db))
     .route('/v1/products', productRoutes(db))
-    .route('/v1/operation-requests', operationRequestRoutes({ db, clock, events }))
+    .route('/v1/operation-requests', operationRequestRoutes({ db, clock, events, provisioner }))
     .route('/v1/approvals', approvalRoutes(db, clock))
     .route('/v1/integrations/sales', salesIntegrationRoutes(systemDb, salesApiKey));
 }

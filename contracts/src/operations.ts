@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { defaultApprovalRules, ProductApprovalRulesSchema } from './approvals.js';
 import { cursorParam } from './pagination.js';
 import { singleLineText } from './text.js';
-import { ProfileRestoreDraftSchema, TransportDraftSchema } from './transports.js';
+import { ProfileChangeSchema, ProfileRestoreDraftSchema, TransportDraftSchema } from './transports.js';
 import { RoleNameSchema } from './users.js';
 import { ValidationSchema } from './validation.js';
 
@@ -84,12 +84,43 @@ export type CopyDraft = z.infer<typeof CopyDraftSchema>;
 export type DecommissionDraft = z.infer<typeof DecommissionDraftSchema>;
 export type RestoreDraft = z.infer<typeof RestoreDraftSchema>;
 
+const count = z.number().int().min(0);
+
+/**
+ * What a copy replaces in its target, worked out without changing anything: the requester sees it
+ * before submitting, most of all before a copy into a productive tenant.
+ */
+export const CopyOverwritesSchema = z
+  .object({
+    solutionProfile: z
+      .object({
+        targetVersion: count.openapi({ description: 'The target’s profile version now (0: none yet)' }),
+        sourceVersion: count.openapi({ description: 'The source’s profile version the copy would carry' }),
+        changes: z.array(ProfileChangeSchema).openapi({ description: 'Exactly what changes in the target' }),
+      })
+      .optional(),
+    applicationData: z
+      .object({
+        added: count,
+        changed: count,
+        removed: count,
+        unchanged: count,
+        keys: z
+          .array(z.object({ key: z.string(), op: z.enum(['added', 'changed', 'removed']) }))
+          .openapi({ description: 'The first records that change, by key (at most 50)' }),
+      })
+      .optional(),
+  })
+  .openapi('CopyOverwrites');
+export type CopyOverwrites = z.infer<typeof CopyOverwritesSchema>;
+
 export const DryRunSchema = z
   .object({
     allowed: z.boolean(),
     chargeable: z.boolean(),
     validations: z.array(ValidationSchema),
     determinations: DeterminationsSchema,
+    overwrites: CopyOverwritesSchema.optional().openapi({ description: 'A copy: what it replaces in the target' }),
   })
   .openapi('DryRun');
 export type DryRun = z.infer<typeof DryRunSchema>;

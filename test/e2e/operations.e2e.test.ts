@@ -171,6 +171,11 @@ describe('tenant operations in the browser', { timeout: 180_000 }, () => {
     await eventually(() => copy.locator('[data-testid="productive-warning"]').textContent()).toContain(
       'South Stores backup is productive: this copy overwrites its solution profile with those of North Finance restore test.',
     );
+    // The exact preview: the productive profile's version and the settings it loses or gains.
+    await eventually(() => copy.locator('[data-testid="profile-overwrites"]').textContent()).toMatch(
+      /Solution profile: version \d+ (takes|already matches) the source’s version \d+/,
+    );
+    await eventually(() => copy.locator('[data-testid="needs-approval"]').isVisible()).toBe(true);
     await eventually(() => copy.locator('[data-testid="submit-copy"]').isEnabled()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'copy-dialog.png') });
     await copy.locator('[data-testid="submit-copy"]').click();

@@ -24,6 +24,7 @@ import { inScope, under } from '../scope/in-subtree.js';
 import { allowedActions } from './affordances.js';
 import { type AssessContext, assess } from './assess.js';
 import { cancelRequest } from './cancel.js';
+import { type CopyPreviewer, copyOverwrites } from './copy-overwrites.js';
 import type { EventHub, OperationEvent } from './event-hub.js';
 import { replayEvents } from './event-hub.js';
 import { requestView } from './records.js';
@@ -152,6 +153,8 @@ function rejection(
 
 export interface OperationRouteDependencies extends AssessContext {
   db: Database;
+  /** Compares a copy's source and target for the dry-run's preview of what it overwrites. */
+  provisioner: CopyPreviewer;
   events: EventHub;
   /** Heartbeat comment interval of the live feed. */
   heartbeatMs?: number;
@@ -222,15 +225,22 @@ export function operationRequestRoutes(deps: OperationRouteDependencies) {
       .openapi(dryRunRoute, async (c) => {
         const caller = c.get('caller');
         const draft = c.req.valid('json');
-        const verdict = await withScope(db, caller, (tx) => assess(tx, caller, deps, draft, { lock: false }), {
-          readOnly: true,
-        });
+        const { verdict, overwrites } = await withScope(
+          db,
+          caller,
+          async (tx) => ({
+            verdict: await assess(tx, caller, deps, draft, { lock: false }),
+            overwrites: draft.kind === 'copy' ? await copyOverwrites(tx, caller, draft) : undefined,
+          }),
+          { readOnly: true },
+        );
         return c.json(
           {
             allowed: allowed(verdict.validations),
             chargeable: allowed(verdict.validations) && verdict.chargeable,
             validations: verdict.validations,
             determinations: verdict.determinations,
+            ...(overwrites ? { overwrites: await overwrites(deps.provisioner) } : {}),
           },
           200,
         );

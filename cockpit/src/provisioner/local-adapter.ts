@@ -1,14 +1,15 @@
 import {
   type Database,
+  executeRows,
   type TenantSnapshot,
   tenantApplicationData,
   tenantArchives,
   tenantSolutionProfile,
   tenants,
 } from '@scc/db';
-import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableName, notInArray, sql } from 'drizzle-orm';
 import { recordVersionFromRows } from '../transports/versions.js';
-import type { OperationalStatus, Provisioner, TenantPart, TenantSpec } from './port.js';
+import type { CopyPreview, OperationalStatus, Provisioner, TenantPart, TenantSpec } from './port.js';
 
 export interface LocalProvisionerOptions {
   /** Pause before each unit of work, so steps take realistic time; tests use 0. */
@@ -68,6 +69,29 @@ export function createLocalProvisioner(db: Database, options: LocalProvisionerOp
     async createTenant(_requestId, spec) {
       await pause(delay);
       await insertTenant(spec, 'provisioning');
+    },
+
+    async previewCopy(part, sourceTenantId, targetTenantId, sample) {
+      const table = sql.identifier(getTableName(tables[part]));
+      // One pass over both sides: a key only in the source is added, only in the target removed.
+      const compared = sql`select coalesce(s.key, t.key) as key,
+          case when t.key is null then 'added' when s.key is null then 'removed'
+            when s.value is distinct from t.value then 'changed' else 'unchanged' end as op
+        from (select key, value from ${table} where tenant_id = ${sourceTenantId}) s
+        full join (select key, value from ${table} where tenant_id = ${targetTenantId}) t on s.key = t.key`;
+      const [counts] = await executeRows<Omit<CopyPreview, 'keys'>>(
+        db,
+        sql`select count(*) filter (where op = 'added')::int as added,
+            count(*) filter (where op = 'changed')::int as changed,
+            count(*) filter (where op = 'removed')::int as removed,
+            count(*) filter (where op = 'unchanged')::int as unchanged
+          from (${compared}) c`,
+      );
+      const keys = await executeRows<CopyPreview['keys'][number]>(
+        db,
+        sql`select key, op from (${compared}) c where op <> 'unchanged' order by key limit ${sample}`,
+      );
+      return { added: 0, changed: 0, removed: 0, unchanged: 0, ...counts, keys };
     },
 
     async copyPart(requestId, part, sourceTenantId, targetTenantId) {

@@ -14,6 +14,14 @@ export interface TenantSpec {
 }
 
 export type TenantPart = 'applicationData' | 'solutionProfile';
+export interface CopyPreview {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+  keys: { key: string; op: 'added' | 'changed' | 'removed' }[];
+}
+
 export type OperationalStatus = 'up' | 'degraded' | 'down' | 'maintenance';
 
 export interface Provisioner {
@@ -26,6 +34,11 @@ export interface Provisioner {
     sourceTenantId: string,
     targetTenantId: string,
   ): Promise<{ rows: number }>;
+  /**
+   * What `copyPart` would replace in the target, changing nothing: counts per kind of change and
+   * the first `sample` changed keys in key order.
+   */
+  previewCopy(part: TenantPart, sourceTenantId: string, targetTenantId: string, sample: number): Promise<CopyPreview>;
   /** Brings a provisioned tenant live. */
   activateTenant(requestId: string, tenantId: string): Promise<void>;
   /** Writes one snapshot per request, then removes the tenant's data; the tenant ends `archived`. */

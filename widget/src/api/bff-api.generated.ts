@@ -7077,6 +7077,7 @@ export interface components {
             chargeable: boolean;
             validations: components["schemas"]["Validation"][];
             determinations: components["schemas"]["Determinations"];
+            overwrites?: components["schemas"]["CopyOverwrites"];
         };
         Validation: {
             /** @example max-live-productive */
@@ -7108,6 +7109,40 @@ export interface components {
                 value: boolean;
                 reason: string;
             };
+        };
+        /** @description A copy: what it replaces in the target */
+        CopyOverwrites: {
+            solutionProfile?: {
+                /** @description The target’s profile version now (0: none yet) */
+                targetVersion: number;
+                /** @description The source’s profile version the copy would carry */
+                sourceVersion: number;
+                /** @description Exactly what changes in the target */
+                changes: components["schemas"]["ProfileChange"][];
+            };
+            applicationData?: {
+                added: number;
+                changed: number;
+                removed: number;
+                unchanged: number;
+                /** @description The first records that change, by key (at most 50) */
+                keys: {
+                    key: string;
+                    /** @enum {string} */
+                    op: "added" | "changed" | "removed";
+                }[];
+            };
+        };
+        ProfileChange: {
+            /** @example /mail/retryCount */
+            pointer: string;
+            path: string[];
+            /** @enum {string} */
+            op: "added" | "changed" | "removed";
+            /** @description The value before (absent when added) */
+            old?: unknown;
+            /** @description The value after (absent when removed) */
+            new?: unknown;
         };
         OperationDraft: components["schemas"]["OrderDraft"] | components["schemas"]["CopyDraft"] | components["schemas"]["DecommissionDraft"] | components["schemas"]["RestoreDraft"] | components["schemas"]["TransportDraft"] | components["schemas"]["ProfileRestoreDraft"];
         OrderDraft: {
@@ -7309,17 +7344,6 @@ export interface components {
                 reason: string;
             };
             validations: components["schemas"]["Validation"][];
-        };
-        ProfileChange: {
-            /** @example /mail/retryCount */
-            pointer: string;
-            path: string[];
-            /** @enum {string} */
-            op: "added" | "changed" | "removed";
-            /** @description The value before (absent when added) */
-            old?: unknown;
-            /** @description The value after (absent when removed) */
-            new?: unknown;
         };
         ProfileConflict: {
             /** @example /mail/retryCount */

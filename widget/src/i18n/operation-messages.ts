@@ -60,6 +60,15 @@ export interface OperationMessages {
   /** Into a productive tenant: what the copy overwrites, named. */
   overwrites: (target: string, parts: readonly CopyPart[], source: string) => string;
   productiveTarget: (target: string) => string;
+  /** The dry run's preview: what the copy replaces in the target. */
+  replacesIn: (target: string) => string;
+  applicationDataReplaced: (counts: { added: number; changed: number; removed: number; unchanged: number }) => string;
+  /** The solution profile's version now, the source's version it takes, and how many settings change. */
+  profileReplaced: (targetVersion: number, sourceVersion: number, changes: number) => string;
+  changeOps: Record<'added' | 'changed' | 'removed', string>;
+  /** Changed records beyond those listed by key. */
+  moreRecords: (count: number) => string;
+  needsApproval: string;
   copy: string;
   copyRequested: (source: string, target: string) => string;
 }
@@ -134,6 +143,16 @@ export const enOperations: OperationMessages = {
   overwrites: (target, parts, source) =>
     `${target} is productive: this copy overwrites its ${parts.map((part) => enOperations.parts[part].toLowerCase()).join(' and ')} with those of ${source}.`,
   productiveTarget: (target) => `${target} is productive: what you copy overwrites what it has now.`,
+  replacesIn: (target) => `What this copy replaces in ${target}`,
+  applicationDataReplaced: ({ added, changed, removed, unchanged }) =>
+    `Application data: ${changed} records overwritten, ${removed} removed, ${added} added, ${unchanged} unchanged.`,
+  profileReplaced: (from, to, n) =>
+    n === 0
+      ? `Solution profile: version ${from} already matches the source’s version ${to}; nothing changes.`
+      : `Solution profile: version ${from} takes the source’s version ${to}; ${n === 1 ? '1 setting changes' : `${n} settings change`}.`,
+  changeOps: { added: 'added', changed: 'changed', removed: 'removed' },
+  moreRecords: (n) => `and ${n} more`,
+  needsApproval: 'A second admin must approve this copy before it runs.',
   copy: 'Copy',
   copyRequested: (source, target) => `Copy from ${source} into ${target} submitted.`,
 };
@@ -211,6 +230,16 @@ export const deOperations: OperationMessages = {
   overwrites: (target, parts, source) =>
     `${target} ist produktiv: Diese Kopie überschreibt ${parts.map((part) => deArticled[part]).join(' und ')} mit dem Stand aus ${source}.`,
   productiveTarget: (target) => `${target} ist produktiv: Was Sie kopieren, überschreibt den jetzigen Stand.`,
+  replacesIn: (target) => `Was diese Kopie in ${target} ersetzt`,
+  applicationDataReplaced: ({ added, changed, removed, unchanged }) =>
+    `Anwendungsdaten: ${changed} Datensätze überschrieben, ${removed} entfernt, ${added} hinzugefügt, ${unchanged} unverändert.`,
+  profileReplaced: (from, to, n) =>
+    n === 0
+      ? `Lösungsprofil: Version ${from} entspricht schon Version ${to} der Quelle; nichts ändert sich.`
+      : `Lösungsprofil: Version ${from} übernimmt Version ${to} der Quelle; ${n === 1 ? '1 Einstellung ändert sich' : `${n} Einstellungen ändern sich`}.`,
+  changeOps: { added: 'hinzugefügt', changed: 'geändert', removed: 'entfernt' },
+  moreRecords: (n) => `und ${n} weitere`,
+  needsApproval: 'Ein zweiter Admin muss diese Kopie freigeben, bevor sie läuft.',
   copy: 'Kopieren',
   copyRequested: (source, target) => `Kopie aus ${source} in ${target} übermittelt.`,
 };

@@ -25,6 +25,21 @@ export const copyDialogStyles = css`
     background: color-mix(in srgb, var(--_scc-danger) 8%, var(--_scc-surface));
     font-weight: 600;
   }
+  .overwrites h3 {
+    margin: 0;
+    font-size: 1em;
+  }
+  .changes {
+    max-height: 10rem;
+    overflow-y: auto;
+    margin: 0;
+    padding-inline-start: 1.2em;
+    font-size: 0.9em;
+  }
+  .changes ins {
+    text-decoration: none;
+    font-weight: 600;
+  }
   .actions .hint {
     margin-inline-end: auto;
     align-self: center;

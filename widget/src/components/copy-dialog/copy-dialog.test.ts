@@ -213,6 +213,59 @@ describe('scc-copy-dialog', () => {
     assertEqual(submitButton(el)?.className, 'danger');
   });
 
+  it('shows the dry run’s preview of what the copy replaces: records by key, settings with old and new value', async () => {
+    stub.on('/v1/widget/operation-requests/dry-run', () =>
+      json({
+        ...allowed,
+        determinations: { approvalRequired: { value: true, reason: 'A copy into a productive tenant' } },
+        overwrites: {
+          applicationData: {
+            added: 1,
+            changed: 3,
+            removed: 1,
+            unchanged: 7,
+            keys: [
+              { key: 'record-001', op: 'changed' },
+              { key: 'record-100', op: 'added' },
+            ],
+          },
+          solutionProfile: {
+            targetVersion: 4,
+            sourceVersion: 7,
+            changes: [
+              { pointer: '/backup/retention', path: ['backup', 'retention'], op: 'changed', old: 30, new: 90 },
+              { pointer: '/backup/legacy', path: ['backup', 'legacy'], op: 'removed', old: true },
+            ],
+          },
+        },
+      } satisfies DryRunResult),
+    );
+    const el = await open(byId('t-crit-prod'));
+    choose(el, 'input[name="source"][value="t-crit-test"]');
+    choose(el, '[data-part="applicationData"]');
+    choose(el, '[data-part="solutionProfile"]');
+    await waitFor(() => $(el, '[data-testid="overwrites"]'), 'the preview');
+    const text = (id: string) => $(el, `[data-testid="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
+    assertEqual(
+      text('application-data-overwrites'),
+      'Application data: 3 records overwritten, 1 removed, 1 added, 7 unchanged.',
+    );
+    const records = [...($$(el, '[data-testid="overwrites"] ul')[0]?.querySelectorAll('li') ?? [])].map((li) =>
+      li.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    assertDeepEqual(records, ['record-001 changed', 'record-100 added', 'and 3 more']);
+    assertEqual(
+      text('profile-overwrites'),
+      'Solution profile: version 4 takes the source’s version 7; 2 settings change.',
+    );
+    const settings = $$(el, '[data-testid="overwrites"] ul')[1];
+    assertEqual(settings?.querySelector('li[data-op="changed"] del')?.textContent, '30');
+    assertEqual(settings?.querySelector('li[data-op="changed"] ins')?.textContent, '90');
+    assertEqual(settings?.querySelector('li[data-op="removed"] ins'), null, 'a removed setting has no new value');
+    assertEqual(text('needs-approval'), 'A second admin must approve this copy before it runs.');
+    await expectNoAxeViolations(el, 'the copy preview');
+  });
+
   it('says in German what it overwrites', async () => {
     const el = await open(byId('t-crit-prod'), 'de');
     choose(el, 'input[name="source"][value="t-crit-test"]');

@@ -18,6 +18,12 @@ const REST_MS = 300;
 
 const PARTS: readonly CopyPart[] = ['applicationData', 'solutionProfile'];
 
+/** A setting's value as JSON, cut short: the preview lists, it does not replace an editor. */
+const shown = (value: unknown): string => {
+  const text = JSON.stringify(value) ?? '';
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+};
+
 /**
  * "Copy into this tenant": pick the source among the caller's tenants of the same product (searched
  * by name on the server), choose the parts explicitly (nothing is chosen beforehand), read the
@@ -35,6 +41,7 @@ const PARTS: readonly CopyPart[] = ['applicationData', 'solutionProfile'];
  * @csspart sources - The choice of source tenants.
  * @csspart validations - The dry run's rules, each passed or blocked.
  * @csspart warning - What a copy into a productive tenant overwrites.
+ * @csspart overwrites - The dry run's preview of the records and settings the copy replaces.
  * @csspart submit-button - The button submitting the copy.
  * @csspart outcome - The line saying the copy was submitted.
  * @cssproperty --scc-color-danger - Blocked rules and the productive warning.
@@ -216,7 +223,8 @@ export class SccCopyDialog extends LitElement {
                       data-passed=${String(v.passed)}><span class="verdict">${v.passed ? m.ops.passed : m.ops.blocked}:</span>
                       ${v.message}</li>`,
                   )}
-                </ul>`
+                </ul>
+                ${this.#renderOverwrites(m, result)}`
                 : html`<p class="hint">${this.#draft() ? m.ops.checking : m.ops.chooseSourceAndParts}</p>`
             }
           </div>
@@ -265,6 +273,46 @@ export class SccCopyDialog extends LitElement {
         )}
       </div>
     </fieldset>`;
+  }
+
+  /** The dry run's exact preview: record counts and keys, and every profile setting with its old and new value. */
+  #renderOverwrites(m: MessagesWithOperations, result: DryRunResult) {
+    const { applicationData: data, solutionProfile: profile } = result.overwrites ?? {};
+    if (!data && !profile) return nothing;
+    const listed = data ? data.keys.length : 0;
+    const more = data ? data.added + data.changed + data.removed - listed : 0;
+    return html`<section part="overwrites" class="overwrites" data-testid="overwrites"
+      aria-labelledby="overwrites-title">
+      <h3 id="overwrites-title">${m.ops.replacesIn(this._target?.name ?? '')}</h3>
+      ${
+        result.determinations.approvalRequired?.value
+          ? html`<p class="hint" data-testid="needs-approval">${m.ops.needsApproval}</p>`
+          : nothing
+      }
+      ${
+        data
+          ? html`<p data-testid="application-data-overwrites">${m.ops.applicationDataReplaced(data)}</p>
+            ${
+              listed
+                ? html`<ul class="changes">${data.keys.map(
+                    (k) => html`<li data-op=${k.op}><code>${k.key}</code> ${m.ops.changeOps[k.op]}</li>`,
+                  )}${more > 0 ? html`<li>${m.ops.moreRecords(more)}</li>` : nothing}</ul>`
+                : nothing
+            }`
+          : nothing
+      }
+      ${
+        profile
+          ? html`<p data-testid="profile-overwrites">
+              ${m.ops.profileReplaced(profile.targetVersion, profile.sourceVersion, profile.changes.length)}</p>
+            <ul class="changes">${profile.changes.map(
+              (c) => html`<li data-op=${c.op}><code>${c.pointer}</code> ${m.ops.changeOps[c.op]}:
+                ${c.op === 'added' ? nothing : html`<del>${shown(c.old)}</del>`}
+                ${c.op === 'removed' ? nothing : html`<ins>${shown(c.new)}</ins>`}</li>`,
+            )}</ul>`
+          : nothing
+      }
+    </section>`;
   }
 
   #renderWarning(m: MessagesWithOperations) {
