@@ -325,7 +325,7 @@ describe('policies down the tree', () => {
     return (await response.json()) as ApprovalPolicy;
   };
 
-  test('the nearest unit’s policy wins; clearing it lets the one above hold again', async () => {
+  test('a unit’s policy replaces the default; the strictest on a path holds; clearing it lets the one above hold again', async () => {
     expect(await policyAt('customer-admin', 'contoso/north', 'terminate-productive', BAAS)).toMatchObject({
       own: null,
       effective: { quorum: 1 },
@@ -359,6 +359,34 @@ describe('policies down the tree', () => {
     await harness.send('POST', `/v1/operation-requests/${waits.id}/cancel`, await tokenOf('customer-admin'));
     // Contoso South still follows the reseller.
     expect((await policyAt('customer-admin', 'contoso/south', 'terminate-productive', BAAS)).effective).toBeNull();
+    // Below a unit asking for two, Contoso cannot ask for fewer: refused, naming the field, nothing written.
+    const fewer = await harness.send(
+      'PUT',
+      `/v1/business-units/${unit('contoso/north/finance').id}/approval-policies/terminate-productive?productId=${BAAS}`,
+      await tokenOf('customer-admin'),
+      { quorum: 1, expiryHours: 12 },
+    );
+    expect(fewer.status).toBe(400);
+    expect(((await fewer.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('body.quorum');
+    expect(await policyAt('customer-admin', 'contoso/north/finance', 'terminate-productive', BAAS)).toMatchObject({
+      own: null,
+      effective: { quorum: 2 },
+    });
+    // A unit above that tightens later outvotes a looser policy below it: the strictest holds.
+    await setPolicy(
+      'customer-admin',
+      'contoso/north/finance',
+      'terminate-productive',
+      { quorum: 3, expiryHours: 12 },
+      BAAS,
+    );
+    await setPolicy('customer-admin', 'contoso/north', 'terminate-productive', { quorum: 4, expiryHours: 6 }, BAAS);
+    expect(await policyAt('customer-admin', 'contoso/north/finance', 'terminate-productive', BAAS)).toMatchObject({
+      own: { quorum: 3 },
+      effective: { quorum: 4, expiryHours: 6 },
+      sourceBusinessUnitId: unit('contoso/north').id,
+    });
+    await clearPolicy('customer-admin', 'contoso/north/finance', 'terminate-productive', BAAS);
     await clearPolicy('customer-admin', 'contoso/north', 'terminate-productive', BAAS);
     expect((await policyAt('customer-admin', 'contoso/north', 'terminate-productive', BAAS)).effective).toBeNull();
     await clearPolicy('reseller-admin', 'reseller-one', 'terminate-productive', BAAS);

@@ -38,8 +38,9 @@ const putRoute = createRoute({
   tags,
   summary: 'Set the unit’s own approval policy for a subject, for its whole subtree (admin on the unit)',
   description:
-    'The nearest unit on a path with a policy wins, so this overrides a unit above and the product’s default; ' +
-    'quorum 0 means no approval needed here. A risky change where the unit requires TOTP.',
+    'A unit’s policy replaces the product’s default for its subtree (quorum 0: no approval needed there), and ' +
+    'the strictest policy on a path holds: below a unit asking for N approvals, fewer than N is a 400 naming ' +
+    '`body.quorum`. A risky change where the unit requires TOTP.',
   request: { params: ApprovalPolicyParams, query: ApprovalPolicyQuery, body: jsonBody(PutApprovalPolicyBody) },
   responses: { 200: jsonContent(ApprovalPolicySchema, 'The unit’s approval policy'), ...riskyChangeProblemResponses },
 });
@@ -151,6 +152,16 @@ export function approvalPolicyRoutes(db: Database, clock: Clock) {
             set: { ...rule, updatedAt: sql`now()` },
           });
         const after = await policyAt(tx, unit, subject, product);
+        // The strictest policy on the path holds: one asking for fewer than a unit above would be
+        // silently outvoted, so say so instead (and write nothing).
+        const above = after.effective?.quorum ?? 0;
+        if (above > rule.quorum)
+          throw ProblemError.of('validation', 'Invalid body.quorum', [
+            {
+              field: 'body.quorum',
+              message: `A unit above asks for ${above} approval(s) here; this unit may ask for more, not fewer.`,
+            },
+          ]);
         await recordPolicyChange(tx, caller, unit, before, after);
         return after;
       });

@@ -35,7 +35,7 @@ export function approvalSubjectOf(draft: { kind: string }, facts: RequestApprova
   return requestApprovalSubjects[draft.kind]?.(facts, draft) ?? null;
 }
 
-/** A unit's policy found on the path (the nearest one), as `scc_approval_policy` returns it. */
+/** The unit policy that holds on the path (the strictest), as `scc_approval_policy` returns it. */
 export interface UnitPolicy {
   /** Null when the unit lies above the caller's subtree: its policy holds, its name stays hidden. */
   businessUnitId: string | null;
@@ -50,8 +50,8 @@ export interface EffectiveRule {
 }
 
 /**
- * What holds for a subject at a unit: the nearest unit's policy on its path wins, in either
- * direction (quorum 0 there means no approval); without one, the product's default for the
+ * What holds for a subject at a unit: the strictest unit policy on its path replaces the product's
+ * default, in either direction (quorum 0 there means no approval); without one, the product's default for the
  * subject (moves have no product and need no approval unless a unit says so).
  */
 export function effectiveRule(

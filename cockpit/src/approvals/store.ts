@@ -34,7 +34,7 @@ import { approvalSubjectOf, type EffectiveRule, effectiveRule, expiresAt, type U
 export type ApprovalRow = typeof approvals.$inferSelect;
 export type DecisionRow = typeof approvalDecisionsTable.$inferSelect;
 
-/** The nearest unit's policy for the subject (and product) on the path, through `scc_approval_policy`. */
+/** The strictest unit policy for the subject (and product) on the path, through `scc_approval_policy`. */
 export async function unitPolicyAt(
   tx: Pick<Transaction, 'execute'>,
   path: string,
@@ -51,7 +51,7 @@ export async function unitPolicyAt(
     : null;
 }
 
-/** What holds for the subject at the path: the nearest unit's policy, else the product's default. */
+/** What holds for the subject at the path: the strictest unit policy on it, else the product's default. */
 export async function ruleAt(
   tx: Transaction,
   path: string,
