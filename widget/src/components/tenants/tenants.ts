@@ -224,10 +224,10 @@ export class SccTenants extends LitElement {
     void this.renderRoot.querySelector('scc-terminate-dialog')?.show(event.detail.tenant);
   };
 
-  #onOperate = ({ detail }: SccTenantOperateEvent): void => {
-    void this.renderRoot
-      .querySelector(detail.action === 'copy-into' ? 'scc-copy-dialog' : 'scc-order-tenant')
-      ?.show(detail.tenant);
+  #onOperate = ({ detail: { action, tenant } }: SccTenantOperateEvent): void => {
+    if (action === 'copy-into' || action === 'order-from')
+      void this.renderRoot.querySelector(action === 'copy-into' ? 'scc-copy-dialog' : 'scc-order-tenant')?.show(tenant);
+    else void widgetParts.transports().then((transports) => transports.openTransports(this, action, tenant));
   };
 
   /** A retained tenant comes back as it was (same data); the list follows once the server accepted. */
