@@ -8,6 +8,9 @@ import type { Tenant } from '../api/types.js';
 import { SccProfileVersions } from '../components/profile-versions/profile-versions.js';
 import { SccTransportDialog } from '../components/transport-dialog/transport-dialog.js';
 import { register } from '../register.js';
+// Rows offer transports only with the operations loaded: sharing their chunk (submitting, the
+// dry run) keeps an operator's first load at the chunks it had.
+import './operations.js';
 
 export type { TransportMessages } from '../i18n/transport-messages.js';
 export { deTransports, enTransports, transportMessagesFor } from '../i18n/transport-messages.js';

@@ -93,6 +93,14 @@ export const transportDialogStyles = css`
     background: color-mix(in srgb, var(--_scc-danger) 8%, var(--_scc-surface));
     font-weight: 600;
   }
+  .row-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 16px;
+  }
+  .row-actions button {
+    min-height: 24px;
+  }
   .actions .hint {
     margin-inline-end: auto;
     align-self: center;
