@@ -49,6 +49,7 @@ export interface TransportMessages {
   versionsTitle: (tenant: string) => string;
   versionsIntro: string;
   noVersions: string;
+  versionColumn: string;
   created: string;
   writtenBy: string;
   current: string;
@@ -115,6 +116,7 @@ export const enTransports: TransportMessages = {
   versionsTitle: (tenant) => `Solution profile versions of ${tenant}`,
   versionsIntro: 'Every deployment, restore and copy wrote a version. Rolling back writes a new one.',
   noVersions: 'This tenant has no solution profile yet.',
+  versionColumn: 'Version',
   created: 'Created',
   writtenBy: 'Written by',
   current: 'current',
@@ -180,6 +182,7 @@ export const deTransports: TransportMessages = {
   versionsIntro:
     'Jede Bereitstellung, Wiederherstellung und Kopie schrieb eine Version. Ein Zurücksetzen schreibt eine neue.',
   noVersions: 'Dieser Mandant hat noch kein Lösungsprofil.',
+  versionColumn: 'Version',
   created: 'Erstellt',
   writtenBy: 'Geschrieben von',
   current: 'aktuell',

@@ -188,7 +188,7 @@ export class SccProfileVersions extends LitElement {
     const tag = resolveLocale(this.locale);
     const document = this.#document.value;
     return html`<div class="scroll"><table part="versions" data-testid="versions">
-        <thead><tr><th scope="col">#</th><th scope="col">${m.created}</th><th scope="col">${m.writtenBy}</th>
+        <thead><tr><th scope="col">${m.versionColumn}</th><th scope="col">${m.created}</th><th scope="col">${m.writtenBy}</th>
           <th scope="col"><span class="visually-hidden">${m.actions}</span></th></tr></thead>
         <tbody>${profile.versions.map((v: ProfileVersionSummary) => {
           const current = v.version === profile.version;
@@ -196,7 +196,7 @@ export class SccProfileVersions extends LitElement {
             <th scope="row">${v.version}${current ? html` <span class="hint">(${m.current})</span>` : nothing}</th>
             <td>${formatDateTime(tag, v.createdAt)}</td>
             <td>${v.createdByRequestId ? html`<code title=${v.createdByRequestId}>${m.byRequest(v.createdByRequestId)}</code>` : m.initial}</td>
-            <td class="row-actions">
+            <td class="row-actions"><span>
               <button type="button" class="link" data-testid="view" aria-pressed=${this._viewing === v.version ? 'true' : 'false'}
                 aria-label=${`${m.view}: ${m.document(v.version)}`}
                 @click=${() => {
@@ -211,7 +211,7 @@ export class SccProfileVersions extends LitElement {
                         this._rollingBack = v.version;
                       }}>${m.rollBack}</button>`
               }
-            </td>
+            </span></td>
           </tr>`;
         })}</tbody>
       </table></div>

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const transportDialogStyles = css`
   dialog {
-    max-width: min(56rem, 96vw);
+    width: min(48rem, calc(100vw - 2rem));
   }
   fieldset {
     gap: var(--_scc-space);
@@ -46,6 +46,8 @@ export const transportDialogStyles = css`
   }
   pre {
     margin: 4px 0 0;
+    max-height: 20rem;
+    overflow: auto;
     white-space: pre-wrap;
   }
   .absent {
@@ -93,7 +95,7 @@ export const transportDialogStyles = css`
     background: color-mix(in srgb, var(--_scc-danger) 8%, var(--_scc-surface));
     font-weight: 600;
   }
-  .row-actions {
+  .row-actions > span {
     display: flex;
     flex-wrap: wrap;
     gap: 4px 16px;

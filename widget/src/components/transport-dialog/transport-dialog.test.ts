@@ -135,6 +135,7 @@ function click(el: SccTransportDialog, selector: string): void {
 
 const submitButton = (el: SccTransportDialog) => $<HTMLButtonElement>(el, '[data-testid="submit-transport"]');
 const previews = (stub: FetchStub) => stub.requestsTo('/v1/widget/transports/preview');
+const lastProfile = (stub: FetchStub) => (previews(stub).at(-1)?.body as { profile?: unknown } | undefined)?.profile;
 const cells = (row: Element) => [...row.children].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim());
 
 describe('scc-transport-dialog', () => {
@@ -286,7 +287,7 @@ describe('scc-transport-dialog', () => {
     );
     click(el, 'input[data-extension="analytics"]');
     await waitFor(() => $(el, '[data-rule="extension-product-version"]'), 'the refusal');
-    assertDeepEqual((previews(stub).at(-1)?.body as { extensions?: unknown }).extensions, [
+    assertDeepEqual((previews(stub).at(-1)?.body as { extensions?: unknown } | undefined)?.extensions, [
       { name: 'analytics', version: '2.0.0' },
     ]);
     assertIncludes($(el, '[data-testid="refusals"]')?.textContent, 'Not possible like this:');
@@ -300,13 +301,13 @@ describe('scc-transport-dialog', () => {
     await waitFor(() => $$(el, '[data-testid="baseline"] option').length === 3, 'the source’s versions');
     select(el, 'baseline', '1');
     await waitFor(() => previews(stub).some((r) => JSON.stringify(r.body).includes('"baselineVersion":1')), 'v1');
-    assertDeepEqual((previews(stub).at(-1)?.body as { profile: unknown }).profile, {
+    assertDeepEqual(lastProfile(stub), {
       mode: 'delta',
       baselineVersion: 1,
     });
     click(el, 'input[data-mode="full"]');
     await waitFor(() => JSON.stringify(previews(stub).at(-1)?.body).includes('"full"'), 'the full preview');
-    assertDeepEqual((previews(stub).at(-1)?.body as { profile: unknown }).profile, { mode: 'full' });
+    assertDeepEqual(lastProfile(stub), { mode: 'full' });
     assertEqual($(el, '[data-testid="baseline"]'), null, 'no baseline for a full transport');
   });
 
