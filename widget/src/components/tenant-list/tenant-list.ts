@@ -38,11 +38,13 @@ const COLUMNS: ReadonlyArray<{ sort: TenantSort; label: (m: Messages) => string 
  * @csspart restore-button - The "restore" button of a retained row (wide lists).
  * @csspart copy-into-button - The "copy into this tenant" button of a row (wide lists).
  * @csspart order-from-button - The "order from this tenant" button of a row (wide lists).
+ * @csspart transport-button - The "transport configuration" button of a row (wide lists).
+ * @csspart profile-versions-button - The "solution profile versions" button of a row (wide lists).
  * @csspart actions-button - The menu button of a row's actions (narrow lists).
  * @csspart actions-menu - The open menu of a row's actions.
  * @event scc-tenant-terminate - (internal, does not bubble) A row's termination was asked for.
  * @event scc-tenant-restore - (internal, does not bubble) A row's restore was asked for.
- * @event scc-tenant-operate - (internal, does not bubble) A row's copy into or order from was asked for.
+ * @event scc-tenant-operate - (internal, does not bubble) A row's copy into, order from, transport or profile versions was asked for.
  * @event scc-tenant-sort - (internal, does not bubble) A column header was activated.
  * @event scc-tenant-select - (internal, does not bubble) A row was selected.
  * @cssproperty --scc-color-border - Table lines.
