@@ -6,7 +6,7 @@ import type { RunningStack } from '@scc/stack';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumFlags, chromiumPath } from '../../scripts/chromium.mjs';
-import { startTestStack } from '../support/demo-browser.js';
+import { rowAction, startTestStack } from '../support/demo-browser.js';
 
 /**
  * A customer admin runs tenant operations in a real browser against the whole product: the
@@ -35,13 +35,6 @@ const tenantRow = (name: string) => w('[part="tenant-row"]').filter({ hasText: n
 /** The machine is shared and slow at times: wait for what the user would wait for, up to 30 s. */
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 50 });
 const countOf = (locator: Locator, expected: number) => eventually(() => locator.count()).toBe(expected);
-/** A row's action the way a user reaches it: its own button on a wide list, its "⋯" menu on a narrower one. */
-async function rowAction(row: Locator, action: 'terminate' | 'restore' | 'copy-into' | 'order-from'): Promise<void> {
-  const button = row.locator(`[part="${action}-button"]`);
-  if (await button.isVisible()) return button.click();
-  await row.locator('[part="actions-button"]').click();
-  await row.locator(`[role="menuitem"][data-action="${action}"]`).click();
-}
 
 describe('tenant operations in the browser', { timeout: 180_000 }, () => {
   beforeAll(async () => {

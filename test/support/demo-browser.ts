@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, dropTestRoles, type TestDatabase, testRolePrefix } from '@scc/db/testing';
 import { type RunningStack, type StackOptions, startStack } from '@scc/stack';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { chromiumFlags, chromiumPath } from '../../scripts/chromium.mjs';
 
@@ -189,3 +189,11 @@ const attributeValues = (page: Page, selector: string, attribute: string) =>
 export const treeIds = (page: Page) =>
   attributeValues(page, `${WIDGET} [role="treeitem"][data-business-unit-id]`, 'data-business-unit-id');
 export const tenantIds = (page: Page) => attributeValues(page, `${WIDGET} [part="tenant-row"]`, 'data-tenant-id');
+
+/** A tenant row's action the way a user reaches it: its own button on a wide list, its "⋯" menu on a narrower one. */
+export async function rowAction(row: Locator, action: string): Promise<void> {
+  const button = row.locator(`[part="${action}-button"]`);
+  if (await button.isVisible()) return button.click();
+  await row.locator('[part="actions-button"]').click();
+  await row.locator(`[role="menuitem"][data-action="${action}"]`).click();
+}

@@ -59,6 +59,11 @@ export type Tenant = TenantPage['items'][number];
 export type TenantQuery = NonNullable<Operation<'/v1/widget/tenants', 'get'>['parameters']['query']>;
 export type TenantSort = NonNullable<TenantQuery['sort']>;
 export type TenantAction = Tenant['allowedActions'][number];
+/**
+ * What a row offers: the server's allowed actions, and with `copy-into` (the caller may deploy onto
+ * the tenant) its transports and profile versions, whose own rules the preview and dry run judge.
+ */
+export type RowAction = TenantAction | 'transport' | 'profile-versions';
 export type TenantType = Tenant['type'];
 export type LifecycleStatus = Tenant['lifecycleStatus'];
 export type OperationalStatus = Tenant['operationalStatus'];
@@ -146,3 +151,17 @@ export type StepUpPassed = Answer<'/v1/widget/step-up', 'post', 200>;
 export type TotpEnrolment = Answer<'/v1/widget/step-up/enrolment', 'post', 201>;
 export type TotpEnrolled = Answer<'/v1/widget/step-up/enrolment/confirm', 'post', 200>;
 export type TotpPolicy = Answer<'/v1/widget/business-units/{id}/totp-policy', 'get', 200>;
+
+/** `POST /v1/widget/transports/preview`: what a transport would change, and whether it may run now. */
+export type TransportPreview = Answer<'/v1/widget/transports/preview', 'post', 200>;
+export type TransportDraft = RequestBody<'/v1/widget/transports/preview', 'post'>;
+export type ProfileChange = components['schemas']['ProfileChange'];
+export type ProfileConflict = components['schemas']['ProfileConflict'];
+export type ConflictResolution = NonNullable<ProfileConflict['resolution']>;
+/** `GET /v1/widget/tenants/{id}/solution-profile`: the current document and every version, newest first. */
+export type SolutionProfile = Answer<'/v1/widget/tenants/{id}/solution-profile', 'get', 200>;
+export type ProfileVersionSummary = SolutionProfile['versions'][number];
+/** `GET /v1/widget/tenants/{id}/solution-profile/versions/{version}` */
+export type ProfileVersion = Answer<'/v1/widget/tenants/{id}/solution-profile/versions/{version}', 'get', 200>;
+/** `GET /v1/widget/tenants/{id}/extensions`: installed, the product version and the catalogue. */
+export type TenantExtensions = Answer<'/v1/widget/tenants/{id}/extensions', 'get', 200>;

@@ -3,8 +3,11 @@ import type { Tenant } from '../api/types.js';
 /** Detail of `scc-tenant-operate`. */
 export interface SccTenantOperateDetail {
   tenant: Tenant;
-  /** `copy-into`: copy another tenant's parts into this one; `order-from`: order a new tenant from it. */
-  action: 'copy-into' | 'order-from';
+  /**
+   * `copy-into`: copy another tenant's parts into this one; `order-from`: order a new tenant from it;
+   * `transport`: transport configuration from it (or into it); `profile-versions`: its profile's versions.
+   */
+  action: 'copy-into' | 'order-from' | 'transport' | 'profile-versions';
 }
 
 /**

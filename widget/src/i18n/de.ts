@@ -88,8 +88,10 @@ export const deTenantList: TenantListMessages = {
   actions: 'Aktionen',
   actionsFor: (tenant) => `Aktionen für ${tenant}`,
   restore: 'Wiederherstellen',
-  copyInto: 'In diesen Mandanten kopieren',
-  orderFrom: 'Aus diesem Mandanten bestellen',
+  'copy-into': 'In diesen Mandanten kopieren',
+  transport: 'Konfiguration transportieren…',
+  'profile-versions': 'Versionen des Lösungsprofils',
+  'order-from': 'Aus diesem Mandanten bestellen',
   loadFailed: 'Die Mandanten konnten nicht geladen werden.',
 };
 

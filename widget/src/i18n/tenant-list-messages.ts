@@ -17,9 +17,12 @@ export interface TenantListMessages {
   searchTenants: string;
   actions: string;
   actionsFor: (tenant: string) => string;
+  /** A row action's label, by its name (termination's is the shared `requestTermination`). */
   restore: string;
-  copyInto: string;
-  orderFrom: string;
+  'copy-into': string;
+  'order-from': string;
+  transport: string;
+  'profile-versions': string;
   loadFailed: string;
 }
 
@@ -41,8 +44,10 @@ export const enTenantList: TenantListMessages = {
   actions: 'Actions',
   actionsFor: (tenant) => `Actions for ${tenant}`,
   restore: 'Restore',
-  copyInto: 'Copy into this tenant',
-  orderFrom: 'Order from this tenant',
+  'copy-into': 'Copy into this tenant',
+  'order-from': 'Order from this tenant',
+  transport: 'Transport configuration…',
+  'profile-versions': 'Solution profile versions',
   loadFailed: 'The tenants could not be loaded.',
 };
 

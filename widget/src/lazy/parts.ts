@@ -8,6 +8,7 @@ export const widgetParts = {
   operations: () => import('./operations.js'),
   pieces: () => import('./pieces.js'),
   stepUp: () => import('./step-up.js'),
+  transports: () => import('./transports.js'),
   tree: () => import('./tree.js'),
 };
 

@@ -110,6 +110,22 @@ describe('scc-pending-requests', () => {
     assertEqual(deepQueryAll(el.shadowRoot as ShadowRoot, '[style]').length, 0);
   });
 
+  it('names a transport by both its tenants, and shows it waiting for approval', async () => {
+    const el = await panel();
+    el.apply(
+      operationRequest('r-tr', {
+        kind: 'transport',
+        state: 'awaiting-approval',
+        tenantId: 't-crit-prod',
+        draft: { kind: 'transport', sourceTenantId: 't-crit-test', targetTenantId: 't-crit-prod' },
+      }),
+    );
+    await el.updateComplete;
+    const item = $(el, '[data-request-id="r-tr"]');
+    assertEqual(item?.querySelector('.what')?.textContent?.trim(), 'Transport Critical TEST → Critical PROD');
+    assertEqual(item?.querySelector('.state')?.textContent, 'Awaiting approval');
+  });
+
   it('shows a finished request briefly as done, tells the host, then removes it', async () => {
     const el = await panel();
     const completed = oneEvent<SccOperationRequestCompleteEvent>(el, 'scc-operation-request-complete');

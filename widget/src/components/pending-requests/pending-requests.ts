@@ -271,7 +271,11 @@ export class SccPendingRequests extends LitElement {
     const name = request.tenantId ? this.#names.get(request.tenantId) : undefined;
     // The document leaves a stored draft a free object: only an order's has a name, and it may lack one.
     const drafted = typeof request.draft.name === 'string' ? request.draft.name : undefined;
-    return name ?? drafted ?? request.determinations.name?.value ?? '';
+    const target = name ?? drafted ?? request.determinations.name?.value ?? '';
+    // A transport is about two tenants (the request's own is its target): where from matters as much.
+    const source =
+      typeof request.draft.sourceTenantId === 'string' ? this.#names.get(request.draft.sourceTenantId) : undefined;
+    return request.kind === 'transport' && source ? `${source} → ${target}` : target;
   }
 
   #retentionHint(tenant: Tenant) {

@@ -203,7 +203,13 @@ describe('scc-tenant-list', () => {
     await list.updateComplete;
     assertDeepEqual(
       $$(list, '[role="menuitem"]').map((item) => item.textContent?.trim()),
-      ['Request termination', 'Copy into this tenant', 'Order from this tenant'],
+      [
+        'Request termination',
+        'Copy into this tenant',
+        'Order from this tenant',
+        'Transport configuration…',
+        'Solution profile versions',
+      ],
     );
     $<HTMLButtonElement>(list, '[role="menuitem"][data-action="copy-into"]')?.click();
     await list.updateComplete;
@@ -219,7 +225,12 @@ describe('scc-tenant-list', () => {
     await list.updateComplete;
     assertDeepEqual(
       $$(list, '.inline button').map((button) => button.textContent?.trim()),
-      ['In diesen Mandanten kopieren', 'Aus diesem Mandanten bestellen'],
+      [
+        'In diesen Mandanten kopieren',
+        'Aus diesem Mandanten bestellen',
+        'Konfiguration transportieren…',
+        'Versionen des Lösungsprofils',
+      ],
     );
   });
 
@@ -237,7 +248,8 @@ describe('scc-tenant-list', () => {
           (b) => b.getBoundingClientRect().width > 0,
         );
         const menu = visible.some((b) => b.matches('[part="actions-button"]'));
-        assertEqual(visible.length, menu ? 1 : 3, `the actions of ${row.dataset.tenantId}`);
+        // With copy into come the transport and the profile versions.
+        assertEqual(visible.length, menu ? 1 : 5, `the actions of ${row.dataset.tenantId}`);
       }
     });
   }

@@ -1,5 +1,5 @@
 import { adoptStyles, type CSSResult, html, LitElement, nothing, type PropertyValues, unsafeCSS } from 'lit';
-import type { Tenant, TenantAction, TenantSort } from '../../api/types.js';
+import type { RowAction, Tenant, TenantSort } from '../../api/types.js';
 import { createTenantOperateEvent } from '../../events/scc-tenant-operate.js';
 import { createTenantRestoreEvent } from '../../events/scc-tenant-restore.js';
 import { createTenantSelectEvent } from '../../events/scc-tenant-select.js';
@@ -38,11 +38,13 @@ const COLUMNS: ReadonlyArray<{ sort: TenantSort; label: (m: Messages) => string 
  * @csspart restore-button - The "restore" button of a retained row (wide lists).
  * @csspart copy-into-button - The "copy into this tenant" button of a row (wide lists).
  * @csspart order-from-button - The "order from this tenant" button of a row (wide lists).
+ * @csspart transport-button - The "transport configuration" button of a row (wide lists).
+ * @csspart profile-versions-button - The "solution profile versions" button of a row (wide lists).
  * @csspart actions-button - The menu button of a row's actions (narrow lists).
  * @csspart actions-menu - The open menu of a row's actions.
  * @event scc-tenant-terminate - (internal, does not bubble) A row's termination was asked for.
  * @event scc-tenant-restore - (internal, does not bubble) A row's restore was asked for.
- * @event scc-tenant-operate - (internal, does not bubble) A row's copy into or order from was asked for.
+ * @event scc-tenant-operate - (internal, does not bubble) A row's copy into, order from, transport or profile versions was asked for.
  * @event scc-tenant-sort - (internal, does not bubble) A column header was activated.
  * @event scc-tenant-select - (internal, does not bubble) A row was selected.
  * @cssproperty --scc-color-border - Table lines.
@@ -111,11 +113,12 @@ export class SccTenantList extends LitElement {
   }
 
   /** What the server allows on the row, once the operations (dialogs, restore) are loaded. */
-  #actionsOf(tenant: Tenant): TenantAction[] {
-    return this.terminable ? tenant.allowedActions : [];
+  #actionsOf(tenant: Tenant): RowAction[] {
+    const allowed = this.terminable ? tenant.allowedActions : [];
+    return allowed.includes('copy-into') ? [...allowed, 'transport', 'profile-versions'] : allowed;
   }
 
-  #act(tenant: Tenant, action: TenantAction): void {
+  #act(tenant: Tenant, action: RowAction): void {
     // From the menu: focus goes back to its button first, so a dialog gives it back there on close.
     this.#closeMenu(true);
     this.dispatchEvent(
@@ -244,10 +247,7 @@ export class SccTenantList extends LitElement {
     const t = tenantListMessagesFor(this.locale);
     const open = this._menuFor === tenant.id;
     const menuId = `actions-${cssToken(tenant.id)}`;
-    const label = (action: TenantAction) =>
-      ({ terminate: m.requestTermination, restore: t.restore, 'copy-into': t.copyInto, 'order-from': t.orderFrom })[
-        action
-      ];
+    const label = (action: RowAction) => (action === 'terminate' ? m.requestTermination : t[action]);
     return html`<span class="inline">${actions.map(
       (action) => html`<button part=${`${action}-button`} type="button" class=${action === 'terminate' ? 'danger' : ''}
           data-testid=${action} aria-label=${`${label(action)}: ${tenant.name}`}

@@ -199,6 +199,24 @@ describe('scc-tenants and scc-session', () => {
     assertEqual($(order, 'h2')?.textContent, 'New tenant for Critical systems from Critical TEST');
     $<HTMLDialogElement>(order, 'dialog')?.close();
 
+    // Transports and profile versions come from a chunk of their own, into the piece's shadow root.
+    stub.on('/v1/widget/tenants/t-crit-test/solution-profile', () =>
+      json({ tenantId: 't-crit-test', version: 0, document: {}, versions: [] }),
+    );
+    stub.on('/v1/widget/tenants/t-crit-test/extensions', () =>
+      json({ tenantId: 't-crit-test', productVersion: '1.0.0', installed: [], catalogue: [] }),
+    );
+    button('t-crit-test', 'transport-button')?.click();
+    const transport = await waitFor(() => $(first, 'scc-transport-dialog'), 'the transport dialog');
+    await waitFor(() => $<HTMLDialogElement>(transport, 'dialog[open]'), 'it opens');
+    assertEqual($<HTMLSelectElement>(transport, '[data-testid="source"]')?.value, 't-crit-test');
+    $<HTMLDialogElement>(transport, 'dialog')?.close();
+    button('t-crit-test', 'profile-versions-button')?.click();
+    const versions = await waitFor(() => $(first, 'scc-profile-versions'), 'the versions');
+    await waitFor(() => $(versions, '[data-testid="no-versions"]'), 'none yet');
+    assertEqual($(versions, 'h2')?.textContent, 'Solution profile versions of Critical TEST');
+    $<HTMLDialogElement>(versions, 'dialog')?.close();
+
     // A retained tenant shows with every lifecycle.
     const lifecycle = $<HTMLSelectElement>(first, '[data-testid="filter-lifecycle"]') as HTMLSelectElement;
     lifecycle.value = 'all';

@@ -38,7 +38,7 @@ const SEARCH_DEBOUNCE_MS = 300;
  *
  * @tag scc-tenants
  * @event scc-navigate - The user selected a tenant. `detail` is `{ view: 'tenant', businessUnitId, tenantId }`.
- * @event scc-operation-request-submit - A termination, copy or order (from its dialog) or a restore was accepted. `detail` is `{ request }`.
+ * @event scc-operation-request-submit - A termination, copy, order, transport or profile rollback (from its dialog) or a restore was accepted. `detail` is `{ request }`.
  * @event scc-error - A restore was refused. `detail` is `{ status, title }`.
  * @csspart tenants - The tenant `<table>`.
  * @csspart tenant-row - Each tenant row (`data-tenant-id`).
@@ -52,7 +52,7 @@ const SEARCH_DEBOUNCE_MS = 300;
  * @csspart actions-menu - The open actions menu.
  * @csspart filters - The search box and filters above the list.
  * @csspart load-more - The "Load more" button.
- * @csspart dialog - The termination, copy and order dialogs.
+ * @csspart dialog - The termination, copy, order, transport and profile versions dialogs.
  * @cssproperty --scc-color-border - Lines and frames.
  * @cssproperty --scc-color-muted - Secondary text.
  */
@@ -224,10 +224,10 @@ export class SccTenants extends LitElement {
     void this.renderRoot.querySelector('scc-terminate-dialog')?.show(event.detail.tenant);
   };
 
-  #onOperate = ({ detail }: SccTenantOperateEvent): void => {
-    void this.renderRoot
-      .querySelector(detail.action === 'copy-into' ? 'scc-copy-dialog' : 'scc-order-tenant')
-      ?.show(detail.tenant);
+  #onOperate = ({ detail: { action, tenant } }: SccTenantOperateEvent): void => {
+    if (action === 'copy-into' || action === 'order-from')
+      void this.renderRoot.querySelector(action === 'copy-into' ? 'scc-copy-dialog' : 'scc-order-tenant')?.show(tenant);
+    else void widgetParts.transports().then((transports) => transports.openTransports(this, action, tenant));
   };
 
   /** A retained tenant comes back as it was (same data); the list follows once the server accepted. */
