@@ -24,9 +24,18 @@ export type OperationalStatus = (typeof operationalStatuses)[number];
 
 /**
  * What a caller may start on a tenant right now; the widget offers nothing else. `order-from`:
- * order a new tenant with this one as a source; `copy-into`: copy another tenant's parts into it.
+ * order a new tenant with this one as a source; `copy-into`: copy another tenant's parts into it;
+ * `transport`: transport its configuration or extensions to (or from) another tenant of its
+ * customer; `profile-versions`: roll its solution profile back to an earlier version.
  */
-export const tenantActions = ['terminate', 'restore', 'copy-into', 'order-from'] as const;
+export const tenantActions = [
+  'terminate',
+  'restore',
+  'copy-into',
+  'order-from',
+  'transport',
+  'profile-versions',
+] as const;
 export type TenantAction = (typeof tenantActions)[number];
 
 export const TenantSchema = z

@@ -53,16 +53,17 @@ describe('GET /v1/widget/tenants', () => {
   });
 
   it('carries unit names and the caller’s allowed actions on each tenant', async () => {
+    const everything = ['terminate', 'copy-into', 'order-from', 'transport', 'profile-versions'];
     const { items } = await page(`?businessUnitId=${finance.id}&sort=type`);
     expect(items.map((t) => [t.name, t.businessUnitName, t.allowedActions])).toEqual([
-      ['North Finance backup', finance.name, ['terminate', 'copy-into', 'order-from']],
-      ['North Finance restore test', finance.name, ['terminate', 'copy-into', 'order-from']],
+      ['North Finance backup', finance.name, everything],
+      ['North Finance restore test', finance.name, everything],
     ]);
     const danaToken = await h.openSession(h.mspHost, dana.email, finance.id);
     const asDana = await page('?q=north%20finance', danaToken);
     expect(asDana.items.map((t) => [t.id, t.allowedActions])).toEqual([
-      [seedId('tenant', 'contoso-finance-backup'), ['order-from']],
-      [seedId('tenant', 'contoso-finance-test'), ['terminate', 'copy-into', 'order-from']],
+      [seedId('tenant', 'contoso-finance-backup'), ['order-from', 'transport']],
+      [seedId('tenant', 'contoso-finance-test'), everything],
     ]);
   });
 

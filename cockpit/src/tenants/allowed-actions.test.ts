@@ -7,6 +7,7 @@ import { productRules } from '../operations/product-rules.js';
 import { allowed, type TenantFact } from '../operations/rules.js';
 import type { Caller } from '../scope/caller.js';
 import { effectiveRoles } from '../scope/roles.js';
+import { tenantUsable, transportPermission } from '../transports/rules.js';
 import { type ActionFacts, allowedActionsOf } from './allowed-actions.js';
 
 const TYPES = ['productive', 'test', 'development'];
@@ -105,6 +106,17 @@ describe('allowedActionsOf', () => {
             today: '2026-11-29',
             liveProductive: 0,
           });
+          // The transport's and the rollback's own rules, as their assessments apply them.
+          const side = { ...tenant, customerPath: 'c' };
+          const transport =
+            allowed([tenantUsable(side, 'body.sourceTenantId')]) &&
+            TYPES.some((type) => allowed([transportPermission('transport', type, roles, rules)]));
+          const rollBack = allowed([
+            transportPermission('profile-restore', tenant.type, roles, rules),
+            tenantUsable(side, 'body.tenantId'),
+          ]);
+          expect(granted.includes('transport')).toBe(transport);
+          expect(granted.includes('profile-versions')).toBe(rollBack);
           expect(granted.includes('copy-into')).toBe(allowed(copyInto.validations));
           expect(granted.includes('order-from')).toBe(orderFrom);
           expect(granted.includes('terminate')).toBe(allowed(terminate.validations));
@@ -125,8 +137,10 @@ describe('allowedActionsOf', () => {
     });
     const of = (roles: RoleName[], type: string) => allowedActionsOf(caller(roles), [live(type)]).get(idleSource.id);
     expect(of(['viewer'], 'test')).toEqual([]);
-    expect(of(['operator'], 'test')).toEqual(['terminate', 'copy-into', 'order-from']);
-    expect(of(['operator'], 'productive')).toEqual(['order-from']);
-    expect(of(['admin'], 'productive')).toEqual(['terminate', 'copy-into', 'order-from']);
+    const everything = ['terminate', 'copy-into', 'order-from', 'transport', 'profile-versions'];
+    expect(of(['operator'], 'test')).toEqual(everything);
+    // Into a test tenant an operator may transport from a productive one; its profile is the admin's.
+    expect(of(['operator'], 'productive')).toEqual(['order-from', 'transport']);
+    expect(of(['admin'], 'productive')).toEqual(everything);
   });
 });

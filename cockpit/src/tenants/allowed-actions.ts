@@ -74,6 +74,19 @@ export function allowedActionsOf(caller: Caller, page: readonly FactsOfTenant[])
       rules.tenantTypes.some((type) => allowed([permission('order', type, roles, rules)]))
     )
       granted.push('order-from');
+    // The partner is chosen in the dialog: any type of the product the caller may deploy into will do.
+    if (
+      allowed([tenantState('transport', tenant, 'body.sourceTenantId')]) &&
+      rules.tenantTypes.some((type) => allowed([permission('transport', type, roles, rules)]))
+    )
+      granted.push('transport');
+    if (
+      allowed([
+        permission('profile-restore', tenant.type, roles, rules),
+        tenantState('profile-restore', tenant, 'body.tenantId'),
+      ])
+    )
+      granted.push('profile-versions');
     actions.set(tenant.id, granted);
   }
   return actions;

@@ -185,29 +185,22 @@ describe('allowedActions', () => {
     const page = await list(persona, '?limit=200&lifecycle=all');
     return page.items.find((t) => t.id === seedId('tenant', key))?.allowedActions;
   };
+  const everything = ['terminate', 'copy-into', 'order-from', 'transport', 'profile-versions'];
 
-  test('a department user may terminate, copy into and order from its test tenant; of its productive one only order from', async () => {
-    // An operator may order every type of the product, so any live tenant can be a source; copying
-    // into or terminating a productive tenant needs admin.
-    expect(await actionsOf('department-user', 'contoso-finance-backup')).toEqual(['order-from']);
-    expect(await actionsOf('department-user', 'contoso-finance-test')).toEqual([
-      'terminate',
-      'copy-into',
-      'order-from',
-    ]);
+  test('a department user may do everything with its test tenant; with its productive one only order from and transport', async () => {
+    // An operator may order every type of the product, so any live tenant can be a source, and may
+    // transport into a test tenant; copying into, terminating or rolling back a productive tenant needs admin.
+    expect(await actionsOf('department-user', 'contoso-finance-backup')).toEqual(['order-from', 'transport']);
+    expect(await actionsOf('department-user', 'contoso-finance-test')).toEqual(everything);
   });
 
-  test('a customer admin may terminate and copy into the same productive tenant', async () => {
-    expect(await actionsOf('customer-admin', 'contoso-finance-backup')).toEqual([
-      'terminate',
-      'copy-into',
-      'order-from',
-    ]);
+  test('a customer admin may do everything with the same productive tenant', async () => {
+    expect(await actionsOf('customer-admin', 'contoso-finance-backup')).toEqual(everything);
     const one = await harness.get(
       `/v1/tenants/${seedId('tenant', 'contoso-finance-backup')}`,
       await harness.tokenFor(personaByKey('customer-admin')),
     );
-    expect(((await one.json()) as Tenant).allowedActions).toEqual(['terminate', 'copy-into', 'order-from']);
+    expect(((await one.json()) as Tenant).allowedActions).toEqual(everything);
   });
 
   test('order from follows the product’s order permission: none when only admins may order', async () => {
@@ -219,7 +212,12 @@ describe('allowedActions', () => {
       .set({ rules: { ...product.rules, permissions: { ...defaultPermissions, order: { '*': 'admin' } } } })
       .where(eq(products.id, baas));
     try {
-      expect(await actionsOf('department-user', 'contoso-finance-test')).toEqual(['terminate', 'copy-into']);
+      expect(await actionsOf('department-user', 'contoso-finance-test')).toEqual([
+        'terminate',
+        'copy-into',
+        'transport',
+        'profile-versions',
+      ]);
       expect(await actionsOf('customer-admin', 'contoso-finance-test')).toContain('order-from');
     } finally {
       await harness.database.handle.db.update(products).set({ rules: product.rules }).where(eq(products.id, baas));

@@ -7570,7 +7570,7 @@ export interface components {
              */
             retainedUntil: string | null;
             /** @description What the caller may request on this tenant now, by its roles and the product’s rules */
-            allowedActions: ("terminate" | "restore" | "copy-into" | "order-from")[];
+            allowedActions: ("terminate" | "restore" | "copy-into" | "order-from" | "transport" | "profile-versions")[];
         };
         WidgetProductList: {
             items: components["schemas"]["WidgetProduct"][];

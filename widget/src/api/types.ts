@@ -59,11 +59,6 @@ export type Tenant = TenantPage['items'][number];
 export type TenantQuery = NonNullable<Operation<'/v1/widget/tenants', 'get'>['parameters']['query']>;
 export type TenantSort = NonNullable<TenantQuery['sort']>;
 export type TenantAction = Tenant['allowedActions'][number];
-/**
- * What a row offers: the server's allowed actions, and with `copy-into` (the caller may deploy onto
- * the tenant) its transports and profile versions, whose own rules the preview and dry run judge.
- */
-export type RowAction = TenantAction | 'transport' | 'profile-versions';
 export type TenantType = Tenant['type'];
 export type LifecycleStatus = Tenant['lifecycleStatus'];
 export type OperationalStatus = Tenant['operationalStatus'];

@@ -234,7 +234,11 @@ describe('accessibility of each screen (axe, WCAG 2.2 A/AA)', () => {
         'scc-tenant-list',
         (el) => {
           el.tenants = tenants.map(
-            (t) => ({ ...t, allowedActions: ['terminate', 'copy-into', 'order-from'] }) as Tenant,
+            (t) =>
+              ({
+                ...t,
+                allowedActions: ['terminate', 'copy-into', 'order-from', 'transport', 'profile-versions'],
+              }) as Tenant,
           );
           el.terminable = true;
           el.locale = locale;

@@ -181,7 +181,10 @@ describe('scc-tenant-list', () => {
   }
 
   it('offers copy into and order from where allowed and asks the parent to open them, from the menu too', async () => {
-    const operable: Tenant = { ...(tenants[2] as Tenant), allowedActions: ['terminate', 'copy-into', 'order-from'] };
+    const operable: Tenant = {
+      ...(tenants[2] as Tenant),
+      allowedActions: ['terminate', 'copy-into', 'order-from', 'transport', 'profile-versions'],
+    };
     const list = await createList([operable, tenants[1] as Tenant]);
     list.terminable = true;
     await list.updateComplete;
@@ -218,8 +221,21 @@ describe('scc-tenant-list', () => {
     assertDeepEqual(asked, ['copy-into t-crit-test', 'order-from t-crit-test', 'copy-into t-crit-test']);
   });
 
+  it('offers transports and profile versions only where the server allows them', async () => {
+    const copyOnly: Tenant = { ...(tenants[2] as Tenant), allowedActions: ['copy-into', 'transport'] };
+    const list = await createList([copyOnly]);
+    list.terminable = true;
+    await list.updateComplete;
+    const row = rowById(list, copyOnly.id);
+    assert(row?.querySelector('[part="transport-button"]'), 'transport allowed');
+    assertEqual(row?.querySelector('[part="profile-versions-button"]'), null, 'no rollback without the right');
+  });
+
   it('offers the row actions in German', async () => {
-    const operable: Tenant = { ...(tenants[2] as Tenant), allowedActions: ['copy-into', 'order-from'] };
+    const operable: Tenant = {
+      ...(tenants[2] as Tenant),
+      allowedActions: ['copy-into', 'order-from', 'transport', 'profile-versions'],
+    };
     const list = await createList([operable], 'de');
     list.terminable = true;
     await list.updateComplete;
@@ -236,7 +252,13 @@ describe('scc-tenant-list', () => {
 
   for (const width of [360, 1024, 1440]) {
     it(`with every action on every row, fits ${width} px and reaches each action`, async () => {
-      const all = tenants.map((t) => ({ ...t, allowedActions: ['terminate', 'copy-into', 'order-from'] }) as Tenant);
+      const all = tenants.map(
+        (t) =>
+          ({
+            ...t,
+            allowedActions: ['terminate', 'copy-into', 'order-from', 'transport', 'profile-versions'],
+          }) as Tenant,
+      );
       const list = await createList(all);
       list.terminable = true;
       list.style.width = `${width}px`;

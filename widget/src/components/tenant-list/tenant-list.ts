@@ -1,5 +1,5 @@
 import { adoptStyles, type CSSResult, html, LitElement, nothing, type PropertyValues, unsafeCSS } from 'lit';
-import type { RowAction, Tenant, TenantSort } from '../../api/types.js';
+import type { Tenant, TenantAction, TenantSort } from '../../api/types.js';
 import { createTenantOperateEvent } from '../../events/scc-tenant-operate.js';
 import { createTenantRestoreEvent } from '../../events/scc-tenant-restore.js';
 import { createTenantSelectEvent } from '../../events/scc-tenant-select.js';
@@ -113,12 +113,11 @@ export class SccTenantList extends LitElement {
   }
 
   /** What the server allows on the row, once the operations (dialogs, restore) are loaded. */
-  #actionsOf(tenant: Tenant): RowAction[] {
-    const allowed = this.terminable ? tenant.allowedActions : [];
-    return allowed.includes('copy-into') ? [...allowed, 'transport', 'profile-versions'] : allowed;
+  #actionsOf(tenant: Tenant): TenantAction[] {
+    return this.terminable ? tenant.allowedActions : [];
   }
 
-  #act(tenant: Tenant, action: RowAction): void {
+  #act(tenant: Tenant, action: TenantAction): void {
     // From the menu: focus goes back to its button first, so a dialog gives it back there on close.
     this.#closeMenu(true);
     this.dispatchEvent(
@@ -247,7 +246,7 @@ export class SccTenantList extends LitElement {
     const t = tenantListMessagesFor(this.locale);
     const open = this._menuFor === tenant.id;
     const menuId = `actions-${cssToken(tenant.id)}`;
-    const label = (action: RowAction) => (action === 'terminate' ? m.requestTermination : t[action]);
+    const label = (action: TenantAction) => (action === 'terminate' ? m.requestTermination : t[action]);
     return html`<span class="inline">${actions.map(
       (action) => html`<button part=${`${action}-button`} type="button" class=${action === 'terminate' ? 'danger' : ''}
           data-testid=${action} aria-label=${`${label(action)}: ${tenant.name}`}

@@ -170,7 +170,7 @@ describe('scc-tenants and scc-session', () => {
     const operable = tenants.map(
       (t): Tenant =>
         t.id === 't-crit-test'
-          ? { ...t, allowedActions: ['terminate', 'copy-into', 'order-from'] }
+          ? { ...t, allowedActions: ['terminate', 'copy-into', 'order-from', 'transport', 'profile-versions'] }
           : t.id === 't-other'
             ? { ...t, lifecycleStatus: 'retained', allowedActions: ['restore'] }
             : t,
