@@ -16,3 +16,4 @@ export * from './tenants.js';
 export * from './totp.js';
 export * from './transports.js';
 export * from './users.js';
+export * from './quotas.js';
