@@ -21,7 +21,13 @@ export interface HardQuotaFact {
   reached: boolean;
 }
 
-const whose = (fact: HardQuotaFact) => (fact.unitName ? `${fact.unitName}’s` : 'A unit above yours: its');
+/** "Contoso Retail’s hard quota of 4 development tenants", or one set above the caller's unit. */
+const quotaName = (fact: HardQuotaFact) => {
+  const what = `hard quota of ${fact.limit} ${quotaMetricWords(fact.metric)}`;
+  return fact.unitName ? `${fact.unitName}’s ${what}` : `the ${what} set above your unit`;
+};
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The rule's name and the field it answers for, per metric. */
 const ruleOf = (metric: string) =>
@@ -37,20 +43,13 @@ const ruleOf = (metric: string) =>
 export function hardQuotaValidations(facts: readonly HardQuotaFact[]): Validation[] {
   return facts.map((fact) => {
     const { rule, field } = ruleOf(fact.metric);
-    const what = quotaMetricWords(fact.metric);
     const counted = fact.consumption === null ? '' : ` (${fact.consumption} now)`;
     if (!fact.reached)
-      return {
-        rule,
-        passed: true,
-        blocking: false,
-        field,
-        message: `Within ${whose(fact)} hard quota of ${fact.limit} ${what}${counted}.`,
-      };
+      return { rule, passed: true, blocking: false, field, message: `Within ${quotaName(fact)}${counted}.` };
     const refusal =
       fact.metric === 'stored_gb'
-        ? `${whose(fact)} hard quota of ${fact.limit} stored GB is reached${counted}: no new tenants or copies until the data shrinks or the quota is raised.`
-        : `${whose(fact)} hard quota of ${fact.limit} ${what} is reached${counted}, open orders included: terminate one first or ask for a higher quota.`;
+        ? `${capitalised(quotaName(fact))} is reached${counted}: no new tenants or copies until the data shrinks or the quota is raised.`
+        : `${capitalised(quotaName(fact))} is reached${counted}, open orders included: terminate one first or ask for a higher quota.`;
     return { rule, passed: false, blocking: true, field, message: refusal };
   });
 }
