@@ -46,8 +46,7 @@ export const PutQuotaBody = z
     path: ['hardLimit'],
   })
   .refine(
-    (body) =>
-      body.softLimit == null || body.hardLimit == null || compareDecimals(body.softLimit, body.hardLimit) <= 0,
+    (body) => body.softLimit == null || body.hardLimit == null || compareDecimals(body.softLimit, body.hardLimit) <= 0,
     { message: 'The soft limit must not exceed the hard limit', path: ['softLimit'] },
   )
   .openapi('PutQuotaBody');

@@ -1,9 +1,4 @@
-import {
-  compareDecimals,
-  listedQuotaMetrics,
-  type Quota,
-  type QuotaLimit,
-} from '@scc/contracts/quotas';
+import { compareDecimals, listedQuotaMetrics, type Quota, type QuotaLimit } from '@scc/contracts/quotas';
 import { businessUnits, executeRows, quotas, type Transaction } from '@scc/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Caller } from '../scope/caller.js';

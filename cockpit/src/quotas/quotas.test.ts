@@ -124,7 +124,10 @@ afterAll(async () => {
 
 describe('inherited, and only tightened below', () => {
   test('a customer sets a stricter limit than its reseller, never a looser one', async () => {
-    expect((await putQuota('reseller-admin', 'reseller-one', 'tenants.development', { softLimit: '3', hardLimit: '5' })).status).toBe(200);
+    expect(
+      (await putQuota('reseller-admin', 'reseller-one', 'tenants.development', { softLimit: '3', hardLimit: '5' }))
+        .status,
+    ).toBe(200);
     const before = await quotaRows();
     const looser = await putQuota('customer-admin', 'contoso', 'tenants.development', { hardLimit: '6' });
     expect(await fieldsOf(looser, 400)).toEqual(['body.hardLimit']);
@@ -132,7 +135,10 @@ describe('inherited, and only tightened below', () => {
     expect(await fieldsOf(looserSoft, 400)).toEqual(['body.softLimit']);
     expect(await quotaRows()).toBe(before);
 
-    const tighter = await putQuota('customer-admin', 'contoso', 'tenants.development', { softLimit: '2', hardLimit: '4' });
+    const tighter = await putQuota('customer-admin', 'contoso', 'tenants.development', {
+      softLimit: '2',
+      hardLimit: '4',
+    });
     expect(tighter.status).toBe(200);
     expect((await tighter.json()) as Quota).toMatchObject({
       own: { softLimit: '2', hardLimit: '4', tightenOnly: false },
@@ -145,7 +151,9 @@ describe('inherited, and only tightened below', () => {
   });
 
   test('a limit from above the caller is named only as “above”; the reseller sees whose it is', async () => {
-    expect((await putQuota('reseller-admin', 'reseller-one', 'stored_gb', { softLimit: '500', hardLimit: '1000' })).status).toBe(200);
+    expect(
+      (await putQuota('reseller-admin', 'reseller-one', 'stored_gb', { softLimit: '500', hardLimit: '1000' })).status,
+    ).toBe(200);
     const seenByCustomer = await quotaOf('customer-admin', 'contoso/north', 'stored_gb');
     expect(seenByCustomer).toMatchObject({
       own: null,
@@ -160,21 +168,33 @@ describe('inherited, and only tightened below', () => {
   });
 
   test('a quota the reseller set on a customer’s unit: the customer may lower it, not raise or remove it', async () => {
-    expect((await putQuota('reseller-admin', 'contoso/north', 'tenants.development', { hardLimit: '2' })).status).toBe(200);
+    expect((await putQuota('reseller-admin', 'contoso/north', 'tenants.development', { hardLimit: '2' })).status).toBe(
+      200,
+    );
     // Below Contoso's own 4, yet above what the reseller set here.
     const raised = await putQuota('customer-admin', 'contoso/north', 'tenants.development', { hardLimit: '3' });
     expect(await fieldsOf(raised, 400)).toEqual(['body.hardLimit']);
     const removedLimit = await putQuota('customer-admin', 'contoso/north', 'tenants.development', { softLimit: '1' });
     expect(await fieldsOf(removedLimit, 400)).toEqual(['body.hardLimit']);
-    const removed = await h.send('DELETE', quotaPath('contoso/north', 'tenants.development'), await as('customer-admin'));
+    const removed = await h.send(
+      'DELETE',
+      quotaPath('contoso/north', 'tenants.development'),
+      await as('customer-admin'),
+    );
     expect(await fieldsOf(removed, 403)).toEqual(['path.metric']);
 
     const lowered = await putQuota('customer-admin', 'contoso/north', 'tenants.development', { hardLimit: '1' });
     expect(lowered.status).toBe(200);
     expect(((await lowered.json()) as Quota).own).toEqual({ softLimit: null, hardLimit: '1', tightenOnly: true });
     // Still the reseller's: it raises it back and removes it.
-    expect((await putQuota('reseller-admin', 'contoso/north', 'tenants.development', { hardLimit: '2' })).status).toBe(200);
-    const dropped = await h.send('DELETE', quotaPath('contoso/north', 'tenants.development'), await as('reseller-admin'));
+    expect((await putQuota('reseller-admin', 'contoso/north', 'tenants.development', { hardLimit: '2' })).status).toBe(
+      200,
+    );
+    const dropped = await h.send(
+      'DELETE',
+      quotaPath('contoso/north', 'tenants.development'),
+      await as('reseller-admin'),
+    );
     expect(dropped.status).toBe(200);
     expect(((await dropped.json()) as Quota).own).toBeNull();
   });
@@ -206,16 +226,22 @@ describe('isolation', () => {
     expect((await h.get(`/v1/business-units/${unit('fabrikam')}/quotas`, await as('customer-admin'))).status).toBe(404);
     expect((await putQuota('customer-admin', 'fabrikam', 'stored_gb', { hardLimit: '1' })).status).toBe(404);
     expect((await putQuota('customer-admin', 'reseller-one', 'stored_gb', { hardLimit: '1' })).status).toBe(404);
-    expect((await h.send('DELETE', quotaPath('reseller-one', 'stored_gb'), await as('customer-admin'))).status).toBe(404);
+    expect((await h.send('DELETE', quotaPath('reseller-one', 'stored_gb'), await as('customer-admin'))).status).toBe(
+      404,
+    );
     expect((await h.get(`/v1/business-units/${unit('contoso')}/quotas`, await as('department-user'))).status).toBe(404);
-    expect((await putQuota('department-user', 'contoso/north/finance', 'stored_gb', { hardLimit: '1' })).status).toBe(403);
+    expect((await putQuota('department-user', 'contoso/north/finance', 'stored_gb', { hardLimit: '1' })).status).toBe(
+      403,
+    );
     expect(await quotaRows()).toBe(before);
   });
 });
 
 describe('a hard quota is a rule of the order', () => {
   test('the dry-run explains it: whose quota, the limit, the count in the caller’s subtree', async () => {
-    expect((await putQuota('customer-admin', 'contoso', 'tenants.development', { softLimit: '0', hardLimit: '1' })).status).toBe(200);
+    expect(
+      (await putQuota('customer-admin', 'contoso', 'tenants.development', { softLimit: '0', hardLimit: '1' })).status,
+    ).toBe(200);
     const free = await dryRun('customer-admin', order('contoso/south/stores'));
     // The reseller's count tells of its other customers: the customer is told the limit only.
     expect(quotaRules(free).filter((v) => v.rule === 'tenant-quota')).toEqual([
@@ -230,7 +256,12 @@ describe('a hard quota is a rule of the order', () => {
       }),
     ]);
 
-    const submitted = await h.send('POST', '/v1/operation-requests', await as('customer-admin'), order('contoso/south/stores'));
+    const submitted = await h.send(
+      'POST',
+      '/v1/operation-requests',
+      await as('customer-admin'),
+      order('contoso/south/stores'),
+    );
     expect(submitted.status, await submitted.clone().text()).toBe(202);
 
     const full = await dryRun('customer-admin', order('contoso/north/finance'));
@@ -244,7 +275,12 @@ describe('a hard quota is a rule of the order', () => {
           'Contoso Retail’s hard quota of 1 development tenants is reached (1 now), open orders included: terminate one first or ask for a higher quota.',
       },
     ]);
-    const refused = await h.send('POST', '/v1/operation-requests', await as('customer-admin'), order('contoso/north/finance'));
+    const refused = await h.send(
+      'POST',
+      '/v1/operation-requests',
+      await as('customer-admin'),
+      order('contoso/north/finance'),
+    );
     expect(refused.status).toBe(422);
     const body = (await refused.json()) as { errors: { rule: string; field: string }[] };
     expect(body.errors.map((e) => [e.rule, e.field])).toEqual([['tenant-quota', 'body.type']]);
@@ -309,7 +345,9 @@ describe('stored GB', () => {
       body: JSON.stringify({ dataSourceId: source, day: day(daysAgo), metrics: { stored_gb: storedGb } }),
     });
   const resellerAlerts = async () =>
-    (await alertsOf('reseller-admin')).filter((a) => a.kind === 'quota-exceeded' && a.businessUnitId === unit('reseller-one'));
+    (await alertsOf('reseller-admin')).filter(
+      (a) => a.kind === 'quota-exceeded' && a.businessUnitId === unit('reseller-one'),
+    );
 
   beforeAll(async () => {
     const stores = seededBusinessUnit('contoso/south/stores');
@@ -320,9 +358,14 @@ describe('stored GB', () => {
         returning id`,
     );
     source = row?.id as string;
-    const created = await h.send('POST', `/v1/business-units/${unit('contoso')}/collector-credentials`, await as('customer-admin'), {
-      name: 'Contoso exporter',
-    });
+    const created = await h.send(
+      'POST',
+      `/v1/business-units/${unit('contoso')}/collector-credentials`,
+      await as('customer-admin'),
+      {
+        name: 'Contoso exporter',
+      },
+    );
     expect(created.status).toBe(201);
     secret = ((await created.json()) as { secret: string }).secret;
   });
@@ -384,7 +427,9 @@ describe('an issued invoice', () => {
       entries: [{ metric: 'stored_gb', tiers: [{ upTo: null, unitPrice: '0.08' }], minimumFee: '10' }],
     });
     expect(priced.status).toBe(200);
-    const account = await h.send('PUT', `/v1/business-units/${unit('contoso')}/billing-account`, token, { account: true });
+    const account = await h.send('PUT', `/v1/business-units/${unit('contoso')}/billing-account`, token, {
+      account: true,
+    });
     expect(account.status).toBe(200);
     const period = calendarDay(h.clock.now()).slice(0, 7);
     const run = await h.send('POST', `/v1/business-units/${reseller}/invoice-runs`, token, { period });
@@ -406,7 +451,10 @@ describe('an issued invoice', () => {
     expect((await alertsOf('customer-one-admin')).filter((a) => a.kind === 'invoice-issued')).toEqual([]);
     // The reseller's transaction issued it; the host's endpoint on the MSP lies above its subtree.
     expect((await deliver()).filter((a) => a.kind === 'invoice-issued')).toEqual([
-      expect.objectContaining({ businessUnitId: unit('contoso'), subject: expect.objectContaining({ invoiceId: draft.id }) }),
+      expect.objectContaining({
+        businessUnitId: unit('contoso'),
+        subject: expect.objectContaining({ invoiceId: draft.id }),
+      }),
     ]);
   });
 });

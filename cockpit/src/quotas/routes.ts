@@ -20,6 +20,7 @@ import { type LockedBusinessUnit, lockBusinessUnit } from '../business-units/que
 import { requireRole } from '../scope/authorize.js';
 import type { Caller, CockpitEnv } from '../scope/caller.js';
 import { type OwnQuota, ownQuotas, quotaChain, strictest, tightenOnly, unitQuotas } from './chain.js';
+import { lockQuota } from './rule.js';
 
 const tags = ['Quotas'];
 
@@ -27,7 +28,8 @@ const getRoute = createRoute({
   method: 'get',
   path: '/{id}/quotas',
   tags,
-  summary: 'A unit’s quotas: its own, the effective ones (the strictest on its path) and its consumption (billing or admin)',
+  summary:
+    'A unit’s quotas: its own, the effective ones (the strictest on its path) and its consumption (billing or admin)',
   request: { params: BusinessUnitIdParams },
   responses: { 200: jsonContent(UnitQuotasSchema, 'The quotas'), ...problemResponses },
 });
@@ -108,7 +110,13 @@ async function looseningProblems(
   return problems;
 }
 
-async function recordQuotaChange(tx: Transaction, caller: Caller, unit: LockedBusinessUnit, before: Quota, after: Quota) {
+async function recordQuotaChange(
+  tx: Transaction,
+  caller: Caller,
+  unit: LockedBusinessUnit,
+  before: Quota,
+  after: Quota,
+) {
   await recordAudit(tx, caller, {
     action: 'quota.changed',
     entityType: 'quota',
@@ -127,6 +135,8 @@ async function quotaOf(tx: Transaction, caller: Caller, unit: LockedBusinessUnit
 
 async function putQuota(tx: Transaction, caller: Caller, unit: LockedBusinessUnit, metric: string, body: PutQuota) {
   const wanted = { softLimit: body.softLimit ?? null, hardLimit: body.hardLimit ?? null };
+  // A request counting against this quota decides before or after the change, never across it.
+  await lockQuota(tx, unit.path, metric);
   const existing = (await ownQuotas(tx, unit.id, metric)).get(metric);
   const problems = await looseningProblems(tx, caller, unit, metric, wanted, existing);
   if (problems.length > 0) throw ProblemError.of('validation', 'The quota would loosen a limit', problems);
@@ -154,6 +164,7 @@ async function putQuota(tx: Transaction, caller: Caller, unit: LockedBusinessUni
 }
 
 async function deleteQuota(tx: Transaction, caller: Caller, unit: LockedBusinessUnit, metric: string) {
+  await lockQuota(tx, unit.path, metric);
   const existing = (await ownQuotas(tx, unit.id, metric)).get(metric);
   const before = await quotaOf(tx, caller, unit, metric);
   if (!existing) return before;

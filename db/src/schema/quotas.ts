@@ -36,7 +36,10 @@ export const quotas = pgTable(
     unique('quotas_unit_metric').on(t.businessUnitId, t.metric),
     check('quotas_metric', sql`${t.metric} ~ '^(stored_gb|tenants\\.[a-z][a-z0-9-]{0,39})$'`),
     check('quotas_some_limit', sql`${t.softLimit} is not null or ${t.hardLimit} is not null`),
-    check('quotas_limits_order', sql`${t.softLimit} is null or ${t.hardLimit} is null or ${t.softLimit} <= ${t.hardLimit}`),
+    check(
+      'quotas_limits_order',
+      sql`${t.softLimit} is null or ${t.hardLimit} is null or ${t.softLimit} <= ${t.hardLimit}`,
+    ),
     check('quotas_limits_positive', sql`coalesce(${t.softLimit}, 0) >= 0 and coalesce(${t.hardLimit}, 0) >= 0`),
     index('quotas_bu_path_gist').using('gist', t.buPath),
     ...subtreePolicies(t.buPath),

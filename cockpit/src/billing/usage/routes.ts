@@ -6,11 +6,11 @@ import { type Database, executeRows, inSubtree, withScope } from '@scc/db';
 import { createRouter, jsonContent } from '@scc/service-kit/openapi';
 import { sql } from 'drizzle-orm';
 import { type Clock, calendarDay } from '../../operations/clock.js';
+import { checkSoftQuotas } from '../../quotas/soft-alerts.js';
 import type { CockpitEnv } from '../../scope/caller.js';
 import { billingUnit } from '../access.js';
 import { isLevelMetric } from '../metrics.js';
 import { divideHalfEven, formatMicro, parseMicro } from '../money.js';
-import { checkSoftQuotas } from '../../quotas/soft-alerts.js';
 import { collectorFor, noteCollectorUse } from './collector-credentials.js';
 import { ingestUsage, type UploadFormat } from './ingest.js';
 import { BodyTooLarge, splitLines } from './parse.js';
@@ -87,8 +87,7 @@ export function usageIngestRoutes(
     }).catch((error: unknown) => {
       throw error instanceof BodyTooLarge ? tooLarge(maxBytes) : error;
     });
-    if (result.accepted + result.replaced > 0)
-      await checkSoftQuotas(systemDb, clock, collector.scopePath, 'stored_gb');
+    if (result.accepted + result.replaced > 0) await checkSoftQuotas(systemDb, clock, collector.scopePath, 'stored_gb');
     return c.json(result, result.rejectedCount > 0 ? 207 : 200);
   });
 }
