@@ -86,6 +86,8 @@ describe('GET /openapi.json', () => {
       '/v1/business-units/{id}/price-lists/internal': ['put'],
       '/v1/business-units/{id}/price-lists/sale': ['put'],
       '/v1/business-units/{id}/price-lists/sale/{buyerId}': ['delete', 'put'],
+      '/v1/business-units/{id}/quotas': ['get'],
+      '/v1/business-units/{id}/quotas/{metric}': ['delete', 'put'],
       '/v1/business-units/{id}/show-back': ['get'],
       '/v1/business-units/{id}/usage': ['get'],
       '/v1/hosts/collector-credentials': ['get', 'post'],

@@ -41,6 +41,7 @@ import { createEventHub, type EventHub } from './operations/event-hub.js';
 import { operationRequestRoutes } from './operations/routes.js';
 import { productRoutes } from './products/routes.js';
 import { createLocalProvisioner } from './provisioner/local-adapter.js';
+import { quotaRoutes } from './quotas/routes.js';
 import type { CockpitEnv } from './scope/caller.js';
 import { type CallerCache, createCallerCache } from './scope/caller-cache.js';
 import { sessionRoutes } from './session/routes.js';
@@ -203,9 +204,10 @@ export function createCockpitApp({
     .route('/v1/business-units', collectorCredentialRoutes(db))
     .route('/v1/business-units', usageSummaryRoutes(db))
     .route('/v1/business-units', priceListRoutes(db))
+    .route('/v1/business-units', quotaRoutes(db))
     .route('/v1/business-units', businessUnitInvoiceRoutes(db))
     .route('/v1/invoices', invoiceRoutes(db))
-    .route('/v1/usage', usageIngestRoutes(db, clock, maxUsageBodyBytes))
+    .route('/v1/usage', usageIngestRoutes(db, systemDb, clock, maxUsageBodyBytes))
     .route('/v1/users', userRoutes(db))
     .route('/v1/role-assignments', roleAssignmentRoutes(db, clock))
     .route('/v1/audit-events', auditRoutes(db))

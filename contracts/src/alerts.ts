@@ -5,7 +5,13 @@ import { cursorParam } from './pagination.js';
  * What raises an alert. Each kind names what it is about in `subject`; the widget words it in
  * the reader's language, a host's webhook receiver gets the same fields plus an English summary.
  */
-export const alertKinds = ['operation-failed', 'operation-stuck', 'retention-expiring'] as const;
+export const alertKinds = [
+  'operation-failed',
+  'operation-stuck',
+  'retention-expiring',
+  'quota-exceeded',
+  'invoice-issued',
+] as const;
 export type AlertKind = (typeof alertKinds)[number];
 
 export const alertSeverities = ['info', 'warning', 'critical'] as const;
@@ -22,6 +28,15 @@ export const AlertSubjectSchema = z
     retainedUntil: instant.optional(),
     /** operation-failed: the request's error code. */
     errorCode: z.string().optional(),
+    /** quota-exceeded: the metric (`stored_gb`, `tenants.<type>`), its soft limit and the consumption that crossed it. */
+    metric: z.string().optional(),
+    limit: z.string().optional(),
+    consumption: z.string().optional(),
+    /** invoice-issued: the invoice, its number with the seller and its month (`YYYY-MM`). */
+    invoiceId: z.uuid().optional(),
+    invoiceNumber: z.number().int().optional(),
+    period: z.string().optional(),
+    sellerName: z.string().optional(),
   })
   .openapi('AlertSubject');
 export type AlertSubject = z.infer<typeof AlertSubjectSchema>;

@@ -410,6 +410,26 @@ const endpoints: Endpoint[] = [
     allowed: [200],
     request: (_c, u) => ['PUT', `/v1/business-units/${u.id}/price-lists/internal`, priceList],
   },
+  // Quotas: reading is billing's or an admin's; the matrix sets one the same everywhere (never a
+  // loosening) and drops one never set, so only access decides.
+  {
+    name: 'GET /v1/business-units/{id}/quotas',
+    need: 'admin',
+    allowed: [200],
+    request: (_c, u) => ['GET', `/v1/business-units/${u.id}/quotas`],
+  },
+  {
+    name: 'PUT /v1/business-units/{id}/quotas/{metric}',
+    need: 'admin',
+    allowed: [200],
+    request: (_c, u) => ['PUT', `/v1/business-units/${u.id}/quotas/tenants.validation`, { hardLimit: '1000' }],
+  },
+  {
+    name: 'DELETE /v1/business-units/{id}/quotas/{metric}',
+    need: 'admin',
+    allowed: [200],
+    request: (_c, u) => ['DELETE', `/v1/business-units/${u.id}/quotas/tenants.development`],
+  },
   {
     name: 'GET /v1/business-units/{id}/price-lists',
     need: 'admin',

@@ -8,13 +8,14 @@ import { billingRoutes } from './billing.js';
 import { brandRoutes } from './brand.js';
 import { eventRoutes } from './events.js';
 import { forwardedRoutes } from './forwarded.js';
+import { quotaRoutes } from './quotas.js';
 import { stepUpRoutes } from './step-up.js';
 import { viewRoutes } from './views.js';
 
 /**
  * The widget's API: the session and brand logos (`brand.ts`), routes forwarded to the cockpit as
  * they are (`forwarded.ts`), TOTP step-up (`step-up.ts`), views shaped for a screen region (`views.ts`) and the live feed
- * (`events.ts`), and alerts (`alerts.ts`). Items keep the cockpit's shapes.
+ * (`events.ts`), alerts (`alerts.ts`) and quotas (`quotas.ts`). Items keep the cockpit's shapes.
  */
 export function widgetApiRoutes(cockpit: Cockpit, revocations: InProcessRevocations) {
   return createRouter<WidgetEnv>()
@@ -24,6 +25,7 @@ export function widgetApiRoutes(cockpit: Cockpit, revocations: InProcessRevocati
     .route('/', stepUpRoutes(cockpit))
     .route('/', viewRoutes(cockpit))
     .route('/', alertRoutes(cockpit))
+    .route('/', quotaRoutes(cockpit))
     .route('/', eventRoutes(cockpit, revocations))
     .route('/billing', billingRoutes(cockpit));
 }

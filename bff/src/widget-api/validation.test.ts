@@ -76,6 +76,7 @@ const badBodies: [method: string, path: string, body: unknown, fields: string[]]
     ['body.entries.0.tiers.0.unitPrice'],
   ],
   ['PUT', `/billing/business-units/${id}/price-lists/sale/${id}`, { currency: 'EUR' }, ['body.entries']],
+  ['PUT', `/business-units/${id}/quotas/stored_gb`, { softLimit: '2', hardLimit: '1' }, ['body.softLimit']],
   [
     'POST',
     '/transports/preview',
@@ -111,6 +112,7 @@ const badInputs: [method: string, path: string, body: unknown, headers: Record<s
   ['GET', '/operation-requests?state=later', undefined, {}, ['query.state']],
   ['GET', '/approvals?state=later', undefined, {}, ['query.state']],
   ['GET', `/business-units/${id}/approval-policies/everything`, undefined, {}, ['path.subject']],
+  ['DELETE', `/business-units/${id}/quotas/tenants`, undefined, {}, ['path.metric']],
   [
     'POST',
     '/operation-requests/dry-run',
@@ -166,7 +168,7 @@ describe('the OpenAPI document', () => {
     const withBody = operations.filter(({ operation }) => operation.requestBody);
     const formerlyFree = badBodies.map(
       ([method, path]) =>
-        `${method} /v1/widget${path.replace(id, '{id}').replace(id, '{buyerId}').replace('/terminate-productive', '/{subject}')}`,
+        `${method} /v1/widget${path.replace(id, '{id}').replace(id, '{buyerId}').replace('/terminate-productive', '/{subject}').replace('/stored_gb', '/{metric}')}`,
     );
     const drafts = ['POST /v1/widget/operation-requests', 'POST /v1/widget/operation-requests/dry-run'];
     expect(withBody.map(({ route }) => route).sort()).toEqual([...new Set([...formerlyFree, ...drafts])].sort());
@@ -181,7 +183,7 @@ describe('the OpenAPI document', () => {
 
   it('documents every widget route’s answer and its problems', async () => {
     const { operations } = await widgetOperations();
-    expect(operations.map(({ route }) => route)).toHaveLength(65);
+    expect(operations.map(({ route }) => route)).toHaveLength(68);
     for (const { route, operation } of operations) {
       const statuses = Object.keys(operation.responses);
       expect(statuses, route).toEqual(expect.arrayContaining(['400', '401', '404']));

@@ -3,17 +3,17 @@ import {
   alertDeliveries,
   alerts,
   businessUnits,
+  executeRows,
   operationRequestEvents,
   type Transaction,
   webhookEndpoints,
 } from '@scc/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { alertSummary, severityOf } from './summaries.js';
 
 /**
- * A transaction of a system component on the owner connection (a worker, a sweep): a caller's
- * transaction would not see the endpoints registered above its subtree, and their deliveries
- * would silently be missing.
+ * A transaction of a system component on the owner connection (a worker, a sweep), or a caller's
+ * transaction whose scope holds the alerted unit (see the endpoints below).
  */
 type Writer = Pick<Transaction, 'insert' | 'select' | 'execute'>;
 
@@ -66,15 +66,16 @@ export async function raiseAlert(tx: Writer, cause: AlertCause): Promise<AlertWe
     raisedAt: cause.raisedAt.toISOString(),
   };
   await tx.insert(operationRequestEvents).values({ kind: 'alert', payload: data, buPath: unit.path });
-  const endpoints = await tx
-    .select({ id: webhookEndpoints.id })
-    .from(webhookEndpoints)
-    .where(
-      and(
-        sql`${webhookEndpoints.buPath} @> ${unit.path}::ltree`,
-        sql`(cardinality(${webhookEndpoints.kinds}) = 0 or ${cause.kind} = any(${webhookEndpoints.kinds}))`,
-      ),
-    );
+  // The owner connection reads the endpoints themselves; a caller's transaction (an issued invoice)
+  // sees only those of its own subtree and asks `scc_alert_endpoints` (migration 0028) for those
+  // above it. Each finds what the other cannot, so both are asked.
+  const endpoints = await executeRows<{ id: string }>(
+    tx,
+    sql`select ${webhookEndpoints.id} as id from ${webhookEndpoints}
+      where ${webhookEndpoints.buPath} @> ${unit.path}::ltree
+        and (cardinality(${webhookEndpoints.kinds}) = 0 or ${cause.kind} = any(${webhookEndpoints.kinds}))
+      union select id from scc_alert_endpoints(${unit.path}::ltree, ${cause.kind}) id`,
+  );
   if (endpoints.length > 0) {
     await tx.insert(alertDeliveries).values(
       endpoints.map((endpoint) => ({

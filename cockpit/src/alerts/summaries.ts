@@ -7,7 +7,13 @@ export const severityOf: Record<AlertKind, Severity> = {
   'operation-failed': 'critical',
   'operation-stuck': 'warning',
   'retention-expiring': 'warning',
+  'quota-exceeded': 'warning',
+  'invoice-issued': 'info',
 };
+
+/** `tenants.productive` reads "productive tenants", `stored_gb` "stored GB". */
+export const quotaMetricWords = (metric: string | undefined) =>
+  metric?.startsWith('tenants.') ? `${metric.slice('tenants.'.length)} tenants` : 'stored GB';
 
 const what = (subject: AlertSubject) =>
   subject.tenantName ? `tenant “${subject.tenantName}”` : subject.tenantId ? `tenant ${subject.tenantId}` : 'a tenant';
@@ -25,5 +31,9 @@ export function alertSummary(kind: AlertKind, subject: AlertSubject, businessUni
       return `The ${operation} request for ${what(subject)} in ${businessUnitName} has not progressed for a while.`;
     case 'retention-expiring':
       return `The retention of ${what(subject)} in ${businessUnitName} ends ${subject.retainedUntil ?? 'soon'}; it is then removed for good.`;
+    case 'quota-exceeded':
+      return `${businessUnitName} has ${subject.consumption ?? 'more'} ${quotaMetricWords(subject.metric)}, above its soft quota of ${subject.limit ?? 'its limit'}.`;
+    case 'invoice-issued':
+      return `${subject.sellerName ?? 'The seller'} issued invoice${subject.invoiceNumber === undefined ? '' : ` ${subject.invoiceNumber}`} for ${subject.period ?? 'a month'} to ${businessUnitName}.`;
   }
 }

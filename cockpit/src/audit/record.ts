@@ -51,6 +51,7 @@ export type AuditAction =
   | 'collector-credential.created'
   | 'collector-credential.revoked'
   | 'price-list.changed'
+  | 'quota.changed'
   | 'billing-account.changed'
   | 'invoices.computed'
   | 'invoice.issued'
@@ -75,7 +76,8 @@ export interface AuditEntry {
     | 'collector-credential'
     | 'price-list'
     | 'billing-account'
-    | 'invoice';
+    | 'invoice'
+    | 'quota';
   entityId: string;
   /** The unit the change belongs to, and its path: where in the tree the event is readable. */
   businessUnit: { id: string; path: string };

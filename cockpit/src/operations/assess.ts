@@ -2,6 +2,7 @@ import type { Determinations, Draft, OrderDraft } from '@scc/contracts/operation
 import { ProblemError } from '@scc/contracts/problem';
 import type { Transaction } from '@scc/db';
 import { approvalDetermination } from '../approvals/store.js';
+import { quotaValidations } from '../quotas/rule.js';
 import type { Caller } from '../scope/caller.js';
 import { assessProfileRestore, assessTransport } from '../transports/assess.js';
 import { type Clock, calendarDay } from './clock.js';
@@ -84,6 +85,10 @@ async function assessOrder(
       solutionProfileSourceTenantId: source(effective.solutionProfileSourceTenantId),
     },
   });
+  // After the unit and product's lock: every decision takes the quota locks last.
+  verdict.validations.push(
+    ...(await quotaValidations(tx, unit.path, { tenantType: draft.type, storage: true }, options.lock)),
+  );
   return {
     ...verdict,
     determinations,
@@ -152,6 +157,9 @@ export async function assess(
         today: calendarDay(context.clock.now()),
         liveProductive,
       });
+      verdict.validations.push(
+        ...(await quotaValidations(tx, tenant.buPath, { tenantType: tenant.type }, options.lock)),
+      );
       return { ...verdict, ...where(tenant), plan: { mode: draft.mode, type: tenant.type } };
     }
     case 'copy': {
@@ -163,14 +171,16 @@ export async function assess(
         [draft.targetTenantId, draft.sourceTenantId],
         'body.targetTenantId',
       );
+      const verdict = evaluateCopy({
+        draft,
+        source: facts.tenants.get(draft.sourceTenantId),
+        target: facts.tenant,
+        rules: facts.rules,
+        roles: caller.roles,
+      });
+      verdict.validations.push(...(await quotaValidations(tx, facts.tenant.buPath, { storage: true }, false)));
       return {
-        ...evaluateCopy({
-          draft,
-          source: facts.tenants.get(draft.sourceTenantId),
-          target: facts.tenant,
-          rules: facts.rules,
-          roles: caller.roles,
-        }),
+        ...verdict,
         ...where(facts.tenant),
         determinations: {
           approvalRequired: await approvalDetermination(

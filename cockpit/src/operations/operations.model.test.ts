@@ -6,6 +6,7 @@ import {
   type DatabaseHandle,
   operationRequests,
   products,
+  quotas,
   tenants,
 } from '@scc/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
@@ -47,6 +48,8 @@ import { createWorker, type Worker } from './worker.js';
  *      copying into one): a request awaits approval exactly while its approval is pending, and is
  *      queued at most once. Admins approve or reject each other's requests (`decide`), and the
  *      approvals expire when the clock jumps past retention.
+ *   7. Contoso's hard quota of two development tenants (migration 0028) holds for its whole subtree:
+ *      orders and restores at both units count against it, so racing ones never pass its last slot.
  * Every answer must have an expected status and shape and agree with what the database then holds
  * (`outcomeViolations`), idempotent retries included. Where the rules alone decide a call — one
  * call in the command, or every call of the sequential variant — its answer must be the one the
@@ -73,6 +76,10 @@ type UnitKey = keyof typeof UNITS;
 const UNIT_KEYS = Object.keys(UNITS) as UnitKey[];
 /** Extra test tenants of the fixture contracts: a second test tenant in Finance is chargeable. */
 const EXTRA_TEST_TENANTS: Record<UnitKey, number> = { finance: 1, stores: 0 };
+
+/** Contoso's hard quota on development tenants, over both units (Contoso lies above them). */
+const CONTOSO = seededBusinessUnit('contoso');
+const DEVELOPMENT_QUOTA = 2;
 
 const PERSONAS = ['customer-admin', 'department-user', 'msp-operator'] as const;
 type PersonaKey = (typeof PERSONAS)[number];
@@ -334,6 +341,21 @@ function countedAgainstLimit(m: Model, businessUnitId: string, type: string, exc
     .map((r) => `open order ${short(r.id)}`);
   return [...live, ...ordered];
 }
+/** What counts against Contoso's development quota: both units' development tenants and orders. */
+const developmentInContoso = (m: Model, except?: string) =>
+  UNIT_KEYS.flatMap((unit) => countedAgainstLimit(m, UNITS[unit].id, 'development', except));
+const openDevelopmentRestores = (m: Model, except?: string) =>
+  m.requests.filter(
+    (r) =>
+      r.kind === 'restore' && isOpen(r) && r.tenantId !== except && tenantOf(m, r.tenantId)?.type === 'development',
+  );
+/** The quota's rule of an order or restore of a development tenant: refused at the quota, unsure beside an open restore. */
+function developmentQuota(m: Model, failures: Failure[], unsure: string[], except?: string) {
+  const counted = developmentInContoso(m, except);
+  if (counted.length >= DEVELOPMENT_QUOTA)
+    failures.push({ rule: 'tenant-quota', why: `Contoso's development quota holds ${counted.join(', ')}` });
+  else if (openDevelopmentRestores(m, except).length > 0) unsure.push('a development restore is open');
+}
 const productiveCompetitors = (m: Model, businessUnitId: string, except?: string) =>
   countedAgainstLimit(m, businessUnitId, 'productive', except);
 /** Open restores of productive tenants of the unit: whether they count against the limit is not specified. */
@@ -438,6 +460,7 @@ function predictOrder(m: Model, who: PersonaKey, body: Body): Expectation {
     if (others.length > 0) failures.push({ rule: 'max-live-productive', why: `the unit has ${others.join(', ')}` });
     else if (openProductiveRestores(m, unitId).length > 0) unsure.push('a productive restore is open');
   }
+  if (body.type === 'development') developmentQuota(m, failures, unsure);
   if (body.type === 'test') {
     const count = countedAgainstLimit(m, unitId, 'test').length;
     const unit = unitName(unitId) as UnitKey;
@@ -499,6 +522,8 @@ function predictRestore(m: Model, who: PersonaKey, tenantId: string): Expectatio
     else if (openProductiveRestores(m, tenant.businessUnitId, tenant.id).length > 0)
       unsure.push('another productive restore is open');
   }
+  if (tenant.lifecycleStatus === 'archived' && !openRestore(m, tenant.id) && tenant.type === 'development')
+    developmentQuota(m, failures, unsure, tenant.id);
   if (openTermination(m, tenant.id)) unsure.push(`${label(tenant)} still has an open termination`);
   return verdict(failures, unsure, true);
 }
@@ -1049,6 +1074,16 @@ async function invariantViolations(w: World): Promise<string[]> {
     v.push(`invariant 6 (four eyes): ${r ? requestLabel(r) : short(row.request)} was queued ${row.n} times`);
   }
 
+  // 7. Contoso's development quota: its subtree never counts more than the quota.
+  const [quota] = await query<{ n: number }>(
+    w,
+    sql`select scc_quota_consumption_of(${CONTOSO.path}::ltree, 'tenants.development')::int as n`,
+  );
+  if ((quota?.n ?? 0) > DEVELOPMENT_QUOTA)
+    v.push(
+      `invariant 7 (development quota): Contoso counts ${quota?.n} development tenants (at most ${DEVELOPMENT_QUOTA})`,
+    );
+
   // State machine: final states are final; finished_at marks them; each tenant's lifecycle fits its requests.
   for (const r of m.requests) {
     const final = m.finals.get(r.id);
@@ -1361,6 +1396,13 @@ async function openWorld(concurrent: boolean): Promise<World> {
         buPath: UNITS[unit].path,
       });
     }
+    await owner.insert(quotas).values({
+      businessUnitId: CONTOSO.id,
+      metric: 'tenants.development',
+      hardLimit: String(DEVELOPMENT_QUOTA),
+      setByUnitId: CONTOSO.id,
+      buPath: CONTOSO.path,
+    });
     const [product] = await owner
       .select({ rules: products.rules, tenantTypes: products.tenantTypes })
       .from(products)
@@ -1605,7 +1647,27 @@ const approvedByTheOther = new BurstCommand(
   false,
 );
 
+const orderDevelopment = (unit: UnitKey): OrderSpec => ({ ...orderProductive(unit), type: 'development' });
+
 const scenarios: [string, () => Command[]][] = [
+  [
+    // From two units, so only Contoso's quota lock (not the unit's) makes them take turns.
+    'four development orders at once from both units for Contoso’s two slots',
+    () => [
+      new BurstCommand(
+        [
+          orderDevelopment('finance'),
+          orderDevelopment('stores'),
+          orderDevelopment('stores'),
+          orderDevelopment('finance'),
+        ],
+        [0, 0, 0, 0],
+        false,
+      ),
+      drain,
+      one(orderDevelopment('stores')),
+    ],
+  ],
   [
     // The copy lives at Stores, its target: a Finance-only caller cannot see it, and once could
     // terminate its source while it waited for approval (found by a random run, seed 2115566721).

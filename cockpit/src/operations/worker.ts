@@ -5,6 +5,7 @@ import { alertIfFailed } from '../alerts/operation-alerts.js';
 import { cockpitLog } from '../log.js';
 import { type PollingLoop, pollingLoop } from '../polling-loop.js';
 import type { Provisioner, TenantPart, TenantSpec } from '../provisioner/port.js';
+import { checkSoftQuotas } from '../quotas/soft-alerts.js';
 import { deployTransport, restoreProfileVersion } from '../transports/deploy.js';
 import type { Clock } from './clock.js';
 import { afterRetention, productRules } from './product-rules.js';
@@ -142,6 +143,17 @@ export function createWorker(options: WorkerOptions): Worker {
       .where(eq(products.id, request.productId as string));
     if (!product) throw new Error('product vanished');
     return productRules(product.rules, product.tenantTypes);
+  }
+
+  /**
+   * A new live tenant may cross a soft `tenants.<type>` quota. An alert that could not be checked
+   * must not fail the request whose tenant exists now: it is logged, and the next tenant checks again.
+   */
+  async function checkTenantQuotas(request: OperationRequestRow) {
+    await checkSoftQuotas(db, clock, request.buPath, `tenants.${request.checkpoint.type as string}`).catch(
+      (error: unknown) =>
+        cockpitLog.error('soft quota check failed', { error, workerId: id, operationRequestId: request.id }),
+    );
   }
 
   /** The steps of a request in order; done ones are skipped on resume. */
@@ -336,6 +348,7 @@ export function createWorker(options: WorkerOptions): Worker {
         },
         tenantsOf(request),
       );
+      if (step.name === 'create-tenant' || step.name === 'restore') await checkTenantQuotas(request);
     }
     await update(
       request,

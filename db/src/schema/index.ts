@@ -11,6 +11,7 @@ export * from './ltree.js';
 export * from './operations.js';
 export * from './owned-tables.js';
 export * from './products.js';
+export * from './quotas.js';
 export * from './scope.js';
 export * from './tenants.js';
 export * from './totp.js';

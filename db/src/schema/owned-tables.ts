@@ -24,6 +24,7 @@ import {
   webhookDeliveries,
 } from './operations.js';
 import { contracts, products } from './products.js';
+import { quotas } from './quotas.js';
 import { tenantApplicationData, tenantSolutionProfile, tenants } from './tenants.js';
 import { productExtensions, solutionProfileVersions, tenantExtensions, transports } from './transports.js';
 import { roleAssignments, users } from './users.js';
@@ -92,5 +93,6 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(priceLists),
   owned(invoices),
   owned(invoiceCounters),
+  owned(quotas),
   owned(auditEvents, 'append-only'),
 ];

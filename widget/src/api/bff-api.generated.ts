@@ -5048,6 +5048,272 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/widget/business-units/{id}/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unit’s quotas: its own, the effective ones and its consumption (billing or admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The quotas */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitQuotas"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/widget/business-units/{id}/quotas/{metric}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the unit’s own soft and hard limit of a metric; only tighter than above (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    metric: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PutQuotaBody"];
+                };
+            };
+            responses: {
+                /** @description The unit’s quota of the metric */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Quota"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Inside the caller’s subtree, but the caller’s role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a rule (a cycle, something left inside, a duplicate …) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Drops the unit’s own quota of a metric (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    metric: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The unit’s quota of the metric */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Quota"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Inside the caller’s subtree, but the caller’s role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or lies outside the caller’s subtree */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a rule (a cycle, something left inside, a duplicate …) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rate limit is reached: wait `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until the limit’s window ends */
+                        "Retry-After"?: number;
+                        /** @description The limit that refused, e.g. `"widget-per-user";q=600;w=60` (draft-ietf-httpapi-ratelimit-headers) */
+                        "RateLimit-Policy"?: string;
+                        /** @description What is left of it and when it returns, e.g. `"widget-per-user";r=0;t=42` */
+                        RateLimit?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/widget/events": {
         parameters: {
             query?: never;
@@ -6659,7 +6925,7 @@ export interface components {
             /** Format: uuid */
             businessUnitId: string;
             /** @description Empty: every kind */
-            kinds: ("operation-failed" | "operation-stuck" | "retention-expiring")[];
+            kinds: ("operation-failed" | "operation-stuck" | "retention-expiring" | "quota-exceeded" | "invoice-issued")[];
             /** Format: date-time */
             createdAt: string;
         };
@@ -6679,7 +6945,7 @@ export interface components {
              */
             businessUnitId?: string;
             /** @default [] */
-            kinds: ("operation-failed" | "operation-stuck" | "retention-expiring")[];
+            kinds: ("operation-failed" | "operation-stuck" | "retention-expiring" | "quota-exceeded" | "invoice-issued")[];
         };
         WidgetSession: components["schemas"]["Caller"] & {
             brand: components["schemas"]["EffectiveBrand"];
@@ -7591,7 +7857,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "operation-failed" | "operation-stuck" | "retention-expiring";
+            kind: "operation-failed" | "operation-stuck" | "retention-expiring" | "quota-exceeded" | "invoice-issued";
             /** @enum {string} */
             severity: "info" | "warning" | "critical";
             /** Format: uuid */
@@ -7615,6 +7881,14 @@ export interface components {
             /** Format: date-time */
             retainedUntil?: string;
             errorCode?: string;
+            metric?: string;
+            limit?: string;
+            consumption?: string;
+            /** Format: uuid */
+            invoiceId?: string;
+            invoiceNumber?: number;
+            period?: string;
+            sellerName?: string;
         };
         MarkedRead: {
             marked: number;
@@ -7627,6 +7901,57 @@ export interface components {
              * @enum {boolean}
              */
             all?: true;
+        };
+        UnitQuotas: {
+            /** Format: uuid */
+            businessUnitId: string;
+            items: components["schemas"]["Quota"][];
+        };
+        Quota: {
+            /** @example tenants.productive */
+            metric: string;
+            /** @description The unit’s own quota; null: only what it inherits */
+            own: {
+                /** @example 1024.5 */
+                softLimit: string | null;
+                /** @example 1024.5 */
+                hardLimit: string | null;
+                tightenOnly: boolean;
+            } | null;
+            /** @description The strictest limits on the unit’s path, its own included */
+            effective: {
+                soft: components["schemas"]["QuotaLimit"];
+                hard: components["schemas"]["QuotaLimit"];
+            };
+            /**
+             * @description Over the unit’s whole subtree
+             * @example 1024.5
+             */
+            consumption: string;
+            softExceeded: boolean;
+            hardReached: boolean;
+        };
+        QuotaLimit: {
+            /** @example 1024.5 */
+            limit: string;
+            /**
+             * Format: uuid
+             * @description Whose quota it is; null: a unit above the caller’s subtree
+             */
+            businessUnitId: string | null;
+            businessUnitName: string | null;
+        } | null;
+        PutQuotaBody: {
+            /**
+             * @description Crossing it raises a `quota-exceeded` alert; null: none
+             * @example 1024.5
+             */
+            softLimit?: string | null;
+            /**
+             * @description Orders that would go beyond it are refused; null: none
+             * @example 1024.5
+             */
+            hardLimit?: string | null;
         };
         UsageSummary: {
             from: string;

@@ -18,6 +18,13 @@ export interface AlertMessages {
 
 const tenantOf = (alert: Alert, fallback: string) => alert.subject.tenantName ?? fallback;
 
+/** " 7" for invoice 7; nothing when the number is missing. */
+const number = (alert: Alert) => (alert.subject.invoiceNumber === undefined ? '' : ` ${alert.subject.invoiceNumber}`);
+
+/** `tenants.test` → `test`; undefined for stored GB. */
+const tenantTypeOf = (alert: Alert) =>
+  alert.subject.metric?.startsWith('tenants.') ? alert.subject.metric.slice('tenants.'.length) : undefined;
+
 export const enAlerts: AlertMessages = {
   button: (unread) => (unread === 0 ? 'Alerts' : `Alerts, ${unread > 999 ? '999+' : unread} unread`),
   title: 'Alerts',
@@ -36,6 +43,15 @@ export const enAlerts: AlertMessages = {
         return `A request for ${tenant} has not progressed for a while.`;
       case 'retention-expiring':
         return `${tenant} will be removed for good ${alert.subject.retainedUntil ? `on ${when(alert.subject.retainedUntil)}` : 'soon'}.`;
+      case 'quota-exceeded': {
+        const type = tenantTypeOf(alert);
+        const { consumption = '?', limit = '?' } = alert.subject;
+        return type
+          ? `Soft quota exceeded: ${consumption} ${type} tenants, the quota is ${limit}.`
+          : `Soft quota exceeded: ${consumption} GB stored, the quota is ${limit} GB.`;
+      }
+      case 'invoice-issued':
+        return `${alert.subject.sellerName ?? 'Your seller'} issued invoice${number(alert)} for ${alert.subject.period ?? 'the month'}.`;
     }
   },
 };
@@ -58,6 +74,17 @@ export const deAlerts: AlertMessages = {
         return `Ein Auftrag für ${tenant} kommt seit einer Weile nicht voran.`;
       case 'retention-expiring':
         return `${tenant} wird ${alert.subject.retainedUntil ? `am ${when(alert.subject.retainedUntil)}` : 'bald'} endgültig entfernt.`;
+      case 'quota-exceeded': {
+        const type = tenantTypeOf(alert);
+        const decimal = (value = '?') => value.replace('.', ',');
+        const consumption = decimal(alert.subject.consumption);
+        const limit = decimal(alert.subject.limit);
+        return type
+          ? `Kontingent-Warnschwelle überschritten: ${consumption} Tenants vom Typ ${type}, die Schwelle ist ${limit}.`
+          : `Kontingent-Warnschwelle überschritten: ${consumption} GB gespeichert, die Schwelle ist ${limit} GB.`;
+      }
+      case 'invoice-issued':
+        return `${alert.subject.sellerName ?? 'Ihr Anbieter'} hat die Rechnung${number(alert)} für ${alert.subject.period ?? 'den Monat'} ausgestellt.`;
     }
   },
 };

@@ -25,6 +25,7 @@ import {
 } from '@scc/db';
 import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { alertInvoiceIssued } from '../../alerts/invoice-alerts.js';
 import { recordAudit } from '../../audit/record.js';
 import type { Caller, CockpitEnv } from '../../scope/caller.js';
 import { under } from '../../scope/in-subtree.js';
@@ -350,6 +351,7 @@ export function invoiceRoutes(db: Database) {
             total: formatMinor(BigInt(invoice.totalMinor)),
           },
         });
+        await alertInvoiceIssued(tx, row as InvoiceRow);
         return row;
       });
       return c.json(invoiceView(issued as InvoiceRow), 200);

@@ -6,6 +6,7 @@ import { type Database, executeRows, inSubtree, withScope } from '@scc/db';
 import { createRouter, jsonContent } from '@scc/service-kit/openapi';
 import { sql } from 'drizzle-orm';
 import { type Clock, calendarDay } from '../../operations/clock.js';
+import { checkSoftQuotas } from '../../quotas/soft-alerts.js';
 import type { CockpitEnv } from '../../scope/caller.js';
 import { billingUnit } from '../access.js';
 import { isLevelMetric } from '../metrics.js';
@@ -58,7 +59,12 @@ const ingestRoute = createRoute({
  * scc_col_…`), scoped to the subtree of the unit it was created for; the upload runs in one
  * transaction in that scope, read as a stream and stored in batches.
  */
-export function usageIngestRoutes(db: Database, clock: Clock, maxBytes = DEFAULT_MAX_USAGE_BODY_BYTES) {
+export function usageIngestRoutes(
+  db: Database,
+  systemDb: Database,
+  clock: Clock,
+  maxBytes = DEFAULT_MAX_USAGE_BODY_BYTES,
+) {
   return createRouter().openapi(ingestRoute, async (c) => {
     const header = c.req.header('authorization') ?? '';
     const collector = header.startsWith('Bearer ') ? await collectorFor(db, header.slice(7).trim()) : undefined;
@@ -81,6 +87,7 @@ export function usageIngestRoutes(db: Database, clock: Clock, maxBytes = DEFAULT
     }).catch((error: unknown) => {
       throw error instanceof BodyTooLarge ? tooLarge(maxBytes) : error;
     });
+    if (result.accepted + result.replaced > 0) await checkSoftQuotas(systemDb, clock, collector.scopePath, 'stored_gb');
     return c.json(result, result.rejectedCount > 0 ? 207 : 200);
   });
 }
