@@ -508,7 +508,7 @@ export class ServiceControlCenter extends LitElement {
         <div part="views" class="views" role="group" aria-label=${m.views[0]}>
           ${[m.tenants, billing ? m.views[1] : '', m.views[2]].map((label, shown) =>
             label
-              ? html`<button type="button" part="view" data-view=${view} aria-current=${view === shown}
+              ? html`<button type="button" part="view" data-view=${shown} aria-current=${view === shown}
                   @click=${() => {
                     this._view = shown;
                   }}>${label}</button>`
