@@ -270,13 +270,22 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
  * is, which formats decimal strings exactly: no float ever holds the amount.
  */
 export function formatMoney(locale: string, currency: string, amount: string): string {
-  const key = `${locale}:${currency}`;
+  return moneyFormat(locale, currency, 2).format(amount as Intl.StringNumericLiteral);
+}
+
+/** A unit price, with all of its up to six decimals (`€0.0125`): rounding it to cents would misstate it. */
+export function formatUnitPrice(locale: string, currency: string, price: string): string {
+  return moneyFormat(locale, currency, 6).format(price as Intl.StringNumericLiteral);
+}
+
+function moneyFormat(locale: string, currency: string, decimals: number): Intl.NumberFormat {
+  const key = `${locale}:${currency}:${decimals}`;
   let format = moneyFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: decimals });
     moneyFormats.set(key, format);
   }
-  return format.format(amount as Intl.StringNumericLiteral);
+  return format;
 }
 
 const quantityFormats = new Map<string, Intl.NumberFormat>();

@@ -70,9 +70,9 @@ const invoice = (id: string, extra: Partial<Invoice> = {}): Invoice => ({
     {
       metric: 'stored_gb',
       quantity: '2400',
-      tiers: [{ quantity: '2400', unitPrice: '0.02' }],
+      tiers: [{ quantity: '2400', unitPrice: '0.0125' }],
       minimumFee: null,
-      amount: '48.00',
+      amount: '30.00',
       priced: true,
     },
     {
@@ -272,7 +272,7 @@ describe('billing screens', () => {
     $<HTMLButtonElement>(el, '[data-invoice-id="inv-1"] button')?.click();
     await waitFor(() => $(el, '[part="invoice"]'), 'the invoice');
     assertDeepEqual($$(el, '[part="invoice-lines"] tbody tr').map(cells), [
-      ['Stored GB', '2,400', '2,400 × €0.02', '–', '€48.00'],
+      ['Stored GB', '2,400', '2,400 × €0.0125', '–', '€30.00'],
       ['Operation.order', '3', '3 × €25.00', '–', '€75.00'],
     ]);
     assertIncludes($(el, '[data-testid="invoice-detail-total"]')?.textContent, '€1,234,567.50');
@@ -358,6 +358,75 @@ describe('billing screens', () => {
       ],
     });
     await expectNoAxeViolations(el as SccPriceLists);
+  });
+
+  it('breaks show-back down by unit in tree order, with the API’s shares and total', async () => {
+    stub.on(`${BILLING}/show-back`, () =>
+      json({
+        businessUnitId: 'msp',
+        period: '2026-10',
+        currency: 'EUR',
+        total: '100.00',
+        lines: [
+          {
+            metric: 'stored_gb',
+            class: 'critical',
+            quantity: '1000',
+            tiers: [],
+            minimumFee: null,
+            amount: '60.00',
+            priced: true,
+          },
+          {
+            metric: 'stored_gb',
+            class: 'other',
+            quantity: '2000',
+            tiers: [],
+            minimumFee: null,
+            amount: '40.00',
+            priced: true,
+          },
+        ],
+        units: [
+          {
+            businessUnitId: 'critical',
+            parentId: 'internal',
+            name: 'Critical systems',
+            kind: 'department',
+            own: '60.00',
+            subtree: '60.00',
+          },
+          { businessUnitId: 'msp', parentId: null, name: 'MSP', kind: 'msp', own: '0.00', subtree: '100.00' },
+          {
+            businessUnitId: 'internal',
+            parentId: 'msp',
+            name: 'Internal systems',
+            kind: 'division',
+            own: '40.00',
+            subtree: '100.00',
+          },
+        ],
+      }),
+    );
+    const el = document.createElement('scc-show-back');
+    el.client = client();
+    el.businessUnitId = 'msp';
+    mount(el);
+    await waitFor(() => $(el, '[part="show-back-units"]'), 'the show-back');
+    assertDeepEqual(
+      $$(el, '[part="show-back-units"] tbody tr').map((tr) => [tr.dataset.depth, ...cells(tr)]),
+      [
+        ['0', 'MSP', 'Managed service provider', '€0.00', '€100.00'],
+        ['1', 'Internal systems', 'Division', '€40.00', '€100.00'],
+        ['2', 'Critical systems', 'Department', '€60.00', '€60.00'],
+      ],
+    );
+    assertDeepEqual($$(el, '[part="show-back-lines"] tbody tr').map(cells), [
+      ['Stored GB', 'Critical', '1,000', '€60.00'],
+      ['Stored GB', 'Other', '2,000', '€40.00'],
+    ]);
+    assertEqual($(el, '[data-testid="show-back-total"]')?.textContent?.trim(), '€100.00');
+    await expectNoAxeViolations(el);
   });
 
   it('speaks German', async () => {

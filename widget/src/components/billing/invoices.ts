@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';
 import type { Invoice, InvoiceLine, InvoiceList, InvoiceSummary } from '../../api/types.js';
-import { formatMoney, formatQuantity } from '../../i18n/billing-messages.js';
+import { formatMoney, formatQuantity, formatUnitPrice } from '../../i18n/billing-messages.js';
 import { labelFor } from '../../i18n/index.js';
 import { BillingSection, lastMonth, saveBlob } from './billing-section.js';
 
@@ -136,7 +136,7 @@ export class SccInvoices extends BillingSection {
   #line(line: InvoiceLine, currency: string) {
     const { m, tag } = this;
     const tiers = line.tiers.map(
-      (t) => `${formatQuantity(tag, t.quantity)} × ${formatMoney(tag, currency, t.unitPrice)}`,
+      (t) => `${formatQuantity(tag, t.quantity)} × ${formatUnitPrice(tag, currency, t.unitPrice)}`,
     );
     return html`<tr>
       <th scope="row">${labelFor(m.metrics, line.metric)}</th>

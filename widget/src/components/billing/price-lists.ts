@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';
 import type { PriceListTarget } from '../../api/billing-calls.js';
 import type { BusinessUnit, PriceList, PriceListBody, PriceListEntry, PriceLists } from '../../api/types.js';
-import { formatMoney, formatQuantity } from '../../i18n/billing-messages.js';
+import { formatMoney, formatQuantity, formatUnitPrice } from '../../i18n/billing-messages.js';
 import { labelFor } from '../../i18n/index.js';
 import { BillingSection } from './billing-section.js';
 
@@ -210,7 +210,7 @@ export class SccPriceLists extends BillingSection {
                   <td>${e.tiers
                     .map(
                       (t) =>
-                        `${t.upTo === null ? '∞' : `≤ ${formatQuantity(tag, t.upTo)}`}: ${formatMoney(tag, list.currency, t.unitPrice)}`,
+                        `${t.upTo === null ? '∞' : `≤ ${formatQuantity(tag, t.upTo)}`}: ${formatUnitPrice(tag, list.currency, t.unitPrice)}`,
                     )
                     .join('; ')}</td>
                   <td class="num">${e.minimumFee ? formatMoney(tag, list.currency, e.minimumFee) : '–'}</td></tr>`,

@@ -122,6 +122,8 @@ export class SccUsageChart extends LitElement {
         axes: [
           {
             ...axis,
+            // Room for a day or a name under each tick: fewer labels rather than overlapping ones.
+            space: 110,
             incrs: [1, 2, 5, 7, 10, 14, 20, 50, 100],
             values: (_u, splits) => splits.map((i) => labels[i] ?? ''),
           },

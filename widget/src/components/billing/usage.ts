@@ -47,7 +47,9 @@ export class SccUsage extends BillingSection {
     if (signal.aborted) return;
     this._usage = usage;
     const metrics = usage.byMetric.map((r) => r.metric);
-    if (!this._metric || !metrics.includes(this._metric)) this._metric = metrics[0];
+    // Stored GB first when there is any: what most price lists charge for.
+    if (!this._metric || !metrics.includes(this._metric))
+      this._metric = metrics.includes('stored_gb') ? 'stored_gb' : metrics[0];
   }
 
   #onRange = (event: SubmitEvent): void => {
