@@ -48,21 +48,22 @@ export class SccBilling extends BillingSection {
   }
 
   #body() {
-    const common = { client: this.client, unitId: this.businessUnitId, locale: this.locale };
+    const { client, businessUnitId: unitId } = this;
+    const locale = this.locale ?? '';
     switch (this._section) {
       case 'usage':
-        return html`<scc-usage exportparts="chart, chart-table, usage-totals" .client=${common.client}
-          .businessUnitId=${common.unitId} locale=${common.locale ?? ''}></scc-usage>`;
+        return html`<scc-usage exportparts="chart, chart-table, usage-totals" .client=${client}
+          .businessUnitId=${unitId} locale=${locale}></scc-usage>`;
       case 'invoices':
         return html`<scc-invoices exportparts="invoices, invoice-row, invoice, invoice-lines, run-button, issue-button, download-button"
-          .client=${common.client} .businessUnitId=${common.unitId} locale=${common.locale ?? ''}
+          .client=${client} .businessUnitId=${unitId} locale=${locale}
           ?seller=${this._seller}></scc-invoices>`;
       case 'showBack':
-        return html`<scc-show-back exportparts="show-back-lines, show-back-units" .client=${common.client}
-          .businessUnitId=${common.unitId} locale=${common.locale ?? ''}></scc-show-back>`;
+        return html`<scc-show-back exportparts="show-back-lines, show-back-units" .client=${client}
+          .businessUnitId=${unitId} locale=${locale}></scc-show-back>`;
       case 'prices':
-        return html`<scc-price-lists exportparts="price-list, price-list-editor, field-error" .client=${common.client}
-          .businessUnitId=${common.unitId} locale=${common.locale ?? ''} .buyers=${this._children}></scc-price-lists>`;
+        return html`<scc-price-lists exportparts="price-list, price-list-editor, field-error" .client=${client}
+          .businessUnitId=${unitId} locale=${locale} .buyers=${this._children}></scc-price-lists>`;
     }
   }
 
