@@ -67,9 +67,9 @@ module.exports = {
     },
     forbid(
       'widget-only-lit-and-contract-types',
-      'The widget runs in a browser: it imports its own files, lit, and (type-only, below) the contracts.',
+      'The widget runs in a browser: it imports its own files, lit, uPlot (the usage charts, a lazy chunk of its own) and (type-only, below) the contracts.',
       'widget/src',
-      { pathNot: ['^widget/', '^contracts/', '(^|/)node_modules/(lit|lit-html|lit-element|@lit/[^/]+)/'] },
+      { pathNot: ['^widget/', '^contracts/', '(^|/)node_modules/(lit|lit-html|lit-element|@lit/[^/]+|uplot)/'] },
     ),
     forbid(
       'widget-contracts-types-only',

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // CI's size gate for the widget, in the spirit of lit's size check. Hosts load the entry on every
 // page and the lazy chunks when a caller needs them, so:
-// - budgets: the entry (with anything it imports statically) ≤ 25 KB gzip, since every host page
-//   pays for it; each lazy chunk ≤ 24 KB gzip, since one click on a screen pays for its chunk (a
-//   charting library for the billing screens included); everything the widget ships to browsers
+// - budgets: the entry (with anything it imports statically) ≤ 25.5 KB gzip, since every host page
+//   pays for it (25 KB until the view switch to the billing and data-source screens); each lazy
+//   chunk ≤ 24 KB gzip, since one click on a screen pays for its chunk (uPlot, the billing screens'
+//   charting library, is a chunk of its own); everything the widget ships to browsers
 //   (every `.js` in widget/dist) ≤ 120 KB gzip; and lit bundled once, in the entry. The total grew
 //   from 60 KB when transports and billing brought screens that only some callers ever open;
 // - a byte-exact record, widget/size-record.json (raw and gzip bytes per file): the build must match
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
-const BUDGET = { entryGzip: 25 * KB, chunkGzip: 24 * KB, totalGzip: 120 * KB };
+const BUDGET = { entryGzip: 25.5 * KB, chunkGzip: 24 * KB, totalGzip: 120 * KB };
 const ENTRY = 'service-control-center.js';
 // lit-html registers its version on globalThis under this name; a second copy would do it again.
 const LIT_MARKER = 'litHtmlVersions';

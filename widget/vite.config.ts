@@ -100,9 +100,10 @@ export default defineConfig({
       // Lets the entry export what the chunks share with it, instead of a third chunk every page loads.
       preserveEntrySignatures: 'allow-extension',
       output: {
-        // `<name>.<hash>.js` with no other dot (a styles module's `x.styles` becomes `x-styles`): the
-        // BFF serves chunks by exactly that pattern (CHUNK_NAME in bff/src/widget-bundle.ts).
-        chunkFileNames: (chunk) => `${chunk.name.replaceAll('.', '-')}.[hash].js`,
+        // `<name>.<hash>.js` with no other dot (a styles module's `x.styles` becomes `x-styles`) and
+        // a lower-case name (a library's `uPlot.esm` becomes `uplot-esm`): the BFF serves chunks by
+        // exactly that pattern (CHUNK_NAME in bff/src/widget-bundle.ts).
+        chunkFileNames: (chunk) => `${chunk.name.replaceAll('.', '-').toLowerCase()}.[hash].js`,
         // Vite keeps whitespace in ES library builds (for re-bundling); this file is meant to be
         // loaded by browsers as is, so minify it fully. Keep lit's license comments.
         minify: true,

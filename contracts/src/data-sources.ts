@@ -15,6 +15,10 @@ export const DataSourceSchema = z
     name: z.string(),
     attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
     createdAt: z.string().openapi({ format: 'date-time' }),
+    lastUsageDay: z.string().nullable().openapi({
+      description: 'The latest day a collector reported usage for (YYYY-MM-DD); null: none yet',
+      example: '2026-10-31',
+    }),
   })
   .openapi('DataSource');
 

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   assertNoProblems,
-  type DemoBrowser,
+  demoBrowserForFile,
   expandTree,
   signOut,
-  startDemoBrowser,
   treeIds,
   WIDGET,
   widgetReady,
@@ -19,16 +18,10 @@ import { personaByKey, subtreeOf } from '../support/seed-model.js';
 const casey = personaByKey('customer-admin');
 
 describe('single sign-on with Contoso ID', { timeout: 120_000 }, () => {
-  let demo: DemoBrowser | undefined;
-  beforeAll(async () => {
-    demo = await startDemoBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await demo?.close();
-  }, 60_000);
+  const started = demoBrowserForFile();
 
   test('Casey signs in at her company’s identity provider and the widget acts as her', async () => {
-    if (!demo) throw new Error('the stack did not start');
+    const demo = started();
     const page = await demo.openPage();
     await page.goto(`${demo.demoHost}/sign-in`);
     await page.getByRole('link', { name: 'Sign in with Contoso ID' }).click();

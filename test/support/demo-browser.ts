@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createTestDatabase, dropTestRoles, type TestDatabase, testRolePrefix } from '@scc/db/testing';
 import { type RunningStack, type StackOptions, startStack } from '@scc/stack';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromiumFlags, chromiumPath } from '../../scripts/chromium.mjs';
 
 /**
@@ -128,6 +128,21 @@ export async function startDemoBrowser(): Promise<DemoBrowser> {
       });
       return page;
     },
+  };
+}
+
+/** The demo stack and browser for the tests of one file: started before them, closed after them. */
+export function demoBrowserForFile(): () => DemoBrowser {
+  let demo: DemoBrowser | undefined;
+  beforeAll(async () => {
+    demo = await startDemoBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await demo?.close();
+  }, 60_000);
+  return () => {
+    if (!demo) throw new Error('the stack did not start');
+    return demo;
   };
 }
 

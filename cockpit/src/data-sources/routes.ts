@@ -9,7 +9,7 @@ import {
   UpdateDataSourceBody,
 } from '@scc/contracts/data-sources';
 import { changeProblemResponses, ProblemError, problemResponses } from '@scc/contracts/problem';
-import { type Database, dataSources, type Transaction, withScope } from '@scc/db';
+import { type Database, dataSources, type Transaction, usageRecords, withScope } from '@scc/db';
 import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
@@ -28,6 +28,10 @@ const columns = {
   name: dataSources.name,
   attributes: dataSources.attributes,
   createdAt: sql<string>`to_char(${dataSources.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  // The primary key (data source, day) answers this with one index probe per source.
+  lastUsageDay: sql<
+    string | null
+  >`(select max(${usageRecords.day})::text from ${usageRecords} where ${usageRecords.dataSourceId} = ${dataSources.id})`,
   buPath: dataSources.buPath,
 };
 

@@ -236,7 +236,7 @@ describe('data sources', () => {
     const created = await harness.send('POST', `/v1/business-units/${finance.id}/data-sources`, casey, body);
     expect(created.status, await created.clone().text()).toBe(201);
     const source = (await created.json()) as DataSource;
-    expect(source).toMatchObject({ ...body, businessUnitId: finance.id });
+    expect(source).toMatchObject({ ...body, businessUnitId: finance.id, lastUsageDay: null });
     const duplicate = await problemOf(
       await harness.send('POST', `/v1/business-units/${finance.id}/data-sources`, casey, body),
     );
@@ -258,8 +258,16 @@ describe('data sources', () => {
       ).status,
     ).toBe(403);
 
+    // A collector's days (stored here directly, as the ingest would): the screen shows the latest.
+    for (const day of ['2026-09-30', '2026-10-02', '2026-10-01']) {
+      await harness.database.handle.db.execute(
+        sql`insert into usage_records (data_source_id, day, metrics, business_unit_id, bu_path, billed_path)
+            select id, ${day}::date, '{"stored_gb":"1"}', business_unit_id, bu_path, bu_path from data_sources where id = ${source.id}`,
+      );
+    }
     const list = await harness.get(`/v1/business-units/${finance.id}/data-sources`, dana);
-    expect(((await list.json()) as { items: DataSource[] }).items.map((s) => s.id)).toEqual([source.id]);
+    const listed = ((await list.json()) as { items: DataSource[] }).items;
+    expect(listed.map((s) => [s.id, s.lastUsageDay])).toEqual([[source.id, '2026-10-02']]);
     const changed = await harness.send('PATCH', `/v1/data-sources/${source.id}`, casey, { name: 'Backup 1' });
     expect(((await changed.json()) as DataSource).name).toBe('Backup 1');
     const fabrikamAdmin = riley;

@@ -7232,6 +7232,11 @@ export interface components {
             };
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description The latest day a collector reported usage for (YYYY-MM-DD); null: none yet
+             * @example 2026-10-31
+             */
+            lastUsageDay: string | null;
         };
         CreateDataSource: {
             kind: string;

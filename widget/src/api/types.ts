@@ -160,3 +160,25 @@ export type ProfileVersionSummary = SolutionProfile['versions'][number];
 export type ProfileVersion = Answer<'/v1/widget/tenants/{id}/solution-profile/versions/{version}', 'get', 200>;
 /** `GET /v1/widget/tenants/{id}/extensions`: installed, the product version and the catalogue. */
 export type TenantExtensions = Answer<'/v1/widget/tenants/{id}/extensions', 'get', 200>;
+
+/** `GET /v1/widget/billing/business-units/{id}/usage`: the subtree's usage by metric, child, data source and day. */
+export type UsageSummary = Answer<'/v1/widget/billing/business-units/{id}/usage', 'get', 200>;
+/** `GET /v1/widget/billing/business-units/{id}/invoices`: what the unit issues (drafts too) and what it received. */
+export type InvoiceList = Answer<'/v1/widget/billing/business-units/{id}/invoices', 'get', 200>;
+export type InvoiceSummary = InvoiceList['issued'][number];
+/** `GET /v1/widget/billing/invoices/{id}`: an invoice with its lines. */
+export type Invoice = Answer<'/v1/widget/billing/invoices/{id}', 'get', 200>;
+export type InvoiceLine = Invoice['lines'][number];
+/** `GET /v1/widget/billing/business-units/{id}/show-back`: the subtree at its internal prices. */
+export type ShowBack = Answer<'/v1/widget/billing/business-units/{id}/show-back', 'get', 200>;
+/** `GET /v1/widget/billing/business-units/{id}/price-lists`: sale list, per-buyer overrides, internal list. */
+export type PriceLists = Answer<'/v1/widget/billing/business-units/{id}/price-lists', 'get', 200>;
+export type PriceList = NonNullable<PriceLists['sale']>;
+/** A price list as `PUT …/price-lists/sale` (and the buyer's and internal list) take it. */
+export type PriceListBody = RequestBody<'/v1/widget/billing/business-units/{id}/price-lists/sale', 'put'>;
+export type PriceListEntry = PriceListBody['entries'][number];
+
+/** `GET /v1/widget/business-units/{id}/data-sources`: a unit's data sources, each with its latest usage day. */
+export type DataSource = Answer<'/v1/widget/business-units/{id}/data-sources', 'get', 200>['items'][number];
+export type CreateDataSourceBody = RequestBody<'/v1/widget/business-units/{id}/data-sources', 'post'>;
+export type UpdateDataSourceBody = RequestBody<'/v1/widget/data-sources/{id}', 'patch'>;

@@ -15,6 +15,7 @@ export const de: Messages = {
   businessUnits: 'Organisationseinheiten',
   businessUnitTreeLabel: 'Hierarchie der Organisationseinheiten',
   tenants: 'Mandanten',
+  views: ['Ansicht', 'Verbrauch & Rechnungen', 'Datenquellen'],
   tenantsIn: (bu) => `Mandanten in ${bu}`,
   tenantCount: (n) => plural('de', n, { one: '# Mandant', other: '# Mandanten' }),
   tenantCountShort: (n) => formatNumber('de', n),

@@ -10,6 +10,8 @@ export interface Messages {
   businessUnits: string;
   businessUnitTreeLabel: string;
   tenants: string;
+  /** The view switch of the main section: its name and the two views beside the tenants. */
+  views: [label: string, billing: string, dataSources: string];
   tenantsIn: (businessUnit: string) => string;
   tenantCount: (count: number) => string;
   tenantCountShort: (count: number) => string;
@@ -65,6 +67,7 @@ export const en: Messages = {
   businessUnits: 'Business units',
   businessUnitTreeLabel: 'Business unit hierarchy',
   tenants: 'Tenants',
+  views: ['View', 'Usage & invoices', 'Data sources'],
   tenantsIn: (bu) => `Tenants in ${bu}`,
   tenantCount: (n) => plural('en', n, { one: '# tenant', other: '# tenants' }),
   tenantCountShort: (n) => formatNumber('en', n),

@@ -4,6 +4,7 @@
  */
 export const widgetParts = {
   admin: () => import('./admin.js'),
+  billing: () => import('./billing.js'),
   notifications: () => import('./notifications.js'),
   operations: () => import('./operations.js'),
   pieces: () => import('./pieces.js'),

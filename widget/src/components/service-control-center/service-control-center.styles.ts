@@ -112,6 +112,29 @@ export const serviceControlCenterStyles = css`
     min-width: 0;
     padding: calc(var(--_scc-space) * 2.5);
   }
+  .views {
+    display: flex;
+    gap: 4px;
+    margin-bottom: calc(var(--_scc-space) * 1.5);
+  }
+  .views button {
+    font: inherit;
+    color: inherit;
+    padding: 4px 12px;
+    border: 1px solid var(--_scc-border);
+    border-radius: calc(var(--_scc-radius) - 2px);
+    background: var(--_scc-surface);
+    cursor: pointer;
+  }
+  .views [aria-current='true'] {
+    border-color: var(--_scc-primary);
+    background: var(--_scc-selected);
+    color: var(--_scc-primary-text);
+  }
+  .views button:focus-visible {
+    outline: none;
+    box-shadow: var(--_scc-focus);
+  }
   .operations {
     display: flex;
     align-items: center;

@@ -67,6 +67,11 @@ function initials(name: string): string {
  * @csspart search - The name search box.
  * @csspart search-result - Each search result.
  * @csspart breadcrumbs - The path of the selected unit above the tenants.
+ * @csspart views - The switch between tenants, usage and invoices (billing role or admin) and data sources; `view` each button.
+ * @csspart billing-sections - The usage, invoices, show-back and price-list switch; `billing-section` each button.
+ * @csspart chart - Each usage chart; `chart-table` its numbers; `invoices`, `invoice-row`, `invoice` the invoices.
+ * @csspart price-list - Each price list; `field-error` a refused field's message there and on data sources.
+ * @csspart data-sources - The data-source table; `data-source-row` each row.
  * @csspart admin - The admin panel (only for callers holding admin).
  * @csspart tenants - The tenant `<table>`.
  * @csspart tenant-row - Each tenant row (`data-tenant-id`).
@@ -121,6 +126,7 @@ export class ServiceControlCenter extends LitElement {
     _assignments: { state: true },
     _error: { state: true },
     _reconnecting: { state: true },
+    _view: { state: true },
   };
 
   /** Base URL of the BFF, e.g. `http://localhost:4020` (attribute `api-base`). Empty: same origin. */
@@ -136,6 +142,8 @@ export class ServiceControlCenter extends LitElement {
   declare _assignments: Session['assignments'];
   declare _error: BffError | undefined;
   declare _reconnecting: boolean;
+  /** What the main section shows for the selected unit: 0 its tenants, 1 usage and invoices, 2 its data sources. */
+  declare _view: number;
 
   /** The one connection the pieces inside share: token, session and event stream. */
   readonly connection = createConnection();
@@ -163,6 +171,7 @@ export class ServiceControlCenter extends LitElement {
     this._status = 'idle';
     this._assignments = [];
     this._reconnecting = false;
+    this._view = 0;
     this.connection.announcer = this;
     this.addEventListener('scc-brand-change', () => void this.#reapplyBrand());
     new ContextProvider(this, { context: connectionContext, initialValue: this.connection });
@@ -245,6 +254,7 @@ export class ServiceControlCenter extends LitElement {
       const roles = this.#roles();
       if (roles.includes('admin')) this.#parts.ensure('admin');
       if (roles.includes('operator')) this.#parts.ensure('operations');
+      if (this._view) this.#parts.ensure('billing');
     }
   }
 
@@ -478,6 +488,10 @@ export class ServiceControlCenter extends LitElement {
     const selected = selectedId ? selection.tree?.unitById(selectedId) : undefined;
     const roles = this.#roles();
     const canOperate = roles.includes('operator');
+    const billing = roles.includes('billing') || roles.includes('admin');
+    const unitId = selectedId ?? this._session?.businessUnit.id;
+    // Usage and invoices on a unit where the caller holds no billing role: back to the tenants.
+    const view = billing || this._view !== 1 ? this._view : 0;
     const firstPage = this.#firstPage;
     this.#firstPage = undefined;
     return html`<div class="layout">
@@ -491,18 +505,38 @@ export class ServiceControlCenter extends LitElement {
         @scc-operation-request-complete=${this.#onOperation}
         @scc-error=${this.#onPieceError}>
         ${selection.renderBreadcrumbs(m)}
+        <div part="views" class="views" role="group" aria-label=${m.views[0]}>
+          ${[m.tenants, billing ? m.views[1] : '', m.views[2]].map((label, shown) =>
+            label
+              ? html`<button type="button" part="view" data-view=${shown} aria-current=${view === shown}
+                  @click=${() => {
+                    this._view = shown;
+                  }}>${label}</button>`
+              : nothing,
+          )}
+        </div>
         ${
-          roles.includes('admin') && selectedId
-            ? this.#parts.isReady('admin')
-              ? html`<scc-business-unit-admin data-testid="admin" exportparts="admin" .client=${this.connection.client}
+          view
+            ? this.#parts.isReady('billing')
+              ? view === 1
+                ? html`<scc-billing data-testid="billing" exportparts="billing-sections, billing-section, chart, chart-table, invoices, invoice-row, invoice, price-list, field-error" .client=${this.connection.client} .businessUnitId=${unitId}
+                    locale=${locale}></scc-billing>`
+                : html`<scc-data-sources data-testid="data-sources" exportparts="data-sources, data-source-row, field-error" .client=${this.connection.client}
+                    .businessUnitId=${unitId} .businessUnitName=${selectedName} ?editable=${roles.includes('admin')}
+                    locale=${locale}></scc-data-sources>`
+              : this.#renderPartLoading(m, 'billing-loading')
+            : html`        ${
+                roles.includes('admin') && selectedId
+                  ? this.#parts.isReady('admin')
+                    ? html`<scc-business-unit-admin data-testid="admin" exportparts="admin" .client=${this.connection.client}
                   .businessUnitId=${selectedId} .path=${selection.path} .roles=${roles}
                   .rootId=${this._session?.businessUnit.id} locale=${locale}
                   @scc-business-unit-change=${this.#onUnitChange}></scc-business-unit-admin>
                 <scc-audit-log data-testid="audit-log" part="audit-log" .client=${this.connection.client}
                   .businessUnitId=${selectedId} locale=${locale}></scc-audit-log>`
-              : this.#renderPartLoading(m, 'admin-loading')
-            : nothing
-        }
+                    : this.#renderPartLoading(m, 'admin-loading')
+                  : nothing
+              }
         ${
           canOperate
             ? this.#parts.isReady('operations')
@@ -515,7 +549,8 @@ export class ServiceControlCenter extends LitElement {
           business-unit-id=${selectedId === this._session?.businessUnit.id ? '' : (selectedId ?? '')}
           .firstPage=${firstPage} .heading=${m.tenantsIn(selectedName)}
           .note=${selected?.childCount === 0 ? '' : m.includesDescendants}
-          @scc-tenants-change=${() => this.requestUpdate()}></scc-tenants>
+          @scc-tenants-change=${() => this.requestUpdate()}></scc-tenants>`
+        }
       </section>
       <scc-toast-region exportparts="toast, dismiss-button" locale=${locale}></scc-toast-region>
     </div>`;
