@@ -6,11 +6,13 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { businessUnits } from './business-units.js';
@@ -73,6 +75,35 @@ export const usageRecords = pgTable(
     index('usage_records_bu_path_key_day_idx').on(t.buPathKey, t.day),
     index('usage_records_day_idx').on(t.day),
     check('usage_records_class', sql`${t.usageClass} in ('critical', 'other')`),
+    ...subtreePolicies(t.buPath),
+  ],
+);
+
+/**
+ * The roll-up of `usage_records`: per day, unit path, billed path, class and metric, the sum of
+ * the data sources' values and how many records carry the metric. Ingest keeps it in the same
+ * transaction as the records (a replaced day subtracts its old values), so invoice runs, show-back
+ * and usage summaries read thousands of rows where the records are millions. A row whose
+ * `records` fell to 0 (a re-send dropped the metric) stands for no usage at all.
+ * Both paths behave as on the records: a move rewrites `bu_path`, never `billed_path`.
+ */
+export const usageDailyTotals = pgTable(
+  'usage_daily_totals',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    buPath: ltree('bu_path').notNull(),
+    buPathKey: pathKey('bu_path_key', 'bu_path'),
+    billedPath: ltree('billed_path').notNull(),
+    usageClass: text('usage_class').notNull(),
+    metric: text('metric').notNull(),
+    /** Exact: the sum of decimal quantities with at most six decimals. */
+    quantity: numeric('quantity').notNull(),
+    records: integer('records').notNull(),
+  },
+  (t) => [
+    uniqueIndex('usage_daily_totals_key').on(t.day, t.buPath, t.billedPath, t.usageClass, t.metric),
+    index('usage_daily_totals_bu_path_key_day_idx').on(t.buPathKey, t.day),
+    check('usage_daily_totals_class', sql`${t.usageClass} in ('critical', 'other')`),
     ...subtreePolicies(t.buPath),
   ],
 );
