@@ -68,12 +68,13 @@ export const usageRecords = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.dataSourceId, t.day], name: 'usage_records_pkey' }),
+    // Day first: collectors send a day of every data source at once, which lands at the index's
+    // end instead of on a page per data source (see BENCHMARKS.md).
+    primaryKey({ columns: [t.day, t.dataSourceId], name: 'usage_records_pkey' }),
     // A subtree's usage over days is a btree range on the path's text (see `inSubtree`), which
     // drives the scan under row-level security; GiST indexes on the paths cost more per row than
-    // ingest can afford (see BENCHMARKS.md). A seller's run reads a month by day.
+    // ingest can afford (see BENCHMARKS.md). Sums by day are read from `usage_daily_totals`.
     index('usage_records_bu_path_key_day_idx').on(t.buPathKey, t.day),
-    index('usage_records_day_idx').on(t.day),
     check('usage_records_class', sql`${t.usageClass} in ('critical', 'other')`),
     ...subtreePolicies(t.buPath),
   ],
