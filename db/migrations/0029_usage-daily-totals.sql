@@ -11,8 +11,8 @@ CREATE TABLE "usage_daily_totals" (
 );
 --> statement-breakpoint
 ALTER TABLE "usage_daily_totals" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
-CREATE UNIQUE INDEX "usage_daily_totals_key" ON "usage_daily_totals" USING btree ("day","bu_path","billed_path","usage_class","metric");--> statement-breakpoint
-CREATE INDEX "usage_daily_totals_bu_path_key_day_idx" ON "usage_daily_totals" USING btree ("bu_path_key","day");--> statement-breakpoint
+CREATE UNIQUE INDEX "usage_daily_totals_key" ON "usage_daily_totals" USING btree ("bu_path_key","day","billed_path","usage_class","metric");--> statement-breakpoint
+CREATE INDEX "usage_daily_totals_day_idx" ON "usage_daily_totals" USING btree ("day");--> statement-breakpoint
 CREATE POLICY "usage_daily_totals_subtree" ON "usage_daily_totals" AS PERMISSIVE FOR ALL TO "scc_app" USING ("usage_daily_totals"."bu_path" <@ (select nullif(current_setting('app.scope_path', true), '')::ltree)) WITH CHECK ("usage_daily_totals"."bu_path" <@ (select nullif(current_setting('app.scope_path', true), '')::ltree));--> statement-breakpoint
 -- Day first in the records' key: a collector's upload is a day of every data source, which now
 -- lands at the end of the index instead of on one page per data source. Sums by day come from

@@ -206,7 +206,7 @@ try {
     'usage summary of Reseller One’s subtree (half the sources), a month',
     3,
     () => call(`/v1/business-units/${reseller.id}/usage?from=2026-10-01&to=2026-10-31`),
-    { warmup: 1 },
+    { warmup: 0 },
   );
 
   console.log(

@@ -102,8 +102,11 @@ export const usageDailyTotals = pgTable(
     records: integer('records').notNull(),
   },
   (t) => [
-    uniqueIndex('usage_daily_totals_key').on(t.day, t.buPath, t.billedPath, t.usageClass, t.metric),
-    index('usage_daily_totals_bu_path_key_day_idx').on(t.buPathKey, t.day),
+    // The path's text first: a subtree over days is one btree range (see `inSubtree`) even where
+    // the planner, blind to the scope under row-level security, expects a row or two.
+    uniqueIndex('usage_daily_totals_key').on(t.buPathKey, t.day, t.billedPath, t.usageClass, t.metric),
+    // A seller's run reads a month of every path below it.
+    index('usage_daily_totals_day_idx').on(t.day),
     check('usage_daily_totals_class', sql`${t.usageClass} in ('critical', 'other')`),
     ...subtreePolicies(t.buPath),
   ],

@@ -127,13 +127,13 @@ export function usageSummaryRoutes(db: Database) {
         );
         const byChild = await executeRows<{ id: string; name: string; metric: string; quantity: string }>(
           tx,
+          // The child's label is its id without dashes: joined by primary key, whatever rows the planner expects.
           sql`with usage as (
-              select case when nlevel(r.bu_path) > nlevel(${unit.path}::ltree)
-                  then subpath(r.bu_path, 0, nlevel(${unit.path}::ltree) + 1) else r.bu_path end as child_path,
+              select subpath(r.bu_path, least(nlevel(r.bu_path), nlevel(${unit.path}::ltree) + 1) - 1, 1)::text::uuid as child_id,
                 r.metric, sum(r.quantity) as quantity
               from usage_daily_totals r where ${inRange} group by 1, 2 having sum(r.records) > 0)
             select u.id, u.name, usage.metric, usage.quantity::text as quantity
-            from usage join business_units u on u.path = usage.child_path
+            from usage join business_units u on u.id = usage.child_id
             order by u.name, u.id, usage.metric`,
         );
         // The 500 largest first, named after: one join per shown row, not per usage row.

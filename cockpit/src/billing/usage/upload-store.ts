@@ -162,8 +162,8 @@ export async function storeUpload(tx: Transaction, scopePath: string, staged: nu
     from usage_changes c, jsonb_each_text(c.metrics) m
     group by 1, 2, 3, 4, 5
     having sum(c.sign * m.value::numeric) <> 0 or sum(c.sign) <> 0
-    order by 1, 2, 3, 4, 5
-    on conflict (day, bu_path, billed_path, usage_class, metric) do update
+    order by c.bu_path::text collate "C", 1, 3, 4, 5
+    on conflict (bu_path_key, day, billed_path, usage_class, metric) do update
       set quantity = usage_daily_totals.quantity + excluded.quantity,
         records = usage_daily_totals.records + excluded.records`);
   if (accepted + replaced < incoming) {
