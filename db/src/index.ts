@@ -12,4 +12,4 @@ export {
   runtimeLoginUrl,
 } from './runtime-login.js';
 export * from './schema/index.js';
-export { type Scope, type ScopeOptions, type Transaction, withScope } from './scoped.js';
+export { copyFromStdin, type Scope, type ScopeOptions, type Transaction, withScope } from './scoped.js';

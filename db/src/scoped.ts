@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import type { Writable } from 'node:stream';
+import { type SQL, sql } from 'drizzle-orm';
 import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js/session';
 import type { Sql, TransactionSql } from 'postgres';
 import type { Database } from './client.js';
@@ -73,6 +74,7 @@ export async function withScope<T>(
     );
     const session = new PostgresJsSession(preparing(connection) as never, dialect, schema as never, sessionOptions(db));
     const tx = new PostgresJsTransaction(dialect, session, schema as never) as unknown as Transaction;
+    connections.set(tx, connection);
     const result = await work(tx).catch(async (error: unknown) => {
       throw (await failure) ?? error;
     });
@@ -80,6 +82,23 @@ export async function withScope<T>(
     if (settingsError) throw settingsError;
     return result;
   }) as Promise<T>;
+}
+
+/** The server connection of each transaction {@link withScope} opened on PostgreSQL, for COPY. */
+const connections = new WeakMap<Transaction, TransactionSql>();
+
+/**
+ * `statement` (a `COPY … FROM STDIN` without parameters) on the transaction's own connection: the
+ * stream takes rows in COPY's text format and the copy is done when it finishes. Undefined on
+ * PGlite or outside {@link withScope}; the caller then inserts in batches.
+ */
+export async function copyFromStdin(tx: Transaction, statement: SQL): Promise<Writable | undefined> {
+  const connection = connections.get(tx);
+  if (!connection) return undefined;
+  const { dialect } = tx as unknown as DrizzleInternals;
+  const query = dialect.sqlToQuery(statement);
+  if (query.params.length > 0) throw new Error('COPY takes no parameters');
+  return connection.unsafe(query.sql).writable();
 }
 
 interface DrizzleInternals {

@@ -1,9 +1,11 @@
 /**
  * `pnpm bench billing`: usage ingest through the cockpit's HTTP API (a real socket, JSON lines in
- * uploads of 50,000 rows, two uploads at a time), a month's invoice run of every seller, and the
- * show-back of one customer's subtree. On the server named by DATABASE_URL: 20,000 data sources
- * under 2,000 customers of the MSP and Reseller One, one month (620,000 usage rows); on PGlite a
- * tenth of the sources. Numbers go to BENCHMARKS.md; nothing here asserts timing.
+ * uploads of 50,000 rows, two uploads at a time), a month's invoice run of every seller, the
+ * show-back of one customer's subtree and a usage summary. On the server named by DATABASE_URL:
+ * 100,000 data sources under 10,000 customers of the MSP and Reseller One, 100 days of usage
+ * (10 million records): 94 days written by SQL (records and their daily totals, as ingest would
+ * leave them), the last 6 days (600,000 rows) uploaded through the API. On PGlite a fiftieth of the
+ * sources. Numbers go to BENCHMARKS.md; nothing here asserts timing.
  */
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -19,9 +21,12 @@ import { measure, printTable } from './support/measure.js';
 import { BENCH_HOST_ID, benchServices } from './support/services.js';
 
 const onServer = Boolean(process.env.DATABASE_URL);
-const CUSTOMERS = onServer ? 2_000 : 200;
+const CUSTOMERS = onServer ? 10_000 : 200;
 const SOURCES_PER_CUSTOMER = 10;
-const DAYS = 31;
+const FIRST_DAY = '2026-07-24';
+/** Days from FIRST_DAY written by SQL; the uploads bring the rest of October. */
+const SEEDED_DAYS = 94;
+const UPLOADED_DAYS = 6;
 const UPLOAD_ROWS = 50_000;
 const PARALLEL_UPLOADS = 2;
 
@@ -74,7 +79,32 @@ try {
   const sources = (
     await executeRows<{ id: string }>(db, sql`select id from data_sources where external_ref like 'bk-%' order by id`)
   ).map((r) => r.id);
+
+  // The seeded days hold what the uploads below would send: per data source (numbered in id order
+  // from 0) the same values every day.
+  const seedStarted = performance.now();
+  await db.execute(sql`create table bench_sources as
+    select d.id, d.business_unit_id, d.bu_path, (row_number() over (order by d.id) - 1)::int as i
+    from data_sources d where d.external_ref like 'bk-%'`);
+  const seededDays = sql`generate_series(${FIRST_DAY}::date, ${FIRST_DAY}::date + ${SEEDED_DAYS - 1}::int, interval '1 day')`;
+  await db.execute(sql`insert into usage_records (data_source_id, day, metrics, usage_class, business_unit_id, bu_path, billed_path)
+    select s.id, d.day::date,
+      jsonb_build_object('stored_gb', (200 + s.i % 500) || '.5', 'protected_items', ((200 + s.i % 500) * 3)::text,
+        'transferred_gb', (s.i % 7 + 1) || '.25'),
+      'other', s.business_unit_id, s.bu_path, s.bu_path
+    from bench_sources s, ${seededDays} d(day) order by d.day, s.id`);
+  await db.execute(sql`insert into usage_daily_totals (day, bu_path, billed_path, usage_class, metric, quantity, records)
+    select d.day::date, u.bu_path, u.bu_path, 'other', m.metric, m.quantity, u.n
+    from (select bu_path, sum(200 + i % 500 + 0.5) as stored, sum((200 + i % 500) * 3) as items,
+        sum(i % 7 + 1.25) as transferred, count(*)::int as n
+      from bench_sources group by bu_path) u
+    cross join lateral (values ('stored_gb', u.stored), ('protected_items', u.items), ('transferred_gb', u.transferred))
+      m(metric, quantity)
+    cross join ${seededDays} d(day)
+    order by u.bu_path::text collate "C", d.day`);
+  await db.execute(sql`drop table bench_sources`);
   await db.execute(sql`analyze`);
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
 
   const { serviceKey, cockpit } = await benchServices(db, { maxUsageBodyBytes: 64 * 1024 * 1024 });
   const server = serve({ fetch: cockpit.fetch, port: 0, hostname: '127.0.0.1' });
@@ -83,7 +113,7 @@ try {
 
   // The uploads, made before the clock starts: one row per data source and day of October 2026.
   const rows: string[] = [];
-  for (let day = 1; day <= DAYS; day++) {
+  for (let day = 32 - UPLOADED_DAYS; day <= 31; day++) {
     const date = `2026-10-${String(day).padStart(2, '0')}`;
     for (const [i, id] of sources.entries()) {
       const stored = 200 + (i % 500);
@@ -122,6 +152,11 @@ try {
   const first = await ingest();
   const again = await ingest();
   await db.execute(sql`analyze usage_records`);
+  await db.execute(sql`analyze usage_daily_totals`);
+  const [{ records } = { records: 0 }] = await executeRows<{ records: number }>(
+    db,
+    sql`select count(*)::int as records from usage_records`,
+  );
 
   const operator = personaByKey('msp-operator');
   const tokenFor = (businessUnitId: string) =>
@@ -142,6 +177,20 @@ try {
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
+  // The seed and the uploads agree: the customer's October totals are its records' sums.
+  const octoberOf = (table: 'records' | 'totals') =>
+    executeRows<{ metric: string; quantity: string }>(
+      db,
+      table === 'records'
+        ? sql`select m.key as metric, sum(m.value::numeric)::text as quantity from usage_records r, jsonb_each_text(r.metrics) m
+            where r.business_unit_id = ${customer?.id}::uuid and r.day between '2026-10-01' and '2026-10-31' group by 1 order by 1`
+        : sql`select metric, sum(quantity)::text as quantity from usage_daily_totals
+            where bu_path = ${customer?.path}::ltree and day between '2026-10-01' and '2026-10-31' group by 1 order by 1`,
+    );
+  const [fromRecords, fromTotals] = [await octoberOf('records'), await octoberOf('totals')];
+  if (JSON.stringify(fromRecords) !== JSON.stringify(fromTotals))
+    throw new Error(`totals differ from records: ${JSON.stringify({ fromRecords, fromTotals })}`);
+
   const runStarted = performance.now();
   let invoices = 0;
   for (const seller of [msp, reseller]) {
@@ -155,16 +204,17 @@ try {
     call(`/v1/business-units/${customer?.id}/show-back?period=2026-10`),
   );
   const usage = await measure(
-    'usage summary of Reseller One’s subtree (half the rows), a month',
-    5,
+    'usage summary of Reseller One’s subtree (half the sources), a month',
+    3,
     () => call(`/v1/business-units/${reseller.id}/usage?from=2026-10-01&to=2026-10-31`),
-    { warmup: 1 },
+    { warmup: 0 },
   );
 
   console.log(
-    `\n### Billing (${engine}): ${sources.length} data sources, ${rows.length} usage rows, ${CUSTOMERS} customers\n`,
+    `\n### Billing (${engine}): ${sources.length} data sources, ${records} usage records (${rows.length} uploaded), ${CUSTOMERS} customers\n`,
   );
   console.log('| measure | value |\n| --- | --- |');
+  console.log(`| seed by SQL (${SEEDED_DAYS} days: records and daily totals) | ${seedSeconds.toFixed(1)} s |`);
   console.log(
     `| ingest, new rows (HTTP, JSON lines, ${UPLOAD_ROWS} rows per upload, ${PARALLEL_UPLOADS} at a time) | ${Math.round(first.stored / first.seconds)} rows/s (${first.stored} rows in ${first.seconds.toFixed(1)} s) |`,
   );

@@ -11,7 +11,7 @@ import { personaByKey, seededBusinessUnit } from '../../../test/support/seed-mod
  * with re-sends of the same data source and day. Whatever was sent, every seller's invoices bill
  * each data source and day exactly once, at the value sent last (a second row of the same day in
  * one upload is refused, the first kept), and the MSP's and Reseller One's runs each cover all the
- * usage below their buyers.
+ * usage below their buyers; the daily totals the runs read always equal the records' sums.
  */
 let h: CockpitHarness;
 const unit = (key: string) => seededBusinessUnit(key);
@@ -73,6 +73,7 @@ test('every usage record is billed exactly once per selling level, whatever the 
       fc.array(fc.array(send, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 }),
       async (uploads) => {
         await h.database.handle.db.execute(sql`delete from usage_records`);
+        await h.database.handle.db.execute(sql`delete from usage_daily_totals`);
         const model = new Map<string, { source: number; gb: number }>();
         for (const upload of uploads) {
           const inThisUpload = new Set<string>();
@@ -97,6 +98,18 @@ test('every usage record is billed exactly once per selling level, whatever the 
           expect(result.accepted + result.replaced + result.rejectedCount).toBe(upload.length);
           expect(result.rejectedCount).toBe(upload.length - inThisUpload.size);
         }
+        // The daily totals invoices read are exactly the sums of the records, after any re-sends.
+        const sums = (query: ReturnType<typeof sql>) =>
+          executeRows<{ key: string }>(h.database.handle.db, query).then((rows) => rows.map((r) => r.key));
+        expect(
+          await sums(sql`select concat_ws(' ', day, bu_path, billed_path, usage_class, metric, quantity, records) as key
+            from usage_daily_totals where records > 0 order by 1`),
+        ).toEqual(
+          await sums(sql`select concat_ws(' ', r.day, r.bu_path, r.billed_path, r.usage_class, m.key,
+              sum(m.value::numeric), count(*)) as key
+            from usage_records r, jsonb_each_text(r.metrics) m group by r.day, r.bu_path, r.billed_path, r.usage_class, m.key
+            order by 1`),
+        );
         for (const [seller, level] of [
           ['msp', 'msp'],
           ['reseller-one', 'reseller'],

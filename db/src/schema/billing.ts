@@ -6,11 +6,13 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { businessUnits } from './business-units.js';
@@ -66,13 +68,46 @@ export const usageRecords = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.dataSourceId, t.day], name: 'usage_records_pkey' }),
+    // Day first: collectors send a day of every data source at once, which lands at the index's
+    // end instead of on a page per data source (see BENCHMARKS.md).
+    primaryKey({ columns: [t.day, t.dataSourceId], name: 'usage_records_pkey' }),
     // A subtree's usage over days is a btree range on the path's text (see `inSubtree`), which
     // drives the scan under row-level security; GiST indexes on the paths cost more per row than
-    // ingest can afford (see BENCHMARKS.md). A seller's run reads a month by day.
+    // ingest can afford (see BENCHMARKS.md). Sums by day are read from `usage_daily_totals`.
     index('usage_records_bu_path_key_day_idx').on(t.buPathKey, t.day),
-    index('usage_records_day_idx').on(t.day),
     check('usage_records_class', sql`${t.usageClass} in ('critical', 'other')`),
+    ...subtreePolicies(t.buPath),
+  ],
+);
+
+/**
+ * The roll-up of `usage_records`: per day, unit path, billed path, class and metric, the sum of
+ * the data sources' values and how many records carry the metric. Ingest keeps it in the same
+ * transaction as the records (a replaced day subtracts its old values), so invoice runs, show-back
+ * and usage summaries read thousands of rows where the records are millions. A row whose
+ * `records` fell to 0 (a re-send dropped the metric) stands for no usage at all.
+ * Both paths behave as on the records: a move rewrites `bu_path`, never `billed_path`.
+ */
+export const usageDailyTotals = pgTable(
+  'usage_daily_totals',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    buPath: ltree('bu_path').notNull(),
+    buPathKey: pathKey('bu_path_key', 'bu_path'),
+    billedPath: ltree('billed_path').notNull(),
+    usageClass: text('usage_class').notNull(),
+    metric: text('metric').notNull(),
+    /** Exact: the sum of decimal quantities with at most six decimals. */
+    quantity: numeric('quantity').notNull(),
+    records: integer('records').notNull(),
+  },
+  (t) => [
+    // The path's text first: a subtree over days is one btree range (see `inSubtree`) even where
+    // the planner, blind to the scope under row-level security, expects a row or two.
+    uniqueIndex('usage_daily_totals_key').on(t.buPathKey, t.day, t.billedPath, t.usageClass, t.metric),
+    // A seller's run reads a month of every path below it.
+    index('usage_daily_totals_day_idx').on(t.day),
+    check('usage_daily_totals_class', sql`${t.usageClass} in ('critical', 'other')`),
     ...subtreePolicies(t.buPath),
   ],
 );

@@ -9,6 +9,7 @@ import {
   invoiceCounters,
   invoices,
   priceLists,
+  usageDailyTotals,
   usageRecords,
 } from './billing.js';
 import { brandLogos } from './business-units.js';
@@ -89,6 +90,7 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(approvalDecisionsTable),
   owned(collectorCredentials),
   owned(usageRecords, 'update', usageRecords.buPathKey),
+  owned(usageDailyTotals, 'update', usageDailyTotals.buPathKey),
   owned(billingAccounts),
   owned(priceLists),
   owned(invoices),

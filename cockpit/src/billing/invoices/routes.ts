@@ -249,11 +249,11 @@ export function businessUnitInvoiceRoutes(db: Database) {
             quantity: string;
           }>(
             tx,
-            sql`select r.bu_path::text as path, r.usage_class, m.key as metric, sum(m.value::numeric)::text as quantity
-              from usage_records r, jsonb_each_text(r.metrics) m
-              where ${inSubtree(sql`r.bu_path`, unit.path, sql`r.bu_path_key`)} and r.bu_path <@ ${caller.scopePath}::ltree
-                and r.day >= ${from}::date and r.day < ${to}::date
-              group by 1, 2, 3`,
+            sql`select t.bu_path::text as path, t.usage_class, t.metric, sum(t.quantity)::text as quantity
+              from usage_daily_totals t
+              where ${inSubtree(sql`t.bu_path`, unit.path, sql`t.bu_path_key`)} and t.bu_path <@ ${caller.scopePath}::ltree
+                and t.day >= ${from}::date and t.day < ${to}::date
+              group by 1, 2, 3 having sum(t.records) > 0`,
           );
           return { unit, list, units, facts };
         },

@@ -155,7 +155,7 @@ export async function runInvoices(tx: Transaction, caller: Caller, seller: Billi
         : undefined,
     ),
   );
-  for (const draft of open) await storeDraft(tx, seller, periodDay, draft, facts.names.get(draft.buyerId) ?? '');
+  await storeDrafts(tx, seller, periodDay, open, facts.names);
   await recordAudit(tx, caller, {
     action: 'invoices.computed',
     entityType: 'invoice',
@@ -171,39 +171,45 @@ export async function runInvoices(tx: Transaction, caller: Caller, seller: Billi
     .orderBy(invoices.buyerName, invoices.buyerId);
 }
 
-async function storeDraft(
+/** Drafts per insert statement: one round trip for many buyers, well below the parameter limit. */
+const DRAFTS_PER_STATEMENT = 500;
+
+/** Stores the drafts, a statement per chunk; an issued invoice of the same buyer and month stays as it is. */
+async function storeDrafts(
   tx: Transaction,
   seller: BillingUnit,
   period: string,
-  draft: InvoiceDraft,
-  buyerName: string,
+  drafts: readonly InvoiceDraft[],
+  names: ReadonlyMap<string, string>,
 ) {
-  const values = {
-    sellerId: seller.id,
-    buyerId: draft.buyerId,
-    sellerName: seller.name,
-    buyerName,
-    period,
-    currency: draft.currency,
-    totalMinor: draft.totalMinor,
-    lines: draft.lines.map(lineView),
-    buPath: seller.path,
-  };
-  await tx
-    .insert(invoices)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [invoices.sellerId, invoices.buyerId, invoices.period],
-      set: {
-        sellerName: values.sellerName,
-        buyerName: values.buyerName,
-        currency: values.currency,
-        totalMinor: values.totalMinor,
-        lines: values.lines,
-        computedAt: sql`now()`,
-      },
-      setWhere: eq(invoices.status, 'draft'),
-    });
+  for (let at = 0; at < drafts.length; at += DRAFTS_PER_STATEMENT) {
+    const values = drafts.slice(at, at + DRAFTS_PER_STATEMENT).map((draft) => ({
+      sellerId: seller.id,
+      buyerId: draft.buyerId,
+      sellerName: seller.name,
+      buyerName: names.get(draft.buyerId) ?? '',
+      period,
+      currency: draft.currency,
+      totalMinor: draft.totalMinor,
+      lines: draft.lines.map(lineView),
+      buPath: seller.path,
+    }));
+    await tx
+      .insert(invoices)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [invoices.sellerId, invoices.buyerId, invoices.period],
+        set: {
+          sellerName: sql`excluded.seller_name`,
+          buyerName: sql`excluded.buyer_name`,
+          currency: sql`excluded.currency`,
+          totalMinor: sql`excluded.total_minor`,
+          lines: sql`excluded.lines`,
+          computedAt: sql`now()`,
+        },
+        setWhere: eq(invoices.status, 'draft'),
+      });
+  }
 }
 
 export const summaryColumns = {

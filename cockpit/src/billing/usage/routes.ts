@@ -126,20 +126,21 @@ export function usageSummaryRoutes(db: Database) {
         const unit = await billingUnit(tx, caller, c.req.valid('param').id);
         const inRange = sql`${inSubtree(sql`r.bu_path`, unit.path, sql`r.bu_path_key`)} and r.bu_path <@ ${caller.scopePath}::ltree
           and r.day >= ${from}::date and r.day <= ${to}::date`;
+        // Sums per metric, child and day come from the daily totals; `records` > 0: some record carries the metric.
         const byMetric = await executeRows<{ metric: string; quantity: string }>(
           tx,
-          sql`select m.key as metric, sum(m.value::numeric)::text as quantity
-            from usage_records r, jsonb_each_text(r.metrics) m where ${inRange} group by m.key order by m.key`,
+          sql`select r.metric, sum(r.quantity)::text as quantity
+            from usage_daily_totals r where ${inRange} group by r.metric having sum(r.records) > 0 order by r.metric`,
         );
         const byChild = await executeRows<{ id: string; name: string; metric: string; quantity: string }>(
           tx,
+          // The child's label is its id without dashes: joined by primary key, whatever rows the planner expects.
           sql`with usage as (
-              select case when nlevel(r.bu_path) > nlevel(${unit.path}::ltree)
-                  then subpath(r.bu_path, 0, nlevel(${unit.path}::ltree) + 1) else r.bu_path end as child_path,
-                m.key as metric, sum(m.value::numeric) as quantity
-              from usage_records r, jsonb_each_text(r.metrics) m where ${inRange} group by 1, 2)
+              select subpath(r.bu_path, least(nlevel(r.bu_path), nlevel(${unit.path}::ltree) + 1) - 1, 1)::text::uuid as child_id,
+                r.metric, sum(r.quantity) as quantity
+              from usage_daily_totals r where ${inRange} group by 1, 2 having sum(r.records) > 0)
             select u.id, u.name, usage.metric, usage.quantity::text as quantity
-            from usage join business_units u on u.path = usage.child_path
+            from usage join business_units u on u.id = usage.child_id
             order by u.name, u.id, usage.metric`,
         );
         // The 500 largest first, named after: one join per shown row, not per usage row.
@@ -155,8 +156,9 @@ export function usageSummaryRoutes(db: Database) {
         );
         const byDay = await executeRows<{ day: string; metric: string; quantity: string }>(
           tx,
-          sql`select to_char(r.day, 'YYYY-MM-DD') as day, m.key as metric, sum(m.value::numeric)::text as quantity
-            from usage_records r, jsonb_each_text(r.metrics) m where ${inRange} group by r.day, m.key order by r.day, m.key`,
+          sql`select to_char(r.day, 'YYYY-MM-DD') as day, r.metric, sum(r.quantity)::text as quantity
+            from usage_daily_totals r where ${inRange}
+            group by r.day, r.metric having sum(r.records) > 0 order by r.day, r.metric`,
         );
         return { byMetric, byChild, byDataSource, byDay };
       },
