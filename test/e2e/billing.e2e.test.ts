@@ -1,9 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { seededBusinessUnit } from '@scc/db/seed';
-import { testArtifactsDir } from '@scc/db/testing';
 import { describe, expect, test } from 'vitest';
-import { assertNoProblems, demoBrowserForFile, signIn, WIDGET, widgetReady } from '../support/demo-browser.js';
+import {
+  assertNoProblems,
+  demoBrowserForFile,
+  saveScreenshot,
+  signIn,
+  WIDGET,
+  widgetReady,
+} from '../support/demo-browser.js';
 
 /**
  * The billing screens in a real browser against the whole product: the demo's local collector
@@ -11,7 +16,6 @@ import { assertNoProblems, demoBrowserForFile, signIn, WIDGET, widgetReady } fro
  * charted and tabled, runs last month's invoices, opens one and downloads its CSV through the BFF
  * with the widget token — under the demo host's strict CSP. A viewer gets no billing view at all.
  */
-const SCREENSHOTS = join(testArtifactsDir(), 'screenshots');
 const coreDatabases = seededBusinessUnit('msp/internal/critical/core-databases');
 
 /** The machine is shared and slow at times: wait for what the user would wait for, up to 30 s. */
@@ -37,8 +41,7 @@ describe('billing in the browser', { timeout: 180_000 }, () => {
     expect(quantities.some((q) => Number(q.replaceAll(',', '')) > 0)).toBe(true);
     const byChild = w('scc-usage-chart[kind="bar"]').first().locator('[part="chart-table"] tbody th');
     await eventually(() => byChild.allTextContents()).toEqual(expect.arrayContaining(['Contoso Retail']));
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, 'billing-usage.png'), fullPage: true });
+    await saveScreenshot(page, 'billing-usage.png', { fullPage: true });
 
     // Last month's invoices: Reseller One sells, so it runs them, then opens one with its lines.
     await w('[part="billing-section"][data-section="invoices"]').click();
@@ -51,7 +54,7 @@ describe('billing in the browser', { timeout: 180_000 }, () => {
     const invoice = w('[part="invoice"]');
     await invoice.waitFor();
     await eventually(() => invoice.locator('[part="invoice-lines"] tbody tr').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(SCREENSHOTS, 'billing-invoice.png'), fullPage: true });
+    await saveScreenshot(page, 'billing-invoice.png', { fullPage: true });
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -1,10 +1,15 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { personaByKey, seedId } from '@scc/db/seed';
-import { testArtifactsDir } from '@scc/db/testing';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type DemoBrowser, rowAction, signIn, startDemoBrowser, WIDGET, widgetReady } from '../support/demo-browser.js';
+import {
+  type DemoBrowser,
+  rowAction,
+  saveScreenshot,
+  signIn,
+  startDemoBrowser,
+  WIDGET,
+  widgetReady,
+} from '../support/demo-browser.js';
 
 /**
  * A customer admin transports configuration between two tenants of her customer in a real browser
@@ -15,13 +20,6 @@ import { type DemoBrowser, rowAction, signIn, startDemoBrowser, WIDGET, widgetRe
  * seed's test tenant changed its profile once since its first version (version 2), and runs a newer
  * payroll extension than the productive tenant.
  */
-const SCREENSHOTS = join(testArtifactsDir(), 'screenshots');
-const DOCS = join(import.meta.dirname, '../../docs/screenshots');
-/** Takes a screenshot; with `SCC_UPDATE_SCREENSHOTS=1` the README's copy too (as the gallery does). */
-async function screenshot(file: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, file) });
-  if (process.env.SCC_UPDATE_SCREENSHOTS) copyFileSync(join(SCREENSHOTS, file), join(DOCS, file));
-}
 const casey = personaByKey('customer-admin');
 const riley = personaByKey('reseller-admin');
 const SOURCE = 'Contoso ERP Test';
@@ -96,8 +94,7 @@ describe('transports in the browser', { timeout: 180_000 }, () => {
     );
     await countOf(dialog.locator('[data-testid="refusals"]'), 0);
     await eventually(() => dialog.locator('[data-testid="submit-transport"]').isEnabled()).toBe(true);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await screenshot('transport-dialog.png');
+    await saveScreenshot(page, 'transport-dialog.png');
     await dialog.locator('[data-testid="submit-transport"]').click();
 
     await eventually(() => w('[data-testid="transport-outcome"]').textContent()).toBe(
@@ -140,7 +137,7 @@ describe('transports in the browser', { timeout: 180_000 }, () => {
       mail: { retryCount: 5 },
       workflow: { approvalLimit: 25_000 },
     });
-    await screenshot('profile-versions.png');
+    await saveScreenshot(page, 'profile-versions.png');
 
     expect(started().problemsOf(page)).toEqual([]);
   });

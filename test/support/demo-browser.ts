@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { createTestDatabase, dropTestRoles, type TestDatabase, testRolePrefix } from '@scc/db/testing';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createTestDatabase,
+  dropTestRoles,
+  type TestDatabase,
+  testArtifactsDir,
+  testRolePrefix,
+} from '@scc/db/testing';
 import { type RunningStack, type StackOptions, startStack } from '@scc/stack';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -211,4 +219,16 @@ export async function rowAction(row: Locator, action: string): Promise<void> {
   if (await button.isVisible()) return button.click();
   await row.locator('[part="actions-button"]').click();
   await row.locator(`[role="menuitem"][data-action="${action}"]`).click();
+}
+
+/**
+ * A screenshot among the test artifacts; with `SCC_UPDATE_SCREENSHOTS=1` also the README's copy in
+ * docs/screenshots.
+ */
+export async function saveScreenshot(page: Page, file: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  const artifacts = join(testArtifactsDir(), 'screenshots');
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, file), ...options });
+  if (process.env.SCC_UPDATE_SCREENSHOTS)
+    copyFileSync(join(artifacts, file), join(import.meta.dirname, '../../docs/screenshots', file));
 }
