@@ -242,7 +242,7 @@ describe('reading an upload line by line', () => {
         yield typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk);
     }
     const out: unknown[] = [];
-    for await (const line of splitLines(body(), 1_000_000)) out.push(line);
+    for await (const batch of splitLines(body(), 1_000_000)) out.push(...batch);
     return out;
   };
 

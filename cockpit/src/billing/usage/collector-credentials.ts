@@ -251,15 +251,14 @@ export async function collectorFor(db: Database, secret: string) {
   return row ? { id: row.id, businessUnitId: row.business_unit_id, scopePath: row.bu_path } : undefined;
 }
 
-/** Notes a collector's use at most once a minute, in its upload's transaction. */
+/**
+ * Notes a collector's use at most once a minute, in its upload's transaction. A row another
+ * upload of the same collector is noting is skipped, not waited for: that lock lasts until the
+ * other upload commits, and parallel uploads would otherwise run one after the other.
+ */
 export async function noteCollectorUse(tx: Transaction, id: string): Promise<void> {
-  await tx
-    .update(collectorCredentials)
-    .set({ lastUsedAt: sql`now()` })
-    .where(
-      and(
-        eq(collectorCredentials.id, id),
-        sql`(${collectorCredentials.lastUsedAt} is null or ${collectorCredentials.lastUsedAt} < now() - interval '1 minute')`,
-      ),
-    );
+  await tx.execute(sql`update collector_credentials set last_used_at = now()
+    where id = (select c.id from collector_credentials c
+      where c.id = ${id} and (c.last_used_at is null or c.last_used_at < now() - interval '1 minute')
+      for update skip locked)`);
 }

@@ -7,6 +7,7 @@ import {
   parseJsonLine,
   type RowRejection,
   type SplitLine,
+  type UsageRow,
 } from './parse.js';
 import { type StagedUpload, stageUpload, storeUpload } from './upload-store.js';
 
@@ -26,17 +27,18 @@ export type UploadFormat = 'ndjson' | 'csv';
 export async function ingestUsage(
   tx: Transaction,
   scopePath: string,
-  lines: AsyncIterable<SplitLine>,
+  lines: AsyncIterable<SplitLine[]>,
   format: UploadFormat,
   today: string,
 ): Promise<UsageIngestResult> {
   const rejections: RowRejection[] = [];
   const staging = await stageUpload(tx);
-  await stageLines(lines, format, today, staging, rejections).catch((error: unknown) => {
+  const staged = await stageLines(lines, format, today, staging, rejections).catch((error: unknown) => {
     staging.abandon(error);
     throw error;
   });
-  const stored = await storeUpload(tx, scopePath, await staging.finish());
+  await staging.finish();
+  const stored = await storeUpload(tx, scopePath, staged);
   for (const line of stored.unknownSourceLines)
     rejections.push({ line, field: 'dataSourceId', message: 'No such data source in this collector’s subtree' });
   return {
@@ -47,46 +49,51 @@ export async function ingestUsage(
   };
 }
 
-/** Parses the lines into the staging; a refused CSV header ends the upload before any row. */
+/** Parses the lines into the staging and counts them; a refused CSV header ends the upload before any row. */
 async function stageLines(
-  lines: AsyncIterable<SplitLine>,
+  lines: AsyncIterable<SplitLine[]>,
   format: UploadFormat,
   today: string,
   staging: StagedUpload,
   rejections: RowRejection[],
-): Promise<void> {
+): Promise<number> {
   const seen = new Map<string, number>();
   let csvMetrics: string[] | undefined;
-  for await (const split of lines) {
-    if ('error' in split) {
-      rejections.push({ line: split.line, field: 'line', message: split.error });
-      continue;
-    }
-    let parsed: ParsedRow;
-    if (format === 'ndjson') parsed = parseJsonLine(split.text, split.line, today);
-    else if (csvMetrics) parsed = parseCsvLine(split.text, split.line, csvMetrics, today);
-    else {
-      if (split.text.trim() === '') continue;
-      const header = parseCsvHeader(split.text);
-      if ('rejection' in header) {
-        rejections.push({ ...header.rejection, line: split.line });
-        return;
+  for await (const batch of lines) {
+    const rows: UsageRow[] = [];
+    for (const split of batch) {
+      if ('error' in split) {
+        rejections.push({ line: split.line, field: 'line', message: split.error });
+        continue;
       }
-      csvMetrics = header.metrics;
-      continue;
+      let parsed: ParsedRow;
+      if (format === 'ndjson') parsed = parseJsonLine(split.text, split.line, today);
+      else if (csvMetrics) parsed = parseCsvLine(split.text, split.line, csvMetrics, today);
+      else {
+        if (split.text.trim() === '') continue;
+        const header = parseCsvHeader(split.text);
+        if ('rejection' in header) {
+          rejections.push({ ...header.rejection, line: split.line });
+          return 0;
+        }
+        csvMetrics = header.metrics;
+        continue;
+      }
+      if (!parsed) continue;
+      if ('rejection' in parsed) {
+        rejections.push(parsed.rejection);
+        continue;
+      }
+      const key = `${parsed.row.dataSourceId} ${parsed.row.day}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        rejections.push({ line: split.line, field: 'day', message: `Same data source and day as line ${first}` });
+        continue;
+      }
+      seen.set(key, split.line);
+      rows.push(parsed.row);
     }
-    if (!parsed) continue;
-    if ('rejection' in parsed) {
-      rejections.push(parsed.rejection);
-      continue;
-    }
-    const key = `${parsed.row.dataSourceId} ${parsed.row.day}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      rejections.push({ line: split.line, field: 'day', message: `Same data source and day as line ${first}` });
-      continue;
-    }
-    seen.set(key, split.line);
-    await staging.add(parsed.row);
+    await staging.add(rows);
   }
+  return seen.size;
 }

@@ -7,6 +7,11 @@ export interface UsageRow {
   dataSourceId: string;
   day: string;
   metrics: UsageMetrics;
+  /**
+   * The metrics as stored, a JSON object text. Built while checking: names and quantities match
+   * strict patterns, so it needs no escaping (nor does COPY's text format).
+   */
+  metricsJson: string;
 }
 
 export interface RowRejection {
@@ -64,6 +69,7 @@ function checkedRow(
   if (rawMetrics.length === 0) return reject(line, 'metrics', 'Give at least one metric');
   if (rawMetrics.length > MAX_METRICS) return reject(line, 'metrics', `At most ${MAX_METRICS} metrics`);
   const metrics: UsageMetrics = {};
+  let metricsJson = '';
   for (const [name, value] of rawMetrics) {
     if (!METRIC.test(name))
       return reject(line, 'metrics', `Not a metric name: lower-case letters, digits, underscores`);
@@ -71,8 +77,9 @@ function checkedRow(
     if (quantity === undefined)
       return reject(line, `metrics.${name}`, 'A non-negative decimal below 10^15 with at most 6 decimals');
     metrics[name] = quantity;
+    metricsJson += `${metricsJson ? ',' : '{'}"${name}":"${quantity}"`;
   }
-  return { row: { line, dataSourceId: id.toLowerCase(), day, metrics } };
+  return { row: { line, dataSourceId: id.toLowerCase(), day, metrics, metricsJson: `${metricsJson}}` } };
 }
 
 /** One JSON line: `{"dataSourceId": "…", "day": "YYYY-MM-DD", "metrics": {"stored_gb": "812.5", …}}`. */
@@ -154,12 +161,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export type SplitLine = { line: number; text: string } | { line: number; error: string };
 
 /**
- * The lines of a byte stream as UTF-8 text, numbered from 1. The complete lines of each chunk are
+ * The lines of a byte stream as UTF-8 text, numbered from 1, a batch per chunk read (one await per
+ * chunk, not per line: an upload holds hundreds of thousands). The complete lines of each chunk are
  * decoded at once; only when that fails is each decoded alone, to name the line that is not
  * valid UTF-8. A line longer than {@link MAX_LINE_BYTES} is reported and skipped; the rest go on.
  * Throws `BodyTooLarge` once more than `maxBytes` arrived.
  */
-export async function* splitLines(body: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<SplitLine> {
+export async function* splitLines(body: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<SplitLine[]> {
   let carry: Uint8Array = new Uint8Array(0);
   let overlong = false;
   let line = 0;
@@ -201,7 +209,7 @@ export async function* splitLines(body: AsyncIterable<Uint8Array>, maxBytes: num
     if (last === -1) {
       carry = bytes;
     } else {
-      yield* decoded(bytes.subarray(0, last));
+      yield decoded(bytes.subarray(0, last));
       carry = bytes.subarray(last + 1);
     }
     if (carry.byteLength > MAX_LINE_BYTES) {
@@ -209,7 +217,7 @@ export async function* splitLines(body: AsyncIterable<Uint8Array>, maxBytes: num
       carry = new Uint8Array(0);
     }
   }
-  if (carry.byteLength > 0 || overlong) yield* decoded(carry);
+  if (carry.byteLength > 0 || overlong) yield decoded(carry);
 }
 
 export class BodyTooLarge extends Error {

@@ -7,12 +7,6 @@ import type { UsageRow } from './parse.js';
 
 /** Rows per insert into the staging table where COPY is not available (PGlite). */
 const STAGING_BATCH_ROWS = 5000;
-/** Rows per write to a COPY stream: fewer, larger protocol messages. */
-const COPY_CHUNK_ROWS = 1000;
-
-/** COPY's text format: backslash, tab and line breaks escaped (no validated field holds one today). */
-const copyField = (text: string) => (/[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, copyEscape) : text);
-const copyEscape = (ch: string) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[ch] ?? ch;
 
 /**
  * An upload's good rows on their way into the transaction's staging table `usage_upload`: on the
@@ -20,9 +14,10 @@ const copyEscape = (ch: string) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\
  * PGlite multi-row inserts. Nothing reaches `usage_records` before {@link storeUpload}.
  */
 export interface StagedUpload {
-  add(row: UsageRow): Promise<void>;
+  /** The rows of one chunk of the body, in one write. */
+  add(rows: readonly UsageRow[]): Promise<void>;
   /** Ends the staging; on failure the copy is abandoned (the transaction rolls back anyway). */
-  finish(): Promise<number>;
+  finish(): Promise<void>;
   abandon(error: unknown): void;
 }
 
@@ -34,26 +29,17 @@ export async function stageUpload(tx: Transaction): Promise<StagedUpload> {
   return copy ? copyStaging(copy) : insertStaging(tx);
 }
 
+/** COPY's text format; a checked row's fields hold no tab, line break or backslash to escape. */
 function copyStaging(copy: Writable): StagedUpload {
-  let chunk: string[] = [];
-  let count = 0;
-  const flush = async () => {
-    if (chunk.length === 0) return;
-    const text = chunk.join('');
-    chunk = [];
-    if (!copy.write(text)) await once(copy, 'drain');
-  };
   return {
-    async add(row) {
-      count++;
-      chunk.push(`${row.line}\t${row.dataSourceId}\t${row.day}\t${copyField(JSON.stringify(row.metrics))}\n`);
-      if (chunk.length >= COPY_CHUNK_ROWS) await flush();
+    async add(rows) {
+      let text = '';
+      for (const row of rows) text += `${row.line}\t${row.dataSourceId}\t${row.day}\t${row.metricsJson}\n`;
+      if (text && !copy.write(text)) await once(copy, 'drain');
     },
     async finish() {
-      await flush();
       copy.end();
       await finished(copy);
-      return count;
     },
     abandon(error) {
       copy.destroy(error instanceof Error ? error : new Error(String(error)));
@@ -63,25 +49,20 @@ function copyStaging(copy: Writable): StagedUpload {
 
 function insertStaging(tx: Transaction): StagedUpload {
   let batch: UsageRow[] = [];
-  let count = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    const payload = JSON.stringify(
-      batch.map((r) => ({ line: r.line, id: r.dataSourceId, day: r.day, metrics: r.metrics })),
-    );
+    const payload = `[${batch.map((r) => `{"line":${r.line},"id":"${r.dataSourceId}","day":"${r.day}","metrics":${r.metricsJson}}`).join(',')}]`;
     batch = [];
     await tx.execute(sql`insert into usage_upload (line, data_source_id, day, metrics)
       select line, id, day, metrics from jsonb_to_recordset(${payload}::jsonb) as r(line integer, id uuid, day date, metrics jsonb)`);
   };
   return {
-    async add(row) {
-      count++;
-      batch.push(row);
+    async add(rows) {
+      batch.push(...rows);
       if (batch.length >= STAGING_BATCH_ROWS) await flush();
     },
     async finish() {
       await flush();
-      return count;
     },
     abandon() {},
   };
@@ -96,84 +77,105 @@ export interface StoredUpload {
 
 /**
  * Moves the staged rows into `usage_records` and their sums into `usage_daily_totals`, in the
- * caller's transaction and scope. New days are inserted; a day seen before is locked, its old
- * values taken off the totals, and replaced (its `billed_path` stays the first upload's). The
- * steps are separate statements in this order so that a day another upload inserts at the same
- * time is found by the lock, never counted twice. Totals are written in key order: concurrent
- * uploads of the same units and days wait for each other instead of deadlocking.
+ * caller's transaction and scope.
+ *
+ * New days, nearly every row of a collector's daily upload, take one statement: inserted with
+ * their data source's unit and summed per unit, day, class and metric. Grouped by the unit's id,
+ * not its path: hashing a uuid is what makes the sums cheap (see BENCHMARKS.md).
+ *
+ * What that insert did not take (a day seen before, an unknown data source, or a day another
+ * upload inserted meanwhile, which the insert waited for) is then locked, its old values taken
+ * off, and replaced; its `billed_path` stays the first upload's. Insert first, lock after: a day
+ * inserted concurrently is found by the lock, never counted twice.
+ *
+ * The sums wait in `usage_sums` and reach the totals in one statement, in key order: concurrent
+ * uploads of the same units and days wait for each other there instead of deadlocking.
  */
 export async function storeUpload(tx: Transaction, scopePath: string, staged: number): Promise<StoredUpload> {
-  await tx.execute(sql`create temp table usage_incoming (
-      line integer not null, data_source_id uuid not null, day date not null, metrics jsonb not null,
-      usage_class text not null, business_unit_id uuid not null, bu_path ltree not null)
+  // The sorts of a 50,000-row upload stay in memory (the default 4 MB spills them to disk).
+  await tx.execute(sql`select set_config('work_mem', '64MB', true)`);
+  await tx.execute(sql`create temp table usage_sums (
+      day date not null, bu_path ltree not null, billed_path ltree not null, usage_class text not null,
+      metric text not null, quantity numeric not null, records integer not null)
     on commit drop`);
-  await tx.execute(sql`create temp table usage_changes (
-      data_source_id uuid not null, day date not null, metrics jsonb not null, usage_class text not null,
-      bu_path ltree not null, billed_path ltree not null, sign integer not null)
-    on commit drop`);
-  await tx.execute(sql`insert into usage_incoming
-    select u.line, u.data_source_id, u.day, u.metrics,
-      case when d.attributes ->> 'class' = 'critical' then 'critical' else 'other' end,
-      d.business_unit_id, d.bu_path
-    from usage_upload u join data_sources d on d.id = u.data_source_id and d.bu_path <@ ${scopePath}::ltree`);
-  const unknownSourceLines = (
-    await executeRows<{ line: number }>(
-      tx,
-      sql`select u.line from usage_upload u
-        where not exists (select 1 from usage_incoming i where i.line = u.line) order by u.line`,
-    )
-  ).map((r) => r.line);
-  const incoming = staged - unknownSourceLines.length;
-  const [inserted] = await executeRows<{ count: number }>(
+  const [stored] = await executeRows<{ accepted: number }>(
     tx,
     sql`with inserted as (
         insert into usage_records (data_source_id, day, metrics, usage_class, business_unit_id, bu_path, billed_path)
-        select data_source_id, day, metrics, usage_class, business_unit_id, bu_path, bu_path from usage_incoming
-        order by data_source_id, day
-        on conflict (data_source_id, day) do nothing
-        returning data_source_id, day, metrics, usage_class, bu_path, billed_path),
-      noted as (insert into usage_changes select *, 1 from inserted returning 1)
-      select count(*)::int as count from noted`,
+        select u.data_source_id, u.day, u.metrics, ${usageClass}, d.business_unit_id, d.bu_path, d.bu_path
+        from usage_upload u join data_sources d on d.id = u.data_source_id and d.bu_path <@ ${scopePath}::ltree
+        order by u.day, u.data_source_id
+        on conflict (day, data_source_id) do nothing
+        returning business_unit_id, day, usage_class, metrics),
+      summed as (
+        insert into usage_sums
+        select s.day, u.path, u.path, s.usage_class, s.metric, s.quantity, s.records
+        from (select i.business_unit_id, i.day, i.usage_class, m.key as metric,
+            sum(m.value::numeric) as quantity, count(*)::int as records
+          from inserted i, jsonb_each_text(i.metrics) m group by 1, 2, 3, 4) s
+        join business_units u on u.id = s.business_unit_id)
+      select count(*)::int as accepted from inserted`,
   );
-  const accepted = inserted?.count ?? 0;
-  let replaced = 0;
-  if (accepted < incoming) {
-    await tx.execute(sql`insert into usage_changes
-      select r.data_source_id, r.day, r.metrics, r.usage_class, r.bu_path, r.billed_path, -1
-      from usage_records r join usage_incoming i on i.data_source_id = r.data_source_id and i.day = r.day
-      where not exists (select 1 from usage_changes c where c.data_source_id = i.data_source_id and c.day = i.day)
-      order by r.data_source_id, r.day
-      for update of r`);
-    const [updated] = await executeRows<{ count: number }>(
-      tx,
-      sql`with replaced as (
-          update usage_records r set metrics = i.metrics, usage_class = i.usage_class, received_at = now()
-          from usage_incoming i join usage_changes c
-            on c.data_source_id = i.data_source_id and c.day = i.day and c.sign = -1
-          where r.data_source_id = i.data_source_id and r.day = i.day
-          returning r.data_source_id, r.day, r.metrics, r.usage_class, r.bu_path, r.billed_path),
-        noted as (insert into usage_changes select *, 1 from replaced returning 1)
-        select count(*)::int as count from noted`,
-    );
-    replaced = updated?.count ?? 0;
-  }
+  const accepted = stored?.accepted ?? 0;
+  const seen = accepted < staged ? await replaceSeenDays(tx, scopePath) : { replaced: 0, unknownSourceLines: [] };
+  // Only replacements can give a key two sums (old and new values) or cancel one out.
+  const sums =
+    seen.replaced === 0
+      ? sql`usage_sums`
+      : sql`(select day, bu_path, billed_path, usage_class, metric, sum(quantity) as quantity, sum(records) as records
+          from usage_sums group by 1, 2, 3, 4, 5 having sum(quantity) <> 0 or sum(records) <> 0)`;
   await tx.execute(sql`insert into usage_daily_totals (day, bu_path, billed_path, usage_class, metric, quantity, records)
-    select c.day, c.bu_path, c.billed_path, c.usage_class, m.key, sum(c.sign * m.value::numeric), sum(c.sign)
-    from usage_changes c, jsonb_each_text(c.metrics) m
-    group by 1, 2, 3, 4, 5
-    having sum(c.sign * m.value::numeric) <> 0 or sum(c.sign) <> 0
-    order by c.bu_path::text collate "C", 1, 3, 4, 5
+    select day, bu_path, billed_path, usage_class, metric, quantity, records from ${sums} s
+    order by bu_path::text collate "C", day, billed_path, usage_class, metric
     on conflict (bu_path_key, day, billed_path, usage_class, metric) do update
       set quantity = usage_daily_totals.quantity + excluded.quantity,
         records = usage_daily_totals.records + excluded.records`);
-  if (accepted + replaced < incoming) {
-    // A record of that day exists, but row-level security hides it: it is not this collector's to replace.
-    const hidden = await executeRows<{ line: number }>(
-      tx,
-      sql`select i.line from usage_incoming i where not exists (
-          select 1 from usage_changes c where c.data_source_id = i.data_source_id and c.day = i.day and c.sign = 1)`,
-    );
-    unknownSourceLines.push(...hidden.map((r) => r.line));
-  }
-  return { accepted, replaced, unknownSourceLines };
+  return { accepted, ...seen };
+}
+
+const usageClass = sql`case when d.attributes ->> 'class' = 'critical' then 'critical' else 'other' end`;
+
+/** A record's values as signed sums per key of the totals: -1 takes them off, 1 adds them. */
+const signedSums = (rows: string, sign: -1 | 1) =>
+  sql`select r.day, r.bu_path, r.billed_path, r.usage_class, m.key, ${sql.raw(String(sign))} * sum(m.value::numeric),
+      ${sql.raw(String(sign))} * count(*)::int
+    from ${sql.identifier(rows)} r, jsonb_each_text(r.metrics) m group by 1, 2, 3, 4, 5`;
+
+/**
+ * The staged lines the insert did not take: replaced where this subtree holds the day's record,
+ * else reported (an unknown data source, or a record row-level security hides: not this
+ * collector's to replace).
+ */
+async function replaceSeenDays(
+  tx: Transaction,
+  scopePath: string,
+): Promise<{ replaced: number; unknownSourceLines: number[] }> {
+  // The upload's transaction has no savepoints, so its own rows carry its top-level transaction id.
+  await tx.execute(sql`create temp table usage_incoming on commit drop as
+    select u.line, u.data_source_id, u.day, u.metrics, ${usageClass} as usage_class, d.id is not null as known
+    from usage_upload u left join data_sources d on d.id = u.data_source_id and d.bu_path <@ ${scopePath}::ltree
+    where not exists (select 1 from usage_records r
+      where r.day = u.day and r.data_source_id = u.data_source_id and r.xmin = pg_current_xact_id()::xid)`);
+  await tx.execute(sql`with old as (
+      select r.* from usage_records r
+      join usage_incoming i on i.data_source_id = r.data_source_id and i.day = r.day and i.known
+      order by r.day, r.data_source_id
+      for update of r)
+    insert into usage_sums ${signedSums('old', -1)}`);
+  const replacedLines = await executeRows<{ line: number }>(
+    tx,
+    sql`with replaced as (
+        update usage_records r set metrics = i.metrics, usage_class = i.usage_class, received_at = now()
+        from usage_incoming i
+        where r.data_source_id = i.data_source_id and r.day = i.day and i.known
+        returning i.line, r.day, r.metrics, r.usage_class, r.bu_path, r.billed_path),
+      summed as (insert into usage_sums ${signedSums('replaced', 1)})
+      select line from replaced`,
+  );
+  const replaced = new Set(replacedLines.map((r) => r.line));
+  const leftover = await executeRows<{ line: number }>(tx, sql`select line from usage_incoming order by line`);
+  return {
+    replaced: replaced.size,
+    unknownSourceLines: leftover.map((r) => r.line).filter((line) => !replaced.has(line)),
+  };
 }
