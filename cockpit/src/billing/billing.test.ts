@@ -389,6 +389,39 @@ describe('usage', () => {
     ]);
   });
 
+  test('new, seen and unknown rows in one upload, and two uploads of the same days at once: each day counted once', async () => {
+    const id = sources.critical?.id;
+    const row = (day: string, stored: string) => ({ dataSourceId: id, day, metrics: { stored_gb: stored } });
+    const days = ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24'];
+    // The first day is new; the second was received before and is replaced; the third row is unknown.
+    await json<UsageIngestResult>(await upload(ndjson([row('2026-11-11', '5')])));
+    const mixed = await json<UsageIngestResult>(
+      await upload(
+        ndjson([
+          row('2026-11-10', '4'),
+          row('2026-11-11', '6'),
+          { dataSourceId: '00000000-0000-4000-8000-000000000000', day: '2026-11-10', metrics: { stored_gb: '1' } },
+        ]),
+      ),
+      207,
+    );
+    expect(mixed).toMatchObject({ accepted: 1, replaced: 1, rejectedCount: 1 });
+    expect(mixed.rejected).toEqual([{ line: 3, field: 'dataSourceId', message: expect.any(String) }]);
+    // Raced: one upload inserts each day, the other waits for it and replaces it, in either order.
+    const raced = await Promise.all(
+      [0, 1].map(async () => json<UsageIngestResult>(await upload(ndjson(days.map((day) => row(day, '7')))))),
+    );
+    expect(raced.map((r) => r.accepted + r.replaced)).toEqual([5, 5]);
+    expect((raced[0]?.accepted ?? 0) + (raced[1]?.accepted ?? 0)).toBe(5);
+    const [totals] = await executeRows<{ quantity: string; records: number }>(
+      owner,
+      sql`select trim_scale(sum(quantity))::text as quantity, sum(records)::int as records from usage_daily_totals
+        where bu_path = ${unit('msp/internal/critical/core-databases').path}::ltree and metric = 'stored_gb'
+          and day between '2026-11-10' and '2026-11-24'`,
+    );
+    expect(totals).toEqual({ quantity: String(4 + 6 + 5 * 7), records: 7 });
+  });
+
   test('CSV uploads, with a header; a data source outside the collector’s subtree is unknown', async () => {
     const created = await json<{ secret: string }>(
       await h.send('POST', `/v1/business-units/${contoso}/collector-credentials`, await token('customer-admin'), {
