@@ -150,6 +150,32 @@ describe('inherited, and only tightened below', () => {
     });
   });
 
+  test('setting the limits already set writes nothing and records no change', async () => {
+    const changes = async () =>
+      (
+        await executeRows<{ n: number }>(
+          h.database.handle.db,
+          sql`select count(*)::int as n from audit_events where action = 'quota.changed'`,
+        )
+      )[0]?.n;
+    expect(
+      (await putQuota('customer-one-admin', 'customer-one', 'tenants.production', { softLimit: '40', hardLimit: '50' }))
+        .status,
+    ).toBe(200);
+    const once = await changes();
+    for (const body of [
+      { softLimit: '40', hardLimit: '50' },
+      { softLimit: '40.0', hardLimit: '50.000' },
+    ])
+      expect((await putQuota('customer-one-admin', 'customer-one', 'tenants.production', body)).status).toBe(200);
+    expect(await changes()).toBe(once);
+    expect(
+      (await putQuota('customer-one-admin', 'customer-one', 'tenants.production', { softLimit: '30', hardLimit: '50' }))
+        .status,
+    ).toBe(200);
+    expect(await changes()).toBe((once ?? 0) + 1);
+  });
+
   test('a limit from above the caller is named only as “above”; the reseller sees whose it is', async () => {
     expect(
       (await putQuota('reseller-admin', 'reseller-one', 'stored_gb', { softLimit: '500', hardLimit: '1000' })).status,

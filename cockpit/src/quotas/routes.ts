@@ -110,6 +110,10 @@ async function looseningProblems(
   return problems;
 }
 
+/** Two limits as decimals (`"5"` is `"5.0"`); no limit is only the same as no limit. */
+const sameLimit = (a: string | null, b: string | null) =>
+  a === null || b === null ? a === b : compareDecimals(a, b) === 0;
+
 async function recordQuotaChange(
   tx: Transaction,
   caller: Caller,
@@ -144,8 +148,16 @@ async function putQuota(tx: Transaction, caller: Caller, unit: LockedBusinessUni
   // Whoever set a quota from above keeps it theirs when a unit below only tightens it.
   const setByUnitId =
     existing && (await tightenOnly(tx, caller, existing.setByUnitId)) ? existing.setByUnitId : caller.businessUnit.id;
+  // Setting what is already set changes nothing: no write, no audit event.
+  if (
+    existing &&
+    sameLimit(existing.softLimit, wanted.softLimit) &&
+    sameLimit(existing.hardLimit, wanted.hardLimit) &&
+    existing.setByUnitId === setByUnitId
+  )
+    return before;
   // A new soft limit is a new line to cross: its alert is raised again.
-  const softChanged = existing?.softLimit !== wanted.softLimit;
+  const softChanged = !sameLimit(existing?.softLimit ?? null, wanted.softLimit);
   await tx
     .insert(quotas)
     .values({ businessUnitId: unit.id, metric, ...wanted, setByUnitId, buPath: unit.path })
