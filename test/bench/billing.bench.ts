@@ -4,8 +4,9 @@
  * show-back of one customer's subtree and a usage summary. On the server named by DATABASE_URL:
  * 100,000 data sources under 10,000 customers of the MSP and Reseller One, 100 days of usage
  * (10 million records): 94 days written by SQL (records and their daily totals, as ingest would
- * leave them), the last 6 days (600,000 rows) uploaded through the API. On PGlite a fiftieth of the
- * sources. Numbers go to BENCHMARKS.md; nothing here asserts timing.
+ * leave them), the last 6 days (600,000 rows) uploaded through the API: three days listing the data
+ * sources in id order, three unit by unit, then all six again (every row replaced). On PGlite a
+ * fiftieth of the sources. `SCC_BENCH_SEEDED_DAYS` seeds fewer days, for a quick look at ingest. Numbers go to BENCHMARKS.md; nothing here asserts timing.
  */
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -24,8 +25,8 @@ const onServer = Boolean(process.env.DATABASE_URL);
 const CUSTOMERS = onServer ? 10_000 : 200;
 const SOURCES_PER_CUSTOMER = 10;
 const FIRST_DAY = '2026-07-24';
-/** Days from FIRST_DAY written by SQL; the uploads bring the rest of October. */
-const SEEDED_DAYS = 94;
+/** Days from FIRST_DAY written by SQL; the uploads bring the rest of October. Fewer for a quick look at ingest. */
+const SEEDED_DAYS = Number(process.env.SCC_BENCH_SEEDED_DAYS ?? 94);
 const UPLOADED_DAYS = 6;
 const UPLOAD_ROWS = 50_000;
 const PARALLEL_UPLOADS = 2;
@@ -76,9 +77,10 @@ try {
   const secret = newCollectorSecret();
   await db.execute(sql`insert into collector_credentials (business_unit_id, name, hash, bu_path)
     values (${msp.id}, 'bench', ${createHash('sha256').update(secret).digest('hex')}, ${msp.path}::ltree)`);
-  const sources = (
-    await executeRows<{ id: string }>(db, sql`select id from data_sources where external_ref like 'bk-%' order by id`)
-  ).map((r) => r.id);
+  const sources = await executeRows<{ id: string; unit: string }>(
+    db,
+    sql`select id, business_unit_id as unit from data_sources where external_ref like 'bk-%' order by id`,
+  );
 
   // The seeded days hold what the uploads below would send: per data source (numbered in id order
   // from 0) the same values every day.
@@ -112,18 +114,34 @@ try {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   // The uploads, made before the clock starts: one row per data source and day of October 2026.
-  const rows: string[] = [];
-  for (let day = 32 - UPLOADED_DAYS; day <= 31; day++) {
-    const date = `2026-10-${String(day).padStart(2, '0')}`;
-    for (const [i, id] of sources.entries()) {
-      const stored = 200 + (i % 500);
-      rows.push(
-        `{"dataSourceId":"${id}","day":"${date}","metrics":{"stored_gb":"${stored}.5","protected_items":"${stored * 3}","transferred_gb":"${(i % 7) + 1}.25"}}`,
-      );
+  // The first half of the days lists the data sources in id order, so each upload touches nearly
+  // every customer; the second half unit by unit, as a collector walking its inventory sends them
+  // (each customer's sums then come from one upload: half the daily totals rows to write).
+  const byUnit = sources
+    .map((source, i) => ({ ...source, i }))
+    .sort((a, b) => a.unit.localeCompare(b.unit) || a.i - b.i);
+  const uploadsOf = (days: number[], order: { id: string; i: number }[]) => {
+    const rows: string[] = [];
+    for (const day of days) {
+      const date = `2026-10-${String(day).padStart(2, '0')}`;
+      for (const { id, i } of order) {
+        const stored = 200 + (i % 500);
+        rows.push(
+          `{"dataSourceId":"${id}","day":"${date}","metrics":{"stored_gb":"${stored}.5","protected_items":"${stored * 3}","transferred_gb":"${(i % 7) + 1}.25"}}`,
+        );
+      }
     }
-  }
-  const uploads: string[] = [];
-  for (let at = 0; at < rows.length; at += UPLOAD_ROWS) uploads.push(rows.slice(at, at + UPLOAD_ROWS).join('\n'));
+    const uploads: string[] = [];
+    for (let at = 0; at < rows.length; at += UPLOAD_ROWS) uploads.push(rows.slice(at, at + UPLOAD_ROWS).join('\n'));
+    return { uploads, rows: rows.length };
+  };
+  const uploadedDays = Array.from({ length: UPLOADED_DAYS }, (_, k) => 32 - UPLOADED_DAYS + k);
+  const half = UPLOADED_DAYS / 2;
+  const inIdOrder = uploadsOf(
+    uploadedDays.slice(0, half),
+    sources.map((source, i) => ({ id: source.id, i })),
+  );
+  const unitByUnit = uploadsOf(uploadedDays.slice(half), byUnit);
   const send = async (body: string) => {
     const res = await fetch(`${base}/v1/usage`, {
       method: 'POST',
@@ -134,7 +152,7 @@ try {
     if (res.status !== 200) throw new Error(`upload: ${res.status} ${JSON.stringify(result).slice(0, 300)}`);
     return result;
   };
-  const ingest = async () => {
+  const ingest = async (uploads: string[]) => {
     const started = performance.now();
     let next = 0;
     let stored = 0;
@@ -149,8 +167,9 @@ try {
     );
     return { stored, seconds: (performance.now() - started) / 1000 };
   };
-  const first = await ingest();
-  const again = await ingest();
+  const firstInIdOrder = await ingest(inIdOrder.uploads);
+  const firstByUnit = await ingest(unitByUnit.uploads);
+  const again = await ingest([...inIdOrder.uploads, ...unitByUnit.uploads]);
   await db.execute(sql`analyze usage_records`);
   await db.execute(sql`analyze usage_daily_totals`);
   const [{ records } = { records: 0 }] = await executeRows<{ records: number }>(
@@ -182,9 +201,9 @@ try {
     executeRows<{ metric: string; quantity: string }>(
       db,
       table === 'records'
-        ? sql`select m.key as metric, sum(m.value::numeric)::text as quantity from usage_records r, jsonb_each_text(r.metrics) m
+        ? sql`select m.key as metric, trim_scale(sum(m.value::numeric))::text as quantity from usage_records r, jsonb_each_text(r.metrics) m
             where r.business_unit_id = ${customer?.id}::uuid and r.day between '2026-10-01' and '2026-10-31' group by 1 order by 1`
-        : sql`select metric, sum(quantity)::text as quantity from usage_daily_totals
+        : sql`select metric, trim_scale(sum(quantity))::text as quantity from usage_daily_totals
             where bu_path = ${customer?.path}::ltree and day between '2026-10-01' and '2026-10-31' group by 1 order by 1`,
     );
   const [fromRecords, fromTotals] = [await octoberOf('records'), await octoberOf('totals')];
@@ -211,13 +230,15 @@ try {
   );
 
   console.log(
-    `\n### Billing (${engine}): ${sources.length} data sources, ${records} usage records (${rows.length} uploaded), ${CUSTOMERS} customers\n`,
+    `\n### Billing (${engine}): ${sources.length} data sources, ${records} usage records (${inIdOrder.rows + unitByUnit.rows} uploaded), ${CUSTOMERS} customers\n`,
   );
   console.log('| measure | value |\n| --- | --- |');
   console.log(`| seed by SQL (${SEEDED_DAYS} days: records and daily totals) | ${seedSeconds.toFixed(1)} s |`);
-  console.log(
-    `| ingest, new rows (HTTP, JSON lines, ${UPLOAD_ROWS} rows per upload, ${PARALLEL_UPLOADS} at a time) | ${Math.round(first.stored / first.seconds)} rows/s (${first.stored} rows in ${first.seconds.toFixed(1)} s) |`,
-  );
+  const rate = (run: { stored: number; seconds: number }) =>
+    `${Math.round(run.stored / run.seconds)} rows/s (${run.stored} rows in ${run.seconds.toFixed(1)} s)`;
+  const shape = `HTTP, JSON lines, ${UPLOAD_ROWS} rows per upload, ${PARALLEL_UPLOADS} at a time`;
+  console.log(`| ingest, new rows, data sources in id order (${shape}) | ${rate(firstInIdOrder)} |`);
+  console.log(`| ingest, new rows, unit by unit (${shape}) | ${rate(firstByUnit)} |`);
   console.log(
     `| ingest, the same rows again (replacing) | ${Math.round(again.stored / again.seconds)} rows/s (${again.seconds.toFixed(1)} s) |`,
   );
