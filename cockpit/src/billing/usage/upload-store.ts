@@ -174,16 +174,12 @@ async function unknownSourceLines(tx: Transaction, scopePath: string): Promise<n
 
 const usageClass = sql`case when d.attributes ->> 'class' = 'critical' then 'critical' else 'other' end`;
 
-/** A record's values as signed sums per key of the totals: -1 takes them off, 1 adds them. */
-const signedSums = (rows: string, sign: -1 | 1) =>
-  sql`select r.day, r.bu_path, r.billed_path, r.usage_class, m.key, ${sql.raw(String(sign))} * sum(m.value::numeric),
-      ${sql.raw(String(sign))} * count(*)::int
-    from ${sql.identifier(rows)} r, jsonb_each_text(r.metrics) m group by 1, 2, 3, 4, 5`;
-
 /**
  * The staged lines the insert did not take: replaced where this subtree holds the day's record,
  * else reported (an unknown data source, or a record row-level security hides: not this
- * collector's to replace).
+ * collector's to replace). The old values are locked and kept aside with sign -1, the new with
+ * +1, and their signed sums set aside for the totals. (Summing the locked rows in the locking
+ * statement itself took 6 s per 50,000 rows at 10 million records; this takes under one.)
  */
 async function replaceSeenDays(
   tx: Transaction,
@@ -193,22 +189,31 @@ async function replaceSeenDays(
     select u.line, u.data_source_id, u.day, u.metrics, ${usageClass} as usage_class, d.id is not null as known
     from usage_upload u left join data_sources d on d.id = u.data_source_id and d.bu_path <@ ${scopePath}::ltree
     where not exists (select 1 from usage_inserted n where n.day = u.day and n.data_source_id = u.data_source_id)`);
-  await tx.execute(sql`with old as (
-      select r.* from usage_records r
-      join usage_incoming i on i.data_source_id = r.data_source_id and i.day = r.day and i.known
-      order by r.day, r.data_source_id
-      for update of r)
-    insert into usage_sums ${signedSums('old', -1)}`);
+  // Its row count guides the joins below to index probes into the records, not a scan of them.
+  await tx.execute(sql`analyze usage_incoming`);
+  await tx.execute(sql`create temp table usage_changes (
+      data_source_id uuid not null, day date not null, metrics jsonb not null, usage_class text not null,
+      bu_path ltree not null, billed_path ltree not null, sign integer not null)
+    on commit drop`);
+  await tx.execute(sql`insert into usage_changes
+    select r.data_source_id, r.day, r.metrics, r.usage_class, r.bu_path, r.billed_path, -1
+    from usage_records r join usage_incoming i on i.data_source_id = r.data_source_id and i.day = r.day and i.known
+    order by r.day, r.data_source_id
+    for update of r`);
   const replacedLines = await executeRows<{ line: number }>(
     tx,
     sql`with replaced as (
         update usage_records r set metrics = i.metrics, usage_class = i.usage_class, received_at = now()
         from usage_incoming i
         where r.data_source_id = i.data_source_id and r.day = i.day and i.known
-        returning i.line, r.day, r.metrics, r.usage_class, r.bu_path, r.billed_path),
-      summed as (insert into usage_sums ${signedSums('replaced', 1)})
+        returning i.line, r.data_source_id, r.day, r.metrics, r.usage_class, r.bu_path, r.billed_path),
+      noted as (insert into usage_changes
+        select data_source_id, day, metrics, usage_class, bu_path, billed_path, 1 from replaced)
       select line from replaced`,
   );
+  await tx.execute(sql`insert into usage_sums
+    select c.day, c.bu_path, c.billed_path, c.usage_class, m.key, c.sign * sum(m.value::numeric), c.sign * count(*)::int
+    from usage_changes c, jsonb_each_text(c.metrics) m group by 1, 2, 3, 4, 5, c.sign`);
   const replaced = new Set(replacedLines.map((r) => r.line));
   const leftover = await executeRows<{ line: number }>(tx, sql`select line from usage_incoming order by line`);
   return {
