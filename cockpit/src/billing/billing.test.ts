@@ -389,7 +389,7 @@ describe('usage', () => {
     ]);
   });
 
-  test('new, seen and unknown rows in one upload, and two uploads of the same days at once: each day counted once', async () => {
+  test('new, seen and unknown rows in one upload, and twenty uploads of the same days at once: each day counted once', async () => {
     const id = sources.critical?.id;
     const row = (day: string, stored: string) => ({ dataSourceId: id, day, metrics: { stored_gb: stored } });
     const days = ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24'];
@@ -407,12 +407,14 @@ describe('usage', () => {
     );
     expect(mixed).toMatchObject({ accepted: 1, replaced: 1, rejectedCount: 1 });
     expect(mixed.rejected).toEqual([{ line: 3, field: 'dataSourceId', message: expect.any(String) }]);
-    // Raced: one upload inserts each day, the other waits for it and replaces it, in either order.
+    // Raced: one upload inserts each day, the others wait for it and replace it, in any order.
     const raced = await Promise.all(
-      [0, 1].map(async () => json<UsageIngestResult>(await upload(ndjson(days.map((day) => row(day, '7')))))),
+      Array.from({ length: 20 }, async () =>
+        json<UsageIngestResult>(await upload(ndjson(days.map((day) => row(day, '7'))))),
+      ),
     );
-    expect(raced.map((r) => r.accepted + r.replaced)).toEqual([5, 5]);
-    expect((raced[0]?.accepted ?? 0) + (raced[1]?.accepted ?? 0)).toBe(5);
+    expect(raced.map((r) => r.accepted + r.replaced)).toEqual(Array(20).fill(5));
+    expect(raced.reduce((sum, r) => sum + r.accepted, 0)).toBe(5);
     const [totals] = await executeRows<{ quantity: string; records: number }>(
       owner,
       sql`select trim_scale(sum(quantity))::text as quantity, sum(records)::int as records from usage_daily_totals
@@ -420,6 +422,67 @@ describe('usage', () => {
           and day between '2026-11-10' and '2026-11-24'`,
     );
     expect(totals).toEqual({ quantity: String(4 + 6 + 5 * 7), records: 7 });
+  });
+
+  test('hostile lines are rejected by line, and a body that breaks off stores nothing', async () => {
+    const id = sources.critical?.id;
+    const stored = async () =>
+      (
+        await executeRows<{ n: number }>(
+          owner,
+          sql`select count(*)::int as n from usage_records where day = '2026-11-27'`,
+        )
+      )[0]?.n;
+    const good = JSON.stringify({ dataSourceId: id, day: '2026-11-27', metrics: { stored_gb: '1' } });
+    const hostile = [
+      `${'['.repeat(5000)}${']'.repeat(5000)}`,
+      '{"dataSourceId":"a\u0000b","day":"2026-11-27","metrics":{"stored_gb":"1"}}',
+      `{"dataSourceId":"${id}","day":"2026-11-27\u0000","metrics":{"stored_gb":"1"}}`,
+      `{"dataSourceId":"${id}","day":"2026-11-26","metrics":{"stored\u0000gb":"1"}}`,
+      `{"dataSourceId":"${id}","day":"2026-11-26","metrics":{"stored_gb":"${'9'.repeat(5000)}"}}`,
+      // The same NULs escaped: valid JSON, refused by the field's pattern.
+      String.raw`{"dataSourceId":"a\u0000b","day":"2026-11-27","metrics":{"stored_gb":"1"}}`,
+      String.raw`{"dataSourceId":"${id}","day":"2026-11-26","metrics":{"stored\u0000gb":"1"}}`,
+    ];
+    const result = await json<UsageIngestResult>(await upload([...hostile, good].join('\n')), 207);
+    expect(result).toMatchObject({ accepted: 1, rejectedCount: 7 });
+    // Raw NULs (lines 2–4) are no JSON at all.
+    expect(result.rejected.map((r) => [r.line, r.field])).toEqual([
+      [1, 'line'],
+      [2, 'line'],
+      [3, 'line'],
+      [4, 'line'],
+      [5, 'metrics.stored_gb'],
+      [6, 'dataSourceId'],
+      [7, 'metrics'],
+    ]);
+    expect(await stored()).toBe(1);
+    // The collector's connection drops after a good line: the upload's transaction rolls back whole.
+    const encoder = new TextEncoder();
+    const broken = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(
+          encoder.encode(`${JSON.stringify({ dataSourceId: id, day: '2026-11-27', metrics: { stored_gb: '2' } })}\n`),
+        );
+        controller.enqueue(encoder.encode(`${JSON.stringify({ dataSourceId: id, day: '2026-11-28' })}`));
+        controller.error(new Error('connection reset'));
+      },
+    });
+    const response = await Promise.resolve(
+      h.app.request('/v1/usage', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${collectorSecret}`, 'content-type': 'application/x-ndjson' },
+        body: broken,
+        duplex: 'half',
+      } as RequestInit),
+    ).catch(() => undefined);
+    expect(response?.status ?? 500).not.toBe(200);
+    expect(await stored()).toBe(1);
+    const [kept] = await executeRows<{ stored: string }>(
+      owner,
+      sql`select metrics ->> 'stored_gb' as stored from usage_records where day = '2026-11-27' and data_source_id = ${id}::uuid`,
+    );
+    expect(kept?.stored).toBe('1');
   });
 
   test('CSV uploads, with a header; a data source outside the collector’s subtree is unknown', async () => {
