@@ -1,4 +1,3 @@
-import type { UsageMetrics } from '@scc/db';
 import { unstorableText } from '@scc/service-kit/hostile-input';
 
 /** One row of an upload: a data source's metrics on one day, exact decimal strings. */
@@ -6,10 +5,10 @@ export interface UsageRow {
   line: number;
   dataSourceId: string;
   day: string;
-  metrics: UsageMetrics;
   /**
-   * The metrics as stored, a JSON object text. Built while checking: names and quantities match
-   * strict patterns, so it needs no escaping (nor does COPY's text format).
+   * The metrics as stored: a JSON object of metric names to exact decimal strings. Built while
+   * checking; names and quantities match strict patterns, so it needs no escaping (nor does COPY's
+   * text format).
    */
   metricsJson: string;
 }
@@ -68,7 +67,6 @@ function checkedRow(
   if (day < EARLIEST_DAY) return reject(line, 'day', `Before ${EARLIEST_DAY}`);
   if (rawMetrics.length === 0) return reject(line, 'metrics', 'Give at least one metric');
   if (rawMetrics.length > MAX_METRICS) return reject(line, 'metrics', `At most ${MAX_METRICS} metrics`);
-  const metrics: UsageMetrics = {};
   let metricsJson = '';
   for (const [name, value] of rawMetrics) {
     if (!METRIC.test(name))
@@ -76,10 +74,9 @@ function checkedRow(
     const quantity = quantityText(value);
     if (quantity === undefined)
       return reject(line, `metrics.${name}`, 'A non-negative decimal below 10^15 with at most 6 decimals');
-    metrics[name] = quantity;
     metricsJson += `${metricsJson ? ',' : '{'}"${name}":"${quantity}"`;
   }
-  return { row: { line, dataSourceId: id.toLowerCase(), day, metrics, metricsJson: `${metricsJson}}` } };
+  return { row: { line, dataSourceId: id.toLowerCase(), day, metricsJson: `${metricsJson}}` } };
 }
 
 /** One JSON line: `{"dataSourceId": "…", "day": "YYYY-MM-DD", "metrics": {"stored_gb": "812.5", …}}`. */
