@@ -476,7 +476,8 @@ describe('usage', () => {
         duplex: 'half',
       } as RequestInit),
     ).catch(() => undefined);
-    expect(response?.status ?? 500).not.toBe(200);
+    expect(response?.status).toBe(400);
+    expect((await problemOf(response as Response)).errors?.[0]?.field).toBe('body');
     expect(await stored()).toBe(1);
     const [kept] = await executeRows<{ stored: string }>(
       owner,

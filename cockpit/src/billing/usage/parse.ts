@@ -198,7 +198,7 @@ export async function* splitLines(body: AsyncIterable<Uint8Array>, maxBytes: num
     }
     return text.length > MAX_LINE_BYTES ? { line, error: `Longer than ${MAX_LINE_BYTES} bytes` } : { line, text };
   };
-  for await (const chunk of body) {
+  for await (const chunk of untilBrokenOff(body)) {
     total += chunk.byteLength;
     if (total > maxBytes) throw new BodyTooLarge(maxBytes);
     const bytes = carry.byteLength > 0 ? Buffer.concat([carry, chunk]) : chunk;
@@ -215,6 +215,21 @@ export async function* splitLines(body: AsyncIterable<Uint8Array>, maxBytes: num
     }
   }
   if (carry.byteLength > 0 || overlong) yield decoded(carry);
+}
+
+/** The body's chunks; a failure to read them (the collector's connection dropped) is a {@link BodyBrokeOff}. */
+async function* untilBrokenOff(body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  try {
+    yield* body;
+  } catch (error) {
+    throw new BodyBrokeOff(error);
+  }
+}
+
+export class BodyBrokeOff extends Error {
+  constructor(cause: unknown) {
+    super('The body broke off before its end', { cause });
+  }
 }
 
 export class BodyTooLarge extends Error {

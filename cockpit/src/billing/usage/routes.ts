@@ -13,7 +13,7 @@ import { isLevelMetric } from '../metrics.js';
 import { divideHalfEven, formatMicro, parseMicro } from '../money.js';
 import { collectorFor, noteCollectorUse } from './collector-credentials.js';
 import { ingestUsage, type UploadFormat } from './ingest.js';
-import { BodyTooLarge, splitLines } from './parse.js';
+import { BodyBrokeOff, BodyTooLarge, splitLines } from './parse.js';
 
 /** An upload's largest body: about 300,000 rows of JSON lines. Larger uploads are split by the collector. */
 export const DEFAULT_MAX_USAGE_BODY_BYTES = 64 * 1024 * 1024;
@@ -85,7 +85,12 @@ export function usageIngestRoutes(
       await noteCollectorUse(tx, collector.id);
       return ingestUsage(tx, collector.scopePath, splitLines(body, maxBytes), format, today);
     }).catch((error: unknown) => {
-      throw error instanceof BodyTooLarge ? tooLarge(maxBytes) : error;
+      if (error instanceof BodyTooLarge) throw tooLarge(maxBytes);
+      if (error instanceof BodyBrokeOff)
+        throw ProblemError.of('validation', 'The upload broke off before its end; nothing was stored. Send it again.', [
+          { field: 'body', message: 'Ended before the last line' },
+        ]);
+      throw error;
     });
     if (result.accepted + result.replaced > 0) await checkSoftQuotas(systemDb, clock, collector.scopePath, 'stored_gb');
     return c.json(result, result.rejectedCount > 0 ? 207 : 200);

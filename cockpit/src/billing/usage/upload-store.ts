@@ -43,6 +43,9 @@ function copyStaging(copy: Writable): StagedUpload {
       await finished(copy);
     },
     abandon(error) {
+      // The stream re-emits the error it is destroyed with; the upload already throws it, and an
+      // unheard 'error' event would end the process (a collector whose connection drops).
+      copy.once('error', () => {});
       copy.destroy(error instanceof Error ? error : new Error(String(error)));
     },
   };
