@@ -74,11 +74,12 @@ describe('business-unit-owned tables', () => {
     }
   });
 
-  test('bu_path is indexed in each of them (GiST, or a btree led by its text bu_path_key for subtree ranges)', async () => {
+  test('bu_path is indexed in each of them (GiST, or a btree led by its text bu_path_key, or by day then it, for subtree ranges)', async () => {
     const rows = rowsOf<{ tablename: string }>(
       await db.execute(sql`select distinct tablename from pg_indexes
         where schemaname = 'public'
-          and (indexdef ilike '%using gist (bu_path)%' or indexdef ilike '%using btree (bu_path_key%')`),
+          and (indexdef ilike '%using gist (bu_path)%' or indexdef ilike '%using btree (bu_path_key%'
+            or indexdef ilike '%using btree (day, bu_path_key%')`),
     );
     expect(rows.map((r) => r.tablename).sort()).toEqual(businessUnitOwnedTables.map((t) => t.name).sort());
   });

@@ -103,7 +103,7 @@ try {
     cross join lateral (values ('stored_gb', u.stored), ('protected_items', u.items), ('transferred_gb', u.transferred))
       m(metric, quantity)
     cross join ${seededDays} d(day)
-    order by u.bu_path::text collate "C", d.day`);
+    order by d.day, u.bu_path::text collate "C"`);
   await db.execute(sql`drop table bench_sources`);
   await db.execute(sql`analyze`);
   const seedSeconds = (performance.now() - seedStarted) / 1000;

@@ -12,9 +12,10 @@ import {
 } from '@scc/db';
 import { and, eq, type SQLWrapper, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
+import { EARLIEST_USAGE_DAY, onEachDay } from '../billing/daily-totals.js';
 import { effectiveBrand } from '../business-units/brand.js';
 import { type LockedBusinessUnit, lockBusinessUnit } from '../business-units/queries.js';
-import type { Clock } from '../operations/clock.js';
+import { type Clock, calendarDay } from '../operations/clock.js';
 import { requireRole } from '../scope/authorize.js';
 import type { Caller } from '../scope/caller.js';
 import { inScope, under } from '../scope/in-subtree.js';
@@ -189,7 +190,8 @@ export async function moveSubtree(tx: Transaction, caller: Caller, unitId: strin
     if (owned.rebase === 'update') {
       await tx.execute(
         sql`update ${owned.table} set bu_path = ${newParent.path}::ltree || subpath(bu_path, ${ownOffset})
-          where ${inSubtree(sql`bu_path`, oldPath, owned.pathKey ?? (owned.table === tenants ? tenants.buPathKey : undefined))}`,
+          where ${inSubtree(sql`bu_path`, oldPath, owned.pathKey ?? (owned.table === tenants ? tenants.buPathKey : undefined))}
+          ${owned.dayFirstKey ? sql`and ${onEachDay(owned.dayFirstKey, EARLIEST_USAGE_DAY, calendarDay(clock.now()), 'to included')}` : sql``}`,
       );
     } else {
       await tx.execute(sql`select scc_rebase_audit_events(${oldPath}::ltree, ${newPath}::ltree)`);

@@ -102,11 +102,11 @@ export const usageDailyTotals = pgTable(
     records: integer('records').notNull(),
   },
   (t) => [
-    // The path's text first: a subtree over days is one btree range (see `inSubtree`) even where
-    // the planner, blind to the scope under row-level security, expects a row or two.
-    uniqueIndex('usage_daily_totals_key').on(t.buPathKey, t.day, t.billedPath, t.usageClass, t.metric),
-    // A seller's run reads a month of every path below it.
-    index('usage_daily_totals_day_idx').on(t.day),
+    // Day first: an upload adds its day's rows at the key's end. Path first, every upload touched a
+    // page per unit, and at 10 million records those pages' images were most of ingest's WAL
+    // (see BENCHMARKS.md). A subtree over days is read as one range of the path's text per day
+    // (`onEachDay` with `inSubtree`); a seller's run reads a month of every path below it.
+    uniqueIndex('usage_daily_totals_key').on(t.day, t.buPathKey, t.billedPath, t.usageClass, t.metric),
     check('usage_daily_totals_class', sql`${t.usageClass} in ('critical', 'other')`),
     ...subtreePolicies(t.buPath),
   ],

@@ -41,17 +41,24 @@ export interface BusinessUnitOwnedTable {
   rebase: 'update' | 'append-only';
   /** The text key of `bu_path` (`pathKey`), when the table has one: a move finds its rows by a btree range on it. */
   pathKey?: SQLWrapper;
+  /**
+   * The day column, when the table's btree key is day first: a move then finds the subtree's rows
+   * one day at a time, over every day usage can have, instead of reading the whole table.
+   */
+  dayFirstKey?: SQLWrapper;
 }
 
 const owned = (
   table: PgTable,
   rebase: BusinessUnitOwnedTable['rebase'] = 'update',
   pathKey?: SQLWrapper,
+  dayFirstKey?: SQLWrapper,
 ): BusinessUnitOwnedTable => ({
   table,
   name: getTableName(table),
   rebase,
   ...(pathKey ? { pathKey } : {}),
+  ...(dayFirstKey ? { dayFirstKey } : {}),
 });
 
 /**
@@ -90,7 +97,7 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(approvalDecisionsTable),
   owned(collectorCredentials),
   owned(usageRecords, 'update', usageRecords.buPathKey),
-  owned(usageDailyTotals, 'update', usageDailyTotals.buPathKey),
+  owned(usageDailyTotals, 'update', usageDailyTotals.buPathKey, usageDailyTotals.day),
   owned(billingAccounts),
   owned(priceLists),
   owned(invoices),

@@ -30,6 +30,7 @@ import { recordAudit } from '../../audit/record.js';
 import type { Caller, CockpitEnv } from '../../scope/caller.js';
 import { under } from '../../scope/in-subtree.js';
 import { billingUnit, requireBilling } from '../access.js';
+import { onEachDay } from '../daily-totals.js';
 import { monthBounds } from '../metrics.js';
 import { formatMinor, parseMicro } from '../money.js';
 import { ratingList } from '../prices/price-lists.js';
@@ -252,7 +253,7 @@ export function businessUnitInvoiceRoutes(db: Database) {
             sql`select t.bu_path::text as path, t.usage_class, t.metric, sum(t.quantity)::text as quantity
               from usage_daily_totals t
               where ${inSubtree(sql`t.bu_path`, unit.path, sql`t.bu_path_key`)} and t.bu_path <@ ${caller.scopePath}::ltree
-                and t.day >= ${from}::date and t.day < ${to}::date
+                and ${onEachDay(sql`t.day`, from, to, 'to excluded')}
               group by 1, 2, 3 having sum(t.records) > 0`,
           );
           return { unit, list, units, facts };

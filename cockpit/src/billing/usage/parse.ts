@@ -1,4 +1,5 @@
 import { unstorableText } from '@scc/service-kit/hostile-input';
+import { EARLIEST_USAGE_DAY } from '../daily-totals.js';
 
 /** One row of an upload: a data source's metrics on one day, exact decimal strings. */
 export interface UsageRow {
@@ -26,7 +27,6 @@ const MAX_METRICS = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const METRIC = /^[a-z][a-z0-9_]{0,62}$/;
-const EARLIEST_DAY = '2000-01-01';
 const QUANTITY = /^\d{1,15}(?:\.\d{1,6})?$/;
 
 const reject = (line: number, field: string, message: string): ParsedRow => ({ rejection: { line, field, message } });
@@ -64,7 +64,7 @@ function checkedRow(
   if (typeof id !== 'string' || !UUID.test(id)) return reject(line, 'dataSourceId', 'A data source id (UUID)');
   if (typeof day !== 'string' || !validDay(day)) return reject(line, 'day', 'A date as YYYY-MM-DD');
   if (day > today) return reject(line, 'day', 'Lies in the future');
-  if (day < EARLIEST_DAY) return reject(line, 'day', `Before ${EARLIEST_DAY}`);
+  if (day < EARLIEST_USAGE_DAY) return reject(line, 'day', `Before ${EARLIEST_USAGE_DAY}`);
   if (rawMetrics.length === 0) return reject(line, 'metrics', 'Give at least one metric');
   if (rawMetrics.length > MAX_METRICS) return reject(line, 'metrics', `At most ${MAX_METRICS} metrics`);
   let metricsJson = '';

@@ -122,8 +122,8 @@ export async function storeUpload(tx: Transaction, scopePath: string, staged: nu
           from usage_sums group by 1, 2, 3, 4, 5 having sum(quantity) <> 0 or sum(records) <> 0)`;
   await tx.execute(sql`insert into usage_daily_totals (day, bu_path, billed_path, usage_class, metric, quantity, records)
     select day, bu_path, billed_path, usage_class, metric, quantity, records from ${sums} s
-    order by bu_path::text collate "C", day, billed_path, usage_class, metric
-    on conflict (bu_path_key, day, billed_path, usage_class, metric) do update
+    order by day, bu_path::text collate "C", billed_path, usage_class, metric
+    on conflict (day, bu_path_key, billed_path, usage_class, metric) do update
       set quantity = usage_daily_totals.quantity + excluded.quantity,
         records = usage_daily_totals.records + excluded.records`);
   return { accepted, ...seen };
