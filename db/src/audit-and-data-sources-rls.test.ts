@@ -90,6 +90,30 @@ describe('a query without WHERE under withScope', () => {
     expect(ids(narrower)).toEqual([seedId('ds', 'f')]);
   });
 
+  test('a data source’s last usage day: its own newest record, and only in the scope', async () => {
+    // Fabrikam's source reported later days; the walk from the newest day passes them.
+    for (const [source, unit, day] of [
+      ['f', finance, '2026-10-01'],
+      ['f', finance, '2026-10-03'],
+      ['x', fabrikam, '2026-10-04'],
+      ['x', fabrikam, '2026-10-07'],
+    ] as const) {
+      await db.execute(sql`insert into usage_records (data_source_id, day, metrics, business_unit_id, bu_path, billed_path)
+        values (${seedId('ds', source)}, ${day}::date, '{"stored_gb":"1"}', ${unit.id}, ${unit.path}::ltree, ${unit.path}::ltree)`);
+    }
+    const lastDay = (scope: string, source: string) =>
+      withScope(db, scope, async (tx) =>
+        rowsOf<{ day: string | null }>(
+          await tx.execute(sql`select scc_last_usage_day(${seedId('ds', source)})::text as day`),
+        ).map((r) => r.day),
+      );
+    expect(await lastDay(contoso.path, 'f')).toEqual(['2026-10-03']);
+    expect(await lastDay(fabrikam.path, 'x')).toEqual(['2026-10-07']);
+    expect(await lastDay(contoso.path, 'c')).toEqual([null]);
+    expect(await lastDay(contoso.path, 'x')).toEqual([null]);
+    expect(await lastDay(fabrikam.path, 'f')).toEqual([null]);
+  });
+
   test('audit_events: only the scope’s subtree', async () => {
     const rows = await withScope(db, contoso.path, (tx) => tx.execute(sql`select * from audit_events`));
     expect(ids(rows)).toEqual([...contosoEvents, financeEvent].sort());

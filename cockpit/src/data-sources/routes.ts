@@ -9,7 +9,7 @@ import {
   UpdateDataSourceBody,
 } from '@scc/contracts/data-sources';
 import { changeProblemResponses, ProblemError, problemResponses } from '@scc/contracts/problem';
-import { businessUnits, type Database, dataSources, type Transaction, usageRecords, withScope } from '@scc/db';
+import { type Database, dataSources, type Transaction, withScope } from '@scc/db';
 import { createRouter, jsonBody, jsonContent } from '@scc/service-kit/openapi';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
@@ -28,14 +28,9 @@ const columns = {
   name: dataSources.name,
   attributes: dataSources.attributes,
   createdAt: sql<string>`to_char(${dataSources.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-  // Read along the records' path index: the unit's records, newest day first. The key is day
-  // first, so `data_source_id = …` alone scans all of it (120 ms a source at 10 M records). The
-  // unit's path key comes as a subquery, not as `bu_path::text`: row-level security keeps a
-  // condition with a non-leakproof cast out of the index.
-  lastUsageDay: sql<string | null>`(select max(${usageRecords.day})::text from ${usageRecords}
-    where ${usageRecords.buPathKey} = (select ${businessUnits.pathKey} from ${businessUnits}
-        where ${businessUnits.id} = ${dataSources.businessUnitId})
-      and ${usageRecords.dataSourceId} = ${dataSources.id})`,
+  // The records' indexes are day first: `scc_last_usage_day` walks the days from the newest,
+  // probing each for this data source (migration 0035).
+  lastUsageDay: sql<string | null>`scc_last_usage_day(${dataSources.id})::text`,
   buPath: dataSources.buPath,
 };
 

@@ -71,10 +71,12 @@ export const usageRecords = pgTable(
     // Day first: collectors send a day of every data source at once, which lands at the index's
     // end instead of on a page per data source (see BENCHMARKS.md).
     primaryKey({ columns: [t.day, t.dataSourceId], name: 'usage_records_pkey' }),
-    // A subtree's usage over days is a btree range on the path's text (see `inSubtree`), which
-    // drives the scan under row-level security; GiST indexes on the paths cost more per row than
-    // ingest can afford (see BENCHMARKS.md). Sums by day are read from `usage_daily_totals`.
-    index('usage_records_bu_path_key_day_idx').on(t.buPathKey, t.day),
+    // A subtree's usage is a btree range on the path's text within each day (`inSubtree` with
+    // `onEachDay`), which drives the scan under row-level security. Day first, like the key: an
+    // upload adds to the index's end; path first, it touched a page per unit (see BENCHMARKS.md).
+    // GiST indexes on the paths cost more per row than ingest can afford. Sums by day are read
+    // from `usage_daily_totals`.
+    index('usage_records_day_bu_path_key_idx').on(t.day, t.buPathKey),
     check('usage_records_class', sql`${t.usageClass} in ('critical', 'other')`),
     ...subtreePolicies(t.buPath),
   ],

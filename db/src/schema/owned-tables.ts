@@ -96,7 +96,7 @@ export const businessUnitOwnedTables: readonly BusinessUnitOwnedTable[] = [
   owned(approvals),
   owned(approvalDecisionsTable),
   owned(collectorCredentials),
-  owned(usageRecords, 'update', usageRecords.buPathKey),
+  owned(usageRecords, 'update', usageRecords.buPathKey, usageRecords.day),
   owned(usageDailyTotals, 'update', usageDailyTotals.buPathKey, usageDailyTotals.day),
   owned(billingAccounts),
   owned(priceLists),

@@ -131,13 +131,13 @@ export function usageSummaryRoutes(db: Database) {
       async (tx) => {
         const unit = await billingUnit(tx, caller, c.req.valid('param').id);
         const inScope = sql`${inSubtree(sql`r.bu_path`, unit.path, sql`r.bu_path_key`)} and r.bu_path <@ ${caller.scopePath}::ltree`;
-        const inRange = sql`${inScope} and r.day >= ${from}::date and r.day <= ${to}::date`;
-        const totalsInRange = sql`${inScope} and ${onEachDay(sql`r.day`, from, to, 'to included')}`;
+        // Records and totals are both keyed day first: a subtree is read one day at a time.
+        const inRange = sql`${inScope} and ${onEachDay(sql`r.day`, from, to, 'to included')}`;
         // Sums per metric, child and day come from the daily totals; `records` > 0: some record carries the metric.
         const byMetric = await executeRows<{ metric: string; quantity: string }>(
           tx,
           sql`select r.metric, sum(r.quantity)::text as quantity
-            from usage_daily_totals r where ${totalsInRange} group by r.metric having sum(r.records) > 0 order by r.metric`,
+            from usage_daily_totals r where ${inRange} group by r.metric having sum(r.records) > 0 order by r.metric`,
         );
         const byChild = await executeRows<{ id: string; name: string; metric: string; quantity: string }>(
           tx,
@@ -145,7 +145,7 @@ export function usageSummaryRoutes(db: Database) {
           sql`with usage as (
               select subpath(r.bu_path, least(nlevel(r.bu_path), nlevel(${unit.path}::ltree) + 1) - 1, 1)::text::uuid as child_id,
                 r.metric, sum(r.quantity) as quantity
-              from usage_daily_totals r where ${totalsInRange} group by 1, 2 having sum(r.records) > 0)
+              from usage_daily_totals r where ${inRange} group by 1, 2 having sum(r.records) > 0)
             select u.id, u.name, usage.metric, usage.quantity::text as quantity
             from usage join business_units u on u.id = usage.child_id
             order by u.name, u.id, usage.metric`,
@@ -164,7 +164,7 @@ export function usageSummaryRoutes(db: Database) {
         const byDay = await executeRows<{ day: string; metric: string; quantity: string }>(
           tx,
           sql`select to_char(r.day, 'YYYY-MM-DD') as day, r.metric, sum(r.quantity)::text as quantity
-            from usage_daily_totals r where ${totalsInRange}
+            from usage_daily_totals r where ${inRange}
             group by r.day, r.metric having sum(r.records) > 0 order by r.day, r.metric`,
         );
         return { byMetric, byChild, byDataSource, byDay };
