@@ -1,8 +1,9 @@
 import '../../api/operation-calls.js';
-import { initialState, Task, TaskStatus } from '@lit/task';
+import { initialState, Task } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';
 import type { DryRunResult, OperationDraft, Tenant } from '../../api/types.js';
+import { DraftCheckController } from '../../controllers/draft-check-controller.js';
 import { FocusTrapController } from '../../controllers/focus-trap-controller.js';
 import { labelFor, messagesFor } from '../../i18n/index.js';
 import { type CopyPart, type MessagesWithOperations, operationMessagesFor } from '../../i18n/operation-messages.js';
@@ -94,15 +95,11 @@ export class SccCopyDialog extends LitElement {
     onError: (error) => this.#failed(error),
   });
 
-  /** The dry run of the draft on screen; its answer carries the draft it judged. */
-  readonly #check = new Task(this, {
-    args: () => [this.#draftKey()] as const,
-    task: async ([key], { signal }) => {
-      const client = this.client;
-      if (!key || !client) return initialState;
-      await rest(REST_MS, signal);
-      return { key, result: await client.dryRun(JSON.parse(key) as OperationDraft, signal) };
-    },
+  /** The dry run of the draft on screen. */
+  readonly #check = new DraftCheckController(this, {
+    draft: () => this.#draft(),
+    check: (draft: OperationDraft, signal) => this.client?.dryRun(draft, signal),
+    restMs: REST_MS,
     onError: (error) => this.#failed(error),
   });
 
@@ -164,17 +161,6 @@ export class SccCopyDialog extends LitElement {
     return { kind: 'copy', sourceTenantId: source.id, targetTenantId: target.id, parts };
   }
 
-  #draftKey(): string {
-    const draft = this.#draft();
-    return draft ? JSON.stringify(draft) : '';
-  }
-
-  /** The dry run of exactly the draft on screen, once it has come. */
-  #result(): DryRunResult | undefined {
-    const value = this.#check.value;
-    return value && value.key === this.#draftKey() ? value.result : undefined;
-  }
-
   #togglePart(part: CopyPart, checked: boolean): void {
     this._parts = checked ? [...this._parts, part] : this._parts.filter((p) => p !== part);
   }
@@ -185,7 +171,7 @@ export class SccCopyDialog extends LitElement {
     const client = this.client;
     const target = this._target;
     const source = this._source;
-    if (!draft || !client || !target || !source || !this.#result()?.allowed) return;
+    if (!draft || !client || !target || !source || !this.#check.answer?.allowed) return;
     await submitRequest(
       this,
       () => client.submitOperationRequest(draft, this.#idempotencyKey),
@@ -196,8 +182,8 @@ export class SccCopyDialog extends LitElement {
   override render() {
     const m = operationMessagesFor(this.locale);
     const target = this._target;
-    const result = this.#result();
-    const checking = this.#check.status === TaskStatus.PENDING;
+    const result = this.#check.answer;
+    const checking = this.#check.pending;
     return html`<p part="outcome" class="hint" role="status" data-testid="copy-outcome">${this._outcome}</p>
       <dialog part="dialog" aria-labelledby="copy-title" aria-describedby="copy-intro" data-testid="copy-dialog">
         <form @submit=${this.#submit}>

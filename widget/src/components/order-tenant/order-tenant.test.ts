@@ -97,6 +97,19 @@ describe('scc-order-tenant', () => {
     assert(proposal?.textContent?.includes(productive?.name ?? '?'), 'names the proposed source');
   });
 
+  it('checks the draft again when the form opens anew with the same defaults', async () => {
+    // One product of one type: every opening starts with the same complete draft.
+    stub.on('/v1/widget/products', () => json({ items: [{ ...products[0], tenantTypes: ['test'] }] }));
+    const dryRuns = () => stub.requestsTo('/v1/widget/operation-requests/dry-run');
+    const el = await open();
+    await waitFor(() => dryRuns().length === 1, 'the first opening’s dry run');
+    await waitFor(() => $$(el, '[part="proposal"]').length === 3, 'proposals');
+    el.close();
+    $<HTMLButtonElement>(el, '[data-testid="order-tenant"]')?.click();
+    await waitFor(() => dryRuns().length === 2, 'the second opening’s dry run');
+    assertDeepEqual(dryRuns()[1]?.body, dryRuns()[0]?.body);
+  });
+
   it('takes a proposal, or "none", independently per source', async () => {
     const el = await open();
     choose(el, 'type', 'test');

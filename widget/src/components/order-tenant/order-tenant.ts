@@ -1,15 +1,14 @@
 import '../../api/operation-calls.js';
-import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';
 import type { Determination, DryRunResult, OperationDraft, Product, Tenant } from '../../api/types.js';
+import { DraftCheckController } from '../../controllers/draft-check-controller.js';
 import { FocusTrapController } from '../../controllers/focus-trap-controller.js';
 import { labelFor, messagesFor } from '../../i18n/index.js';
 import { type CopyPart, type MessagesWithOperations, operationMessagesFor } from '../../i18n/operation-messages.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { problemMessages } from '../../utils/problems.js';
-import { rest } from '../../utils/rest.js';
 import { submitRequest } from '../../utils/submit-request.js';
 import { orderTenantStyles } from './order-tenant.styles.js';
 
@@ -64,7 +63,6 @@ export class SccOrderTenant extends LitElement {
     _name: { state: true },
     _applicationData: { state: true },
     _solutionProfile: { state: true },
-    _result: { state: true },
     _submitting: { state: true },
     _errors: { state: true },
     _outcome: { state: true },
@@ -89,33 +87,25 @@ export class SccOrderTenant extends LitElement {
   declare _name: string;
   declare _applicationData: SourceChoice;
   declare _solutionProfile: SourceChoice;
-  declare _result: DryRunResult | undefined;
   declare _submitting: boolean;
   declare _errors: string[];
   declare _outcome: string;
 
   #idempotencyKey = '';
-  #draftKey = '';
   /**
-   * The live check of the draft: a dry run once the form has rested; a newer draft aborts the run
-   * of an older one, and only the newest run's answer is shown.
+   * The live check of the draft: a dry run once the form has rested. The last verdict stays on
+   * screen while the next one is on its way, so nothing flickers.
    */
-  readonly #check = new Task(this, {
-    args: () => [this.#draftKey],
-    task: async ([key], { signal }) => {
-      const client = this.client;
-      if (!key || !client) return initialState;
-      await rest(DRY_RUN_DELAY_MS, signal);
-      return client.dryRun(JSON.parse(key) as OperationDraft, signal);
-    },
-    onComplete: (result) => {
-      this._result = result;
-      this._errors = [];
-    },
+  readonly #check = new DraftCheckController(this, {
+    draft: () => this.#draft(),
+    check: (draft: OperationDraft, signal) =>
+      this.client?.dryRun(draft, signal).then((result) => {
+        this._errors = [];
+        return result;
+      }),
+    restMs: DRY_RUN_DELAY_MS,
     onError: (error) => {
-      if (!(error instanceof DOMException && error.name === 'AbortError')) {
-        this._errors = problemMessages(messagesFor(this.locale), error);
-      }
+      this._errors = problemMessages(messagesFor(this.locale), error);
     },
   });
 
@@ -138,6 +128,7 @@ export class SccOrderTenant extends LitElement {
     if (from) this._productId = from.productId;
     this.#idempotencyKey = crypto.randomUUID();
     await this.updateComplete;
+    this.#check.recheck();
     this.#trap.open();
     if (this._products.length === 0) void this.#loadProducts();
   }
@@ -155,10 +146,12 @@ export class SccOrderTenant extends LitElement {
     this._name = '';
     this._applicationData = '';
     this._solutionProfile = '';
-    this._result = undefined;
     this._errors = [];
     this._submitting = false;
-    this.#draftKey = '';
+  }
+
+  #result(): DryRunResult | undefined {
+    return this.#check.latest?.answer;
   }
 
   #dialog(): HTMLDialogElement | null {
@@ -196,13 +189,6 @@ export class SccOrderTenant extends LitElement {
     const product = this._products.find((p) => p.id === this._productId);
     if (product && this._type && !product.tenantTypes.includes(this._type)) this._type = '';
     if (product && !this._type && product.tenantTypes.length === 1) this._type = product.tenantTypes[0] ?? '';
-    const draft = this.#draft();
-    const key = draft ? JSON.stringify(draft) : '';
-    if (key === this.#draftKey) return;
-    // The check task follows the key; the last verdict stays on screen while the new one is on
-    // its way, so nothing flickers.
-    this.#draftKey = key;
-    if (!draft) this._result = undefined;
   }
 
   async #submit(event: Event): Promise<void> {
@@ -239,7 +225,7 @@ export class SccOrderTenant extends LitElement {
 
   #sourceField(m: MessagesWithOperations, label: string, testid: string, key: '_applicationData' | '_solutionProfile') {
     const field = key === '_applicationData' ? 'applicationDataSourceTenantId' : 'solutionProfileSourceTenantId';
-    const determination = this._result?.determinations[field];
+    const determination = this.#result()?.determinations[field];
     const candidates = this.tenants.filter((t) => t.productId === this._productId && t.lifecycleStatus === 'live');
     return html`<label
       >${label}
@@ -258,7 +244,7 @@ export class SccOrderTenant extends LitElement {
 
   /** The parts the new tenant takes from `from`, each ticked by the user, and what the cockpit proposes. */
   #fromFields(m: MessagesWithOperations, from: Tenant) {
-    const determinations = this._result?.determinations;
+    const determinations = this.#result()?.determinations;
     const proposals = PARTS.flatMap((part) => {
       const proposal = determinations?.[`${part}SourceTenantId`];
       return proposal ? [{ part, proposal }] : [];
@@ -292,7 +278,7 @@ export class SccOrderTenant extends LitElement {
   override render() {
     const m = operationMessagesFor(this.locale);
     const product = this._products.find((p) => p.id === this._productId);
-    const result = this._result;
+    const result = this.#result();
     const failed = result?.validations.filter((v) => !v.passed) ?? [];
     const nameProposal = result?.determinations.name;
     const blocked = failed.some((v) => v.blocking);
@@ -352,7 +338,7 @@ export class SccOrderTenant extends LitElement {
             ${this._errors.map((message) => html`<li class="blocking" role="alert">${message}</li>`)}
           </ul>
           <div class="actions">
-            <span class="hint">${this.#check.status === TaskStatus.PENDING ? m.ops.checking : ''}</span>
+            <span class="hint">${this.#check.pending ? m.ops.checking : ''}</span>
             <button type="button" @click=${() => this.#dialog()?.close()}>${m.ops.cancel}</button>
             <button part="submit-button" class="primary" type="submit" data-testid="submit-order"
               ?disabled=${this._submitting || !this.#draft() || blocked}>${m.ops.order}</button>

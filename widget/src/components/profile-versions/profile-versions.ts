@@ -4,6 +4,7 @@ import { initialState, Task } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';
 import type { OperationDraft, ProfileVersionSummary, Tenant } from '../../api/types.js';
+import { DraftCheckController } from '../../controllers/draft-check-controller.js';
 import { FocusTrapController } from '../../controllers/focus-trap-controller.js';
 import { formatDateTime, messagesFor, resolveLocale } from '../../i18n/index.js';
 import { type TransportMessages, transportMessagesFor } from '../../i18n/transport-messages.js';
@@ -80,12 +81,10 @@ export class SccProfileVersions extends LitElement {
     onError: (error) => this.#failed(error),
   });
 
-  readonly #check = new Task(this, {
-    args: () => [this.#draftKey()] as const,
-    task: async ([key], { signal }) =>
-      key && this.client
-        ? { key, result: await this.client.dryRun(JSON.parse(key) as OperationDraft, signal) }
-        : initialState,
+  /** The dry run of the roll-back on screen. */
+  readonly #check = new DraftCheckController(this, {
+    draft: () => this.#draft(),
+    check: (draft: OperationDraft, signal) => this.client?.dryRun(draft, signal),
     onError: (error) => this.#failed(error),
   });
 
@@ -127,17 +126,10 @@ export class SccProfileVersions extends LitElement {
     }
   }
 
-  #draftKey(): string {
+  #draft(): OperationDraft | undefined {
     const tenant = this._tenant;
     const version = this._rollingBack;
-    return tenant && version !== undefined
-      ? JSON.stringify({ kind: 'profile-restore', tenantId: tenant.id, version })
-      : '';
-  }
-
-  #result() {
-    const value = this.#check.value;
-    return value && value.key === this.#draftKey() ? value.result : undefined;
+    return tenant && version !== undefined ? { kind: 'profile-restore', tenantId: tenant.id, version } : undefined;
   }
 
   async #submit(event: Event): Promise<void> {
@@ -145,11 +137,11 @@ export class SccProfileVersions extends LitElement {
     const client = this.client;
     const tenant = this._tenant;
     const version = this._rollingBack;
-    const key = this.#draftKey();
-    if (!client || !tenant || version === undefined || !this.#result()?.allowed) return;
+    const draft = this.#draft();
+    if (!client || !tenant || version === undefined || !draft || !this.#check.answer?.allowed) return;
     await submitRequest(
       this,
-      () => client.submitOperationRequest(JSON.parse(key) as OperationDraft, this.#idempotencyKey),
+      () => client.submitOperationRequest(draft, this.#idempotencyKey),
       () => transportMessagesFor(this.locale).rollBackSubmitted(tenant.name, version),
     );
   }
@@ -174,7 +166,7 @@ export class SccProfileVersions extends LitElement {
                     this._rollingBack = undefined;
                   }}>${m.back}</button>
                   <button part="submit-button" type="submit" class=${tenant?.type === 'productive' ? 'danger' : 'primary'}
-                    data-testid="submit-rollback" ?disabled=${this._submitting || !this.#result()?.allowed}>${m.confirmRollBack}</button>`
+                    data-testid="submit-rollback" ?disabled=${this._submitting || !this.#check.answer?.allowed}>${m.confirmRollBack}</button>`
             }
           </div>
         </form>
@@ -226,7 +218,7 @@ export class SccProfileVersions extends LitElement {
   }
 
   #renderConfirm(m: TransportMessages, version: number) {
-    const result = this.#result();
+    const result = this.#check.answer;
     const approval = result?.determinations.approvalRequired;
     return html`<div aria-live="polite" data-testid="rollback-check">
       <h3>${m.rollBackTo(this._tenant?.name ?? '', version)}</h3>

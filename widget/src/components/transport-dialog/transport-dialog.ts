@@ -1,6 +1,6 @@
 import '../../api/operation-calls.js';
 import '../../api/transport-calls.js';
-import { initialState, Task, TaskStatus } from '@lit/task';
+import { initialState, Task } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
 import type { BffClient } from '../../api/bff-client.js';
 import type {
@@ -12,13 +12,13 @@ import type {
   TransportDraft,
   TransportPreview,
 } from '../../api/types.js';
+import { DraftCheckController } from '../../controllers/draft-check-controller.js';
 import { FocusTrapController } from '../../controllers/focus-trap-controller.js';
 import { formatDateTime, labelFor, messagesFor, resolveLocale } from '../../i18n/index.js';
 import { type TransportMessages, transportMessagesFor } from '../../i18n/transport-messages.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { problemMessages } from '../../utils/problems.js';
-import { rest } from '../../utils/rest.js';
 import { submitRequest } from '../../utils/submit-request.js';
 import { profileValue, verdict } from './profile-value.js';
 import { transportDialogStyles } from './transport-dialog.styles.js';
@@ -139,17 +139,17 @@ export class SccTransportDialog extends LitElement {
     onError: (error) => this.#failed(error),
   });
 
-  /** The preview of the draft on screen; its answer carries the draft it judged. */
-  readonly #preview = new Task(this, {
-    args: () => [this.#draftKey()] as const,
-    task: async ([key], { signal }) => {
+  /** The preview of the draft on screen; shown while a newer one is on its way, marked as such. */
+  readonly #preview = new DraftCheckController(this, {
+    draft: () => this.#draft(),
+    check: (draft: TransportDraft, signal) => {
       const client = this.client;
-      if (!key || !client) return initialState;
-      await rest(REST_MS, signal);
-      const preview = await client.previewTransport(JSON.parse(key) as TransportDraft, signal);
-      this._errors = [];
-      return { key, preview };
+      return client?.previewTransport(draft, signal).then((preview) => {
+        this._errors = [];
+        return preview;
+      });
     },
+    restMs: REST_MS,
     onError: (error) => this.#failed(error),
   });
 
@@ -239,19 +239,6 @@ export class SccTransportDialog extends LitElement {
     };
   }
 
-  #draftKey(): string {
-    const draft = this.#draft();
-    return draft ? JSON.stringify(draft) : '';
-  }
-
-  /** The last preview, and whether it judged exactly the draft on screen. */
-  #shown(): { preview: TransportPreview; current: boolean } | undefined {
-    const value = this.#preview.value;
-    const key = this.#draftKey();
-    if (!value || !key) return undefined;
-    return { preview: value.preview, current: value.key === key };
-  }
-
   #unresolved(preview: TransportPreview): ProfileConflict[] {
     return (preview.profile?.conflicts ?? []).filter((conflict) => !this._resolutions[conflict.pointer]);
   }
@@ -278,9 +265,9 @@ export class SccTransportDialog extends LitElement {
     const client = this.client;
     const source = this._source;
     const target = this._target;
-    const shown = this.#shown();
-    if (!draft || !client || !source || !target || !shown?.current || !shown.preview.allowed) return;
-    if (this.#unresolved(shown.preview).length > 0) return;
+    const shown = this.#preview.latest;
+    if (!draft || !client || !source || !target || !shown?.current || !shown.answer.allowed) return;
+    if (this.#unresolved(shown.answer).length > 0) return;
     await submitRequest(
       this,
       () => client.submitOperationRequest(draft, this.#idempotencyKey),
@@ -290,9 +277,9 @@ export class SccTransportDialog extends LitElement {
 
   override render() {
     const m = transportMessagesFor(this.locale);
-    const shown = this.#shown();
+    const shown = this.#preview.latest;
     const ready =
-      shown?.current && shown.preview.allowed && this.#unresolved(shown.preview).length === 0 && !this._submitting;
+      shown?.current && shown.answer.allowed && this.#unresolved(shown.answer).length === 0 && !this._submitting;
     const productive = this._target?.type === 'productive';
     return html`<p part="outcome" class="hint" role="status" data-testid="transport-outcome">${this._outcome}</p>
       <dialog part="dialog" aria-labelledby="transport-title" aria-describedby="transport-intro" data-testid="transport-dialog">
@@ -301,8 +288,8 @@ export class SccTransportDialog extends LitElement {
           <p id="transport-intro" class="hint">${m.intro}</p>
           ${this.#renderTenants(m)}
           ${this.#renderWhat(m)}
-          <div aria-live="polite" data-testid="preview" aria-busy=${this.#preview.status === TaskStatus.PENDING ? 'true' : 'false'}>
-            ${shown ? this.#renderPreview(m, shown.preview) : html`<p class="hint">${this.#draft() ? m.checking : m.chooseBoth}</p>`}
+          <div aria-live="polite" data-testid="preview" aria-busy=${this.#preview.pending ? 'true' : 'false'}>
+            ${shown ? this.#renderPreview(m, shown.answer) : html`<p class="hint">${this.#draft() ? m.checking : m.chooseBoth}</p>`}
           </div>
           <ul class="notes">
             ${this._errors.map((message) => html`<li class="blocking" role="alert">${message}</li>`)}
