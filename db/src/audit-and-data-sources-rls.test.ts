@@ -114,6 +114,44 @@ describe('a query without WHERE under withScope', () => {
     expect(await lastDay(fabrikam.path, 'f')).toEqual([null]);
   });
 
+  test('two months of daily usage: the last usage day and the stored GB quotas count are the newest day’s', async () => {
+    // As the demo's collector leaves them, before any ANALYZE: the planner then joined the source's
+    // rows to the walked days in key order, oldest first (the demo showed the first day as the last).
+    // Only the newest day is the answer. Stored GB grows by one a day.
+    const days = sql`generate_series('2026-08-01'::date, '2026-09-29'::date, interval '1 day') day`;
+    // Contoso's source and a dozen more of the unit, as many as the demo's.
+    await db.execute(sql`insert into usage_records (data_source_id, day, metrics, business_unit_id, bu_path, billed_path)
+      select coalesce(source, ${seedId('ds', 'c')}::uuid), day::date, '{"stored_gb":"1"}', ${contoso.id},
+        ${contoso.path}::ltree, ${contoso.path}::ltree
+      from ${days}, (select null::uuid as source union all select gen_random_uuid() from generate_series(1, 12)) sources`);
+    await db.execute(sql`insert into usage_daily_totals (day, bu_path, billed_path, usage_class, metric, quantity, records)
+      select day::date, ${contoso.path}::ltree, ${contoso.path}::ltree, 'other', 'stored_gb', day::date - '2026-07-31'::date, 1
+      from ${days}`);
+    // Whatever join the planner picks: the answer must not depend on the order rows come in.
+    const joins = ['nestloop', 'hashjoin', 'mergejoin'] as const;
+    const onlyJoin = (join: (typeof joins)[number]) =>
+      sql.join(
+        joins.map((j) => sql`set_config(${`enable_${j}`}, ${j === join ? 'on' : 'off'}, true)`),
+        sql`, `,
+      );
+    for (const join of joins) {
+      const lastDay = await withScope(db, contoso.path, async (tx) => {
+        await tx.execute(sql`select ${onlyJoin(join)}`);
+        return rowsOf<{ day: string | null }>(
+          await tx.execute(sql`select scc_last_usage_day(${seedId('ds', 'c')})::text as day`),
+        ).map((r) => r.day);
+      });
+      // Quotas are counted on the owner connection (after an upload commits).
+      const stored = await db.transaction(async (tx) => {
+        await tx.execute(sql`select ${onlyJoin(join)}`);
+        return rowsOf<{ stored: string }>(
+          await tx.execute(sql`select scc_quota_consumption_of(${contoso.path}::ltree, 'stored_gb')::text as stored`),
+        ).map((r) => r.stored);
+      });
+      expect({ join, lastDay, stored }).toEqual({ join, lastDay: ['2026-09-29'], stored: ['60'] });
+    }
+  });
+
   test('audit_events: only the scope’s subtree', async () => {
     const rows = await withScope(db, contoso.path, (tx) => tx.execute(sql`select * from audit_events`));
     expect(ids(rows)).toEqual([...contosoEvents, financeEvent].sort());
