@@ -78,9 +78,14 @@ describe('billing in the browser', { timeout: 180_000 }, () => {
     await views.filter({ hasText: 'Data sources' }).click();
     const source = page.locator(`${WIDGET} [part="data-source-row"]`);
     await eventually(() => source.locator('th').allTextContents()).toEqual(['Backup server Core databases']);
-    await eventually(() => source.locator('[data-testid="last-usage"]').textContent()).toMatch(
-      /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/,
-    );
+    // The collector's newest day is yesterday (UTC): the last day received, not the first.
+    const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('en-US', {
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    await eventually(() => source.locator('[data-testid="last-usage"]').textContent()).toBe(yesterday);
     await expect(views.allTextContents()).resolves.toEqual(['Tenants', 'Data sources']);
     assertNoProblems(started(), page);
   });
