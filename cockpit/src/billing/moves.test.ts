@@ -121,3 +121,87 @@ test('usage before a move stays with the old seller, usage after it goes to the 
   const issued = await json<Invoice>(await h.send('POST', `/v1/invoices/${items[0]?.id}/issue`, riley));
   expect([issued.number, issued.total, issued.buyerName]).toEqual([1, '300.00', 'Fabrikam Health']);
 });
+
+const onServer = Boolean(process.env.DATABASE_URL);
+
+// One connection on PGlite: a transaction held open by the test would stop everything else.
+test.skipIf(!onServer)('an upload while a move is under way lands under the unit’s new path', async () => {
+  const owner = h.database.handle.db;
+  const stores = unit('contoso/south/stores');
+  const [row] = await executeRows<{ id: string }>(
+    owner,
+    sql`insert into data_sources (business_unit_id, kind, external_ref, name, bu_path)
+      values (${stores.id}, 'backup-server', 'stores-01', 'Stores backup', ${stores.path}::ltree) returning id`,
+  );
+  const storesSource = row?.id ?? '';
+  const send = (day: string) =>
+    h.app.request('/v1/usage', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/x-ndjson' },
+      body: JSON.stringify({ dataSourceId: storesSource, day, metrics: { transferred_gb: '10' } }),
+    });
+  expect((await send('2026-10-01')).status).toBe(200);
+
+  // The move of Contoso South under Contoso North is held up at the usage records (another
+  // transaction holds one), after it rewrote the data source's path but before it committed.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let locked = () => {};
+  const holding = new Promise<void>((resolve) => {
+    locked = resolve;
+  });
+  const blocker = owner.transaction(async (tx) => {
+    await tx.execute(sql`select 1 from usage_records where data_source_id = ${storesSource} for update`);
+    locked();
+    await held;
+  });
+  await holding;
+  const moving = h.send('POST', `/v1/business-units/${unit('contoso/south').id}/move`, await operator(), {
+    newParentId: unit('contoso/north').id,
+  });
+  const waitingOn = async (statement: string) => {
+    for (let i = 0; i < 200; i++) {
+      const [waiting] = await executeRows<{ n: number }>(
+        owner,
+        sql`select count(*)::int as n from pg_stat_activity
+          where wait_event_type = 'Lock' and datname = current_database() and query ilike ${`%${statement}%`}`,
+      );
+      if ((waiting?.n ?? 0) > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`nothing waits on ${statement}`);
+  };
+  await waitingOn('update "usage_records"');
+
+  // A collector's upload meanwhile; then the move goes on.
+  const uploading = send('2026-10-02');
+  await Promise.race([uploading, new Promise((resolve) => setTimeout(resolve, 500))]);
+  release();
+  await blocker;
+  expect((await moving).status).toBe(200);
+  expect((await uploading).status).toBe(200);
+
+  // Every record and daily total of the source is under the unit's path now, the new day too:
+  // none stays where Contoso South was, where its new owner's subtree would not see it. The first
+  // day is billed along the old path; the second, received once the move committed, the new one.
+  const label = stores.path.split('.').at(-1) ?? '';
+  const places = await executeRows<{ table: string; day: string; moved: boolean; billedAsNow: boolean }>(
+    owner,
+    sql`select 'records' as table, r.day::text as day, r.bu_path = d.bu_path as moved,
+          r.billed_path = d.bu_path as "billedAsNow"
+        from usage_records r join data_sources d on d.id = r.data_source_id where d.id = ${storesSource}
+      union all
+      select 'totals', t.day::text, t.bu_path = d.bu_path, t.billed_path = d.bu_path
+        from usage_daily_totals t, data_sources d
+        where d.id = ${storesSource} and t.billed_path ~ ${`*.${label}`}::lquery
+      order by 1, 2`,
+  );
+  expect(places).toEqual([
+    { table: 'records', day: '2026-10-01', moved: true, billedAsNow: false },
+    { table: 'records', day: '2026-10-02', moved: true, billedAsNow: true },
+    { table: 'totals', day: '2026-10-01', moved: true, billedAsNow: false },
+    { table: 'totals', day: '2026-10-02', moved: true, billedAsNow: true },
+  ]);
+});

@@ -139,8 +139,20 @@ export async function previewMove(
   };
 }
 
+const MOVE_LOCK_KEY = sql`hashtext('scc:business-unit-move')`;
 /** Serializes moves: one transaction-scoped lock, so no two moves ever interleave. */
-const MOVE_LOCK = sql`select pg_advisory_xact_lock(hashtext('scc:business-unit-move'))`;
+const MOVE_LOCK = sql`select pg_advisory_xact_lock(${MOVE_LOCK_KEY})`;
+
+/**
+ * Keeps moves out while a bulk write derives paths from the data sources' units (usage ingest):
+ * the move lock, shared, so such writes run side by side but never while a move is under way. A
+ * move waits for them to commit and then rewrites their rows too; they start after a move
+ * committed and read the new paths. Locking every unit written, as other writers do (FOR SHARE),
+ * would cost thousands of row locks per upload.
+ */
+export async function holdMovesOff(tx: Transaction): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${MOVE_LOCK_KEY})`);
+}
 
 /**
  * Takes the move lock (again: it is re-entrant within the transaction). Whoever reads a move's

@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { copyFromStdin, executeRows, type Transaction } from '@scc/db';
 import { sql } from 'drizzle-orm';
+import { holdMovesOff } from '../../hierarchy/move.js';
 import { isUniqueViolation } from '../../http/database-errors.js';
 import type { UsageRow } from './parse.js';
 
@@ -98,6 +99,8 @@ export interface StoredUpload {
  * uploads of the same units and days wait for each other there instead of deadlocking.
  */
 export async function storeUpload(tx: Transaction, scopePath: string, staged: number): Promise<StoredUpload> {
+  // The rows take their data sources' paths: no move may rewrite those until this commits.
+  await holdMovesOff(tx);
   // The sorts of a 50,000-row upload stay in memory (the default 4 MB spills them to disk).
   await tx.execute(sql`select set_config('work_mem', '64MB', true)`);
   await tx.execute(sql`create temp table usage_sums (
