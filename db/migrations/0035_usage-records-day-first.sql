@@ -3,9 +3,10 @@ CREATE INDEX "usage_records_day_bu_path_key_idx" ON "usage_records" USING btree 
 --> statement-breakpoint
 -- A data source's last usage day, now that the records' indexes are day first: the days holding
 -- any record are walked from the newest (one probe of the key each) until one holds this data
--- source's record. The walk needs every day's records, not only the caller's: row-level security
--- would filter each probe through rows of other subtrees. So it runs as the owner, and answers
--- only for a data source, and records, in the caller's scope.
+-- source's record, which the walk marks `found` (see 0034 on why not LIMIT 1). The walk needs
+-- every day's records, not only the caller's: row-level security would filter each probe through
+-- rows of other subtrees. So it runs as the owner, and answers only for a data source, and
+-- records, in the caller's scope.
 CREATE OR REPLACE FUNCTION scc_last_usage_day(p_data_source uuid)
 RETURNS date
 LANGUAGE sql
@@ -13,17 +14,20 @@ STABLE
 SECURITY DEFINER
 SET search_path = public, pg_temp
 AS $$
-  WITH RECURSIVE days(day) AS (
-    SELECT max(day) FROM usage_records
-    UNION ALL
-    SELECT (SELECT max(r.day) FROM usage_records r WHERE r.day < days.day) FROM days WHERE days.day IS NOT NULL)
-  SELECT days.day FROM days
-  WHERE EXISTS (SELECT 1 FROM data_sources d WHERE d.id = p_data_source
+  WITH RECURSIVE walk(day, found) AS (
+    SELECT newest.day, EXISTS (SELECT 1 FROM usage_records r WHERE r.day = newest.day
+        AND r.data_source_id = p_data_source
+        AND r.bu_path <@ nullif(current_setting('app.scope_path', true), '')::ltree)
+    FROM (SELECT max(day) AS day FROM usage_records) newest
+    WHERE EXISTS (SELECT 1 FROM data_sources d WHERE d.id = p_data_source
       AND d.bu_path <@ nullif(current_setting('app.scope_path', true), '')::ltree)
-    AND days.day IS NOT NULL
-    AND EXISTS (SELECT 1 FROM usage_records r WHERE r.day = days.day AND r.data_source_id = p_data_source
-      AND r.bu_path <@ nullif(current_setting('app.scope_path', true), '')::ltree)
-  LIMIT 1
+    UNION ALL
+    SELECT older.day, EXISTS (SELECT 1 FROM usage_records r WHERE r.day = older.day
+        AND r.data_source_id = p_data_source
+        AND r.bu_path <@ nullif(current_setting('app.scope_path', true), '')::ltree)
+    FROM walk, LATERAL (SELECT max(r.day) AS day FROM usage_records r WHERE r.day < walk.day) older
+    WHERE NOT walk.found AND older.day IS NOT NULL)
+  SELECT walk.day FROM walk WHERE walk.found
 $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION scc_last_usage_day(uuid) FROM PUBLIC;
